@@ -1,0 +1,1 @@
+"""The ``dyads`` command line. Heavy imports happen inside each command's ``run``."""

@@ -1,0 +1,82 @@
+"""Exceptions raised by dyads, each named for what went wrong.
+
+Tree::
+
+    DyadsError
+    ├── InputError                   an input cannot be read as a document
+    │   ├── UnreadableInput          missing file, a directory where a file was wanted, I/O error
+    │   ├── EmptyInput               no bytes, or only whitespace
+    │   ├── BinaryInput              looks like an image, archive or executable, not text
+    │   ├── InputTooLarge            over the configured size limit
+    │   ├── UnknownEncoding          bytes that no supported encoding decodes cleanly
+    │   ├── MalformedRecord          a JSONL line that is not a JSON object of the expected shape
+    │   └── CorruptArchive           a truncated or damaged WARC / gzip stream
+    ├── ExtractionError              a page was read but holds no article
+    │   └── NoArticleFound
+    ├── CodingError                  the event coder could not run (missing model, bad lexicon)
+    │   └── ModelNotInstalled
+    ├── PipelineError                stages that do not fit together, an unknown stage name
+    └── StoreError                   the database refused a write or a schema is out of date
+"""
+
+from __future__ import annotations
+
+
+class DyadsError(Exception):
+    """Base class of every error dyads raises on purpose."""
+
+
+class InputError(DyadsError):
+    """An input cannot be read as a document."""
+
+
+class UnreadableInput(InputError):
+    pass
+
+
+class EmptyInput(InputError):
+    pass
+
+
+class BinaryInput(InputError):
+    pass
+
+
+class InputTooLarge(InputError):
+    pass
+
+
+class UnknownEncoding(InputError):
+    pass
+
+
+class MalformedRecord(InputError):
+    pass
+
+
+class CorruptArchive(InputError):
+    pass
+
+
+class ExtractionError(DyadsError):
+    """A page was read but yields no article."""
+
+
+class NoArticleFound(ExtractionError):
+    pass
+
+
+class CodingError(DyadsError):
+    pass
+
+
+class ModelNotInstalled(CodingError):
+    pass
+
+
+class PipelineError(DyadsError):
+    pass
+
+
+class StoreError(DyadsError):
+    pass

@@ -1,0 +1,1 @@
+"""Writers of articles and events in the formats dyads speaks."""

@@ -1,0 +1,1 @@
+"""Runners: drive a pipeline over inputs and own the error policy."""
