@@ -12,6 +12,7 @@ import pytest
 
 from dyads.records import (
     ActorRef,
+    BlockKind,
     Article,
     BoilerplateBlock,
     Document,
@@ -65,7 +66,9 @@ def make_article(
     fields.setdefault("published", date(2021, 2, 5))
     fields.setdefault("method", "article-text")
     fields.setdefault("confidence", 1.0)
-    fields.setdefault("boilerplate", (BoilerplateBlock(kind="teaser", items=("Other news",)),))
+    fields.setdefault(
+        "boilerplate", (BoilerplateBlock(kind=BlockKind.TEASER, items=("Other news",)),)
+    )
     return Article(paragraphs=paragraphs, **fields)
 
 
@@ -109,3 +112,388 @@ def builders() -> Iterator[Any]:
 
 
 __all__ = ["datetime", "make_article", "make_document", "make_event"]
+
+
+def make_stored_event(event: Event | None = None, **fields: Any) -> Any:
+    """A ``StoredEvent`` as the store's read side returns it (an event plus its counts)."""
+    from dyads.store.results import StoredEvent
+
+    fields.setdefault("num_mentions", 3)
+    fields.setdefault("num_articles", 2)
+    fields.setdefault("num_sources", 2)
+    fields.setdefault("url", "https://news.example.org/world/2021/02/05/talks")
+    fields.setdefault("title", "Ministers meet in the capital")
+    fields.setdefault("site", "news.example.org")
+    fields.setdefault("language", "en")
+    return StoredEvent(event=event or make_event(), **fields)
+
+
+# --- the store: one suite, run against SQLite and PostgreSQL -----------------------------
+
+POSTGRES_TEST_URL = os.environ.get(
+    "DYADS_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL of an empty store: a SQLite file, or a fresh schema on ``$DYADS_TEST_POSTGRES``.
+
+    The PostgreSQL case skips with a reason when the server is unreachable; each test gets
+    its own schema (dropped afterwards) so no test sees another's rows.
+    """
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    yield from _postgres_schema_url()
+
+
+def _postgres_schema_url() -> Iterator[str]:
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    from dyads.store.engine import normalise_url
+
+    url = make_url(normalise_url(POSTGRES_TEST_URL))
+    admin = create_engine(url, connect_args={"connect_timeout": 3})
+    schema = f"dyads_test_{uuid.uuid4().hex[:12]}"
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as exc:
+        admin.dispose()
+        pytest.skip(f"PostgreSQL at {url.render_as_string()} is unreachable: {exc.orig}")
+    scoped = url.update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield scoped.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def make_coded(
+    paragraphs: tuple[str, ...],
+    *,
+    site: str = "news.example.org",
+    events: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]], ...] = (
+        ("CONSULT", (("Turkey", "TUR"),), (("Kazakhstan", "KAZ"),)),
+    ),
+    when: date = date(2021, 2, 4),
+    **fields: Any,
+) -> Any:
+    """A ``CodedArticle`` from ``site`` (its URL is unique per site and body) with events
+    given as (type, actors, recipients); each event's evidence is the first paragraph."""
+    from dyads.records import CodedArticle
+
+    body_id = content_id("\n\n".join(paragraphs))[:12]
+    fields.setdefault("url", f"https://{site}/news/{body_id}")
+    fields.setdefault("id", content_id(f"{site}|{body_id}"))
+    article = make_article(paragraphs, site=site, **fields)
+    coded = tuple(
+        make_event(article=article, event=kind, actors=actors, recipients=recipients, when=when)
+        for kind, actors, recipients in events
+    )
+    return CodedArticle(article=article, events=coded)
+
+
+def write_invented_news(path: Path, count: int) -> Path:
+    """A JSONL file of ``count`` short invented reports, each between a different pair of
+    countries, for runs of the whole pipeline into a store."""
+    import json
+
+    pairs = [
+        ("Turkey", "Kazakhstan"), ("France", "Germany"), ("Japan", "India"),
+        ("Brazil", "Argentina"), ("Kenya", "Ethiopia"), ("Canada", "Mexico"),
+        ("Poland", "Ukraine"), ("Egypt", "Sudan"), ("Chile", "Peru"), ("Norway", "Sweden"),
+    ]  # fmt: skip
+    verbs = [
+        ("met", "to discuss trade and energy links"),
+        ("signed an agreement with", "on defence cooperation"),
+        ("criticised", "over a border dispute"),
+        ("pledged aid to", "after severe floods"),
+    ]
+    with path.open("w", encoding="utf-8") as handle:
+        for n in range(count):
+            actor, recipient = pairs[n % len(pairs)]
+            verb, topic = verbs[(n // len(pairs)) % len(verbs)]
+            text = (
+                f"The foreign minister of {actor} {verb} {recipient} on Tuesday {topic}, "
+                f"officials said. Report number {n} was filed from the capital.\n"
+                f"Talks between the two governments are expected to continue next month, "
+                f"a spokesman for the ministry in {actor} told reporters."
+            )
+            record = {
+                "id": f"invented-{n:04d}",
+                "url": f"https://wire{n % 3}.example.com/world/{n:04d}",
+                "title": f"{actor} and {recipient}: report {n}",
+                "date": f"2021-03-{1 + n % 28:02d}",
+                "text": text,
+            }
+            handle.write(json.dumps(record) + "\n")
+    return path
+
+
+# -- serving: a few invented articles whose events carry located evidence --------------------
+
+# (site, title, published, paragraphs, events); each event: (type, sentence, trigger, actor
+# (name, text, ISO-3), recipient (name, text, ISO-3), quad, goldstein, date, place
+# (name, ISO-3, lat, lon)). Texts written for these tests in the style of a wire report.
+SERVE_ARTICLES: tuple[tuple[Any, ...], ...] = (
+    (
+        "wire.example.com",
+        "Ministers discuss trade corridor",
+        date(2021, 3, 3),
+        (
+            "ASTANA, March 3 - Turkish Foreign Minister Selin Aydin met her Kazakh "
+            "counterpart in Astana on Tuesday to discuss a trade corridor.",
+            "Kazakhstan agreed to expand rail freight to Turkey, the ministry said.",
+        ),
+        (
+            ("CONSULT", 0, "met", ("Selin Aydin", "Turkish Foreign Minister Selin Aydin", "TUR"),
+             ("Kazakhstan", "Kazakh counterpart", "KAZ"), 1, 1.0, date(2021, 3, 2),
+             ("Astana", "KAZ", 51.18, 71.45)),
+            ("COOPERATE", 1, "agreed", ("Kazakhstan", "Kazakhstan", "KAZ"),
+             ("Turkey", "Turkey", "TUR"), 2, 6.0, date(2021, 3, 2),
+             ("Astana", "KAZ", 51.18, 71.45)),
+        ),
+    ),
+    (
+        "daily.example.net",
+        "Ankara criticises customs delay",
+        date(2021, 4, 10),
+        (
+            "ANKARA - Turkish officials accused Kazakhstan of delaying the customs deal on "
+            "Saturday.",
+            "A spokesman said talks would resume next month.",
+        ),
+        (
+            ("ACCUSE", 0, "accused", ("Turkey", "Turkish officials", "TUR"),
+             ("Kazakhstan", "Kazakhstan", "KAZ"), 3, -2.0, date(2021, 4, 10),
+             ("Ankara", "TUR", 39.93, 32.86)),
+        ),
+    ),
+    (
+        "wire.example.com",
+        "New limits on grain shipments",
+        date(2021, 5, 1),
+        (
+            "KYIV - Russia imposed new restrictions on Ukrainian grain shipments, officials "
+            "in Kyiv said on Saturday.",
+        ),
+        (
+            ("SANCTION", 0, "imposed", ("Russia", "Russia", "RUS"),
+             ("Ukraine", "Ukrainian", "UKR"), 4, -5.0, date(2021, 5, 1),
+             ("Kyiv", "UKR", 50.45, 30.52)),
+        ),
+    ),
+)
+
+
+def make_reported_event(article: Article, spec: tuple[Any, ...]) -> Event:
+    """An event of ``article`` whose evidence sentence and spans are located in its body."""
+    from dyads.records import Place, Span
+
+    kind, sentence_index, trigger, actor, recipient, quad, goldstein, when, place = spec
+    body = article.body
+    sentence = article.paragraphs[sentence_index]
+    start = body.index(sentence)
+
+    def span(text: str) -> Span:
+        at = body.index(text, start)
+        return Span(start=at, end=at + len(text))
+
+    evidence = Evidence(
+        sentence=sentence,
+        paragraph=sentence_index + 1,
+        sentence_index=sentence_index,
+        start=start,
+        end=start + len(sentence),
+        trigger=span(trigger),
+        actor_spans=(span(actor[1]),),
+        recipient_spans=(span(recipient[1]),),
+        article_id=article.id,
+    )
+    return Event(
+        id=content_id(f"{article.id}|{kind}|{sentence_index}"),
+        article_id=article.id,
+        event=kind,
+        actors=(ActorRef(name=actor[0], text=actor[1], country=actor[2], sector="GOV"),),
+        recipients=(ActorRef(name=recipient[0], text=recipient[1], country=recipient[2]),),
+        date=when,
+        date_method="explicit",
+        place=Place(name=place[0], country=place[1], lat=place[2], lon=place[3]),
+        evidence=(evidence,),
+        confidence=0.8,
+        coder_version="test",
+        quad=quad,
+        goldstein=goldstein,
+    )
+
+
+def make_serve_articles() -> tuple[Any, ...]:
+    """``SERVE_ARTICLES`` as coded articles, ready for ``StoreWriter.write_batch``."""
+    from dyads.records import CodedArticle
+
+    out = []
+    for site, title, published, paragraphs, specs in SERVE_ARTICLES:
+        article = make_article(
+            paragraphs,
+            site=site,
+            title=title,
+            published=published,
+            url=f"https://{site}/{content_id(title)[:8]}",
+        )
+        events = tuple(make_reported_event(article, spec) for spec in specs)
+        out.append(CodedArticle(article=article, events=events))
+    return tuple(out)
+
+
+def fill_store(url: str) -> Any:
+    """Open the store at ``url`` and write the serving articles into it; return the engine."""
+    from dyads.store import open_store
+    from dyads.store.writer import StoreWriter
+
+    engine = open_store(url)
+    writer = StoreWriter(engine)
+    run_id = writer.start_run(command="tests", inputs=[], settings={})
+    writer.write_batch(list(make_serve_articles()), run_id=run_id)
+    return engine
+
+
+@pytest.fixture
+def api_engine(store_url: str) -> Any:
+    """A store holding ``SERVE_ARTICLES`` (SQLite, and PostgreSQL when configured)."""
+    engine = fill_store(store_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def api_client(api_engine: Any) -> Iterator[Any]:
+    """A test client of the API and dashboard over ``api_engine``.
+
+    ``POST /documents`` runs the cleaning stage only, so these tests need no spaCy model;
+    the full pipeline is exercised by the slow tests that build their own application.
+    """
+    from fastapi.testclient import TestClient
+
+    from dyads.serve.api.app import create_app
+    from dyads.settings import Settings
+
+    settings = Settings(db=api_engine.url.render_as_string(hide_password=False))
+    app = create_app(settings, engine=api_engine, stages=("clean",))
+    with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture
+def api_key(api_engine: Any) -> str:
+    """The secret of a fresh API key in ``api_engine``'s store."""
+    from dyads.serve.keys import create_key
+
+    return create_key(api_engine, name="tests").secret
+
+
+# --- the read side: a small store of invented reports for queries and exports ------------
+
+# (site, published, paragraphs, (type, actors, recipients, date, quad, goldstein)); every
+# event's evidence is the first paragraph. The two ACCUSE reports of 1 March from two
+# outlets merge into one canonical event; CONSULT TUR/AZE shares its date with them.
+QUERY_ARTICLES: tuple[Any, ...] = (
+    (
+        "a.example",
+        date(2021, 2, 4),
+        (
+            "Turkish and Kazakh foreign ministers held talks on transit corridors on Thursday.",
+            "The ministers did not take questions.",
+        ),
+        ("CONSULT", (("Turkey", "TUR"),), (("Kazakhstan", "KAZ"),), date(2021, 2, 4), 1, 1.0),
+    ),
+    (
+        "b.example",
+        date(2021, 2, 11),
+        ("Kazakhstan agreed to expand rail freight with Turkey, its transport ministry said.",),
+        ("AGREE", (("Kazakhstan", "KAZ"),), (("Turkey", "TUR"),), date(2021, 2, 11), 1, 3.0),
+    ),
+    (
+        "c.example",
+        date(2021, 3, 1),
+        ("Russia accused Ukraine of shelling a border village overnight.",),
+        ("ACCUSE", (("Russia", "RUS"),), (("Ukraine", "UKR"),), date(2021, 3, 1), 3, -2.0),
+    ),
+    (
+        "h.example",
+        date(2021, 3, 2),
+        ("Moscow blamed Kyiv for artillery fire on a frontier hamlet, a spokesman said.",),
+        ("ACCUSE", (("Russia", "RUS"),), (("Ukraine", "UKR"),), date(2021, 3, 1), 3, -2.0),
+    ),
+    (
+        "i.example",
+        date(2021, 3, 1),
+        ("Turkey and Azerbaijan consulted on a joint pipeline tender in Baku.",),
+        ("CONSULT", (("Turkey", "TUR"),), (("Azerbaijan", "AZE"),), date(2021, 3, 1), 1, 1.0),
+    ),
+    (
+        "d.example",
+        date(2021, 3, 15),
+        ("Ukraine demanded that Russia withdraw troops from the frontier.",),
+        ("DEMAND", (("Ukraine", "UKR"),), (("Russia", "RUS"),), date(2021, 3, 15), 3, -5.0),
+    ),
+    (
+        "e.example",
+        date(2021, 4, 2),
+        ("Turkey pledged emergency aid to Kazakhstan after the spring floods.",),
+        ("AID", (("Turkey", "TUR"),), (("Kazakhstan", "KAZ"),), date(2021, 4, 2), 2, 7.0),
+    ),
+    (
+        "g.example",
+        date(2021, 4, 9),
+        ("Kazakh officials criticised an unnamed neighbour over water quotas.",),
+        ("ACCUSE", (("Kazakhstan", "KAZ"),), (), None, 3, -2.0),
+    ),
+)
+
+
+def make_query_articles() -> tuple[Any, ...]:
+    """``QUERY_ARTICLES`` as coded articles, ready for ``StoreWriter.write_batch``."""
+    from dyads.records import CodedArticle
+
+    out = []
+    for site, published, paragraphs, spec in QUERY_ARTICLES:
+        kind, actors, recipients, when, quad, goldstein = spec
+        article = make_article(
+            paragraphs,
+            site=site,
+            published=published,
+            title=f"{kind.title()} report",
+            url=f"https://{site}/news/{content_id(paragraphs[0])[:10]}",
+        )
+        event = make_event(
+            article=article,
+            event=kind,
+            actors=actors,
+            recipients=recipients,
+            when=when,
+            quad=quad,
+            goldstein=goldstein,
+        )
+        out.append(CodedArticle(article=article, events=(event,)))
+    return tuple(out)
+
+
+@pytest.fixture
+def query_engine(store_url: str) -> Iterator[Any]:
+    """A store (SQLite, and PostgreSQL when reachable) holding ``QUERY_ARTICLES``."""
+    from dyads.store import open_store
+    from dyads.store.writer import StoreWriter
+
+    engine = open_store(store_url)
+    writer = StoreWriter(engine)
+    run_id = writer.start_run(command="tests", inputs=[], settings={})
+    writer.write_batch(list(make_query_articles()), run_id=run_id)
+    yield engine
+    engine.dispose()

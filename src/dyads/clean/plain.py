@@ -1,0 +1,57 @@
+"""``clean_article_text``: an article body that is already clean becomes an ``Article``.
+
+The text comes from a JSONL record's ``text`` field, so there is no page around it to strip:
+only paragraphs to split, whitespace to normalise and a leading dateline to take off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dyads.clean.meta import site_of, split_dateline
+from dyads.clean.pagetext.language import guess_language
+from dyads.errors import NoArticleFound
+from dyads.records import Article, Dateline, Document
+
+METHOD = "article-text"
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_SPACE = re.compile(r"\s+")
+
+
+def split_paragraphs(text: str) -> tuple[str, ...]:
+    """Paragraphs split on blank lines, or on every newline when the text has no blank line.
+
+    Whitespace inside a paragraph (wrapped lines, tabs, no-break spaces) becomes one space.
+    """
+    chunks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
+    paragraphs = (_SPACE.sub(" ", chunk).strip() for chunk in chunks)
+    return tuple(paragraph for paragraph in paragraphs if paragraph)
+
+
+def clean_article_text(document: Document) -> Article:
+    """The article a clean body describes; ``NoArticleFound`` when it holds no text.
+
+    The id is the record's own id when it has one, so results can be joined back to it.
+    """
+    paragraphs = split_paragraphs(document.text)
+    dateline: Dateline | None = None
+    if paragraphs:
+        dateline, rest = split_dateline(paragraphs[0])
+        if dateline is not None:
+            paragraphs = (rest, *paragraphs[1:]) if rest.strip() else paragraphs[1:]
+    if not paragraphs:
+        raise NoArticleFound(f"{document.source}: the article text is empty")
+    return Article(
+        id=document.external_id or document.id,
+        document_id=document.id,
+        source=document.source,
+        url=document.url,
+        site=site_of(document.url),
+        title=document.title,
+        published=document.published,
+        dateline=dateline,
+        language=guess_language(" ".join(paragraphs)),
+        paragraphs=paragraphs,
+        method=METHOD,
+        confidence=1.0,
+    )
