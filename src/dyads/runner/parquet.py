@@ -1,0 +1,91 @@
+"""A Parquet dataset of coded shards: what ``dyads run --out DIR`` writes and ``dyads load``
+imports.
+
+Layout::
+
+    DIR/shards/<shard id>.parquet   one row per coded article or rejection
+    DIR/_done/<shard id>            completion marker, written after the Parquet file is in place
+
+Columns: ``kind`` ("article" | "rejection"), ``source``, ``document_id``, ``events`` (number of
+events), ``payload`` (the record as JSON, through ``dyads.codec``, so nothing is lost).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from dyads.codec import dumps, loads
+from dyads.records import CodedArticle, Rejection
+
+SHARDS = "shards"
+DONE = "_done"
+
+
+def write_shard(out_dir: str, *, shard_id: str, items: Sequence[CodedArticle | Rejection]) -> Path:
+    """Write one shard's results, then its completion marker; returns the Parquet path."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    root = Path(out_dir)
+    (root / SHARDS).mkdir(parents=True, exist_ok=True)
+    (root / DONE).mkdir(parents=True, exist_ok=True)
+    table = pa.table(
+        {
+            "kind": pa.array([_kind(item) for item in items], pa.string()),
+            "source": pa.array([_source(item) for item in items], pa.string()),
+            "document_id": pa.array([_document_id(item) for item in items], pa.string()),
+            "events": pa.array([_events(item) for item in items], pa.int32()),
+            "payload": pa.array([dumps(item) for item in items], pa.large_string()),
+        }
+    )
+    final = root / SHARDS / f"{shard_id}.parquet"
+    partial = final.with_suffix(".parquet.partial")
+    pq.write_table(table, partial, compression="zstd")
+    os.replace(partial, final)  # atomic: a reader never sees half a shard
+    (root / DONE / shard_id).write_text("done\n", encoding="utf-8")
+    return final
+
+
+def done_shards(out_dir: str) -> frozenset[str]:
+    """Ids of the shards whose results are complete in ``out_dir``."""
+    markers = Path(out_dir) / DONE
+    if not markers.is_dir():
+        return frozenset()
+    return frozenset(path.name for path in markers.iterdir())
+
+
+def read_dataset(out_dir: str) -> Iterator[CodedArticle | Rejection]:
+    """Every record of every completed shard, shard by shard in name order."""
+    import pyarrow.parquet as pq
+
+    root = Path(out_dir)
+    for shard_id in sorted(done_shards(out_dir)):
+        path = root / SHARDS / f"{shard_id}.parquet"
+        if not path.exists():
+            continue
+        table = pq.read_table(path, columns=["kind", "payload"])
+        for kind, payload in zip(
+            table.column("kind").to_pylist(), table.column("payload").to_pylist(), strict=True
+        ):
+            if kind == "rejection":
+                yield loads(Rejection, payload)
+            else:
+                yield loads(CodedArticle, payload)
+
+
+def _kind(item: CodedArticle | Rejection) -> str:
+    return "rejection" if isinstance(item, Rejection) else "article"
+
+
+def _source(item: CodedArticle | Rejection) -> str:
+    return item.source if isinstance(item, Rejection) else item.article.source
+
+
+def _document_id(item: CodedArticle | Rejection) -> str | None:
+    return item.document_id if isinstance(item, Rejection) else item.article.document_id
+
+
+def _events(item: CodedArticle | Rejection) -> int:
+    return 0 if isinstance(item, Rejection) else len(item.events)
