@@ -529,3 +529,98 @@ def query_engine(store_url: str) -> Iterator[Any]:
     writer.write_batch(list(make_query_articles()), run_id=run_id)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def spacy_parser() -> Any:
+    """The real spaCy pipeline of ``Settings.spacy_model``, loaded once per test session."""
+    from dyads.nlp.parser import SpacyParser
+    from dyads.settings import Settings
+
+    parser = SpacyParser(model=Settings().spacy_model)
+    parser.open()
+    return parser
+
+
+@pytest.fixture(scope="session")
+def actor_tables() -> Any:
+    """The package's actor tables (countries, organisations, roles), read once per session."""
+    from dyads.actors.tables import ActorTables
+
+    return ActorTables.load()
+
+
+@pytest.fixture
+def api_schema(api_client: Any) -> Any:
+    """The API's OpenAPI schema as schemathesis loads it, calling the app in process."""
+    import schemathesis
+
+    return schemathesis.openapi.from_asgi("/openapi.json", api_client.app)
+
+
+@pytest.fixture
+def served_dashboard(tmp_path: Path) -> Iterator[str]:
+    """``dyads serve`` in a subprocess on a free localhost port, over a filled SQLite store."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    db = tmp_path / "served.db"
+    fill_store(f"sqlite:///{db}").dispose()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "dyads.cli.main", "serve", "--db", str(db)]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as sink:
+        server = subprocess.Popen([*command, "--port", str(port)], stderr=sink)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        while True:  # until the app answers; a server that exits fails the fixture instead
+            if server.poll() is not None:
+                raise RuntimeError(f"dyads serve exited: {log.read_text(errors='replace')}")
+            try:
+                with urllib.request.urlopen(f"{base}/healthz") as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait()
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Any]:
+    """Headless Chromium driven by selenium through the system chromedriver."""
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_path = shutil.which("chromedriver")
+    if chromium is None or driver_path is None:
+        pytest.skip("needs chromium and chromedriver: apt-get install chromium chromium-driver")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()

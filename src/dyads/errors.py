@@ -14,9 +14,11 @@ Tree::
     ├── ExtractionError              a page was read but holds no article
     │   └── NoArticleFound
     ├── CodingError                  the event coder could not run (missing model, bad lexicon)
-    │   └── ModelNotInstalled
+    │   ├── ModelNotInstalled
+    │   └── LexiconError             a lexicon or code table file that does not parse
     ├── PipelineError                stages that do not fit together, an unknown stage name
     └── StoreError                   the database refused a write or a schema is out of date
+        └── QueryError               a read the store cannot answer: a malformed cursor or filter
 """
 
 from __future__ import annotations
@@ -74,9 +76,17 @@ class ModelNotInstalled(CodingError):
     pass
 
 
+class LexiconError(CodingError):
+    pass
+
+
 class PipelineError(DyadsError):
     pass
 
 
 class StoreError(DyadsError):
     pass
+
+
+class QueryError(StoreError):
+    """A read the store cannot answer: a malformed cursor, an unknown period, a bad filter."""

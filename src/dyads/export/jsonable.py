@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyads.records import ActorRef, Article, Dateline, Event, Evidence, Place
+
+if TYPE_CHECKING:
+    from dyads.store.results import StoredEvent
 
 
 def iso(value: datetime | date | None) -> str | None:
@@ -89,3 +92,12 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "goldstein": event.goldstein,
         "confidence": round(event.confidence, 3),
     }
+
+
+def stored_event_to_dict(stored: StoredEvent) -> dict[str, Any]:
+    """An event as ``event_to_dict`` gives it, plus the counts the store keeps."""
+    out = event_to_dict(stored.event)
+    out["num_mentions"] = stored.num_mentions
+    out["num_articles"] = stored.num_articles
+    out["num_sources"] = stored.num_sources
+    return out

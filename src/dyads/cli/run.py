@@ -1,0 +1,143 @@
+"""``dyads run``: clean, code and store inputs, counting each happening once.
+
+Reads every INPUT (files, directories, JSONL, WARC), runs the clean and code stages,
+and writes articles, stories, canonical events and their mentions into the store in
+batches of one transaction each. A rerun skips what is already stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from dyads.store.loader import LoadSummary
+    from dyads.store.writer import BatchResult
+
+
+def add_parser(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "run",
+        help="clean, code and store inputs (deduplicated)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, JSONL, WARC")
+    parser.add_argument("--db", help="store URL (default: $DYADS_DB or sqlite:///dyads.db)")
+    parser.add_argument("--workers", type=int, default=1, help="processes that code (default 1)")
+    parser.add_argument(
+        "--batch-size", type=int, default=None, help="documents per transaction (default 50)"
+    )
+    parser.add_argument(
+        "--stages",
+        default="clean,code",
+        help="stages to run, comma-separated (default clean,code; clean alone stores articles)",
+    )
+    parser.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on stderr (auto: when stderr is a terminal)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE
+    from dyads.errors import DyadsError, StoreError
+    from dyads.registry import STAGES
+    from dyads.settings import Settings
+    from dyads.store.engine import open_store
+    from dyads.store.loader import LoadOptions, load_inputs
+
+    settings = Settings(db=args.db) if args.db else Settings()
+    batch_size = args.batch_size or settings.batch_size
+    if batch_size < 1 or args.workers < 1:
+        sys.stderr.write("dyads run: --batch-size and --workers must be at least 1\n")
+        return USAGE
+    stages = tuple(name.strip() for name in args.stages.split(",") if name.strip())
+    if not stages or any(name not in STAGES for name in stages):
+        sys.stderr.write(f"dyads run: --stages takes names from: {', '.join(STAGES)}\n")
+        return USAGE
+    try:
+        engine = open_store(settings.db)
+    except StoreError as exc:
+        sys.stderr.write(f"dyads run: {exc}\n")
+        return USAGE
+    options = LoadOptions(workers=args.workers, batch_size=batch_size, stages=stages)
+    show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    try:
+        with _Bar(enabled=show) as bar:
+            summary = load_inputs(
+                args.inputs, engine=engine, settings=settings, options=options, progress=bar.update
+            )
+    except DyadsError as exc:  # a store that refuses a batch, a model that is not installed
+        sys.stderr.write(f"dyads run: {type(exc).__name__}: {exc}\n")
+        return SOME_INPUTS_FAILED
+    finally:
+        engine.dispose()
+    write_summary(summary, stream=sys.stderr)
+    return SOME_INPUTS_FAILED if summary.rejected else OK
+
+
+def write_summary(summary: LoadSummary, *, stream: TextIO) -> None:
+    store = summary.store
+    lines = [
+        f"documents read         {summary.read}",
+        f"stored                 {store.stored}",
+        f"skipped (already held) {summary.skipped}",
+        f"dropped by a stage     {summary.dropped}",
+        f"joined to a story      {store.joined}  (exact or near duplicates)",
+        f"new stories            {store.stories}",
+        f"events new             {store.events_new}",
+        f"events merged          {store.events_merged}",
+        f"rejected               {summary.rejected}",
+    ]
+    lines += [f"  at {stage:<20} {count}" for stage, count in store.rejected]
+    stream.write("\n".join(lines) + "\n")
+
+
+class _Bar:
+    """A rich progress line on stderr: documents, documents/s, events, rejected."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.events = 0
+        self.rejected = 0
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> _Bar:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.completed} documents"),
+                TextColumn("{task.fields[rate]:.1f}/s"),
+                TextColumn("{task.fields[events]} events"),
+                TextColumn("{task.fields[rejected]} rejected"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("run", total=None, rate=0.0, events=0, rejected=0)
+        return self
+
+    def update(self, done: int, result: BatchResult) -> None:
+        if not self.enabled:
+            return
+        self.events += result.events_new
+        self.rejected += sum(count for _, count in result.rejected)
+        task = self._progress.tasks[0]
+        elapsed = task.elapsed or 0.0
+        rate = (task.completed + done) / elapsed if elapsed > 0 else 0.0
+        self._progress.update(
+            self._task, advance=done, rate=rate, events=self.events, rejected=self.rejected
+        )
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()

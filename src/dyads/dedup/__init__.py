@@ -1,0 +1,1 @@
+"""Deduplication: articles into stories (exact + MinHash), reports into canonical events."""

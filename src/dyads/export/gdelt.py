@@ -1,0 +1,193 @@
+"""Events as a GDELT 2.0-style event table: tab-separated, no header, the 61 columns of the
+GDELT 2.0 Event Codebook in its order.
+
+What goes where, and how it differs from GDELT's own files:
+
+- Actor and place country codes are ISO 3166-1 alpha-3 (``TUR``), NOT the FIPS 10-4 codes
+  GDELT uses in its ``*Geo_CountryCode`` columns, and not CAMEO country codes (which are
+  mostly, not always, ISO-3).
+- ``GLOBALEVENTID`` is a decimal integer: the first 60 bits of our event id (a sha256 hex
+  digest; other ids are hashed first), so it is stable across exports and fits a BIGINT.
+- ``Actor1*`` is the first actor, ``Actor2*`` the first recipient; further actors are only
+  in the other formats. ``ActorNCode`` is country + sector (``TURGOV``), the way CAMEO actor
+  codes compose; ``ActorNType1Code`` is the PLOVER sector. An IGO code (``NATO``, ``UNO``)
+  goes to ``ActorNKnownGroupCode`` instead of the country column.
+- ``IsRootEvent`` is 1 when the first evidence sentence is in the first paragraph.
+- ``EventCode``/``EventBaseCode``/``EventRootCode`` are the derived CAMEO code cut to 4, 3
+  and 2 digits. ``QuadClass`` and ``GoldsteinScale`` are derived from the PLOVER type.
+- ``AvgTone``, the ethnic/religion codes, ``ActorNType2/3Code`` and every ``ADM1``/``ADM2``
+  column are empty: we do not compute them.
+- ``ActorNGeo_*`` are empty; ``ActionGeo_*`` is the event place: type 1 (country) or
+  4 (world city), ``FeatureID`` is the geonames id (GDELT uses GNS/GNIS ids).
+- ``FractionDate`` is year + (day of year - 1) / days in year, to four decimals.
+- ``DATEADDED`` is when the event was stored, ``YYYYMMDDHHMMSS`` in UTC; ``SOURCEURL`` is
+  the URL of the first article that reported it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from datetime import UTC, date
+from functools import cache
+from typing import TYPE_CHECKING, TextIO
+
+from dyads.records import ActorRef, Place
+
+if TYPE_CHECKING:
+    from dyads.store.results import StoredEvent
+
+_ACTOR_FIELDS = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
+_GEO_FIELDS = (
+    "Type",
+    "FullName",
+    "CountryCode",
+    "ADM1Code",
+    "ADM2Code",
+    "Lat",
+    "Long",
+    "FeatureID",
+)
+
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(f"Actor1{f}" for f in _ACTOR_FIELDS),
+    *(f"Actor2{f}" for f in _ACTOR_FIELDS),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(f"Actor1Geo_{f}" for f in _GEO_FIELDS),
+    *(f"Actor2Geo_{f}" for f in _GEO_FIELDS),
+    *(f"ActionGeo_{f}" for f in _GEO_FIELDS),
+    "DATEADDED",
+    "SOURCEURL",
+)
+
+GEO_TYPE_COUNTRY = 1  # GDELT geo types: 1 COUNTRY, 2 USSTATE, 3 USCITY, 4 WORLDCITY, 5 WORLDSTATE
+GEO_TYPE_WORLD_CITY = 4
+_HEX_ID = re.compile(r"[0-9a-f]{15,}")
+_ID_HEX_DIGITS = 15  # 60 bits: unique enough for any event table, and fits a signed BIGINT
+
+
+def global_event_id(event_id: str) -> int:
+    """A stable integer id: the first 60 bits of the (hashed, if not hex) event id."""
+    digest = event_id if _HEX_ID.fullmatch(event_id) else hashlib.sha256(event_id.encode())
+    hex_digits = digest if isinstance(digest, str) else digest.hexdigest()
+    return int(hex_digits[:_ID_HEX_DIGITS], 16)
+
+
+@cache
+def is_country_code(code: str) -> bool:
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=code.upper()) is not None
+
+
+def actor_cells(actor: ActorRef | None) -> list[str]:
+    """The ten ``ActorN*`` cells."""
+    if actor is None:
+        return [""] * len(_ACTOR_FIELDS)
+    code = actor.country or ""
+    country = code if code and is_country_code(code) else ""
+    group = code if code and not country else ""
+    cameo_code = f"{code}{actor.sector or ''}"
+    return [cameo_code, actor.name, country, group, "", "", "", actor.sector or "", "", ""]
+
+
+def geo_cells(place: Place | None) -> list[str]:
+    """The eight ``*Geo_*`` cells of a place."""
+    if place is None:
+        return [""] * len(_GEO_FIELDS)
+    geo_type = GEO_TYPE_COUNTRY if place.kind == "country" else GEO_TYPE_WORLD_CITY
+    return [
+        str(geo_type),
+        place.name,
+        place.country or "",
+        "",
+        "",
+        "" if place.lat is None else f"{place.lat:.4f}",
+        "" if place.lon is None else f"{place.lon:.4f}",
+        "" if place.geonameid is None else str(place.geonameid),
+    ]
+
+
+def date_cells(day: date | None) -> list[str]:
+    """``SQLDATE``, ``MonthYear``, ``Year`` and ``FractionDate``."""
+    if day is None:
+        return ["", "", "", ""]
+    days_in_year = (date(day.year + 1, 1, 1) - date(day.year, 1, 1)).days
+    fraction = day.year + (day.timetuple().tm_yday - 1) / days_in_year
+    return [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), f"{fraction:.4f}"]
+
+
+def _num(value: float | int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def gdelt_row(stored: StoredEvent) -> list[str]:
+    """The 61 cells of one event, in ``GDELT_COLUMNS`` order."""
+    event = stored.event
+    cameo = event.cameo or ""
+    first = event.evidence[0] if event.evidence else None
+    added = stored.added
+    if added is not None and added.tzinfo is not None:
+        added = added.astimezone(UTC)
+    row = [str(global_event_id(event.id)), *date_cells(event.date)]
+    row += actor_cells(event.actors[0] if event.actors else None)
+    row += actor_cells(event.recipients[0] if event.recipients else None)
+    row += [
+        "1" if first is not None and first.paragraph == 1 else "0",
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        _num(event.quad),
+        _num(event.goldstein),
+        str(stored.num_mentions),
+        str(stored.num_sources),
+        str(stored.num_articles),
+        "",  # AvgTone
+    ]
+    row += geo_cells(None) + geo_cells(None) + geo_cells(event.place)
+    row += ["" if added is None else added.strftime("%Y%m%d%H%M%S"), stored.url or ""]
+    return row
+
+
+def write_gdelt(events: Iterable[StoredEvent], *, stream: TextIO) -> int:
+    """Write one tab-separated row per event (no header, as GDELT); return the row count.
+
+    Cells are never quoted, as in GDELT's files: read them with ``quoting=csv.QUOTE_NONE``.
+    """
+    count = 0
+    for stored in events:
+        stream.write("\t".join(_clean(cell) for cell in gdelt_row(stored)))
+        stream.write("\n")
+        count += 1
+    return count
+
+
+def _clean(cell: str) -> str:
+    """Tabs and newlines would break the row: a TSV cell holds neither."""
+    return cell.replace("\t", " ").replace("\n", " ").replace("\r", " ")

@@ -1,0 +1,139 @@
+"""Open a store: normalise its URL, configure the connection, apply the migrations.
+
+``sqlite:///path`` (the default, from ``Settings.db`` / ``DYADS_DB``) and ``postgresql://...``
+(mapped to the psycopg 3 driver) share one schema. A bare path is taken as a SQLite file.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dyads.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+
+logger = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+# Execution option a connection sets to make SQLite take the write lock at BEGIN: a writer
+# that read first and wrote second could fail with SQLITE_BUSY when another writer commits
+# in between, instead of waiting its turn.
+IMMEDIATE = "dyads_sqlite_immediate"
+
+# How long a SQLite writer waits for another writer's batch to commit. A batch transaction
+# holds the lock for well under a second on the evaluation corpus (50 articles); 60 s leaves
+# room for slow disks and large batches without hanging forever on a stuck process.
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+
+# Any fixed 64-bit number: the key of the PostgreSQL advisory lock that serialises
+# migrations and batch writes of every dyads writer on one database.
+PG_LOCK_KEY = 0x6479_6164_7300  # "dyads" in ASCII, shifted
+
+
+def normalise_url(url: str) -> str:
+    """The SQLAlchemy URL for ``url``: psycopg 3 for PostgreSQL, SQLite for a bare path."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    return url
+
+
+def open_store(url: str, *, migrate: bool = True) -> Engine:
+    """An engine on the store at ``url``, its schema created or migrated to the latest."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import SQLAlchemyError
+
+    full = normalise_url(url)
+    kwargs: dict[str, Any] = {}
+    if full.startswith("sqlite"):
+        _prepare_sqlite_path(full)
+        if full in ("sqlite://", "sqlite:///:memory:"):
+            from sqlalchemy.pool import StaticPool
+
+            kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+    try:
+        engine = create_engine(full, **kwargs)
+    except (SQLAlchemyError, ImportError) as exc:
+        raise StoreError(f"cannot open store {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    if migrate:
+        try:
+            migrate_store(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot migrate store {url!r}: {exc}") from exc
+    return engine
+
+
+def migrate_store(engine: Engine) -> None:
+    """Apply every Alembic migration not yet applied, under the writers' lock."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    if current_revision(engine) == head:
+        return  # the common case: no lock taken, so opening a store never waits on a writer
+    with engine.connect() as conn:
+        conn.execution_options(**{IMMEDIATE: True})
+        with conn.begin():
+            lock_for_write(conn)
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    logger.info("store %s migrated to %s", engine.url.render_as_string(), head)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The Alembic revision the store is at (None for an empty database)."""
+    from alembic.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def lock_for_write(conn: Connection) -> None:
+    """Serialise writers: PostgreSQL takes an advisory lock held until the transaction ends.
+
+    SQLite needs nothing here: a connection with the ``IMMEDIATE`` option already holds the
+    database's write lock from its BEGIN.
+    """
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy import text
+
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_KEY})
+
+
+def _prepare_sqlite_path(url: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Leave transactions to the "begin" hook below instead of the driver's own guesses.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        # WAL lets readers (the query side, a progress poll) read while a batch is written.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get(IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -1,0 +1,178 @@
+"""Which events a query wants: ``EventFilter``, its SQL conditions and the page cursor.
+
+Conditions are SQLAlchemy Core expressions that run unchanged on SQLite and PostgreSQL;
+only full-text search differs (FTS5 ``MATCH`` against ``plainto_tsquery``), chosen by the
+engine's dialect name.
+
+Country filters use ``events.actor_key`` / ``recipient_key``: the sorted distinct codes
+of the event's actors (recipients) joined by ",". Wrapping the key in commas makes
+``,TUR,`` a whole-code match that cannot hit ``TURK`` or ``XTUR``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from dyads.errors import QueryError
+
+if TYPE_CHECKING:
+    from sqlalchemy.sql.elements import ColumnElement
+
+# A page of 50 events fills a terminal or a web table; callers ask for more explicitly.
+DEFAULT_LIMIT = 50
+# The most one page may hold: bounds the memory and time of one API or CLI request.
+# Streaming exports page through everything with ``iter_events`` instead.
+MAX_LIMIT = 1000
+_CODE = re.compile(r"[A-Za-z]{2,8}")
+_WORD = re.compile(r"\w+")
+_SQLITE_FTS_ROWIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :words"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    """Which events to return. Every field narrows; ``None`` means "any".
+
+    ``actor``/``recipient``: an ISO-3 (or IGO) code among the event's actors/recipients.
+    ``between``: two codes, one among the actors and the other among the recipients, in
+    either direction. ``since``/``until``: inclusive event dates. ``text``: words that all
+    occur in an article reporting the event (full-text index) or in an evidence sentence.
+    ``cursor``: the ``next_cursor`` of the previous page.
+    """
+
+    actor: str | None = None
+    recipient: str | None = None
+    between: tuple[str, str] | None = None
+    type: str | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None
+    limit: int = DEFAULT_LIMIT
+    cursor: str | None = None
+
+    def __post_init__(self) -> None:
+        codes = [self.actor, self.recipient, *(self.between or ())]
+        for code in codes:
+            if code is not None and not _CODE.fullmatch(code):
+                raise QueryError(f"not an actor code: {code!r} (expected e.g. TUR or NATO)")
+        if not 1 <= self.limit <= MAX_LIMIT:
+            raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}")
+        if self.since and self.until and self.since > self.until:
+            raise QueryError(f"since {self.since} is after until {self.until}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cursor:
+    """Where a page ended: the (date, id) of its last event in the order of the query."""
+
+    date: date | None
+    id: str
+
+    def encode(self) -> str:
+        raw = json.dumps([None if self.date is None else self.date.isoformat(), self.id])
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str) -> Cursor:
+        try:
+            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+            day, event_id = json.loads(raw)
+            return cls(date=None if day is None else date.fromisoformat(day), id=str(event_id))
+        except (binascii.Error, ValueError, TypeError) as exc:
+            raise QueryError(f"malformed cursor {text!r}") from exc
+
+
+def _has_code(key: ColumnElement[str], code: str) -> ColumnElement[bool]:
+    from sqlalchemy import String, literal
+
+    wrapped = literal(",", String) + key + literal(",", String)
+    return wrapped.contains(f",{code.upper()},", autoescape=True)
+
+
+def dyad_condition(a: str, b: str) -> ColumnElement[bool]:
+    """Events with ``a`` acting on ``b`` or ``b`` acting on ``a``."""
+    from sqlalchemy import and_, or_
+
+    from dyads.store.schema import events
+
+    key_a, key_r = events.c.actor_key, events.c.recipient_key
+    return or_(
+        and_(_has_code(key_a, a), _has_code(key_r, b)),
+        and_(_has_code(key_a, b), _has_code(key_r, a)),
+    )
+
+
+def words(text: str | None) -> list[str]:
+    """The words of a free-text query (punctuation and operators dropped)."""
+    return _WORD.findall(text or "")
+
+
+def text_condition(query: list[str], dialect: str) -> ColumnElement[bool]:
+    """Events reported by an article matching every word, or with a sentence holding them."""
+    from sqlalchemy import and_, exists, func, or_, select, text
+
+    from dyads.store.schema import PG_FTS_DOCUMENT, articles, event_mentions, events
+
+    mentions = event_mentions
+    in_sentence = exists().where(
+        mentions.c.event_id == events.c.id,
+        and_(
+            *(func.lower(mentions.c.sentence).contains(w.lower(), autoescape=True) for w in query)
+        ),
+    )
+    if dialect == "postgresql":
+        match = text(f"{PG_FTS_DOCUMENT} @@ plainto_tsquery('english', :words)")
+        match = match.bindparams(words=" ".join(query))
+    else:
+        # each word quoted, so FTS5 reads it as a term and never as an operator (AND, NEAR)
+        match = text(f"articles.rowid IN ({_SQLITE_FTS_ROWIDS})")
+        match = match.bindparams(words=" ".join(f'"{w}"' for w in query))
+    in_article = events.c.id.in_(
+        select(mentions.c.event_id).where(
+            mentions.c.article_id.in_(select(articles.c.id).where(match))
+        )
+    )
+    return or_(in_article, in_sentence)
+
+
+def event_conditions(flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of ``flt`` (without the cursor)."""
+    from dyads.store.schema import events
+
+    conditions: list[ColumnElement[bool]] = []
+    if flt.actor:
+        conditions.append(_has_code(events.c.actor_key, flt.actor))
+    if flt.recipient:
+        conditions.append(_has_code(events.c.recipient_key, flt.recipient))
+    if flt.between:
+        conditions.append(dyad_condition(*flt.between))
+    if flt.type:
+        conditions.append(events.c.event == flt.type.upper())
+    if flt.since:
+        conditions.append(events.c.date >= flt.since)
+    if flt.until:
+        conditions.append(events.c.date <= flt.until)
+    if query := words(flt.text):
+        conditions.append(text_condition(query, dialect))
+    return conditions
+
+
+def after_cursor(cursor: Cursor) -> ColumnElement[bool]:
+    """Events after ``cursor`` in the order date descending (undated last), then id."""
+    from sqlalchemy import and_, or_
+
+    from dyads.store.schema import events
+
+    date_col, id_col = events.c.date, events.c.id
+    if cursor.date is None:
+        return and_(date_col.is_(None), id_col > cursor.id)
+    return or_(
+        date_col < cursor.date,
+        and_(date_col == cursor.date, id_col > cursor.id),
+        date_col.is_(None),
+    )

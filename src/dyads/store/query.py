@@ -1,0 +1,252 @@
+"""The read side of the store: typed queries for the CLI, the exporters and the REST API.
+
+Filters go in as ``EventFilter``, results come out as the frozen records of ``results.py``.
+Every function takes an ``Engine`` from ``open_store`` and runs unchanged on SQLite and
+PostgreSQL. Event lists are keyset-paginated in one stable order (date descending, undated
+last, then id), so a page never repeats or skips an event while others are being written.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from dyads.records import ActorRef, Evidence
+from dyads.store.filters import Cursor, EventFilter, after_cursor, event_conditions
+from dyads.store.readback import (
+    actor_from_row,
+    article_from_row,
+    event_from_row,
+    evidence_from_row,
+    parse_published,
+)
+from dyads.store.results import (
+    ArticleView,
+    EventDetail,
+    EventPage,
+    MarkedEvidence,
+    StoredEvent,
+    StoredMention,
+)
+from dyads.store.summary import dyad_series, list_actors, stats
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine, RowMapping
+
+__all__ = [
+    "EventFilter",
+    "dyad_series",
+    "get_article",
+    "get_event",
+    "iter_events",
+    "list_actors",
+    "query_events",
+    "stats",
+]
+
+# Events fetched per round trip when ``iter_events`` streams a whole result (exports):
+# large enough that round trips cost little, small enough to hold in memory.
+STREAM_PAGE = 1000
+
+
+def query_events(engine: Engine, *, filter: EventFilter) -> EventPage:
+    """One page of the events ``filter`` selects, and the cursor of the next page."""
+    from sqlalchemy import select
+
+    from dyads.store.schema import events
+
+    statement = select(events).where(*event_conditions(filter, engine.dialect.name))
+    if filter.cursor:
+        statement = statement.where(after_cursor(Cursor.decode(filter.cursor)))
+    statement = statement.order_by(events.c.date.desc().nulls_last(), events.c.id)
+    statement = statement.limit(filter.limit + 1)
+    with engine.connect() as conn:
+        rows = conn.execute(statement).mappings().all()
+        page = rows[: filter.limit]
+        mentions = _mention_rows(conn, [row["id"] for row in page], first_only=True)
+        items = _stored_events(conn, page, mentions)
+    next_cursor = None
+    if len(rows) > filter.limit:
+        last = items[-1].event
+        next_cursor = Cursor(date=last.date, id=last.id).encode()
+    return EventPage(items=items, next_cursor=next_cursor)
+
+
+def iter_events(
+    engine: Engine, *, filter: EventFilter, page_size: int = STREAM_PAGE
+) -> Iterator[StoredEvent]:
+    """Every event ``filter`` selects, page by page (``filter.limit`` is ignored)."""
+    current = replace(filter, limit=page_size)
+    while True:
+        page = query_events(engine, filter=current)
+        yield from page.items
+        if page.next_cursor is None:
+            return
+        current = replace(current, cursor=page.next_cursor)
+
+
+def get_event(engine: Engine, event_id: str) -> EventDetail | None:
+    """An event with its actors, recipients, place and every mention, or None."""
+    from sqlalchemy import select
+
+    from dyads.store.schema import events
+
+    with engine.connect() as conn:
+        row = conn.execute(select(events).where(events.c.id == event_id)).mappings().first()
+        if row is None:
+            return None
+        mentions = _mention_rows(conn, [event_id], first_only=False)
+        (stored,) = _stored_events(conn, [row], mentions)
+    return EventDetail(
+        stored=stored,
+        mentions=tuple(
+            StoredMention(
+                evidence=evidence_from_row(m),
+                article_id=m["article_id"],
+                title=m["title"],
+                url=m["url"],
+                site=m["article_site"],
+                published=parse_published(m["published"]),
+            )
+            for m in mentions
+        ),
+    )
+
+
+def get_article(engine: Engine, article_id: str) -> ArticleView | None:
+    """An article (paragraphs, boilerplate apart) and every event mention in it, or None."""
+    from sqlalchemy import select
+
+    from dyads.store.schema import articles, boilerplate_blocks, event_mentions, events
+
+    with engine.connect() as conn:
+        row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+        if row is None:
+            return None
+        blocks = conn.execute(
+            select(boilerplate_blocks)
+            .where(boilerplate_blocks.c.article_id == article_id)
+            .order_by(boilerplate_blocks.c.position)
+        ).mappings()
+        article = article_from_row(row, blocks)
+        marks = conn.execute(
+            select(event_mentions, events.c.event)
+            .join(events, events.c.id == event_mentions.c.event_id)
+            .where(event_mentions.c.article_id == article_id)
+            .order_by(event_mentions.c.start_char, events.c.event, events.c.id)
+        ).mappings()
+        evidence = tuple(
+            MarkedEvidence(
+                event_id=m["event_id"],
+                event=m["event"],
+                start=m["start_char"],
+                end=m["end_char"],
+                sentence=m["sentence"],
+                trigger_start=m["trigger_start"],
+                trigger_end=m["trigger_end"],
+            )
+            for m in marks
+        )
+    return ArticleView(article=article, evidence=evidence)
+
+
+def _stored_events(
+    conn: Connection, rows: Sequence[RowMapping], mentions: Sequence[RowMapping]
+) -> tuple[StoredEvent, ...]:
+    """``events`` rows with their actors and the evidence of ``mentions`` (ordered so that
+    each event's first mention comes first)."""
+    actors = _actors_by_event(conn, [row["id"] for row in rows])
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    first: dict[str, RowMapping] = {}
+    for mention in mentions:
+        evidence[mention["event_id"]].append(evidence_from_row(mention))
+        first.setdefault(mention["event_id"], mention)
+    out = []
+    for row in rows:
+        by_role = actors.get(row["id"], {})
+        event = event_from_row(
+            row,
+            actors=tuple(by_role.get("actor", ())),
+            recipients=tuple(by_role.get("recipient", ())),
+            evidence=tuple(evidence.get(row["id"], ())),
+        )
+        article = first.get(row["id"])
+        out.append(
+            StoredEvent(
+                event=event,
+                num_mentions=row["num_mentions"],
+                num_articles=row["num_articles"],
+                num_sources=row["num_sources"],
+                url=None if article is None else article["url"],
+                title=None if article is None else article["title"],
+                site=None if article is None else article["article_site"],
+                language=None if article is None else article["language"],
+                added=_utc(row["first_seen"]),
+            )
+        )
+    return tuple(out)
+
+
+def _actors_by_event(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, list[ActorRef]]]:
+    from sqlalchemy import select
+
+    from dyads.store.schema import actors, event_actors
+
+    out: dict[str, dict[str, list[ActorRef]]] = defaultdict(lambda: defaultdict(list))
+    if not ids:
+        return out
+    rows = conn.execute(
+        select(event_actors.c.event_id, event_actors.c.role, actors)
+        .join(actors, actors.c.id == event_actors.c.actor_id)
+        .where(event_actors.c.event_id.in_(ids))
+        .order_by(event_actors.c.event_id, event_actors.c.role, event_actors.c.position)
+    ).mappings()
+    for row in rows:
+        out[row["event_id"]][row["role"]].append(actor_from_row(row))
+    return out
+
+
+def _mention_rows(conn: Connection, ids: Sequence[str], *, first_only: bool) -> list[RowMapping]:
+    """Mentions of ``ids`` with their article, earliest published first (then article id,
+    sentence): with ``first_only``, one per event, picked by a window function."""
+    from sqlalchemy import func, select
+
+    from dyads.store.schema import articles, event_mentions
+
+    if not ids:
+        return []
+    order = (
+        articles.c.published_date.asc().nulls_last(),
+        event_mentions.c.article_id,
+        event_mentions.c.sentence_index,
+        event_mentions.c.id,
+    )
+    rank = func.row_number().over(partition_by=event_mentions.c.event_id, order_by=order)
+    inner = (
+        select(
+            event_mentions,
+            articles.c.title,
+            articles.c.url,
+            articles.c.site.label("article_site"),
+            articles.c.language,
+            articles.c.published,
+            rank.label("rank"),
+        )
+        .join(articles, articles.c.id == event_mentions.c.article_id)
+        .where(event_mentions.c.event_id.in_(ids))
+        .subquery()
+    )
+    statement = select(inner).order_by(inner.c.event_id, inner.c.rank)
+    if first_only:
+        statement = statement.where(inner.c.rank == 1)
+    return list(conn.execute(statement).mappings())
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    """Stored times are UTC; SQLite hands them back without their zone."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)

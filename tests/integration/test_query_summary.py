@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dyads.errors import QueryError
+from dyads.store.query import dyad_series, list_actors, stats
+
+pytestmark = pytest.mark.integration
+
+
+def test_dyad_series_by_month_counts_both_directions_and_fills_gaps(query_engine: Any) -> None:
+    series = dyad_series(query_engine, "TUR", "KAZ", by="month")
+    assert [p.period for p in series] == ["2021-02", "2021-03", "2021-04"]
+    february, march, april = series
+    assert (february.counts, february.total, february.goldstein_mean) == ((2, 0, 0, 0), 2, 2.0)
+    assert (march.counts, march.total, march.goldstein_mean) == ((0, 0, 0, 0), 0, None)
+    assert (april.counts, april.goldstein_mean) == ((0, 1, 0, 0), 7.0)
+    assert april.start == date(2021, 4, 1)
+
+
+def test_dyad_series_by_week_and_day_and_within_dates(query_engine: Any) -> None:
+    weeks = dyad_series(query_engine, "kaz", "tur", by="week")
+    assert weeks[0].period == "2021-W05"
+    assert weeks[0].start == date(2021, 2, 1)
+    assert sum(p.total for p in weeks) == 3
+    days = dyad_series(
+        query_engine, "RUS", "UKR", by="day", since=date(2021, 3, 1), until=date(2021, 3, 10)
+    )
+    assert [p.period for p in days] == ["2021-03-01"]
+    assert [p.total for p in days] == [1]  # the merged ACCUSE; DEMAND is after ``until``
+    assert days[0].counts == (0, 0, 1, 0)
+
+
+def test_dyad_series_of_a_pair_without_events_is_empty(query_engine: Any) -> None:
+    assert dyad_series(query_engine, "FRA", "DEU") == ()
+
+
+def test_dyad_series_refuses_an_unknown_period(query_engine: Any) -> None:
+    with pytest.raises(QueryError, match="unknown period"):
+        dyad_series(query_engine, "TUR", "KAZ", by="year")
+
+
+def test_list_actors_counts_events_per_code_and_role(query_engine: Any) -> None:
+    actors = {a.code: a for a in list_actors(query_engine)}
+    assert (actors["TUR"].as_actor, actors["TUR"].as_recipient) == (3, 1)
+    assert (actors["KAZ"].as_actor, actors["KAZ"].as_recipient) == (2, 2)
+    assert actors["RUS"].total == 2
+    assert actors["KAZ"].name == "Kazakhstan"
+    assert list_actors(query_engine, limit=1)[0].code in ("TUR", "KAZ")
+
+
+def test_stats_counts_the_store(query_engine: Any) -> None:
+    found = stats(query_engine)
+    assert (found.documents, found.articles, found.events, found.mentions) == (8, 8, 7, 8)
+    assert found.actors == 5  # TUR, KAZ, RUS, UKR, AZE
+    assert found.rejections == 0
+    assert (found.first_date, found.last_date) == (date(2021, 2, 4), date(2021, 4, 2))
+    assert dict(found.by_type) == {"ACCUSE": 2, "CONSULT": 2, "AGREE": 1, "DEMAND": 1, "AID": 1}
+    assert found.by_type[:2] == (("ACCUSE", 2), ("CONSULT", 2))

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from dyads.export import EXPORT_FORMATS, export_events
+from tests.conftest import make_event, make_stored_event
+
+
+@pytest.mark.parametrize("format", EXPORT_FORMATS)
+def test_export_events_writes_every_format_to_a_file(format: str, tmp_path: Path) -> None:
+    path = tmp_path / f"events.{format}"
+    events = (make_stored_event(make_event(event=t, id=t)) for t in ("AGREE", "AID"))
+    assert export_events(events, format=format, path=path) == 2
+    if format == "parquet":
+        assert pq.read_table(path).num_rows == 2
+        return
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == (3 if format == "csv" else 2)
+    if format in ("jsonl", "plover"):
+        assert [json.loads(line)["id"] for line in lines] == ["AGREE", "AID"]
+
+
+def test_export_events_refuses_an_unknown_format(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown export format"):
+        export_events([], format="xml", path=tmp_path / "out.xml")
