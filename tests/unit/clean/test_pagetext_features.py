@@ -1,0 +1,111 @@
+"""Line features: box headings, boilerplate markers, prose shape, language."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.clean.pagetext.features import heading_kind, is_prose, marker_kind, word_count
+from dyads.clean.pagetext.language import guess_language
+from dyads.records import BlockKind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("MOST POPULAR", BlockKind.MOST_POPULAR),
+        ("Most Read", BlockKind.MOST_POPULAR),
+        ("Trending", BlockKind.MOST_POPULAR),
+        ("Recommended", BlockKind.RECOMMENDED),
+        ("You may also like", BlockKind.RECOMMENDED),
+        ("Related Articles", BlockKind.RELATED),
+        ("Read more:", BlockKind.RELATED),
+        ("Mehr zum Thema", BlockKind.RELATED),
+        ("3 Comments", BlockKind.COMMENTS),
+        ("Top Rated Comments", BlockKind.COMMENTS),
+        ("Leave a Reply", BlockKind.COMMENTS),
+        ("Share this article", BlockKind.SHARE),
+        ("Advertisement", BlockKind.ADVERTISEMENT),
+        ("Sign up", BlockKind.SUBSCRIBE),
+        ("Privacy Policy", BlockKind.FOOTER),
+        ("Menu", BlockKind.NAVIGATION),
+    ],
+)
+def test_heading_kind_names_boxes(text: str, kind: BlockKind) -> None:
+    assert heading_kind(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Global market share",
+        "The committee shared its report with the ministry on Monday.",
+        "Turkey, Kazakhstan to boost defense industry cooperation",
+        "",
+    ],
+)
+def test_heading_kind_ignores_other_lines(text: str) -> None:
+    assert heading_kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("We use cookies to improve your experience.", BlockKind.COOKIE),
+        ("© 2021 Elden Courier", BlockKind.FOOTER),
+        ("All rights reserved.", BlockKind.FOOTER),
+        ("Share on Facebook", BlockKind.SHARE),
+        ("Sign up for our daily newsletter", BlockKind.SUBSCRIBE),
+        ("[INS: :INS]", BlockKind.ADVERTISEMENT),
+        ("Volunteers clear mud from a street. (AP Photo/Lena Marsh)", BlockKind.CAPTION),
+        ("Photo: Daniel Oyelaran/Getty Images", BlockKind.CAPTION),
+        ("Image caption Residents wait at a shelter", BlockKind.CAPTION),
+        ("Maria Lind on March 3, 2021 at 4:12 pm said:", BlockKind.COMMENTS),
+        ("2 days ago at 07:52 am", BlockKind.COMMENTS),
+        ("Rating: 36 Votes", BlockKind.COMMENTS),
+    ],
+)
+def test_marker_kind_finds_boilerplate_lines(text: str, kind: BlockKind) -> None:
+    assert marker_kind(text.casefold()) is kind
+
+
+def test_marker_kind_passes_article_sentence() -> None:
+    text = "The ministers said the agreement would be signed in Ankara next month."
+    assert marker_kind(text.casefold()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("The council approved the plan on Tuesday after a long debate.", True),
+        ('"We held a long and fruitful meeting," he added.', True),
+        ("He declined to comment.", False),  # too short to weigh as prose
+        ("Turkey, Kazakhstan to boost defense industry cooperation", False),
+        ("Home", False),
+    ],
+)
+def test_is_prose_reads_sentence_shape(text: str, prose: bool) -> None:
+    assert is_prose(text, word_count(text)) is prose
+
+
+def test_word_count_counts_cjk_characters() -> None:
+    assert word_count("東京都は十一日新しい計画を発表した") >= 8
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The minister said that the talks with the delegation were useful and that " * 4, "en"),
+        (
+            "Der Minister sagte, dass die Gespräche mit der Delegation nicht einfach und auch " * 4,
+            "de",
+        ),
+        (
+            "Le ministre a dit que les discussions avec la délégation sont utiles pour le pays "
+            * 4,
+            "fr",
+        ),
+        ("Short text", "en"),
+    ],
+)
+def test_guess_language_by_stopwords(text: str, language: str) -> None:
+    assert guess_language(text) == language

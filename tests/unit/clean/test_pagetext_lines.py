@@ -1,0 +1,73 @@
+"""Splitting page dumps into logical lines: markers, blank lines, wrapped paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.clean.pagetext.header import split_header
+from dyads.clean.pagetext.lines import split_lines
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "marker"),
+    [
+        ("     * World news", "World news", "*"),
+        ("  • Economy", "Economy", "•"),
+        ("  1. First headline here", "First headline here", "1."),
+        ("          + Columns", "Columns", "+"),
+        ("   A plain paragraph line.", "A plain paragraph line.", ""),
+        ("*", "*", ""),
+    ],
+)
+def test_split_lines_strips_list_markers(raw: str, text: str, marker: str) -> None:
+    (line,) = split_lines(raw)
+    assert (line.text, line.marker) == (text, marker)
+
+
+def test_split_lines_rejoins_wrapped_paragraphs() -> None:
+    words = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda " * 12).split()
+    rows, row = [], "  "
+    for word in words:
+        if len(row) + 1 + len(word) > 60:
+            rows.append(row)
+            row = "  " + word
+        else:
+            row = f"{row} {word}" if row.strip() else f"  {word}"
+    rows.append(row)
+    page = "\n".join([*rows, "", "  Short second paragraph."])
+    lines = split_lines(page)
+    assert [line.text for line in lines] == [" ".join(words), "Short second paragraph."]
+
+
+def test_split_lines_keeps_unwrapped_short_lines_apart() -> None:
+    page = "Home\nNews\nSport\n\nA paragraph of text that is long enough to read."
+    assert [line.text for line in split_lines(page)] == [
+        "Home",
+        "News",
+        "Sport",
+        "A paragraph of text that is long enough to read.",
+    ]
+
+
+def test_split_lines_marks_blank_line_before() -> None:
+    lines = split_lines("One\nTwo\n\nThree")
+    assert [line.blank_before for line in lines] == [True, False, True]
+
+
+@pytest.mark.parametrize(
+    ("first", "day", "title"),
+    [
+        (" date 2021-02-05 Some headline", "2021-02-05", "Some headline"),
+        ("date 2020-12-31", "2020-12-31", None),
+    ],
+)
+def test_split_header_reads_crawler_line(first: str, day: str, title: str | None) -> None:
+    header, rest = split_header(f"{first}\nbody line")
+    assert header is not None
+    assert header.date is not None and header.date.isoformat() == day
+    assert header.title == title
+    assert rest == "body line"
+
+
+def test_split_header_absent_leaves_text() -> None:
+    assert split_header("Dated text\nmore") == (None, "Dated text\nmore")
