@@ -1,0 +1,229 @@
+"""The actor finder: every actor mention in a parsed sentence, resolved to an ``ActorRef``.
+
+``ActorFinder.find`` takes the spaCy ``Doc`` of one sentence's text (``Sentence.text``, as the
+parser returned it; the finder never runs spaCy itself), the ``Sentence`` (for offsets into
+``Article.body``) and the article's ``ArticleMemory``, and returns one ``Mention`` per actor:
+
+- ``kind`` says how the actor was named (person, country, demonym, capital, IGO, NGO, group,
+  organisation, role noun, place);
+- ``actor`` is the resolved ``ActorRef`` (see ``dyads.actors.resolve`` for what each kind
+  resolves to); a noun phrase naming several countries ("Hungarian and Romanian officials")
+  gives one mention per country over the same span;
+- a country, capital or city after a preposition of place ("talks in Ankara") is where, not
+  who: its mention has kind ``PLACE``, a ``place`` and no actor;
+- a demonym or capital that only modifies an ordinary noun ("Turkish cuisine", "Ankara
+  University") gives no mention.
+
+``ActorFinder.actor_for_span`` answers "who is this noun phrase?" for a token range of the same
+``Doc`` (a subject subtree, an object): the actors of the top units whose head lies inside it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dyads.actors.memory import ArticleMemory
+from dyads.actors.resolve import resolve, unit_bounds
+from dyads.actors.tables import ActorTables
+from dyads.actors.units import PlaceLookup, Unit, build_units
+from dyads.nlp.sentences import Sentence
+from dyads.records import ActorRef, Mention, MentionKind, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+logger = logging.getLogger(__name__)
+
+# How many analysed sentences ``actor_for_span`` can look up without re-resolving them. An
+# article's sentences are coded one after another, so a few dozen covers any access pattern
+# of the coder while holding little memory.
+_CACHE_SIZE = 64
+# Dependencies of a demonym or capital that only describes an ordinary noun ("Turkish
+# cuisine", "Ankara University"): no actor.
+_DESCRIPTIVE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Endings of English nouns for people (agent nouns and nationality-like nouns: "winger",
+# "leader", "activist", "spokesman", "civilian", "resident"), used to tell "an Israeli
+# right-winger" (a person) from "Turkish cuisine" (a thing).
+_PERSON_ENDINGS = ("er", "or", "ist", "man", "men", "ian", "ant", "ent", "ee")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResolvedUnit:
+    """One top naming expression of a sentence and the actors it names."""
+
+    kind: MentionKind
+    head: int  # token indices in the sentence's Doc
+    first: int
+    last: int
+    actors: tuple[ActorRef, ...]
+    place: Place | None = None
+    locative: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SentenceActors:
+    """What the finder found in one sentence."""
+
+    mentions: tuple[Mention, ...]
+    units: tuple[ResolvedUnit, ...]
+
+    def actors_between(self, start: int, end: int) -> tuple[ActorRef, ...]:
+        """Actors of the non-locative units whose head token lies in [start, end)."""
+        found: list[ActorRef] = []
+        for unit in self.units:
+            if not unit.locative and start <= unit.head < end:
+                found.extend(actor for actor in unit.actors if actor not in found)
+        return tuple(found)
+
+
+class ActorFinder:
+    """Finds and resolves actor mentions; one finder serves many articles (memory is per call)."""
+
+    def __init__(self, *, tables: ActorTables, places: PlaceLookup | None = None) -> None:
+        """``places`` maps a city name to a ``Place`` (default: the geonames gazetteer)."""
+        self.tables = tables
+        self._places = places
+        self._places_loaded = places is not None
+        self._cache: OrderedDict[int, tuple[Doc, SentenceActors]] = OrderedDict()
+
+    def find(self, doc: Doc, *, sentence: Sentence, memory: ArticleMemory) -> tuple[Mention, ...]:
+        """Every actor mention in the sentence; offsets index ``Article.body``."""
+        return self.analyse(doc, sentence=sentence, memory=memory).mentions
+
+    def analyse(self, doc: Doc, *, sentence: Sentence, memory: ArticleMemory) -> SentenceActors:
+        """Mentions and resolved units of one sentence; ``memory`` learns its persons."""
+        units = build_units(doc, tables=self.tables, memory=memory, places=self._place_lookup())
+        resolved: list[ResolvedUnit] = []
+        mentions: list[Mention] = []
+        for unit in units:
+            if unit.modifies is not None or _descriptive(doc, unit):
+                continue
+            item = self._resolve(doc, unit, memory)
+            resolved.append(item)
+            mentions.extend(_mentions(doc, item, sentence))
+        _focus_subject(doc, resolved, memory)
+        result = SentenceActors(mentions=tuple(mentions), units=tuple(resolved))
+        self._remember(doc, result)
+        return result
+
+    def actor_for_span(
+        self, doc: Doc, start_token: int, end_token: int, memory: ArticleMemory
+    ) -> tuple[ActorRef, ...]:
+        """The actors named by tokens [start_token, end_token) of an analysed (or new) ``Doc``.
+
+        A ``Doc`` already passed to ``find`` is answered from what was found then; another is
+        analysed against a copy of ``memory``, which is left unchanged.
+        """
+        cached = self._cache.get(id(doc))
+        if cached is not None and cached[0] is doc:
+            return cached[1].actors_between(start_token, end_token)
+        scratch = memory.copy()
+        sentence = Sentence(index=0, paragraph=1, start=0, end=len(doc.text), text=doc.text)
+        return self.analyse(doc, sentence=sentence, memory=scratch).actors_between(
+            start_token, end_token
+        )
+
+    def _resolve(self, doc: Doc, unit: Unit, memory: ArticleMemory) -> ResolvedUnit:
+        first, last = unit_bounds(doc, unit)
+        actors: tuple[ActorRef, ...] = ()
+        if unit.locative:
+            _remember_place(doc, unit, memory)
+        else:
+            actors = resolve(doc, unit, tables=self.tables, memory=memory)
+            for actor in actors:
+                if actor.country:
+                    memory.remember_country(actor.country)
+        return ResolvedUnit(
+            kind=unit.kind,
+            head=unit.head,
+            first=first,
+            last=last,
+            actors=actors,
+            place=_place_of(doc, unit),
+            locative=unit.locative,
+        )
+
+    def _place_lookup(self) -> PlaceLookup | None:
+        if not self._places_loaded:
+            self._places_loaded = True
+            self._places = _default_places()
+        return self._places
+
+    def _remember(self, doc: Doc, result: SentenceActors) -> None:
+        self._cache[id(doc)] = (doc, result)
+        while len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+
+def _focus_subject(doc: Doc, units: list[ResolvedUnit], memory: ArticleMemory) -> None:
+    """After a sentence, "he" / "she" refer to its subject person rather than its last one."""
+    for unit in units:
+        if unit.kind is MentionKind.PERSON and unit.actors and doc[unit.head].dep_ in _SUBJECTS:
+            memory.focus(unit.actors[0])
+            return
+
+
+def _descriptive(doc: Doc, unit: Unit) -> bool:
+    """A demonym or capital that only describes a thing: not an actor.
+
+    A demonym before a plural noun or a noun for a person is kept, since such phrases mostly
+    name people ("Iraqi youths", "Danish Web sites" as targets, "an Israeli right-winger");
+    before a singular noun for a thing ("Turkish cuisine") it is dropped.
+    """
+    if unit.kind not in (MentionKind.DEMONYM, MentionKind.CAPITAL):
+        return False
+    token = doc[unit.head]
+    if token.dep_ not in _DESCRIPTIVE_DEPS:
+        return False
+    if unit.kind is MentionKind.CAPITAL:
+        return True
+    noun = token.head
+    return not (noun.tag_ in ("NNS", "NNPS") or noun.lower_.endswith(_PERSON_ENDINGS))
+
+
+def _place_of(doc: Doc, unit: Unit) -> Place | None:
+    if unit.place is not None:
+        return unit.place
+    entry = unit.entry
+    if entry is None or unit.kind not in (MentionKind.COUNTRY, MentionKind.CAPITAL):
+        return None
+    if unit.kind is MentionKind.COUNTRY:
+        return Place(name=entry.name, country=entry.code, kind="country")
+    return Place(name=doc[unit.first : unit.last + 1].text, country=entry.code, kind="city")
+
+
+def _remember_place(doc: Doc, unit: Unit, memory: ArticleMemory) -> None:
+    place = _place_of(doc, unit)
+    if place is not None and place.country:
+        memory.remember_country(place.country)
+
+
+def _mentions(doc: Doc, item: ResolvedUnit, sentence: Sentence) -> list[Mention]:
+    start = sentence.start + doc[item.first].idx
+    end = sentence.start + doc[item.last].idx + len(doc[item.last].text)
+    text = doc[item.first : item.last + 1].text
+    if item.locative:
+        return [Mention(text=text, start=start, end=end, kind=MentionKind.PLACE, place=item.place)]
+    return [
+        Mention(text=text, start=start, end=end, kind=item.kind, actor=actor, place=item.place)
+        for actor in item.actors
+    ]
+
+
+def _default_places() -> PlaceLookup | None:
+    """City lookup from the gazetteer, loaded on first use; None when it cannot be built."""
+    try:
+        from dyads.geo.gazetteer import default_gazetteer
+    except ImportError:  # the geo package is optional for the finder
+        logger.warning("no gazetteer available: cities will not give actors a country")
+        return None
+    gazetteer = default_gazetteer()
+
+    def lookup(name: str) -> Place | None:
+        return gazetteer.lookup_city(name)
+
+    return lookup

@@ -1,0 +1,99 @@
+"""What an article has said so far about its actors: coreference inside one article.
+
+News text names a person in full once ("Turkey's Deputy National Defense Minister Muhsin
+Dere") and then by surname ("Dere"), by office ("the minister") or by pronoun ("he"). The
+memory keeps, in article order:
+
+- persons by full name and by surname (the last token of the name),
+- the last person named with each office word ("minister", "president", "spokesperson"),
+- the last person named at all (what "he" / "she" refers to; gender is not tracked),
+- the countries named so far, for role nouns that name none ("the rebels", "police").
+
+One memory serves one article and is filled sentence by sentence by ``ActorFinder.find``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dyads.records import ActorRef
+
+
+class ArticleMemory:
+    """Per-article coreference memory (mutable, never shared between articles)."""
+
+    def __init__(self, *, default_country: str | None = None) -> None:
+        """``default_country``: the country of the dateline, when the article has one."""
+        self.default_country = default_country
+        self._by_name: dict[str, ActorRef] = {}
+        self._by_role: dict[str, ActorRef] = {}
+        self._last_person: ActorRef | None = None
+        self._countries: list[str] = []
+
+    @property
+    def last_person(self) -> ActorRef | None:
+        """The person most recently named: what "he" or "she" refers to."""
+        return self._last_person
+
+    def remember_person(self, person: ActorRef) -> ActorRef:
+        """Store ``person`` (merged with what is known of the same name) and return the merge."""
+        known = self.person_by_name(person.name)
+        if known is not None and known.name.endswith(person.name.split()[-1]):
+            person = replace(
+                person,
+                name=known.name if len(known.name) > len(person.name) else person.name,
+                country=person.country or known.country,
+                sector=person.sector or known.sector,
+                title=person.title or known.title,
+            )
+        words = person.name.split()
+        self._by_name[person.name.lower()] = person
+        self._by_name[words[-1].lower()] = person
+        if person.title:
+            self._by_role[person.title.split()[-1].lower()] = person
+        self._last_person = person
+        if person.country:
+            self.remember_country(person.country)
+        return person
+
+    def copy(self) -> ArticleMemory:
+        """An independent copy: what is learnt through it leaves this memory unchanged."""
+        other = ArticleMemory(default_country=self.default_country)
+        other._by_name = dict(self._by_name)
+        other._by_role = dict(self._by_role)
+        other._last_person = self._last_person
+        other._countries = list(self._countries)
+        return other
+
+    def focus(self, person: ActorRef) -> None:
+        """Make ``person`` what "he" / "she" refers to next (the subject of a sentence)."""
+        known = self.person_by_name(person.name)
+        self._last_person = known or person
+
+    def remember_country(self, code: str) -> None:
+        self._countries.append(code)
+
+    def person_by_name(self, name: str) -> ActorRef | None:
+        """A remembered person called ``name`` in full or by surname."""
+        key = name.lower()
+        return self._by_name.get(key) or self._by_name.get(key.split()[-1] if key else key)
+
+    def person_by_role(self, word: str) -> ActorRef | None:
+        """The last person remembered with the office word ``word`` ("minister")."""
+        return self._by_role.get(word.lower())
+
+    def context_country(self) -> str | None:
+        """The country an unqualified role noun most likely belongs to, when that is clear.
+
+        The dateline country when there is one; otherwise the country named so far when the
+        article has named exactly one (IGO/NGO codes aside); otherwise None, since guessing
+        between two countries gets the actor wrong half the time.
+        """
+        if self.default_country:
+            return self.default_country
+        named = {code for code in self._countries if len(code) == 3 and code not in _NOT_STATES}
+        return next(iter(named)) if len(named) == 1 else None
+
+
+# Codes in the country column that name no state, so they never become a context country.
+_NOT_STATES = frozenset({"IGO", "NGO", "IMG"})

@@ -1,0 +1,169 @@
+"""The actor tables: countries, organisations and role words, read from ``dyads/data``.
+
+Three files feed them (columns and sources in ``data/README.md``):
+
+- ``countries.tsv``: every ISO 3166-1 country plus withdrawn codes the older wire corpora use
+  (YUG, SUN, CSK, DDR) and Kosovo (XKX): canonical name, aliases, demonyms, capitals and the
+  seats of government that stand for a government ("the Kremlin", "Downing Street").
+- ``organisations.tsv``: intergovernmental and non-governmental organisations (code ``IGO`` /
+  ``NGO``), armed groups, parties and state bodies with their country code and sector.
+- ``sectors.tsv``: role nouns and office titles with their PLOVER sector.
+
+Names are matched case-sensitively ("US" is the country, "us" is not); role words are matched
+without case ("Police said", "the police"). ``ActorTables.load()`` reads the files once per
+process, on first use, never at import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from dyads.actors.trie import trie_pattern
+from dyads.records import MentionKind
+
+# Organisation kinds in organisations.tsv and the mention kind each one gives.
+_ORG_KINDS: dict[str, MentionKind] = {
+    "igo": MentionKind.IGO,
+    "ngo": MentionKind.NGO,
+    "group": MentionKind.GROUP,
+    "government": MentionKind.ORGANISATION,
+    "media": MentionKind.ORGANISATION,
+}
+
+# Words that may stand for an actor named in an earlier sentence; a sentence holding one is
+# worth parsing even when it names nobody itself ("He also met the minister").
+_PRONOUNS = ("he", "she")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NameEntry:
+    """What a proper name in the tables stands for."""
+
+    kind: MentionKind  # COUNTRY, DEMONYM, CAPITAL, IGO, NGO, GROUP or ORGANISATION
+    name: str  # canonical: "Turkey", "United Nations"
+    code: str  # ISO-3, or "IGO" / "NGO" / "IMG" for bodies that belong to no one country
+    sector: str | None = None  # the sector of the body itself (GOV for a seat of government)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoleEntry:
+    """A role noun ("troops") or an office title ("defense minister") and its sector."""
+
+    phrase: str  # lower case, words separated by one space
+    sector: str
+    is_title: bool  # an office one person holds ("minister"), not a group ("officials")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActorTables:
+    """Frozen lookup tables and the compiled patterns built from them."""
+
+    names: dict[str, NameEntry]  # surface form (exact case) -> entry
+    roles: dict[str, RoleEntry]  # lower-case phrase -> entry
+    countries: dict[str, str]  # ISO-3 -> canonical country name
+    name_pattern: re.Pattern[str]
+    prefilter: re.Pattern[str]
+    max_role_words: int
+
+    @classmethod
+    def load(cls) -> ActorTables:
+        """The tables from the package data files, read once per process."""
+        return _load_default()
+
+    def might_name_actor(self, text: str) -> bool:
+        """Whether ``text`` holds a country, organisation, role word or pronoun: one regex pass."""
+        return self.prefilter.search(text) is not None
+
+    def find_names(self, text: str) -> list[tuple[int, int, NameEntry]]:
+        """Every table name in ``text`` as (start, end, entry), leftmost-longest, no overlaps."""
+        return [
+            (m.start(), m.end(), self.names[m.group()]) for m in self.name_pattern.finditer(text)
+        ]
+
+    def country_name(self, code: str | None) -> str | None:
+        return self.countries.get(code) if code else None
+
+
+@cache
+def _load_default() -> ActorTables:
+    names, countries = _read_countries(_data_lines("countries.tsv"))
+    for form, entry in _read_organisations(_data_lines("organisations.tsv")):
+        names.setdefault(form, entry)
+    roles = _read_roles(_data_lines("sectors.tsv"))
+    return build_tables(names=names, roles=roles, countries=countries)
+
+
+def build_tables(
+    *, names: dict[str, NameEntry], roles: dict[str, RoleEntry], countries: dict[str, str]
+) -> ActorTables:
+    """Compile the patterns for the given tables (also used to build small tables in tests)."""
+    name_source = trie_pattern(names)
+    role_source = trie_pattern(roles)
+    pronoun_source = "|".join(_PRONOUNS)
+    edge_l, edge_r = r"(?<![\w.])", r"(?![\w])"
+    return ActorTables(
+        names=names,
+        roles=roles,
+        countries=countries,
+        name_pattern=re.compile(f"{edge_l}(?:{name_source}){edge_r}"),
+        prefilter=re.compile(
+            f"{edge_l}(?:{name_source}|(?i:{role_source}|{pronoun_source})){edge_r}"
+        ),
+        max_role_words=max((len(p.split()) for p in roles), default=1),
+    )
+
+
+def _data_lines(filename: str) -> list[list[str]]:
+    text = resources.files("dyads").joinpath("data", filename).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _forms(cell: str) -> list[str]:
+    """The '|'-separated forms of a cell; a leading "the " is dropped (matched separately)."""
+    out = []
+    for raw in cell.split("|"):
+        form = raw.strip()
+        form = form.removeprefix("the ")
+        if form:
+            out.append(form)
+    return out
+
+
+def _read_countries(rows: list[list[str]]) -> tuple[dict[str, NameEntry], dict[str, str]]:
+    names: dict[str, NameEntry] = {}
+    countries: dict[str, str] = {}
+    for row in rows:
+        code, name, aliases, demonyms, capitals, seats = (row + [""] * 6)[:6]
+        countries[code] = name
+        columns = (
+            ([name, *_forms(aliases)], MentionKind.COUNTRY, None),
+            (_forms(demonyms), MentionKind.DEMONYM, None),
+            (_forms(capitals), MentionKind.CAPITAL, "GOV"),
+            (_forms(seats), MentionKind.CAPITAL, "GOV"),
+        )
+        for forms, kind, sector in columns:
+            for form in forms:
+                # the first country to claim a form keeps it ("Dominican", "Congolese")
+                names.setdefault(form, NameEntry(kind=kind, name=name, code=code, sector=sector))
+    return names, countries
+
+
+def _read_organisations(rows: list[list[str]]) -> list[tuple[str, NameEntry]]:
+    out: list[tuple[str, NameEntry]] = []
+    for row in rows:
+        name, aliases, code, sector, kind = (row + [""] * 5)[:5]
+        entry = NameEntry(kind=_ORG_KINDS[kind], name=name, code=code, sector=sector or None)
+        out.extend((form, entry) for form in [name, *_forms(aliases)])
+    return out
+
+
+def _read_roles(rows: list[list[str]]) -> dict[str, RoleEntry]:
+    roles = {}
+    for row in rows:
+        phrase, sector, kind = (row + [""] * 3)[:3]
+        key = " ".join(phrase.lower().split())
+        roles[key] = RoleEntry(phrase=key, sector=sector, is_title=kind == "title")
+    return roles

@@ -1,0 +1,342 @@
+"""Actor units of one parsed sentence: the words that name someone, before they are resolved.
+
+A unit is one naming expression with a head token: a person ("Muhsin Dere", with its title
+words), a table name ("Turkey", "Turkish", "Ankara", "NATO"), a role phrase ("Defense
+Ministry", "troops"), an organisation spaCy found that the tables do not know, a city, or a
+word that points back ("he", a remembered surname). Units that modify another unit's head
+("Turkey's" minister, "Pakistani" troops, police "in Istanbul", "U.N." peacekeepers) are
+attached to it as modifiers; the resolver turns each top unit into actors.
+
+Table names decide codes; spaCy's entities (PERSON, ORG, GPE) and parse only say where names
+and phrases are and how they attach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dyads.actors.memory import ArticleMemory
+from dyads.actors.tables import ActorTables, NameEntry, RoleEntry
+from dyads.actors.titles import Title, read_title, role_key
+from dyads.records import ActorRef, MentionKind, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Dependencies by which a word modifies the noun it belongs to ("Turkey's", "Pakistani",
+# "U.N." peacekeepers, "Dere, the minister").
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "nn", "appos", "npadvmod"})
+# Prepositions that tie a place to an actor ("police in Istanbul", "the president of Armenia",
+# "troops from Russia", "militants based in Gaza").
+ATTACHING_PREPS = frozenset({"of", "in", "from", "at", "for", "inside", "within"})
+# Prepositions after which a place is where something happened, not who did it.
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "across",
+        "throughout",
+        "within",
+        "around",
+        "from",
+        "into",
+        "through",
+        "towards",
+        "toward",
+        "between",
+        "via",
+        "over",
+        "off",
+        "along",
+    }
+)
+PLACE_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL, MentionKind.PLACE})
+_HEAD_POS = frozenset({"NOUN", "PROPN"})
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Longest personal name taken after a title without spaCy's help ("Maria del Carmen Ortiz").
+_MAX_NAME_WORDS = 4
+
+PlaceLookup = Callable[[str], Place | None]
+
+
+@dataclass(slots=True, kw_only=True, eq=False)
+class Unit:
+    """One naming expression in a sentence (a working value of the finder, not a record)."""
+
+    kind: MentionKind
+    first: int  # token range of the unit's own words, inclusive
+    last: int
+    head: int
+    entry: NameEntry | None = None
+    role: RoleEntry | None = None
+    person: str | None = None  # a name as written ("Muhsin Dere")
+    title: Title | None = None
+    place: Place | None = None
+    recalled: ActorRef | None = None  # a pronoun's or surname's antecedent
+    modifiers: list[Unit] = field(default_factory=list)
+    modifies: Unit | None = None
+    locative: bool = False  # a place after "in" / "at": where, not who
+
+    def tokens(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+def build_units(
+    doc: Doc, *, tables: ActorTables, memory: ArticleMemory, places: PlaceLookup | None
+) -> list[Unit]:
+    """The units of ``doc`` in text order, with modifiers attached."""
+    owner: list[Unit | None] = [None] * len(doc)
+    name_hits = _name_spans(doc, tables)
+    units = _person_units(doc, tables, name_hits, owner)
+    units += _name_units(name_hits, owner)
+    named = {i for span, _ in name_hits for i in range(span.start, span.end)}
+    units += _role_units(doc, tables, owner, named)
+    units += _entity_units(doc, owner, places)
+    units += _recalled_units(doc, memory, owner)
+    units.sort(key=lambda unit: unit.head)
+    for unit in units:
+        _attach(doc, unit, owner)
+    return units
+
+
+def _claim(unit: Unit, owner: list[Unit | None]) -> Unit:
+    for i in unit.tokens():
+        owner[i] = unit
+    return unit
+
+
+def _free(owner: list[Unit | None], first: int, last: int) -> bool:
+    return all(owner[i] is None for i in range(first, last + 1))
+
+
+def _name_spans(doc: Doc, tables: ActorTables) -> list[tuple[Span, NameEntry]]:
+    out = []
+    for start, end, entry in tables.find_names(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span, entry))
+    return out
+
+
+def _person_units(
+    doc: Doc,
+    tables: ActorTables,
+    name_hits: list[tuple[Span, NameEntry]],
+    owner: list[Unit | None],
+) -> list[Unit]:
+    named = {i for span, _ in name_hits for i in range(span.start, span.end)}
+    units = []
+    for first, last in _person_spans(doc, tables, named):
+        if not _free(owner, first, last):
+            continue
+        unit = Unit(kind=MentionKind.PERSON, first=first, last=last, head=last)
+        unit.person = doc[first : last + 1].text
+        floor = doc[last].left_edge.i
+        unit.title = read_title(doc, before=first, floor=floor, tables=tables, stop=named)
+        if unit.title is not None:
+            unit.first = unit.title.start
+        units.append(_claim(unit, owner))
+    return units
+
+
+def _person_spans(doc: Doc, tables: ActorTables, named: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of person names: spaCy's PERSON entities, and names after a title.
+
+    The small English model misses many foreign names ("Energy Minister Aidos Temirov"), so
+    a run of capitalised proper nouns right after a capitalised office word is a name too.
+    """
+    spans: list[tuple[int, int]] = []
+    taken: set[int] = {
+        i for ent in doc.ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)
+    }
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end - 1 in named:
+            continue  # "Sri Lanka", "Ugandan" tagged PERSON: the table name wins
+        first = _first_name_token(doc, ent, tables, named)
+        last = ent.end - 1
+        while last >= first and doc[last].pos_ == "PART":  # a trailing "'s"
+            last -= 1
+        while first > 0 and _may_be_name(doc[first - 1], tables, named):
+            first -= 1  # "Aidos" left out of the entity "Temirov"
+        if first <= last:
+            spans.append((first, last))
+            taken.update(range(first, last + 1))
+    for token in doc:
+        entry = tables.roles.get(token.lower_)
+        if entry is None or not entry.is_title or not token.text[:1].isupper():
+            continue
+        last = token.i
+        while last + 1 < len(doc) and last - token.i < _MAX_NAME_WORDS:
+            following = doc[last + 1]
+            if following.i in taken or not _may_be_name(following, tables, named):
+                break
+            last += 1
+        if last > token.i and doc[last].dep_ != "compound":
+            spans.append((token.i + 1, last))
+            taken.update(range(token.i + 1, last + 1))
+    return spans
+
+
+def _may_be_name(token: Token, tables: ActorTables, named: set[int]) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.i not in named
+        and token.lower_ not in tables.roles
+    )
+
+
+def _first_name_token(doc: Doc, ent: Span, tables: ActorTables, named: set[int]) -> int:
+    """The first token of a PERSON entity after any title or country words spaCy included."""
+    first = ent.start
+    for i in range(ent.start, ent.end - 1):
+        token = doc[i]
+        if i in named or token.pos_ == "PART" or tables.roles.get(token.lower_) is not None:
+            first = i + 1
+    return first
+
+
+def _name_units(name_hits: list[tuple[Span, NameEntry]], owner: list[Unit | None]) -> list[Unit]:
+    units = []
+    for span, entry in name_hits:
+        first, last = span.start, span.end - 1
+        if not _free(owner, first, last):
+            continue
+        unit = Unit(kind=entry.kind, first=first, last=last, head=span.root.i, entry=entry)
+        units.append(_claim(unit, owner))
+    return units
+
+
+def _role_units(
+    doc: Doc, tables: ActorTables, owner: list[Unit | None], named: set[int]
+) -> list[Unit]:
+    units = []
+    i = 0
+    while i < len(doc):
+        found = _role_at(doc, i, tables, owner)
+        if found is None:
+            i += 1
+            continue
+        size, entry = found
+        unit = Unit(kind=MentionKind.ROLE, first=i, last=i + size - 1, head=i + size - 1)
+        unit.role = entry
+        if entry.is_title:  # "the army chief", "Turkey's deputy defence minister"
+            floor = doc[unit.head].left_edge.i
+            unit.title = read_title(doc, before=i + size, floor=floor, tables=tables, stop=named)
+        units.append(_claim(unit, owner))
+        i += size
+    return units
+
+
+def _role_at(
+    doc: Doc, i: int, tables: ActorTables, owner: list[Unit | None]
+) -> tuple[int, RoleEntry] | None:
+    for size in range(min(tables.max_role_words, len(doc) - i), 0, -1):
+        last = doc[i + size - 1]
+        if last.pos_ not in _HEAD_POS or not _free(owner, i, i + size - 1):
+            continue
+        tokens = list(doc[i : i + size])
+        entry = tables.roles.get(role_key(tokens))
+        if entry is None and size == 1:
+            entry = tables.roles.get(last.lemma_.lower())
+        if entry is not None:
+            return size, entry
+    return None
+
+
+def _entity_units(doc: Doc, owner: list[Unit | None], places: PlaceLookup | None) -> list[Unit]:
+    units = []
+    for ent in doc.ents:
+        first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        last = ent.end - 1
+        while last > first and doc[last].pos_ == "PART":
+            last -= 1
+        if first > last or not _free(owner, first, last):
+            continue
+        text = doc[first : last + 1].text
+        if ent.label_ == "ORG":
+            unit = Unit(kind=MentionKind.ORGANISATION, first=first, last=last, head=last)
+            unit.person = text  # the organisation's name as written
+        elif ent.label_ in ("GPE", "LOC") and places is not None:
+            place = places(text)
+            if place is None or place.country is None:
+                continue
+            unit = Unit(kind=MentionKind.PLACE, first=first, last=last, head=last, place=place)
+        else:
+            continue
+        units.append(_claim(unit, owner))
+    return units
+
+
+def _recalled_units(doc: Doc, memory: ArticleMemory, owner: list[Unit | None]) -> list[Unit]:
+    units = []
+    for token in doc:
+        if owner[token.i] is not None:
+            continue
+        recalled = None
+        if token.lower_ in _PRONOUNS and token.pos_ == "PRON" and token.dep_ != "poss":
+            recalled = memory.last_person
+        elif token.pos_ == "PROPN" and token.text[:1].isupper():
+            recalled = memory.person_by_name(token.text)
+        if recalled is not None:
+            unit = Unit(kind=MentionKind.PERSON, first=token.i, last=token.i, head=token.i)
+            unit.recalled = recalled
+            units.append(_claim(unit, owner))
+    return units
+
+
+def _attach(doc: Doc, unit: Unit, owner: list[Unit | None]) -> None:
+    """Attach ``unit`` to the unit it modifies, or mark it locative, from the parse."""
+    token: Token = doc[unit.head]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "Hungarian and Romanian officials": Romanian hangs on Hungarian
+    target: Unit | None = None
+    if token.dep_ in MODIFIER_DEPS:
+        target = owner[token.head.i]
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+        prep = token.head
+        if prep.lower_ in ATTACHING_PREPS and unit.kind in _ATTACHABLE:
+            target = owner[prep.head.i]
+    if target is None and unit.kind in PLACE_KINDS:
+        unit.locative = _after_place_preposition(token)
+    if target is not None and target is not unit and not _in_chain(target, unit):
+        unit.modifies = target
+        target.modifiers.append(unit)
+
+
+def _after_place_preposition(token: Token) -> bool:
+    """Whether a place name is where something happened: "in Ankara", "in the capital X"."""
+    while token.dep_ in ("appos", "compound") and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    return token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in LOCATIVE_PREPS
+
+
+def _in_chain(target: Unit, unit: Unit) -> bool:
+    """Whether ``unit`` already sits above ``target`` (no cycles of modifiers)."""
+    current: Unit | None = target
+    while current is not None:
+        if current is unit:
+            return True
+        current = current.modifies
+    return False
+
+
+# Units that can hang on another through "of" / "in": places and bodies ("the president of
+# Armenia", "Secretary-General of the United Nations"), not persons or role nouns.
+_ATTACHABLE = frozenset(
+    {
+        MentionKind.COUNTRY,
+        MentionKind.CAPITAL,
+        MentionKind.PLACE,
+        MentionKind.IGO,
+        MentionKind.NGO,
+        MentionKind.GROUP,
+        MentionKind.ORGANISATION,
+    }
+)

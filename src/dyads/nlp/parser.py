@@ -1,0 +1,66 @@
+"""The spaCy parser: loaded once per worker, run over the sentences worth parsing.
+
+spaCy is imported inside ``open`` so that importing this module (and ``dyads --help``) stays
+fast. ``parse`` runs the model's whole pipeline (tagger, dependency parser, lemmatizer, named
+entities): the actor finder needs the parse and the entities, the event coder the lemmas.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from dyads.errors import ModelNotInstalled
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+logger = logging.getLogger(__name__)
+
+# Texts handed to ``nlp.pipe`` at once. Sentences are short (about 30 tokens in news text), so
+# a few hundred per batch keep the tagger's matrices well filled without holding much memory;
+# spaCy's own default for ``pipe`` is 1,000 for texts of any length.
+BATCH_SIZE = 256
+
+
+class SpacyParser:
+    """A spaCy pipeline named by ``Settings.spacy_model``; nothing is loaded until ``open``."""
+
+    def __init__(self, *, model: str) -> None:
+        self.model = model
+        self._nlp: Language | None = None
+
+    def open(self) -> None:
+        """Load the model (once); ``ModelNotInstalled`` with an install hint when it is missing."""
+        if self._nlp is None:
+            self._nlp = self._load()
+
+    def _load(self) -> Language:
+        try:
+            import spacy
+        except ImportError as error:  # spaCy is a core dependency; a broken install lands here
+            raise ModelNotInstalled(
+                "spaCy is not importable; install dyads with its dependencies: pip install dyads"
+            ) from error
+        try:
+            nlp = spacy.load(self.model)
+        except OSError as error:
+            package = self.model.replace("_", "-")
+            raise ModelNotInstalled(
+                f"spaCy model {self.model!r} is not installed; install it with "
+                f"`pip install {package}` or set DYADS_SPACY_MODEL to an installed pipeline"
+            ) from error
+        logger.info("loaded spaCy model %s (%s)", self.model, ", ".join(nlp.pipe_names))
+        return nlp
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = self._load()
+        return self._nlp
+
+    def parse(self, texts: Sequence[str]) -> list[Doc]:
+        """One parsed ``Doc`` per text, in order (the model is loaded on first use)."""
+        return list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))

@@ -1,0 +1,138 @@
+"""A fast rule-based sentence splitter for news English (no spaCy).
+
+A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets after it) that is
+followed by white space and then a capital letter, a digit or an opening quote. The ending is
+not a boundary when the word before the period is:
+
+- a title that precedes a name ("Mr.", "Gen.", "Lt.", "St."), or an abbreviation followed
+  by a number ("No. 5", "Feb. 4"),
+- a single capital letter (an initial: "J. Smith"),
+- a dotted abbreviation ("U.S.", "U.N.", "a.m.") or a company suffix ("Inc."), unless the
+  next word is one that starts sentences ("The", "He", ...): "talks with the U.S. The
+  minister said" splits, "the U.S. Navy" does not.
+
+A line break inside a paragraph always ends a sentence. Quotes such as ``"We will go," he
+said.`` stay one sentence because a comma is not an ending.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dyads.records import PARAGRAPH_SEPARATOR, Article
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sentence:
+    index: int  # 0-based in the article
+    paragraph: int  # 1-based paragraph number
+    start: int  # offsets into Article.body (paragraphs joined by "\n\n")
+    end: int
+    text: str
+
+
+# Candidate endings: terminal punctuation, closing quotes/brackets, white space, then what may
+# start a sentence (capital, digit, opening quote or bracket).
+_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Titles that precede a name: a period after them never ends a sentence.
+_TITLES = _words(
+    "mr mrs ms dr prof gen lt col maj capt sgt cmdr adm rep sen gov pres rev fr st mt ft"
+)
+# Abbreviations that precede a number ("No. 5", "Feb. 4"): no boundary when a digit follows.
+_BEFORE_NUMBER = _words(
+    "no nos vol art sec fig approx est jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+# Abbreviations that also end sentences ("Apple Inc. The company"); treated like "U.S.".
+_MAYBE_FINAL = _words("inc corp ltd co bros etc jr sr vs dept ave blvd rd")
+# Words that begin sentences; after a dotted abbreviation ("U.S.") they mark a real boundary.
+_SENTENCE_STARTERS = _words(
+    """the a an he she it they we i this that these those there his her its their in on at
+    but and however meanwhile after before when while last earlier later according some
+    many officials police"""
+)
+
+
+def split_sentences(article: Article) -> tuple[Sentence, ...]:
+    """The sentences of the article body, with offsets into ``Article.body``."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for number, paragraph in enumerate(article.paragraphs, start=1):
+        for start, end in _paragraph_spans(paragraph):
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    paragraph=number,
+                    start=offset + start,
+                    end=offset + end,
+                    text=paragraph[start:end],
+                )
+            )
+        offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    return tuple(sentences)
+
+
+def _paragraph_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets inside one paragraph, white space trimmed."""
+    cuts = [0]
+    for match in _LINE_BREAK.finditer(paragraph):
+        cuts.append(match.start())
+        cuts.append(match.end())
+    cuts.append(len(paragraph))
+    spans: list[tuple[int, int]] = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=True):
+        spans.extend(_line_spans(paragraph, start, end))
+    return spans
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    begin = start
+    for match in _CANDIDATE.finditer(text, start, end):
+        if _is_boundary(text, match.start(), match.end()):
+            spans.append((begin, match.end()))
+            begin = match.end()
+    spans.append((begin, end))
+    return [trimmed for span in spans if (trimmed := _trim(text, *span))]
+
+
+def _is_boundary(text: str, mark: int, after: int) -> bool:
+    """Whether the punctuation at ``text[mark:after]`` ends a sentence."""
+    found = _WORD_BEFORE.search(text, 0, mark)
+    if text[mark] != "." or text[mark:after].startswith("..") or found is None:
+        return True
+    word = found.group(1).strip("'’-")
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "J. Smith"
+    lowered = word.lower()
+    if lowered in _TITLES:
+        return False
+    following = _next_word(text, after)
+    if lowered in _BEFORE_NUMBER:
+        return not following[:1].isdigit()
+    if (
+        "." in word or lowered in _MAYBE_FINAL
+    ):  # "U.S", "a.m", "U.N": boundary only before a word that starts sentences
+        return following.lower() in _SENTENCE_STARTERS
+    return True
+
+
+def _next_word(text: str, position: int) -> str:
+    found = re.match(r"\s*[\"'“‘(\[]?([\w'’-]+)", text[position : position + 40])
+    return found.group(1) if found else ""
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None

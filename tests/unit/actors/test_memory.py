@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from dyads.actors.memory import ArticleMemory
+from dyads.records import ActorRef
+
+ORIN = ActorRef(name="Tamsin Orin", country="TUR", sector="GOV", title="Defense Minister")
+
+
+def test_article_memory_recalls_a_person_by_surname_and_full_name() -> None:
+    memory = ArticleMemory()
+    memory.remember_person(ORIN)
+    assert memory.person_by_name("Orin") == ORIN
+    assert memory.person_by_name("Tamsin Orin") == ORIN
+    assert memory.person_by_name("Vask") is None
+
+
+def test_article_memory_recalls_a_person_by_office_word() -> None:
+    memory = ArticleMemory()
+    memory.remember_person(ORIN)
+    assert memory.person_by_role("minister") == ORIN
+    assert memory.person_by_role("president") is None
+
+
+def test_article_memory_merges_a_later_surname_mention_into_the_full_person() -> None:
+    memory = ArticleMemory()
+    memory.remember_person(ORIN)
+    merged = memory.remember_person(ActorRef(name="Orin"))
+    assert (merged.name, merged.country, merged.title) == ("Tamsin Orin", "TUR", "Defense Minister")
+    assert memory.last_person == merged
+
+
+def test_article_memory_context_country_prefers_the_dateline() -> None:
+    memory = ArticleMemory(default_country="KAZ")
+    memory.remember_country("TUR")
+    assert memory.context_country() == "KAZ"
+
+
+def test_article_memory_context_country_only_when_one_country_was_named() -> None:
+    memory = ArticleMemory()
+    assert memory.context_country() is None
+    memory.remember_country("TUR")
+    memory.remember_country("IGO")
+    assert memory.context_country() == "TUR"
+    memory.remember_country("GRC")
+    assert memory.context_country() is None
+
+
+def test_article_memory_copy_is_independent() -> None:
+    memory = ArticleMemory()
+    scratch = memory.copy()
+    scratch.remember_person(ORIN)
+    assert memory.last_person is None
+    assert scratch.last_person == ORIN
