@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 import types
 import typing
 from datetime import date, datetime
@@ -53,7 +54,7 @@ def loads(cls: type[T], text: str) -> T:
 def _hints(cls: type[Any]) -> dict[str, Any]:
     # The module namespace is passed as locals too: a field named ``date`` would otherwise
     # shadow the ``date`` type while its own annotation is evaluated.
-    namespace = vars(records_module)
+    namespace = {**vars(records_module), **vars(sys.modules[cls.__module__])}
     return typing.get_type_hints(cls, namespace, namespace)
 
 

@@ -14,7 +14,19 @@ from collections.abc import Sequence
 from dyads import __version__
 
 # name -> module; the order is the order of ``dyads --help``
-COMMANDS: tuple[tuple[str, str], ...] = (("extract", "dyads.cli.extract"),)
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("extract", "dyads.cli.extract"),
+    ("code", "dyads.cli.code"),
+    ("eval", "dyads.cli.eval"),
+    ("run", "dyads.cli.run"),
+    ("load", "dyads.cli.load"),
+    ("events", "dyads.cli.events"),
+    ("dyad", "dyads.cli.dyad"),
+    ("article", "dyads.cli.article"),
+    ("export", "dyads.cli.export"),
+    ("serve", "dyads.cli.serve"),
+    ("keys", "dyads.cli.keys"),
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

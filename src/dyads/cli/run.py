@@ -27,6 +27,24 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--db", help="store URL (default: $DYADS_DB or sqlite:///dyads.db)")
     parser.add_argument("--workers", type=int, default=1, help="processes that code (default 1)")
     parser.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="local: this process or a process pool; dask: a Dask cluster (default local)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --executor dask: a running scheduler, e.g. tcp://host:8786 "
+        "(default: start a local cluster of --workers processes)",
+    )
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help="with --executor dask: write Parquet shards to DIR instead of the store "
+        "(import them with dyads load DIR)",
+    )
+    parser.add_argument(
         "--batch-size", type=int, default=None, help="documents per transaction (default 50)"
     )
     parser.add_argument(
@@ -53,13 +71,13 @@ def run(args: argparse.Namespace) -> int:
 
     settings = Settings(db=args.db) if args.db else Settings()
     batch_size = args.batch_size or settings.batch_size
-    if batch_size < 1 or args.workers < 1:
-        sys.stderr.write("dyads run: --batch-size and --workers must be at least 1\n")
-        return USAGE
     stages = tuple(name.strip() for name in args.stages.split(",") if name.strip())
-    if not stages or any(name not in STAGES for name in stages):
-        sys.stderr.write(f"dyads run: --stages takes names from: {', '.join(STAGES)}\n")
+    problem = _usage_problem(args, stages=stages, batch_size=batch_size, known=tuple(STAGES))
+    if problem is not None:
+        sys.stderr.write(f"dyads run: {problem}\n")
         return USAGE
+    if args.executor == "dask":
+        return _run_dask(args, settings=settings, stages=stages, batch_size=batch_size)
     try:
         engine = open_store(settings.db)
     except StoreError as exc:
@@ -79,6 +97,77 @@ def run(args: argparse.Namespace) -> int:
         engine.dispose()
     write_summary(summary, stream=sys.stderr)
     return SOME_INPUTS_FAILED if summary.rejected else OK
+
+
+def _usage_problem(
+    args: argparse.Namespace, *, stages: tuple[str, ...], batch_size: int, known: tuple[str, ...]
+) -> str | None:
+    if batch_size < 1 or args.workers < 1:
+        return "--batch-size and --workers must be at least 1"
+    if not stages or any(name not in known for name in stages):
+        return f"--stages takes names from: {', '.join(known)}"
+    if args.executor != "dask" and (args.scheduler or args.out):
+        return "--scheduler and --out need --executor dask"
+    return None
+
+
+def _run_dask(
+    args: argparse.Namespace, *, settings: Any, stages: tuple[str, ...], batch_size: int
+) -> int:
+    from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE, report_rejection
+    from dyads.errors import DyadsError
+    from dyads.store.distributed import DistributedOptions, run_distributed
+    from dyads.store.engine import open_store
+
+    options = DistributedOptions(
+        scheduler=args.scheduler,
+        workers=args.workers if args.workers > 1 else 2,
+        out_dir=args.out,
+        batch_size=batch_size,
+        stages=stages,
+    )
+    engine = None
+    try:
+        engine = None if args.out else open_store(settings.db)
+        show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+        with _Bar(enabled=show) as bar:
+            summary = run_distributed(
+                args.inputs,
+                engine=engine,
+                db_url=None if args.out else settings.db,
+                settings=settings,
+                options=options,
+                progress=bar.update,
+                on_rejection=report_rejection,
+            )
+    except DyadsError as exc:
+        sys.stderr.write(f"dyads run: {type(exc).__name__}: {exc}\n")
+        return USAGE
+    finally:
+        if engine is not None:
+            engine.dispose()
+    dask = summary.dask
+    lines = [
+        f"shards                 {dask.shards}",
+        f"shards already done    {dask.shards_skipped}",
+        f"shards failed          {dask.shards_failed}",
+        f"documents coded        {dask.stats.results}",
+        f"skipped (already held) {dask.skipped_documents + summary.store.skipped}",
+        f"rejected               {dask.stats.rejected}",
+    ]
+    if args.out is None:
+        lines += [
+            f"stored                 {summary.store.stored}",
+            f"joined to a story      {summary.store.joined}",
+            f"events new             {summary.store.events_new}",
+            f"events merged          {summary.store.events_merged}",
+        ]
+    else:
+        lines.append(f"written to             {args.out} (import with: dyads load {args.out})")
+    lines += [f"  {error}" for error in dask.errors]
+    sys.stderr.write("\n".join(lines) + "\n")
+    failed = dask.stats.rejected or dask.shards_failed
+    return SOME_INPUTS_FAILED if failed else OK
 
 
 def write_summary(summary: LoadSummary, *, stream: TextIO) -> None:

@@ -28,6 +28,7 @@ from dyads.records import Article, CodedArticle, Document, Rejection
 from dyads.registry import build_from_spec
 from dyads.runner.base import RunStats, process_item
 from dyads.runner.shards import Shard, plan_shards, read_shard
+from dyads.store.write_rows import DocumentMeta
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class ShardReport:
     shard: Shard
     stats: RunStats
     items: tuple[CodedArticle | Rejection, ...] = ()  # returned only to a single writer
+    documents: tuple[DocumentMeta, ...] = ()  # what the documents table keeps of each
     skipped: int = 0  # documents already stored, not coded again
     error: str | None = None  # the shard itself failed (worker lost, unreadable output dir)
 
@@ -77,6 +79,7 @@ def process_shard(shard: Shard, spec: PipelineSpec, target: Target) -> ShardRepo
     pipeline = _worker_pipeline(spec)
     stats = RunStats()
     items: list[CodedArticle | Rejection] = []
+    metas: list[DocumentMeta] = []
     skipped = 0
     stored = _StoredCheck(target.db_url)
     for item in read_shard(shard, limit=spec.settings.max_input_bytes):
@@ -89,15 +92,19 @@ def process_shard(shard: Shard, spec: PipelineSpec, target: Target) -> ShardRepo
             items.append(outcome.rejection)
         elif outcome.result is not None:
             items.append(_as_coded(outcome.result))
+            if isinstance(item, Document):
+                metas.append(DocumentMeta.of(item))
     if target.out_dir is not None:
         from dyads.runner.parquet import write_shard
 
-        write_shard(target.out_dir, shard_id=shard.id, items=items)
+        write_shard(target.out_dir, shard_id=shard.id, items=items, documents=metas)
         return ShardReport(shard=shard, stats=stats, skipped=skipped)
     if target.direct and target.db_url is not None:
-        _write_direct(target, items)
+        _write_direct(target, items, metas)
         return ShardReport(shard=shard, stats=stats, skipped=skipped)
-    return ShardReport(shard=shard, stats=stats, items=tuple(items), skipped=skipped)
+    return ShardReport(
+        shard=shard, stats=stats, items=tuple(items), documents=tuple(metas), skipped=skipped
+    )
 
 
 def _as_coded(result: CodedArticle | Article) -> CodedArticle:
@@ -119,7 +126,9 @@ class _StoredCheck:
         return self._writer is not None and bool(self._writer.stored_documents([document_id]))
 
 
-def _write_direct(target: Target, items: Sequence[CodedArticle | Rejection]) -> None:
+def _write_direct(
+    target: Target, items: Sequence[CodedArticle | Rejection], metas: Sequence[DocumentMeta]
+) -> None:
     from dyads.store.engine import open_store
     from dyads.store.writer import StoreWriter
 
@@ -127,8 +136,10 @@ def _write_direct(target: Target, items: Sequence[CodedArticle | Rejection]) -> 
     engine = open_store(target.db_url, migrate=False)
     try:
         writer = StoreWriter(engine)
+        by_id = {meta.id: meta for meta in metas}
         for start in range(0, len(items), target.batch_size):
-            writer.write_batch(items[start : start + target.batch_size], run_id=target.run_id)
+            batch = items[start : start + target.batch_size]
+            writer.write_batch(batch, run_id=target.run_id, documents_by_id=by_id)
     finally:
         engine.dispose()
 
@@ -170,11 +181,17 @@ def run_dask(
     if not todo:
         return summary
     cluster = None
+    logging.getLogger("distributed").setLevel(logging.WARNING)
     if scheduler is None:
         # one thread per worker process: the coder is CPU-bound Python, threads would contend
         cluster = distributed.LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.WARNING,  # the cluster's chatter is not the run's output
         )
+
     client = distributed.Client(scheduler if scheduler is not None else cluster)
     try:
         futures = client.map(process_shard, todo, spec=spec, target=target, pure=False)

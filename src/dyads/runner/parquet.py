@@ -7,7 +7,8 @@ Layout::
     DIR/_done/<shard id>            completion marker, written after the Parquet file is in place
 
 Columns: ``kind`` ("article" | "rejection"), ``source``, ``document_id``, ``events`` (number of
-events), ``payload`` (the record as JSON, through ``dyads.codec``, so nothing is lost).
+events), ``payload`` (the record as JSON, through ``dyads.codec``, so nothing is lost) and
+``document`` (what the store keeps of the input document, as JSON; null for a rejection).
 """
 
 from __future__ import annotations
@@ -18,13 +19,21 @@ from pathlib import Path
 
 from dyads.codec import dumps, loads
 from dyads.records import CodedArticle, Rejection
+from dyads.store.write_rows import DocumentMeta
 
 SHARDS = "shards"
 DONE = "_done"
 
 
-def write_shard(out_dir: str, *, shard_id: str, items: Sequence[CodedArticle | Rejection]) -> Path:
+def write_shard(
+    out_dir: str,
+    *,
+    shard_id: str,
+    items: Sequence[CodedArticle | Rejection],
+    documents: Sequence[DocumentMeta] = (),
+) -> Path:
     """Write one shard's results, then its completion marker; returns the Parquet path."""
+    by_id = {meta.id: meta for meta in documents}
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -38,6 +47,7 @@ def write_shard(out_dir: str, *, shard_id: str, items: Sequence[CodedArticle | R
             "document_id": pa.array([_document_id(item) for item in items], pa.string()),
             "events": pa.array([_events(item) for item in items], pa.int32()),
             "payload": pa.array([dumps(item) for item in items], pa.large_string()),
+            "document": pa.array([_meta(item, by_id) for item in items], pa.string()),
         }
     )
     final = root / SHARDS / f"{shard_id}.parquet"
@@ -56,8 +66,10 @@ def done_shards(out_dir: str) -> frozenset[str]:
     return frozenset(path.name for path in markers.iterdir())
 
 
-def read_dataset(out_dir: str) -> Iterator[CodedArticle | Rejection]:
-    """Every record of every completed shard, shard by shard in name order."""
+def read_dataset(
+    out_dir: str,
+) -> Iterator[tuple[CodedArticle | Rejection, DocumentMeta | None]]:
+    """Every record of every completed shard (with its document's details), shard by shard."""
     import pyarrow.parquet as pq
 
     root = Path(out_dir)
@@ -65,14 +77,21 @@ def read_dataset(out_dir: str) -> Iterator[CodedArticle | Rejection]:
         path = root / SHARDS / f"{shard_id}.parquet"
         if not path.exists():
             continue
-        table = pq.read_table(path, columns=["kind", "payload"])
-        for kind, payload in zip(
-            table.column("kind").to_pylist(), table.column("payload").to_pylist(), strict=True
-        ):
+        table = pq.read_table(path, columns=["kind", "payload", "document"])
+        columns = (table.column(name).to_pylist() for name in ("kind", "payload", "document"))
+        for kind, payload, document in zip(*columns, strict=True):
+            meta = loads(DocumentMeta, document) if document else None
             if kind == "rejection":
-                yield loads(Rejection, payload)
+                yield loads(Rejection, payload), meta
             else:
-                yield loads(CodedArticle, payload)
+                yield loads(CodedArticle, payload), meta
+
+
+def _meta(item: CodedArticle | Rejection, by_id: dict[str, DocumentMeta]) -> str | None:
+    if isinstance(item, Rejection):
+        return None
+    meta = by_id.get(item.article.document_id)
+    return dumps(meta) if meta is not None else None
 
 
 def _kind(item: CodedArticle | Rejection) -> str:

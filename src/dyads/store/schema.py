@@ -39,6 +39,9 @@ Tables (``*`` primary key, ``->`` reference)::
                       stats (JSON)
     rejections        *id (sha256 of source|stage|error|message|document_id), run_id (first run
                       that saw it), source, stage, error, message, document_id
+    shard_markers     *id (the shard id of a distributed run), source, run_id, completed_at,
+                      stats (JSON): a finished shard, skipped by a rerun
+    api_keys          *prefix, name (unique), hash (sha256 of the secret), created_at, revoked_at
 
 Full-text search over articles (created by the migration, not part of ``metadata``):
 
@@ -249,6 +252,26 @@ rejections = Table(
     Column("error", String(128), nullable=False),
     Column("message", Text, nullable=False),
     Column("document_id", Hash),
+)
+
+shard_markers = Table(
+    "shard_markers",
+    metadata,
+    Column("id", Hash, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("run_id", Hash, nullable=False),
+    Column("completed_at", DateTime(timezone=True), nullable=False),
+    Column("stats", Json, nullable=False),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("prefix", String(16), primary_key=True),
+    Column("name", String(128), nullable=False, unique=True),
+    Column("hash", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
 )
 
 

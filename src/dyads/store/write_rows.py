@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -43,16 +44,45 @@ def published_date(value: datetime | date | None) -> date | None:
     return value
 
 
-def document_row(article: Article, document: Document | None, *, run_id: str) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentMeta:
+    """What the documents table keeps of a document: everything but its text."""
+
+    id: str
+    source: str
+    media_type: str
+    encoding: str
+    url: str | None
+    fetched_at: datetime | None
+    bytes: int
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentMeta:
+        return cls(
+            id=document.id,
+            source=document.source,
+            media_type=str(document.media_type),
+            encoding=document.encoding,
+            url=document.url,
+            fetched_at=document.fetched_at,
+            bytes=len(document.text.encode("utf-8")),
+        )
+
+
+def document_row(
+    article: Article, document: Document | DocumentMeta | None, *, run_id: str
+) -> dict[str, Any]:
+    if isinstance(document, Document):
+        document = DocumentMeta.of(document)
     if document is not None:
         return {
             "id": document.id,
             "source": document.source,
-            "media_type": str(document.media_type),
+            "media_type": document.media_type,
             "encoding": document.encoding,
             "url": document.url or article.url,
             "fetched_at": document.fetched_at,
-            "bytes": len(document.text.encode("utf-8")),
+            "bytes": document.bytes,
             "run_id": run_id,
             "status": DOCUMENT_STORED,
         }

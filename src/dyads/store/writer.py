@@ -28,7 +28,7 @@ from dyads.store.events import EventWrites, refresh_events, write_events
 from dyads.store.schema import articles, boilerplate_blocks, documents, rejections, runs
 from dyads.store.sql import insert_ignore
 from dyads.store.stories import add_bands, create_story, find_story, refresh_stories
-from dyads.store.write_rows import article_row, boilerplate_rows, document_row
+from dyads.store.write_rows import DocumentMeta, article_row, boilerplate_rows, document_row
 
 logger = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ class StoreWriter:
         items: Sequence[CodedArticle | Rejection],
         *,
         run_id: str,
-        documents_by_id: Mapping[str, Document] | None = None,
+        documents_by_id: Mapping[str, Document | DocumentMeta] | None = None,
     ) -> BatchResult:
         """Write ``items`` in one transaction; ``documents_by_id`` adds document details."""
         try:
@@ -152,7 +152,7 @@ class StoreWriter:
         conn: Connection,
         items: Sequence[CodedArticle | Rejection],
         run_id: str,
-        documents_by_id: Mapping[str, Document],
+        documents_by_id: Mapping[str, Document | DocumentMeta],
     ) -> BatchResult:
         tally = _Tally()
         now = datetime.now(UTC)
