@@ -1,0 +1,1 @@
+"""Cleaners: a raw page (page-text dump, HTML, or plain article text) becomes an ``Article``."""

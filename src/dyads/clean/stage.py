@@ -1,0 +1,36 @@
+"""The clean stage: every ``Document`` becomes an ``Article`` by the cleaner for its media type."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from dyads.records import Article, Document, MediaType
+from dyads.settings import Settings
+from dyads.stage import MapStage
+
+
+class CleanStage(MapStage[Document, Article]):
+    """Dispatch on ``Document.media_type``: page-text dump, HTML, or plain article text.
+
+    The cleaners are imported on first use, so building the stage (in any worker) is cheap.
+    """
+
+    name: ClassVar[str] = "clean"
+    consumes: ClassVar[type[Document]] = Document
+    produces: ClassVar[type[Article]] = Article
+
+    def __init__(self, *, settings: Settings) -> None:
+        self.settings = settings
+
+    def process(self, item: Document) -> Article:
+        if item.media_type is MediaType.PAGE_TEXT:
+            from dyads.clean.pagetext import clean_page_text
+
+            return clean_page_text(item)
+        if item.media_type is MediaType.HTML:
+            from dyads.clean.html import clean_html
+
+            return clean_html(item, settings=self.settings)
+        from dyads.clean.plain import clean_article_text
+
+        return clean_article_text(item)

@@ -1,0 +1,93 @@
+"""The gazetteer: alternate names, homonyms, countries, and names written every which way."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.geo import default_gazetteer, name_key
+
+
+@pytest.mark.parametrize(
+    ("name", "place", "country"),
+    [
+        ("Nur-Sultan", "Astana", "KAZ"),
+        ("NUR SULTAN", "Astana", "KAZ"),
+        ("nur sultan", "Astana", "KAZ"),
+        ("Astana", "Astana", "KAZ"),
+        ("Washington", "Washington", "USA"),
+        ("Paris", "Paris", "FRA"),
+        ("PARIS", "Paris", "FRA"),
+        ("São Paulo", "São Paulo", "BRA"),
+        ("SAO PAULO", "São Paulo", "BRA"),
+        ("Bogota", "Bogotá", "COL"),
+        ("Lodz", "Łódź", "POL"),
+        ("Kiev", "Kyiv", "UKR"),
+        ("St. Petersburg", "Saint Petersburg", "RUS"),
+        ("Singapore", "Singapore", "SGP"),
+    ],
+)
+def test_lookup_resolves_cities(name: str, place: str, country: str) -> None:
+    found = default_gazetteer().lookup(name)
+    assert found is not None
+    assert (found.name, found.country, found.kind) == (place, country, "city")
+
+
+def test_lookup_prefers_given_country() -> None:
+    found = default_gazetteer().lookup("Paris", country="USA")
+    assert found is not None
+    assert (found.name, found.country) == ("Paris", "USA")
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Mexico", "MEX"), ("Turkey", "TUR"), ("TURKEY", "TUR"), ("Georgia", "GEO")],
+)
+def test_lookup_prefers_country_over_homonym_city(name: str, country: str) -> None:
+    found = default_gazetteer().lookup(name)
+    assert found is not None
+    assert (found.kind, found.country) == ("country", country)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("U.S.", "USA"),
+        ("United States", "USA"),
+        ("Britain", "GBR"),
+        ("Russian Federation", "RUS"),
+        ("Russia", "RUS"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Ivory Coast", "CIV"),
+        ("KAZ", "KAZ"),
+        ("South Korea", "KOR"),
+    ],
+)
+def test_lookup_country_names_and_short_forms(name: str, country: str) -> None:
+    found = default_gazetteer().lookup_country(name)
+    assert found is not None
+    assert found.country == country
+
+
+@pytest.mark.parametrize("name", ["WORLD", "MOST POPULAR", "Recommended", "", "NQZ", "astana x"])
+def test_lookup_unknown_names(name: str) -> None:
+    assert default_gazetteer().lookup(name) is None
+
+
+def test_lookup_city_skips_countries() -> None:
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup_city("Kazakhstan") is None
+    found = gazetteer.lookup_city("Nur-Sultan", country="KAZ")
+    assert found is not None and found.name == "Astana"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Nur-Sultan", "NUR SULTAN"),
+        ("Zürich", "zurich"),
+        ("Łódź", "Lodz"),
+        ("St. Gallen", "st gallen"),
+    ],
+)
+def test_name_key_ignores_case_diacritics_punctuation(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
