@@ -54,11 +54,14 @@ def process_item(pipeline: Pipeline, item: Document | Rejection) -> Outcome:
         result, dropped = pipeline.process(item)
     except Exception as exc:  # the runner owns error policy: record and go on
         stage = str(exc.__dict__.get("dyads_stage", "pipeline"))
+        message = str(exc) or repr(exc)
+        # the rejection names its source; an exception that named it too would say it twice
+        message = message.removeprefix(f"{item.source}: ")
         rejection = Rejection(
             source=item.source,
             stage=stage,
             error=type(exc).__name__,
-            message=str(exc) or repr(exc),
+            message=message,
             document_id=item.id,
         )
         return Outcome(source=item.source, rejection=rejection)
