@@ -14,8 +14,8 @@ PARAGRAPH = "The council approved the harbour plan on Tuesday after a long and l
 def _body_texts(page: str) -> list[str]:
     lines = split_lines(page.replace("\n", "\n\n"))  # paragraphs apart, as dumps print them
     feats = line_features(lines)
-    span = select_body(feats, tuple(x.marker for x in lines), tuple(x.text for x in lines))
-    return [lines[i].text for i in span.lines]
+    span = select_body(feats, lines.markers, lines.texts)
+    return [lines.texts[i] for i in span.lines]
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from dyads.clean.pagetext.features import heading_kind, is_prose, marker_kind, word_count
+from dyads.clean.pagetext.features import (
+    heading_kind,
+    is_prose,
+    line_features,
+    marker_kind,
+    word_count,
+)
+from dyads.clean.pagetext.headings import _KEY_CHARS
 from dyads.clean.pagetext.language import guess_language
+from dyads.clean.pagetext.lexicon import HEADINGS
+from dyads.clean.pagetext.lines import split_lines
 from dyads.records import BlockKind
 
 
@@ -109,3 +118,39 @@ def test_word_count_counts_cjk_characters() -> None:
 )
 def test_guess_language_by_stopwords(text: str, language: str) -> None:
     assert guess_language(text) == language
+
+
+_MARKER_PAGE = [
+    "We use cookies to improve your experience.",
+    "The harbour council met on Tuesday and approved the plan, officials said.",
+    "© 2021 Elden Courier",
+    "Share on Facebook",
+    "Print this article",
+    "Sign up for our daily newsletter",
+    "[INS: :INS]",
+    "Reply",
+    "+12 votes",
+    "Volunteers clear mud from a street. (AP Photo/Lena Marsh)",
+    "FILE - The old bridge over the river in 2019.",
+    "Maria Lind on March 3, 2021 at 4:12 pm said:",
+    "2 days ago at 07:52 am",
+    "Rating: 36 Votes",
+    "Report",
+    "Photographers waited outside the court as the verdict was read.",
+]
+
+
+def test_line_features_markers_agree_with_marker_kind() -> None:
+    lines = split_lines("\n\n".join(_MARKER_PAGE))
+    feats = line_features(lines)
+    assert list(feats.marker) == [marker_kind(text.casefold()) for text in lines.texts]
+
+
+def test_line_features_headings_agree_with_heading_kind() -> None:
+    page = ["Most Popular", "Related Articles", "Top Rated Comments", "Market share rose", "News"]
+    lines = split_lines("\n\n".join(page))
+    assert list(line_features(lines).heading) == [heading_kind(text) for text in page]
+
+
+def test_heading_phrases_are_long_enough_to_index() -> None:
+    assert all(len(phrase) >= _KEY_CHARS for _, phrases in HEADINGS for phrase in phrases)

@@ -20,8 +20,8 @@ from dyads.clean.pagetext.lines import split_lines
     ],
 )
 def test_split_lines_strips_list_markers(raw: str, text: str, marker: str) -> None:
-    (line,) = split_lines(raw)
-    assert (line.text, line.marker) == (text, marker)
+    lines = split_lines(raw)
+    assert (lines.texts, lines.markers) == ((text,), (marker,))
 
 
 def test_split_lines_rejoins_wrapped_paragraphs() -> None:
@@ -36,22 +36,22 @@ def test_split_lines_rejoins_wrapped_paragraphs() -> None:
     rows.append(row)
     page = "\n".join([*rows, "", "  Short second paragraph."])
     lines = split_lines(page)
-    assert [line.text for line in lines] == [" ".join(words), "Short second paragraph."]
+    assert lines.texts == (" ".join(words), "Short second paragraph.")
 
 
 def test_split_lines_keeps_unwrapped_short_lines_apart() -> None:
     page = "Home\nNews\nSport\n\nA paragraph of text that is long enough to read."
-    assert [line.text for line in split_lines(page)] == [
+    assert split_lines(page).texts == (
         "Home",
         "News",
         "Sport",
         "A paragraph of text that is long enough to read.",
-    ]
+    )
 
 
 def test_split_lines_marks_blank_line_before() -> None:
     lines = split_lines("One\nTwo\n\nThree")
-    assert [line.blank_before for line in lines] == [True, False, True]
+    assert lines.blank_before == (True, False, True)
 
 
 @pytest.mark.parametrize(

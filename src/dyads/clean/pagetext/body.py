@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dyads.clean.pagetext.features import LineFeatures
+from dyads.clean.pagetext.features import PageFeatures
 from dyads.records import BlockKind
+
+# A lede cut short by the site ends in an ellipsis.
+_ELLIPSES = ("...", "…")
 
 # Weights are in words of prose. Calibrated on one random half of the Zyte lynx dumps and
 # checked on the other half; see bench/score_extraction.py.
@@ -75,130 +78,148 @@ class BodySpan:
     prose_words: int  # words on the kept prose lines
 
 
-def _fixed_weight(feat: LineFeatures) -> float | None:
-    """The weight of a heading, marker, caption or label line; None for other lines."""
-    if feat.heading is not None:
-        return _HEADING_WEIGHT
-    if feat.marker in _LINE_MARKERS:
-        return _MARKER_WEIGHT
-    if feat.marker is BlockKind.CAPTION:
-        return _CAPTION_WEIGHT
-    return _JUNK_WEIGHT if feat.junk else None
+def line_weights(feats: PageFeatures, markers: tuple[str, ...]) -> list[float]:
+    """How much each line says "this is the article" (positive) or "this is not" (negative).
+
+    A box heading, a marker line (cookie, share bar, ...), a caption and an image label have
+    fixed weights; a prose line counts its words (half in a list); a repeated headline is a
+    teaser; any other short line costs a little more per word.
+    """
+    out: list[float] = []
+    for heading, marker, junk, prose, words, repeated, listed in zip(
+        feats.heading,
+        feats.marker,
+        feats.junk,
+        feats.prose,
+        feats.words,
+        feats.repeated,
+        markers,
+        strict=True,
+    ):
+        if heading is not None:
+            out.append(_HEADING_WEIGHT)
+        elif marker is not None and marker in _LINE_MARKERS:
+            out.append(_MARKER_WEIGHT)
+        elif marker is BlockKind.CAPTION:
+            out.append(_CAPTION_WEIGHT)
+        elif junk:
+            out.append(_JUNK_WEIGHT)
+        elif prose:
+            out.append(words * (_LIST_PROSE_SHARE if listed else 1.0))
+        elif repeated:
+            out.append(_REPEATED_WEIGHT)
+        else:
+            out.append(-(_SHORT_BASE + _SHORT_PER_WORD * min(words, _SHORT_MAX_WORDS)))
+    return out
 
 
-def line_weight(feat: LineFeatures, *, listed: bool) -> float:
-    """How much a line says "this is the article" (positive) or "this is not" (negative)."""
-    fixed = _fixed_weight(feat)
-    if fixed is not None:
-        return fixed
-    if feat.prose:
-        return feat.words * (_LIST_PROSE_SHARE if listed else 1.0)
-    if feat.repeated:
-        return _REPEATED_WEIGHT
-    return -(_SHORT_BASE + _SHORT_PER_WORD * min(feat.words, _SHORT_MAX_WORDS))
-
-
-def _headline(feat: LineFeatures) -> bool:
+def _headline(feats: PageFeatures, i: int) -> bool:
     return (
-        not feat.prose
-        and not feat.junk
-        and feat.heading is None
-        and feat.marker is None
-        and _HEADLINE_MIN_WORDS <= feat.words <= _HEADLINE_MAX_WORDS
+        not feats.prose[i]
+        and not feats.junk[i]
+        and feats.heading[i] is None
+        and feats.marker[i] is None
+        and _HEADLINE_MIN_WORDS <= feats.words[i] <= _HEADLINE_MAX_WORDS
     )
 
 
-def teaser_ledes(feats: tuple[LineFeatures, ...], texts: tuple[str, ...]) -> frozenset[int]:
-    """Prose lines that are ledes in a teaser list: each one follows a headline, as does the
-    prose line before or after it; or they are cut short with an ellipsis."""
-    under_headline: list[int] = []  # prose lines that follow a headline
-    prose: list[int] = []
-    previous: int | None = None
-    for i, feat in enumerate(feats):
-        if feat.junk:
+def teaser_ledes(feats: PageFeatures, texts: tuple[str, ...]) -> list[int]:
+    """Prose lines cut short with an ellipsis right under a headline: ledes in a teaser list.
+
+    Image labels between the headline and the lede are looked through.
+    """
+    out: list[int] = []
+    junk = feats.junk
+    for i, text in enumerate(texts):
+        if not text.endswith(_ELLIPSES) or not feats.prose[i] or junk[i]:
             continue
-        if feat.prose:
-            prose.append(i)
-            if previous is not None and _headline(feats[previous]):
-                under_headline.append(i)
-        previous = i
-    marked = set(under_headline)
-    return frozenset(i for i in marked if texts[i].endswith(("...", "…")))
+        previous = i - 1
+        while previous >= 0 and junk[previous]:
+            previous -= 1
+        if previous >= 0 and _headline(feats, previous):
+            out.append(i)
+    return out
 
 
-def smooth(weights: list[float], feats: tuple[LineFeatures, ...]) -> None:
+def smooth(weights: list[float], feats: PageFeatures) -> None:
     """Lean each weight towards its neighbours: the body is contiguous prose.
 
     A prose line with no prose on either side (a teaser lede between headlines, a stray
     caption) counts less; a short line between two prose lines (a subheading, a dateline)
     costs less. Image labels are skipped when looking for neighbours.
     """
-    kept = [i for i, feat in enumerate(feats) if not feat.junk]
-    prose = [feats[i].prose for i in kept]
+    kept = [i for i, junk in enumerate(feats.junk) if not junk]
+    prose = [feats.prose[i] for i in kept]
+    before = False
+    last = len(kept) - 1
     for n, i in enumerate(kept):
-        before = prose[n - 1] if n > 0 else False
-        after = prose[n + 1] if n + 1 < len(kept) else False
-        if prose[n] and not before and not after:
-            weights[i] *= _ISOLATED_PROSE_SHARE
-        elif not prose[n] and before and after and weights[i] < 0:
+        here = prose[n]
+        after = prose[n + 1] if n < last else False
+        if here:
+            if not before and not after:
+                weights[i] *= _ISOLATED_PROSE_SHARE
+        elif before and after and weights[i] < 0:
             weights[i] *= _ENCLOSED_SHORT_SHARE
+        before = here
 
 
 def max_sum_run(weights: list[float]) -> tuple[int, int, float]:
     """The half-open range with the largest sum (Kadane's algorithm); empty when all < 0."""
     best = (0, 0, 0.0)
+    best_total = 0.0
     start, total = 0, 0.0
     for i, weight in enumerate(weights):
         if total <= 0:
             start, total = i, 0.0
         total += weight
-        if total > best[2]:
+        if total > best_total:
+            best_total = total
             best = (start, i + 1, total)
     return best
 
 
-def _kept(feats: tuple[LineFeatures, ...], start: int, end: int) -> list[int]:
+def _kept(feats: PageFeatures, start: int, end: int) -> list[int]:
     """Lines of the run that are article text: not a box, caption, marker or label."""
     kept: list[int] = []
     in_box = False
     for i in range(start, end):
-        feat = feats[i]
-        if feat.heading is not None:
+        if feats.heading[i] is not None:
             in_box = True
             continue
-        if feat.prose and feat.marker is None:
+        marker = feats.marker[i]
+        prose = feats.prose[i]
+        if prose and marker is None:
             in_box = False
-        if in_box or feat.junk or feat.marker is not None:
+        if in_box or feats.junk[i] or marker is not None:
             continue
-        if feat.repeated and not feat.prose:
+        if feats.repeated[i] and not prose:
             continue
         kept.append(i)
     return kept
 
 
-def _cut_at_terminal(feats: tuple[LineFeatures, ...], start: int, end: int) -> int:
+def _cut_at_terminal(feats: PageFeatures, start: int, end: int) -> int:
     """End the run at a comments heading that opens a thread (comment heads follow it)."""
+    if not any(feats.heading[i] in _TERMINAL_KINDS for i in range(start, end)):
+        return end
     words = 0
     for i in range(start, end):
-        feat = feats[i]
-        if feat.heading in _TERMINAL_KINDS and words >= _TERMINAL_AFTER_WORDS:
-            heads = sum(1 for j in range(i + 1, end) if feats[j].marker in _TERMINAL_KINDS)
+        if feats.heading[i] in _TERMINAL_KINDS and words >= _TERMINAL_AFTER_WORDS:
+            heads = sum(1 for j in range(i + 1, end) if feats.marker[j] in _TERMINAL_KINDS)
             if heads >= _THREAD_MIN_HEADS:
                 return i
-        if feat.prose:
-            words += feat.words
+        if feats.prose[i]:
+            words += feats.words[i]
     return end
 
 
-def select_body(
-    feats: tuple[LineFeatures, ...], markers: tuple[str, ...], texts: tuple[str, ...]
-) -> BodySpan:
-    weights = [line_weight(f, listed=bool(m)) for f, m in zip(feats, markers, strict=True)]
+def select_body(feats: PageFeatures, markers: tuple[str, ...], texts: tuple[str, ...]) -> BodySpan:
+    weights = line_weights(feats, markers)
     for i in teaser_ledes(feats, texts):
         weights[i] *= _LEDE_SHARE
     smooth(weights, feats)
     start, end, score = max_sum_run(weights)
     end = _cut_at_terminal(feats, start, end)
     kept = _kept(feats, start, end)
-    words = sum(feats[i].words for i in kept if feats[i].prose)
+    words = sum(feats.words[i] for i in kept if feats.prose[i])
     return BodySpan(start=start, end=end, lines=tuple(kept), score=score, prose_words=words)

@@ -13,8 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from dyads.clean.pagetext.features import LineFeatures
-from dyads.clean.pagetext.lines import Line
+from dyads.clean.pagetext.features import PageFeatures
 from dyads.records import BlockKind, BoilerplateBlock
 
 # A teaser label is a short section name in capitals ("WORLD", "ECONOMY", "US NEWS").
@@ -37,13 +36,13 @@ class _Group:
     lines: list[int] = field(default_factory=list)
 
 
-def teaser_label(lines: tuple[Line, ...], i: int) -> tuple[str, str] | None:
+def teaser_label(texts: tuple[str, ...], folded: tuple[str, ...], i: int) -> tuple[str, str] | None:
     """``(label, headline)`` when line ``i`` is "LABEL headline" and the headline follows."""
-    text = lines[i].text
+    text = texts[i]
     if not text[:1].isupper() or not text.split(" ", 1)[0].isupper():
         return None
     words = text.split(" ")
-    ahead = {line.text.casefold() for line in lines[i + 1 : i + 1 + _TEASER_LOOKAHEAD]}
+    ahead = set(folded[i + 1 : i + 1 + _TEASER_LOOKAHEAD])
     for n in range(1, min(_LABEL_MAX_WORDS, len(words) - 1) + 1):
         if not _LABEL_WORD.match(words[n - 1]):
             return None
@@ -53,50 +52,49 @@ def teaser_label(lines: tuple[Line, ...], i: int) -> tuple[str, str] | None:
     return None
 
 
-def _breaks(group: _Group, feat: LineFeatures) -> bool:
-    """A footer or cookie line opens its own block unless the block is of that kind."""
-    return feat.marker in _OWN_BLOCK_MARKERS and group.kind is not feat.marker
-
-
 def _groups(
-    lines: tuple[Line, ...],
-    feats: tuple[LineFeatures, ...],
+    texts: tuple[str, ...],
+    feats: PageFeatures,
     skip: frozenset[int],
     body_start: int,
 ) -> list[_Group]:
     groups: list[_Group] = []
     current: _Group | None = None
-    for i, line in enumerate(lines):
+    markers = feats.marker
+    for i, text in enumerate(texts):
         if i in skip:
             current = None
             continue
-        label = teaser_label(lines, i)
-        heading = feats[i].heading
+        label = teaser_label(texts, feats.folded, i)
+        heading = feats.heading[i]
         if label is not None:
             current = _Group(BlockKind.TEASER, label[0], i < body_start)
             groups.append(current)
         elif heading is not None:
-            current = _Group(heading, line.text, i < body_start)
+            current = _Group(heading, text, i < body_start)
             groups.append(current)
             continue
-        elif current is None or _breaks(current, feats[i]):
+        elif current is None or (
+            # a footer or cookie line opens its own block unless the block is of that kind
+            markers[i] in _OWN_BLOCK_MARKERS and current.kind is not markers[i]
+        ):
             current = _Group(None, None, i < body_start)
             groups.append(current)
         current.lines.append(i)
     return groups
 
 
-def _content_kind(group: _Group, feats: tuple[LineFeatures, ...]) -> BlockKind:
+def _content_kind(group: _Group, feats: PageFeatures) -> BlockKind:
     marks: Counter[BlockKind] = Counter()
     for i in group.lines:
-        marker = feats[i].marker
+        marker = feats.marker[i]
         if marker is not None:
             marks[marker] += 1
     if marks:
         kind, count = marks.most_common(1)[0]
         if count * 2 >= len(group.lines):
             return kind
-    if group.lines and all(feats[i].repeated for i in group.lines):
+    if group.lines and all(feats.repeated[i] for i in group.lines):
         return BlockKind.TEASER
     if group.before_body:
         return BlockKind.NAVIGATION
@@ -104,15 +102,16 @@ def _content_kind(group: _Group, feats: tuple[LineFeatures, ...]) -> BlockKind:
 
 
 def _items(
-    group: _Group, kind: BlockKind, lines: tuple[Line, ...], feats: tuple[LineFeatures, ...]
+    group: _Group, kind: BlockKind, texts: tuple[str, ...], feats: PageFeatures
 ) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     headline_seen = False
+    headlines = kind in _HEADLINE_KINDS
     for n, i in enumerate(group.lines):
-        text = lines[i].text
+        text = texts[i]
         if n == 0 and kind is BlockKind.TEASER and group.heading and text.startswith(group.heading):
             text = text[len(group.heading) :].strip()
-        if kind in _HEADLINE_KINDS and feats[i].prose and headline_seen and not feats[i].repeated:
+        if headlines and feats.prose[i] and headline_seen and not feats.repeated[i]:
             continue  # the lede under a headline
         headline_seen = True
         seen.setdefault(text.casefold(), text)
@@ -120,17 +119,17 @@ def _items(
 
 
 def boilerplate_blocks(
-    lines: tuple[Line, ...],
-    feats: tuple[LineFeatures, ...],
+    texts: tuple[str, ...],
+    feats: PageFeatures,
     *,
     skip: Iterable[int],
     body_start: int,
 ) -> tuple[BoilerplateBlock, ...]:
     """Every line not in ``skip`` (the body and the metadata lines), grouped and named."""
     out: list[BoilerplateBlock] = []
-    for group in _groups(lines, feats, frozenset(skip), body_start):
+    for group in _groups(texts, feats, frozenset(skip), body_start):
         kind = group.kind or _content_kind(group, feats)
-        items = _items(group, kind, lines, feats)
+        items = _items(group, kind, texts, feats)
         if items or group.heading:
             out.append(BoilerplateBlock(kind=kind, items=items, heading=group.heading))
     return tuple(out)

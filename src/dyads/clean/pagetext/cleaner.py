@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from dyads.clean.meta import site_of, split_dateline
 from dyads.clean.pagetext.body import BodySpan, select_body
 from dyads.clean.pagetext.classify import boilerplate_blocks
-from dyads.clean.pagetext.features import LineFeatures, line_features
+from dyads.clean.pagetext.features import PageFeatures, line_features
 from dyads.clean.pagetext.head import Head, read_head
 from dyads.clean.pagetext.header import split_header
 from dyads.clean.pagetext.language import guess_language
-from dyads.clean.pagetext.lines import Line, split_lines
+from dyads.clean.pagetext.lines import PageLines, split_lines
 from dyads.errors import NoArticleFound
 from dyads.records import Article, BlockKind, BoilerplateBlock, Dateline, Document
 
@@ -37,13 +37,13 @@ class PageTextOptions:
 
 
 def _paragraphs(
-    lines: tuple[Line, ...], body: BodySpan, head: Head
+    lines: PageLines, feats: PageFeatures, body: BodySpan, head: Head
 ) -> tuple[tuple[int, ...], Dateline | None, tuple[str, ...]]:
     """Body line indices, the dateline and the paragraphs, metadata lines taken out."""
     used = {i for i, _ in head.lines}
     title = head.title.casefold() if head.title else None
-    kept = tuple(i for i in body.lines if i not in used and lines[i].text.casefold() != title)
-    texts = [lines[i].text for i in kept]
+    kept = tuple(i for i in body.lines if i not in used and feats.folded[i] != title)
+    texts = [lines.texts[i] for i in kept]
     dateline = head.dateline
     if texts and dateline is None:
         dateline, rest = split_dateline(texts[0])
@@ -58,19 +58,19 @@ def _paragraphs(
     return kept, dateline, tuple(unique)
 
 
-def _confidence(body: BodySpan, feats: tuple[LineFeatures, ...]) -> float:
+def _confidence(body: BodySpan, feats: PageFeatures) -> float:
     length = min(1.0, body.prose_words / _CONFIDENT_WORDS)
     kept = len(body.lines) or 1
-    prose_share = sum(1 for i in body.lines if feats[i].prose) / kept
+    prose_share = sum(1 for i in body.lines if feats.prose[i]) / kept
     return max(_CONFIDENCE_FLOOR, min(1.0, length * (0.5 + 0.5 * prose_share)))
 
 
-def _metadata_blocks(lines: tuple[Line, ...], head: Head) -> tuple[BoilerplateBlock, ...]:
+def _metadata_blocks(lines: PageLines, head: Head) -> tuple[BoilerplateBlock, ...]:
     blocks: dict[BlockKind, list[str]] = {}
     for i, kind in head.lines:
         items = blocks.setdefault(kind, [])
-        if lines[i].text not in items:
-            items.append(lines[i].text)
+        if lines.texts[i] not in items:
+            items.append(lines.texts[i])
     return tuple(BoilerplateBlock(kind=k, items=tuple(v)) for k, v in blocks.items())
 
 
@@ -83,9 +83,7 @@ def clean_page_text(document: Document, *, options: PageTextOptions | None = Non
     header, text = split_header(document.text)
     lines = split_lines(text)
     feats = line_features(lines)
-    body = select_body(
-        feats, tuple(line.marker for line in lines), tuple(line.text for line in lines)
-    )
+    body = select_body(feats, lines.markers, lines.texts)
     if body.prose_words < options.min_body_words:
         raise NoArticleFound(
             f"{document.source}: no article ({body.prose_words} words of prose, "
@@ -93,12 +91,12 @@ def clean_page_text(document: Document, *, options: PageTextOptions | None = Non
         )
     hint = document.title or (header.title if header else None)
     head = read_head(lines, feats, body.lines, hint)
-    kept, dateline, paragraphs = _paragraphs(lines, body, head)
+    kept, dateline, paragraphs = _paragraphs(lines, feats, body, head)
     blocks: tuple[BoilerplateBlock, ...] = ()
     if options.keep_boilerplate:
         skip = {*kept, *(i for i, _ in head.lines)}
         blocks = _metadata_blocks(lines, head) + boilerplate_blocks(
-            lines, feats, skip=skip, body_start=body.start
+            lines.texts, feats, skip=skip, body_start=body.start
         )
     published = head.published or document.published or (header.date if header else None)
     return Article(

@@ -3,21 +3,39 @@
 Every feature reads only the shape of the line (length, punctuation, list markers, case,
 repetition on the page) or the block lexicon, so it works on pages in any language that
 separates words with spaces and ends sentences with punctuation.
+
+Features are computed for a whole page at once and kept column by column: the page's text is
+case-folded and searched for marker phrases in one pass, and the costlier tests run only on
+the lines that can pass them (box headings are short; few lines hold a marker phrase).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from dyads.clean.pagetext.lexicon import HEADINGS, MARKERS
-from dyads.clean.pagetext.lines import Line
+from dyads.clean.pagetext.headings import heading_kind, heading_kind_folded
+from dyads.clean.pagetext.lexicon import MARKERS
+from dyads.clean.pagetext.lines import PageLines
 from dyads.records import BlockKind
 
-_SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$|[\"”»]$")
+__all__ = [
+    "PageFeatures",
+    "heading_kind",
+    "is_prose",
+    "line_features",
+    "marker_kind",
+    "word_count",
+]
+
+# A sentence ends in one of these, maybe followed by closing quotes or brackets; or the line
+# ends in a closing quote.
+_SENTENCE_ENDS = ".!?…。！？:;"
+_CLOSERS = "\"'”’»)]"
+_QUOTE_ENDS = ('"', "”", "»")
 _INNER_SENTENCE = re.compile(r"\w[.!?][\"”’»)]* [\"“„«(]?[A-ZÀ-ÞА-Я]")
-_HEADING_NOISE = re.compile(r"[^\w\s'’]+|\d+|_+")
 _BRACKETED = re.compile(r"^\[[^\]]*\]$|^\[[^\]]*\]( \[[^\]]*\])+$|^(IFRAME|BUTTON|INPUT)\b")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -33,15 +51,69 @@ _LONG_LINE_WORDS = 30
 # CJK text has no spaces: count two characters as one word, the usual ratio for news prose.
 _CJK_CHARS_PER_WORD = 2
 
+# (kind, its trigger substrings as one alternation, its pattern)
+_MARKERS = tuple(
+    (kind, re.compile("|".join(re.escape(t) for t in triggers)), re.compile(pattern))
+    for kind, triggers, pattern in MARKERS
+)
+# every trigger substring in one alternation: most lines have none and are done in one search
+_TRIGGERS = re.compile(
+    "|".join(
+        re.escape(t) for t in sorted({t for _, ts, _ in MARKERS for t in ts}, key=len, reverse=True)
+    )
+)
+# Substrings one of which every match of a marker pattern holds, looked for in the whole page
+# at once, and the line shapes that cover the patterns anchored at the start or end of the
+# line (a short line, "3 days ago", "Share this", "... said:"). A line with none of them has
+# no marker; the others are tested in full. Derived from the patterns in ``lexicon.MARKERS``
+# (a unit test checks the lexicon's own examples).
+_NEEDLES = (
+    *((BlockKind.COOKIE, n) for n in ("cookie", "datenschutzerklärung")),
+    *(
+        (BlockKind.FOOTER, n)
+        for n in ("©", "(c)", "all rights reserved", "alle rechte vorbehalten")
+    ),
+    *((BlockKind.SHARE, n) for n in ("share on", "share via", "teilen auf", "facebook", "twitter")),
+    *(
+        (BlockKind.SUBSCRIBE, n)
+        for n in ("sign up for", "subscri", "abonnieren", "log in to", "sign in to")
+    ),
+    *(
+        (BlockKind.CAPTION, n)
+        for n in (
+            *("photo", "image", "getty", "reuters/", "afp", "shutterstock", "foto: ", "bild: "),
+            *("dpa", "picture alliance"),
+        )
+    ),
+)
+_SHARE_STARTS = ("share", "tweet", "pin", "email", "e-mail", "print", "teilen", "drucken", "senden")
+_SIGNS = ("+", "-")
+# the kinds with patterns anchored at the start or end of the line (or the whole line)
+_ANCHORED = (BlockKind.COMMENTS, BlockKind.SHARE, BlockKind.ADVERTISEMENT, BlockKind.CAPTION)
+_SHAPE_ENDS = ("said:", "says:")
+# whole-line markers: "Reply", "[Advertisement]", "ins: :ins"
+_WHOLE_LINES = frozenset(
+    {"reply", "avatar", "antworten", "report", "flag"}
+    | {
+        f"{opening}{word}{closing}"
+        for word in ("ins: :ins", "ins::ins", "advertisement", "anzeige")
+        for opening in ("", "[")
+        for closing in ("", "]")
+    }
+)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class LineFeatures:
-    words: int
-    prose: bool  # shaped like a sentence of running text
-    heading: BlockKind | None  # the line names a box ("Related", "MOST POPULAR")
-    marker: BlockKind | None  # the line itself is boilerplate (cookie, ©, share, caption)
-    repeated: bool  # the same text appears elsewhere on the page
-    junk: bool  # an image label, form control or other line with no text of its own
+class PageFeatures:
+    """The features of every line of a page, column by column (index ``i`` is line ``i``)."""
+
+    folded: tuple[str, ...]  # the case-folded text
+    words: tuple[int, ...]
+    prose: tuple[bool, ...]  # shaped like a sentence of running text
+    heading: tuple[BlockKind | None, ...]  # the line names a box ("Related", "MOST POPULAR")
+    marker: tuple[BlockKind | None, ...]  # the line is boilerplate (cookie, ©, share, caption)
+    repeated: tuple[bool, ...]  # the same text appears elsewhere on the page
+    junk: tuple[bool, ...]  # an image label, form control or other line with no text of its own
 
 
 def word_count(text: str) -> int:
@@ -50,59 +122,31 @@ def word_count(text: str) -> int:
     return max(words, cjk // _CJK_CHARS_PER_WORD)
 
 
-def _heading_table() -> tuple[dict[str, BlockKind], re.Pattern[str], re.Pattern[str]]:
-    kinds: dict[str, BlockKind] = {}
-    for kind, phrases in HEADINGS:
-        for phrase in phrases:
-            kinds.setdefault(phrase, kind)
-    ordered = sorted(kinds, key=len, reverse=True)
-    prefix = re.compile("^(?:" + "|".join(re.escape(p) for p in ordered) + ")")
-    # "Top Rated Comments", "Join the discussion": a comment heading or a phrase of several
-    # words may also end the line; a single word such as "share" may not ("market share")
-    tails = [p for p in ordered if " " in p or kinds[p] is BlockKind.COMMENTS]
-    suffix = re.compile("(?:^|\\s)(?:" + "|".join(re.escape(p) for p in tails) + ")$")
-    return kinds, prefix, suffix
-
-
-_HEADING_KINDS, _HEADING_PREFIX, _HEADING_SUFFIX = _heading_table()
-# A heading may carry a few characters after its phrase: "Related Articles", "Comments (12)".
-_HEADING_TAIL_CHARS = 12
-_MARKERS = tuple((kind, triggers, re.compile(pattern)) for kind, triggers, pattern in MARKERS)
-# every trigger substring in one alternation: most lines have none and are done in one search
-_TRIGGERS = re.compile(
-    "|".join(
-        re.escape(t) for t in sorted({t for _, ts, _ in MARKERS for t in ts}, key=len, reverse=True)
-    )
-)
-
-
-def heading_kind(text: str) -> BlockKind | None:
-    """The kind of box a short line names, or None."""
-    if text.count(" ") >= _HEADING_MAX_WORDS:
-        return None
-    key = " ".join(_HEADING_NOISE.sub(" ", text.casefold()).split())
-    if not key:
-        return None
-    kind = _HEADING_KINDS.get(key)
-    if kind is not None:
-        return kind
-    found = _HEADING_PREFIX.match(key)
-    if found is not None and len(key) <= found.end() + _HEADING_TAIL_CHARS:
-        return _HEADING_KINDS[found.group(0)]
-    found = _HEADING_SUFFIX.search(key)
-    if found is not None and found.start() <= _HEADING_TAIL_CHARS:
-        return _HEADING_KINDS[found.group(0).strip()]
-    return None
-
-
 def marker_kind(folded: str) -> BlockKind | None:
     """The kind of boilerplate a case-folded line is by its content (cookie notice, ©, caption)."""
     if _TRIGGERS.search(folded) is None:
         return None
+    return _marker_kind_triggered(folded)
+
+
+def _marker_kind_triggered(folded: str) -> BlockKind | None:
     for kind, triggers, pattern in _MARKERS:
-        if any(t in folded for t in triggers) and pattern.search(folded):
+        if triggers.search(folded) and pattern.search(folded):
             return kind
     return None
+
+
+def _marker_kind_among(folded: str, kinds: set[BlockKind]) -> BlockKind | None:
+    """``marker_kind`` when only ``kinds`` can match (the others' patterns cannot)."""
+    for kind, triggers, pattern in _MARKERS:
+        if kind in kinds and triggers.search(folded) and pattern.search(folded):
+            return kind
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    trimmed = text.rstrip(_CLOSERS)
+    return (trimmed != "" and trimmed[-1] in _SENTENCE_ENDS) or text.endswith(_QUOTE_ENDS)
 
 
 def is_prose(text: str, words: int) -> bool:
@@ -110,25 +154,92 @@ def is_prose(text: str, words: int) -> bool:
         return True
     if words < _PROSE_MIN_WORDS:
         return False
-    return bool(_SENTENCE_END.search(text) or _INNER_SENTENCE.search(text))
+    return _ends_sentence(text) or _INNER_SENTENCE.search(text) is not None
 
 
-def line_features(lines: tuple[Line, ...]) -> tuple[LineFeatures, ...]:
-    folded = [line.text.casefold() for line in lines]
-    counts = Counter(folded)
-    out = []
-    for line, fold in zip(lines, folded, strict=True):
-        text = line.text
-        words = word_count(text)
-        junk = bool(_BRACKETED.match(text)) or not _LETTER.search(text)
-        out.append(
-            LineFeatures(
-                words=words,
-                prose=not junk and is_prose(text, words),
-                heading=heading_kind(text),
-                marker=marker_kind(fold),
-                repeated=counts[fold] > 1,
-                junk=junk,
-            )
+def _marker_column(folded: list[str], whole: str) -> list[BlockKind | None]:
+    """The marker kind of each line; only the lines that can have one are tested in full."""
+    possible: dict[int, set[BlockKind]] = {
+        i: set(_ANCHORED)
+        for i, fold in enumerate(folded)
+        if fold.startswith(_SHARE_STARTS)
+        or fold.endswith(_SHAPE_ENDS)
+        or fold[:1].isdecimal()
+        or fold in _WHOLE_LINES
+        or fold.startswith(("file - ", "rating: "))
+        or (fold[1:2].isdecimal() and fold[:1] in _SIGNS)
+    }
+    starts: list[int] | None = None
+    for kind, needle in _NEEDLES:
+        at = whole.find(needle)
+        if at < 0:
+            continue
+        if starts is None:
+            starts = _line_starts(folded)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            possible.setdefault(i, set()).add(kind)
+            at = whole.find(needle, starts[i + 1] if i + 1 < len(starts) else len(whole))
+    out: list[BlockKind | None] = [None] * len(folded)
+    for i, kinds in possible.items():
+        out[i] = _marker_kind_among(folded[i], kinds)
+    return out
+
+
+def _line_starts(folded: list[str]) -> list[int]:
+    starts: list[int] = []
+    offset = 0
+    for fold in folded:
+        starts.append(offset)
+        offset += len(fold) + 1
+    return starts
+
+
+def _prose_column(texts: tuple[str, ...], words: list[int], junk: list[bool]) -> list[bool]:
+    """``is_prose`` of every line, its cheap cases decided inline."""
+    return [
+        not bad
+        and n >= _PROSE_MIN_WORDS
+        and (
+            n >= _LONG_LINE_WORDS
+            or _ends_sentence(text)
+            or _INNER_SENTENCE.search(text) is not None
         )
-    return tuple(out)
+        for text, n, bad in zip(texts, words, junk, strict=True)
+    ]
+
+
+def line_features(lines: PageLines) -> PageFeatures:
+    texts = lines.texts
+    if not texts:
+        return PageFeatures(
+            folded=(), words=(), prose=(), heading=(), marker=(), repeated=(), junk=()
+        )
+    whole = "\n".join(texts).casefold()
+    folded = whole.split("\n")
+    counts = Counter(folded)
+    if whole.isascii() or _CJK.search(whole) is None:
+        words = [text.count(" ") + 1 for text in texts]
+    else:
+        words = [word_count(text) for text in texts]
+    junk = [
+        (
+            not text[:1].isalpha()
+            and (_LETTER.search(text) is None or _BRACKETED.match(text) is not None)
+        )
+        or (text.startswith(("IFRAME", "BUTTON", "INPUT")) and _BRACKETED.match(text) is not None)
+        for text in texts
+    ]
+    heading = [
+        heading_kind_folded(fold) if text.count(" ") < _HEADING_MAX_WORDS else None
+        for text, fold in zip(texts, folded, strict=True)
+    ]
+    return PageFeatures(
+        folded=tuple(folded),
+        words=tuple(words),
+        prose=tuple(_prose_column(texts, words, junk)),
+        heading=tuple(heading),
+        marker=tuple(_marker_column(folded, whole)),
+        repeated=tuple(counts[fold] > 1 for fold in folded),
+        junk=tuple(junk),
+    )

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from dyads.clean.meta import dateline_line, is_timestamp_line, parse_byline, parse_timestamp
-from dyads.clean.pagetext.features import LineFeatures
-from dyads.clean.pagetext.lines import Line
+from dyads.clean.pagetext.features import PageFeatures
+from dyads.clean.pagetext.lines import PageLines
 from dyads.records import BlockKind, Dateline
 
 # Lines before the body searched for the head: headline, byline, date and dateline sit within
@@ -33,41 +33,40 @@ class Head:
     lines: tuple[tuple[int, BlockKind], ...] = ()  # the lines the head was read from
 
 
-def _title_candidate(line: Line, feat: LineFeatures) -> bool:
+def _title_candidate(lines: PageLines, feats: PageFeatures, i: int) -> bool:
+    text = lines.texts[i]
     return (
-        _TITLE_MIN_WORDS <= feat.words <= _TITLE_MAX_WORDS
-        and not line.marker
-        and not feat.prose
-        and feat.heading is None
-        and feat.marker is None
-        and not feat.junk
-        and not _POSTED.match(line.text)
-        and not is_timestamp_line(line.text)
-        and parse_byline(line.text) is None
-        and dateline_line(line.text) is None
+        _TITLE_MIN_WORDS <= feats.words[i] <= _TITLE_MAX_WORDS
+        and not lines.markers[i]
+        and not feats.prose[i]
+        and feats.heading[i] is None
+        and feats.marker[i] is None
+        and not feats.junk[i]
+        and not _POSTED.match(text)
+        and not is_timestamp_line(text)
+        and parse_byline(text) is None
+        and dateline_line(text) is None
     )
 
 
-def find_title(
-    lines: tuple[Line, ...], feats: tuple[LineFeatures, ...], start: int, hint: str | None
-) -> str | None:
+def find_title(lines: PageLines, feats: PageFeatures, start: int, hint: str | None) -> str | None:
     """The headline: the hint when the page prints it, else the nearest heading-like line."""
     if hint:
         return hint.strip()
     window = range(start - 1, max(-1, start - 1 - _HEAD_WINDOW), -1)
-    candidates = [i for i in window if _title_candidate(lines[i], feats[i])]
+    candidates = [i for i in window if _title_candidate(lines, feats, i)]
     if not candidates:
         return None
-    repeated = [i for i in candidates if feats[i].repeated]
+    repeated = [i for i in candidates if feats.repeated[i]]
     if repeated:
-        return lines[repeated[0]].text
+        return lines.texts[repeated[0]]
     # the headline is the longest heading-like line near the body (labels and names are short)
-    return lines[max(candidates, key=lambda i: feats[i].words)].text
+    return lines.texts[max(candidates, key=lambda i: feats.words[i])]
 
 
 def read_head(
-    lines: tuple[Line, ...],
-    feats: tuple[LineFeatures, ...],
+    lines: PageLines,
+    feats: PageFeatures,
     body: tuple[int, ...],
     title_hint: str | None,
 ) -> Head:
@@ -81,8 +80,8 @@ def read_head(
     used: list[tuple[int, BlockKind]] = []
     scan = [*range(max(0, start - _HEAD_WINDOW), start), *body[:_BODY_PEEK]]
     for i in scan:
-        text = lines[i].text
-        if folded is not None and text.casefold() == folded:
+        text = lines.texts[i]
+        if folded is not None and feats.folded[i] == folded:
             used.append((i, BlockKind.TITLE))
         elif published is None and is_timestamp_line(text):
             published = parse_timestamp(text)

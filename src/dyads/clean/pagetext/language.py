@@ -8,6 +8,7 @@ the guess is there to flag pages it should not trust).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -36,10 +37,12 @@ _MARGIN = 1.5
 
 
 def guess_language(text: str) -> str:
-    words = [w.casefold() for w in _WORD.findall(text[:_SAMPLE_CHARS])]
+    words = _WORD.findall(text[:_SAMPLE_CHARS])
     if len(words) < _MIN_WORDS:
         return "en"
-    hits = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    # case folding maps each character on its own, so the words can be folded in one call
+    counts = Counter(" ".join(words).casefold().split(" "))
+    hits = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(hits, key=lambda lang: hits[lang])
     if best != "en" and hits[best] > _MARGIN * hits["en"]:
         return best

@@ -4,18 +4,22 @@ Text browsers print a paragraph either on one line (``lynx -width=1024``, ``w3m 
 or wrapped at a fixed width (``lynx -width=80`` and most saved dumps). A wrapped line is
 recognised by the greedy line breaker's own rule: the first word of the next line would not
 have fitted on it. That rule needs no language knowledge and never joins two short lines.
+
+The lines are kept column by column (all texts, all markers, ...) rather than as one object
+per line: a page has hundreds of lines and the cleaner reads each column in one pass.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 # A list marker as lynx prints it (``*``, ``+``, ``o``, ``#`` by nesting level, ``-``) or as
 # w3m does (``•``, ``◦``, ``□``, ``▪``, ``◆``), or a number / letter ("1.", "2)", "a.").
 _MARKER = re.compile(r"^(?P<marker>[*+o#\-•◦□▪◆·]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
-_SPACE = re.compile(r"\s+")
+# The characters a marker can start with besides digits: lines starting otherwise skip the
+# regular expression.
+_MARKER_FIRST = frozenset("*+o#-•◦□▪◆·abcdefghijklmnopqrstuvwxyz")
 _WORD_START = re.compile(r"^\S+")
 
 # A wrapped dump has several lines filled to within _FULL_SLACK columns of its widest line
@@ -29,25 +33,41 @@ _BREAK_SLACK = 2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Line:
-    """One logical line of a page: a paragraph, a heading, a list item."""
+class PageLines:
+    """The logical lines of a page (paragraphs, headings, list items), column by column.
 
-    index: int  # 0-based position among the page's non-blank logical lines
-    text: str  # whitespace-normalised, without its list marker
-    indent: int  # column of the first printed character
-    marker: str = ""  # list marker as printed ("*", "•", "1."), empty for none
-    blank_before: bool = False  # a blank line (or the page start) precedes it
+    Line ``i`` is ``texts[i]`` (whitespace-normalised, without its list marker), printed after
+    the list marker ``markers[i]`` ("*", "•", "1.", empty for none); ``blank_before[i]`` says
+    whether a blank line (or the page start) precedes it.
+    """
+
+    texts: tuple[str, ...]
+    markers: tuple[str, ...]
+    blank_before: tuple[bool, ...]
+
+    def __len__(self) -> int:
+        return len(self.texts)
 
 
 def _wrap_width(raw_lines: list[str]) -> int | None:
-    """The column at which the dump was wrapped, or None when paragraphs are unwrapped."""
-    lengths = [len(line) for line in raw_lines if " " in line.strip()]
-    if not lengths:
-        return None
-    widest = max(lengths)
-    full = sorted(n for n in lengths if n >= widest - _FULL_SLACK)
+    """The column at which the dump was wrapped, or None when paragraphs are unwrapped.
+
+    Only lines with a space inside count (a long URL or rule is not a wrapped paragraph);
+    they are read longest first, so only the few near the widest are looked at.
+    """
+    widest: int | None = None
+    full: list[int] = []
+    for line in sorted(raw_lines, key=len, reverse=True):
+        length = len(line)
+        if widest is not None and length < widest - _FULL_SLACK:
+            break
+        if " " in line.strip():
+            if widest is None:
+                widest = length
+            full.append(length)
     if len(full) < _MIN_FULL_LINES:
         return None
+    full.reverse()
     # the usual right edge, not the one line that overran it (a word wider than the slack)
     return full[len(full) * 3 // 4]
 
@@ -71,48 +91,55 @@ def _text_column(line: str) -> int:
     return indent + (found.end() if found else 0)
 
 
-def _physical_groups(raw_lines: list[str], width: int | None) -> list[tuple[list[str], bool]]:
-    """Physical lines grouped into logical ones, each with "a blank line precedes it"."""
-    groups: list[tuple[list[str], bool]] = []
+def _rejoin_wrapped(raw_lines: list[str], width: int) -> list[str]:
+    """Wrapped physical lines joined into logical ones; blank lines stay as empty strings."""
+    groups: list[list[str]] = []
+    out: list[str] = []
     blank = True
     for raw in raw_lines:
-        if not raw.strip():
+        if not raw:
             blank = True
             continue
         if (
-            width is not None
-            and groups
+            groups
             and not blank
-            and _continues(groups[-1][0][-1], _text_column(groups[-1][0][0]), raw, width)
+            and _continues(groups[-1][-1], _text_column(groups[-1][0]), raw, width)
         ):
-            groups[-1][0].append(raw)
+            groups[-1].append(raw)
             continue
-        groups.append(([raw], blank))
+        if blank:
+            groups.append([""])
+        groups.append([raw])
         blank = False
-    return groups
+    for parts in groups:
+        out.append(" ".join(parts))
+    return out
 
 
-def split_lines(text: str) -> tuple[Line, ...]:
+def split_lines(text: str) -> PageLines:
     """The logical lines of ``text`` in page order, blank lines dropped."""
-    raw_lines = [line.rstrip().replace("\t", "    ") for line in text.splitlines()]
+    raw_lines = [line.rstrip() for line in text.replace("\t", "    ").splitlines()]
     width = _wrap_width(raw_lines)
-    out: list[Line] = []
-    for parts, blank in _physical_groups(raw_lines, width):
-        first = parts[0]
-        stripped = first.lstrip()
-        indent = len(first) - len(stripped)
-        joined = _SPACE.sub(" ", " ".join(p.strip() for p in parts)).strip()
-        found = _MARKER.match(joined)
+    if width is not None:
+        raw_lines = _rejoin_wrapped(raw_lines, width)
+    texts: list[str] = []
+    markers: list[str] = []
+    blank_before: list[bool] = []
+    blank = True
+    for raw in raw_lines:
+        if not raw:
+            blank = True
+            continue
+        joined = " ".join(raw.split())
+        first = joined[0]
         marker = ""
-        if found and len(joined) > found.end():
-            marker = found.group("marker")
-            joined = joined[found.end() :]
-        out.append(
-            Line(index=len(out), text=joined, indent=indent, marker=marker, blank_before=blank)
-        )
-    return tuple(out)
-
-
-def repeated_texts(lines: tuple[Line, ...]) -> Counter[str]:
-    """How often each line's case-folded text occurs on the page."""
-    return Counter(line.text.casefold() for line in lines)
+        if first in _MARKER_FIRST or first.isdecimal():
+            found = _MARKER.match(joined)
+            if found and len(joined) > found.end():
+                marker = found.group("marker")
+                joined = joined[found.end() :]
+        texts.append(joined)
+        markers.append(marker)
+        blank_before.append(blank)
+        blank = False
+    return PageLines(texts=tuple(texts), markers=tuple(markers), blank_before=tuple(blank_before))
