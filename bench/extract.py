@@ -6,8 +6,10 @@ DATA is the zyte folder of the extraction evaluation set (default
 ``../shared/eval/extraction/zyte`` beside the checkout): its ``lynx/`` dumps go to the
 page-text cleaner and its ``html/`` pages to the HTML cleaner. Both cleaners are warmed up on
 one page first and the gazetteer is built before the clock starts, so one-time loading is
-not timed.
-The page-text cleaner is meant to be at least 20 times faster.
+not timed. Each cleaner runs over all pages ``--rounds`` times, the two alternating, and
+the best round counts. Rates are per CPU second of this process (``time.process_time``) so
+that other work on a shared machine does not skew the ratio; wall-clock rates are printed
+beside them. The page-text cleaner is meant to be at least 20 times faster.
 """
 
 from __future__ import annotations
@@ -46,19 +48,21 @@ def _documents(data: Path, limit: int | None) -> tuple[list[Document], list[Docu
     return dumps, pages
 
 
-def _rate(clean: Callable[[Document], Article], documents: list[Document]) -> float:
-    """Documents per second; pages without an article count (they were read all the same)."""
-    started = time.perf_counter()
+def _rate(clean: Callable[[Document], Article], documents: list[Document]) -> tuple[float, float]:
+    """Documents per CPU second and per wall second; pages without an article count too."""
+    cpu, wall = time.process_time(), time.perf_counter()
     for document in documents:
         with contextlib.suppress(NoArticleFound):
             clean(document)
-    return len(documents) / (time.perf_counter() - started)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    return len(documents) / max(cpu, 1e-9), len(documents) / max(wall, 1e-9)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, nargs="?", default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None, help="pages to use (default: all)")
+    parser.add_argument("--rounds", type=int, default=3, help="best of N rounds (default 3)")
     args = parser.parse_args()
     try:
         from dyads.clean.pagetext import clean_page_text
@@ -76,13 +80,18 @@ def main() -> int:
     default_gazetteer()  # built once per process, on the first dateline a cleaner resolves
     _rate(clean_page_text, dumps[:1])
     _rate(lambda document: clean_html(document, settings=settings), pages[:1])
-    text_rate = _rate(clean_page_text, dumps)
-    html_rate = _rate(lambda document: clean_html(document, settings=settings), pages)
+    text_rounds, html_rounds = [], []
+    for _ in range(max(args.rounds, 1)):
+        text_rounds.append(_rate(clean_page_text, dumps))
+        html_rounds.append(_rate(lambda document: clean_html(document, settings=settings), pages))
+    text_rate, text_wall = max(text_rounds)
+    html_rate, html_wall = max(html_rounds)
     ratio = text_rate / html_rate
-    print(f"pages:      {len(pages)}")
-    print(f"page-text:  {text_rate:8.1f} docs/s")
-    print(f"html:       {html_rate:8.1f} docs/s")
-    print(f"ratio:      {ratio:8.1f} (target >= {TARGET_RATIO:.0f})")
+    print(f"pages:      {len(pages)} (best of {len(text_rounds)} rounds)")
+    print(f"page-text:  {text_rate:8.1f} docs/CPU-s  {text_wall:8.1f} docs/s wall")
+    print(f"html:       {html_rate:8.1f} docs/CPU-s  {html_wall:8.1f} docs/s wall")
+    print(f"ratio:      {ratio:8.1f} (CPU time; target >= {TARGET_RATIO:.0f})")
+    print(f"wall ratio: {text_wall / html_wall:8.1f}")
     return 0 if ratio >= TARGET_RATIO else 1
 
 
