@@ -1,0 +1,63 @@
+"""Answers of list and aggregate reads, reused until the store changes.
+
+The store is append-only: every write that adds or merges events stores a new document (or
+records a rejection), so the number of documents and rejections is a version of the whole
+store. Each request reads that version (two index-only counts) and reuses an answer computed
+at the same version; any write makes every older answer unreachable. A reused answer is
+therefore exactly what the query would return now.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from sqlalchemy import Engine, func, select
+
+from dyads.store.schema import documents, rejections
+
+T = TypeVar("T")
+
+# Answers kept: a page of 50 events is ~60 kB of objects, so 256 entries stay under ~16 MB,
+# and cover the dyads and filters a team of analysts is looking at in a session.
+DEFAULT_ENTRIES = 256
+
+
+def store_version(engine: Engine) -> tuple[int, int]:
+    query = select(
+        select(func.count()).select_from(documents).scalar_subquery(),
+        select(func.count()).select_from(rejections).scalar_subquery(),
+    )
+    with engine.connect() as conn:
+        docs, rejected = conn.execute(query).one()
+    return int(docs), int(rejected)
+
+
+class ReadCache:
+    """A thread-safe LRU of answers keyed by request and store version (0 entries: off)."""
+
+    def __init__(self, *, entries: int = DEFAULT_ENTRIES) -> None:
+        self.entries = entries
+        self._answers: OrderedDict[Hashable, object] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, engine: Engine, key: Hashable, compute: Callable[[], T]) -> T:
+        if self.entries <= 0:
+            return compute()
+        full_key = (key, store_version(engine))
+        with self._lock:
+            if full_key in self._answers:
+                self._answers.move_to_end(full_key)
+                self.hits += 1
+                return self._answers[full_key]  # type: ignore[return-value]
+        answer = compute()  # outside the lock: other requests go on meanwhile
+        with self._lock:
+            self.misses += 1
+            self._answers[full_key] = answer
+            while len(self._answers) > self.entries:
+                self._answers.popitem(last=False)
+        return answer

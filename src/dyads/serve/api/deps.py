@@ -1,0 +1,67 @@
+"""What routers share: the store engine, the API-key check, documented error responses."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
+
+from dyads.serve.api.cache import ReadCache
+from dyads.serve.api.schemas import ErrorBody
+from dyads.serve.keys import ApiKey, verify_key
+from dyads.settings import Settings
+
+DESCRIPTIONS = {
+    401: "missing or unknown API key",
+    404: "no such resource",
+    413: "request body too large",
+    422: "invalid query or body",
+}
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for ``codes``, all with the ``ErrorBody`` shape."""
+    return {code: {"model": ErrorBody, "description": DESCRIPTIONS[code]} for code in codes}
+
+
+def get_engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_cache(request: Request) -> ReadCache:
+    cache: ReadCache = request.app.state.cache
+    return cache
+
+
+EngineDep = Annotated[Engine, Depends(get_engine)]
+CacheDep = Annotated[ReadCache, Depends(get_cache)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+_api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
+_bearer = HTTPBearer(auto_error=False)
+
+
+def require_key(
+    engine: EngineDep,
+    api_key: Annotated[str | None, Security(_api_key_header)] = None,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None,
+) -> ApiKey:
+    """The key presented in ``X-API-Key`` or ``Authorization: Bearer``; 401 otherwise."""
+    secret = api_key or (bearer.credentials if bearer is not None else None)
+    if not secret:
+        raise HTTPException(401, "this endpoint needs an API key (X-API-Key or Bearer)")
+    key = verify_key(engine, secret)
+    if key is None:
+        raise HTTPException(401, "unknown or revoked API key")
+    return key
+
+
+KeyDep = Annotated[ApiKey, Depends(require_key)]

@@ -1,0 +1,104 @@
+"""``POST /documents``: run the pipeline on one page and store the article and its events.
+
+The pipeline is built on the first request and kept for the life of the application (loading
+spaCy takes seconds); a lock makes requests take turns, since a pipeline is not shared between
+threads anywhere else either.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+
+from dyads.errors import ExtractionError, InputError
+from dyads.pipeline import Pipeline
+from dyads.records import Article, CodedArticle, Document, MediaType, content_id
+from dyads.serve.api.deps import EngineDep, KeyDep, SettingsDep, error_responses
+from dyads.serve.api.schemas import DocumentIn, DocumentOut, article_out, coded_event_out
+from dyads.settings import Settings
+
+logger = logging.getLogger(__name__)
+router = APIRouter(tags=["documents"])
+
+MEDIA_TYPES = {
+    "page": MediaType.PAGE_TEXT,
+    "html": MediaType.HTML,
+    "text": MediaType.ARTICLE_TEXT,
+}
+
+
+class PipelineHolder:
+    """One pipeline per application, built on first use."""
+
+    def __init__(self, stages: tuple[str, ...]) -> None:
+        self.stages = stages
+        self.lock = threading.Lock()
+        self._pipeline: Pipeline | None = None
+
+    def process(self, document: Document, settings: Settings) -> tuple[Any, str | None]:
+        from dyads.registry import build_pipeline
+
+        with self.lock:
+            if self._pipeline is None:
+                self._pipeline = build_pipeline(self.stages, settings=settings)
+                self._pipeline.open()
+            return self._pipeline.process(document)
+
+
+def to_document(body: DocumentIn, *, key_name: str) -> Document:
+    return Document(
+        id=content_id(body.content),
+        source=body.url or f"api:{key_name}",
+        media_type=MEDIA_TYPES[body.kind],
+        text=body.content,
+        external_id=body.id,
+        url=body.url,
+        title=body.title,
+        published=body.date,
+    )
+
+
+def coded(result: Any) -> CodedArticle:
+    """The pipeline's result as what the store writes (a clean-only pipeline gives an Article)."""
+    if isinstance(result, CodedArticle):
+        return result
+    if isinstance(result, Article):
+        return CodedArticle(article=result)
+    raise HTTPException(500, f"the pipeline produced {type(result).__name__}, not an article")
+
+
+def store(engine: EngineDep, item: CodedArticle, document: Document, key_name: str) -> None:
+    from dyads.store.writer import StoreWriter
+
+    writer = StoreWriter(engine)
+    run_id = writer.start_run(command="POST /documents", inputs=[document.source], settings={})
+    result = writer.write_batch([item], run_id=run_id, documents_by_id={document.id: document})
+    writer.finish_run(run_id, stats={"key": key_name, **result.as_dict()})
+
+
+@router.post(
+    "/documents",
+    status_code=201,
+    response_model=DocumentOut,
+    responses=error_responses(401, 413, 422),
+)
+def post_document(
+    request: Request, body: DocumentIn, engine: EngineDep, settings: SettingsDep, key: KeyDep
+) -> DocumentOut:
+    document = to_document(body, key_name=key.name)
+    holder: PipelineHolder = request.app.state.pipeline
+    try:
+        result, dropped = holder.process(document, settings)
+    except (InputError, ExtractionError) as exc:
+        raise HTTPException(422, f"{type(exc).__name__}: {exc}") from exc
+    if dropped is not None:
+        raise HTTPException(422, f"no article: {dropped}")
+    item = coded(result)
+    store(engine, item, document, key.name)
+    logger.info("stored article %s with %d events", item.article.id, len(item.events))
+    return DocumentOut(
+        article=article_out(item.article), events=[coded_event_out(e) for e in item.events]
+    )

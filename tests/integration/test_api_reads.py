@@ -1,0 +1,145 @@
+"""The read endpoints over a small store, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def _events(client: Any, **params: Any) -> list[dict[str, Any]]:
+    response = client.get("/events", params=params)
+    assert response.status_code == 200, response.text
+    items: list[dict[str, Any]] = response.json()["items"]
+    return items
+
+
+def test_events_list_has_the_export_fields_and_counts(api_client: Any) -> None:
+    items = _events(api_client)
+    assert {e["event"] for e in items} == {"CONSULT", "COOPERATE", "ACCUSE", "SANCTION"}
+    first = items[0]
+    assert {"id", "doc_id", "actors", "recipients", "evidence", "quad", "goldstein"} <= set(first)
+    assert first["num_mentions"] == first["num_articles"] == first["num_sources"] == 1
+    assert [e["date"] for e in items] == sorted((e["date"] for e in items), reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"actor": "tur"}, {"CONSULT", "ACCUSE"}),
+        ({"recipient": "TUR"}, {"COOPERATE"}),
+        ({"between": "KAZ,TUR"}, {"CONSULT", "COOPERATE", "ACCUSE"}),
+        ({"type": "SANCTION"}, {"SANCTION"}),
+        ({"since": "2021-04-01", "until": "2021-04-30"}, {"ACCUSE"}),
+        ({"text": "grain"}, {"SANCTION"}),
+        ({"text": "customs deal"}, {"ACCUSE"}),
+    ],
+)
+def test_events_filters_select_events(
+    api_client: Any, params: dict[str, str], expected: set[str]
+) -> None:
+    assert {e["event"] for e in _events(api_client, **params)} == expected
+
+
+def test_events_cursor_pages_through_every_event_once(api_client: Any) -> None:
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params = {"limit": 1, **({"cursor": cursor} if cursor else {})}
+        body = api_client.get("/events", params=params).json()
+        seen += [e["id"] for e in body["items"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) == 4
+
+
+def test_events_csv_has_a_header_and_one_row_per_event(api_client: Any) -> None:
+    response = api_client.get("/events", params={"format": "csv", "actor": "RUS"})
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [(r["event"], r["actors"], r["recipients"]) for r in rows] == [
+        ("SANCTION", "RUS", "UKR")
+    ]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"limit": 0},
+        {"actor": "T"},
+        {"between": "TUR"},
+        {"since": "yesterday"},
+        {"since": "2021-05-01", "until": "2021-01-01"},
+        {"cursor": "not-a-cursor"},
+        {"format": "xml"},
+    ],
+)
+def test_events_bad_queries_are_422_with_an_error_body(
+    api_client: Any, params: dict[str, Any]
+) -> None:
+    response = api_client.get("/events", params=params)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_request"
+    assert response.json()["error"]["message"]
+
+
+def test_event_detail_lists_its_mentions_with_offsets(api_client: Any) -> None:
+    (listed,) = _events(api_client, type="ACCUSE")
+    detail = api_client.get(f"/events/{listed['id']}").json()
+    (mention,) = detail["mentions"]
+    evidence = mention["evidence"]
+    start, end = evidence["trigger"]
+    sentence_start = evidence["start"]
+    trigger = evidence["sentence"][start - sentence_start : end - sentence_start]
+    assert trigger == "accused"
+    assert mention["site"] == "daily.example.net"
+
+
+@pytest.mark.parametrize("path", ["/events/0000", "/articles/0000"])
+def test_unknown_ids_are_404_with_an_error_body(api_client: Any, path: str) -> None:
+    response = api_client.get(path)
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": {"code": "not_found", "message": response.json()["error"]["message"]}
+    }
+
+
+def test_article_has_body_boilerplate_and_evidence_offsets(api_client: Any) -> None:
+    (listed,) = _events(api_client, type="COOPERATE")
+    article = api_client.get(f"/articles/{listed['doc_id']}").json()
+    assert article["body"] == "\n\n".join(article["paragraphs"])
+    assert article["boilerplate"][0]["kind"] == "teaser"
+    marked = {e["event"]: e for e in article["evidence"]}
+    assert set(marked) == {"CONSULT", "COOPERATE"}
+    start, end = marked["COOPERATE"]["trigger"]
+    assert article["body"][start:end] == "agreed"
+
+
+def test_dyad_series_counts_quad_classes_per_month(api_client: Any) -> None:
+    body = api_client.get("/dyads/tur/kaz", params={"by": "month"}).json()
+    assert (body["a"], body["b"], body["by"]) == ("TUR", "KAZ", "month")
+    by_period = {p["period"]: p for p in body["periods"]}
+    march, april = by_period["2021-03"], by_period["2021-04"]
+    assert (march["verbal_cooperation"], march["material_cooperation"]) == (1, 1)
+    assert march["goldstein_mean"] == pytest.approx(3.5)
+    assert (april["verbal_conflict"], april["total"]) == (1, 1)
+
+
+def test_actors_and_stats_count_the_store(api_client: Any) -> None:
+    actors = {a["code"]: a for a in api_client.get("/actors").json()["items"]}
+    assert actors["TUR"]["as_actor"] == 2
+    assert actors["TUR"]["total"] == 3
+    stats = api_client.get("/stats").json()
+    assert (stats["articles"], stats["events"]) == (3, 4)
+    assert stats["first_date"] == "2021-03-02"
+
+
+def test_healthz_names_the_database(api_client: Any) -> None:
+    body = api_client.get("/healthz").json()
+    assert body["status"] == "ok"
+    assert body["database"] in {"sqlite", "postgresql"}
