@@ -5,8 +5,8 @@ clear so ``dyads keys list`` can show which key is which and ``revoke`` can name
 secret is only ever stored hashed. A request presents the secret, we look the key up by its
 prefix and compare hashes in constant time.
 
-The ``api_keys`` table lives in its own ``MetaData`` and is created on first use, so the
-event store's migrations do not need to know about the API.
+The ``api_keys`` table is part of the store's schema (``dyads.store.schema.api_keys``,
+created by migration 0002), so every store opened with ``open_store`` has it.
 """
 
 from __future__ import annotations
@@ -17,27 +17,16 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Engine, MetaData, String, Table, or_, select, update
+from sqlalchemy import Engine, or_, select, update
 
 from dyads.errors import StoreError
+from dyads.store.schema import api_keys
 
 SECRET_MARK = "dyk"
 # 4 random bytes as hex: enough to tell a handful of keys apart in a list; the secret's
 # strength comes from the 32 random bytes after it.
 PREFIX_BYTES = 4
 SECRET_BYTES = 32
-
-keys_metadata = MetaData()
-
-api_keys = Table(
-    "api_keys",
-    keys_metadata,
-    Column("prefix", String(16), primary_key=True),
-    Column("name", String(128), nullable=False, unique=True),
-    Column("hash", String(64), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("revoked_at", DateTime(timezone=True)),
-)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,13 +64,8 @@ def prefix_of(secret: str) -> str | None:
     return prefix
 
 
-def ensure_keys_table(engine: Engine) -> None:
-    keys_metadata.create_all(engine, checkfirst=True)
-
-
 def create_key(engine: Engine, *, name: str) -> NewKey:
     """Store a new key named ``name``; raise ``StoreError`` if the name is taken."""
-    ensure_keys_table(engine)
     prefix = secrets.token_hex(PREFIX_BYTES)
     secret = f"{SECRET_MARK}_{prefix}_{secrets.token_urlsafe(SECRET_BYTES)}"
     key = ApiKey(prefix=prefix, name=name, created_at=datetime.now(UTC))
@@ -98,7 +82,6 @@ def create_key(engine: Engine, *, name: str) -> NewKey:
 
 
 def list_keys(engine: Engine) -> tuple[ApiKey, ...]:
-    ensure_keys_table(engine)
     query = select(api_keys).order_by(api_keys.c.created_at, api_keys.c.name)
     with engine.connect() as conn:
         return tuple(
@@ -114,7 +97,6 @@ def list_keys(engine: Engine) -> tuple[ApiKey, ...]:
 
 def revoke_key(engine: Engine, *, ident: str) -> int:
     """Revoke the active key whose prefix or name is ``ident``; return how many were revoked."""
-    ensure_keys_table(engine)
     statement = (
         update(api_keys)
         .where(or_(api_keys.c.prefix == ident, api_keys.c.name == ident))
@@ -130,7 +112,6 @@ def verify_key(engine: Engine, secret: str) -> ApiKey | None:
     prefix = prefix_of(secret)
     if prefix is None:
         return None
-    ensure_keys_table(engine)
     with engine.connect() as conn:
         row = conn.execute(select(api_keys).where(api_keys.c.prefix == prefix)).first()
     if row is None or row.revoked_at is not None:

@@ -4,9 +4,9 @@ Conditions are SQLAlchemy Core expressions that run unchanged on SQLite and Post
 only full-text search differs (FTS5 ``MATCH`` against ``plainto_tsquery``), chosen by the
 engine's dialect name.
 
-Country filters use ``events.actor_key`` / ``recipient_key``: the sorted distinct codes
-of the event's actors (recipients) joined by ",". Wrapping the key in commas makes
-``,TUR,`` a whole-code match that cannot hit ``TURK`` or ``XTUR``.
+Country filters go through ``event_actors`` and ``actors`` (indexed on the country), so a
+query for one country or one dyad reads that country's events and never scans the whole
+events table; a code matches whole codes only (``TU`` never matches ``TUR``).
 """
 
 from __future__ import annotations
@@ -87,23 +87,29 @@ class Cursor:
             raise QueryError(f"malformed cursor {text!r}") from exc
 
 
-def _has_code(key: ColumnElement[str], code: str) -> ColumnElement[bool]:
-    from sqlalchemy import String, literal
+def has_code(role: str, code: str) -> ColumnElement[bool]:
+    """Events with an actor (``role="actor"``) or recipient of country ``code``."""
+    from sqlalchemy import select
 
-    wrapped = literal(",", String) + key + literal(",", String)
-    return wrapped.contains(f",{code.upper()},", autoescape=True)
+    from dyads.store.schema import actors, event_actors, events
+
+    ids = (
+        select(event_actors.c.event_id)
+        .join(actors, actors.c.id == event_actors.c.actor_id)
+        .where(actors.c.country == code.upper(), event_actors.c.role == role)
+    )
+    return events.c.id.in_(ids)
 
 
 def dyad_condition(a: str, b: str) -> ColumnElement[bool]:
     """Events with ``a`` acting on ``b`` or ``b`` acting on ``a``."""
     from sqlalchemy import and_, or_
 
-    from dyads.store.schema import events
+    from dyads.store.schema import ACTOR_ROLE, RECIPIENT_ROLE
 
-    key_a, key_r = events.c.actor_key, events.c.recipient_key
     return or_(
-        and_(_has_code(key_a, a), _has_code(key_r, b)),
-        and_(_has_code(key_a, b), _has_code(key_r, a)),
+        and_(has_code(ACTOR_ROLE, a), has_code(RECIPIENT_ROLE, b)),
+        and_(has_code(ACTOR_ROLE, b), has_code(RECIPIENT_ROLE, a)),
     )
 
 
@@ -142,13 +148,13 @@ def text_condition(query: list[str], dialect: str) -> ColumnElement[bool]:
 
 def event_conditions(flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
     """The WHERE conditions of ``flt`` (without the cursor)."""
-    from dyads.store.schema import events
+    from dyads.store.schema import ACTOR_ROLE, RECIPIENT_ROLE, events
 
     conditions: list[ColumnElement[bool]] = []
     if flt.actor:
-        conditions.append(_has_code(events.c.actor_key, flt.actor))
+        conditions.append(has_code(ACTOR_ROLE, flt.actor))
     if flt.recipient:
-        conditions.append(_has_code(events.c.recipient_key, flt.recipient))
+        conditions.append(has_code(RECIPIENT_ROLE, flt.recipient))
     if flt.between:
         conditions.append(dyad_condition(*flt.between))
     if flt.type:

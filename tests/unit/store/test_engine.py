@@ -4,10 +4,12 @@ from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
-from dyads.store.engine import normalise_url, open_store
+from dyads.store.engine import MIGRATIONS, normalise_url, open_store
 from dyads.store.schema import is_managed, metadata
 
 
@@ -33,6 +35,12 @@ def test_open_store_creates_every_table_and_the_fts_index(tmp_path: Path) -> Non
     engine.dispose()
 
 
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
 def test_open_store_twice_is_a_no_op_and_matches_the_metadata(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'store.db'}"
     open_store(url).dispose()
@@ -41,7 +49,7 @@ def test_open_store_twice_is_a_no_op_and_matches_the_metadata(tmp_path: Path) ->
         context = MigrationContext.configure(conn, opts={"include_object": is_managed})
         assert compare_metadata(context, metadata) == []
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == "0001"
+    assert version == ScriptDirectory.from_config(_alembic_config()).get_current_head()
     engine.dispose()
 
 

@@ -41,13 +41,11 @@ def create_app(
     ``cache_entries`` answers of list and aggregate reads are reused until the store
     changes (0 turns the cache off).
     """
-    from dyads.serve.keys import ensure_keys_table
     from dyads.serve.web.routes import install_web
     from dyads.store.engine import open_store
 
     settings = settings or Settings()
     engine = engine if engine is not None else open_store(settings.db)
-    ensure_keys_table(engine)
     app = FastAPI(title="dyads", version=__version__, description=DESCRIPTION)
     app.state.settings = settings
     app.state.engine = engine
