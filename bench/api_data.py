@@ -23,10 +23,12 @@ from dyads.store.schema import (
     articles,
     documents,
     event_actors,
+    event_dyads,
     event_mentions,
     events,
     stories,
 )
+from dyads.store.write_rows import dyad_rows
 
 SEED = 20210205
 # 40 countries drawn with Zipf weights (1/rank): the busiest pair holds about 5% of all
@@ -183,34 +185,34 @@ def event_rows(
     actor, recipient, kind = spec
     quad, goldstein = next((q, g) for t, q, g in TYPES if t == kind)
     event_id = sha(f"{where.article}|{where.index}")
-    yield (
-        "events",
-        {
-            "id": event_id,
-            "event": kind,
-            "mode": None,
-            "contexts": [],
-            "date": where.day,
-            "date_method": "publication",
-            "place_name": None,
-            "place_country": None,
-            "place_lat": None,
-            "place_lon": None,
-            "cameo": None,
-            "quad": quad,
-            "goldstein": goldstein,
-            "confidence": 0.7,
-            "story_id": where.article,
-            "actor_key": actor,
-            "recipient_key": recipient,
-            "num_mentions": 1,
-            "num_articles": 1,
-            "num_sources": 1,
-            "first_seen": now,
-            "coder": "bench",
-            "coder_version": "0",
-        },
-    )
+    row = {
+        "id": event_id,
+        "event": kind,
+        "mode": None,
+        "contexts": [],
+        "date": where.day,
+        "date_method": "publication",
+        "place_name": None,
+        "place_country": None,
+        "place_lat": None,
+        "place_lon": None,
+        "cameo": None,
+        "quad": quad,
+        "goldstein": goldstein,
+        "confidence": 0.7,
+        "story_id": where.article,
+        "actor_key": actor,
+        "recipient_key": recipient,
+        "num_mentions": 1,
+        "num_articles": 1,
+        "num_sources": 1,
+        "first_seen": now,
+        "coder": "bench",
+        "coder_version": "0",
+    }
+    yield "events", row
+    for pair in dyad_rows(row):
+        yield "event_dyads", pair
     yield (
         "event_actors",
         {"event_id": event_id, "role": "actor", "actor_id": sha(actor), "position": 0},
@@ -246,7 +248,16 @@ def event_rows(
 def build_store(path: Path, n_events: int) -> None:
     tables = {
         t.name: t
-        for t in (actors, documents, stories, articles, events, event_actors, event_mentions)
+        for t in (
+            actors,
+            documents,
+            stories,
+            articles,
+            events,
+            event_dyads,
+            event_actors,
+            event_mentions,
+        )
     }
     engine = open_store(f"sqlite:///{path}")
     pending: dict[str, list[dict[str, Any]]] = {name: [] for name in tables}

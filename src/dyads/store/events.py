@@ -16,11 +16,12 @@ from dyads.store.schema import (
     RECIPIENT_ROLE,
     actors,
     event_actors,
+    event_dyads,
     event_mentions,
     events,
 )
 from dyads.store.sql import insert_ignore, update_by_id
-from dyads.store.write_rows import actor_id, actor_row, event_row, mention_rows
+from dyads.store.write_rows import actor_id, actor_row, dyad_rows, event_row, mention_rows
 
 
 @dataclass(slots=True, kw_only=True)
@@ -59,6 +60,7 @@ def write_events(
                 now=now,
             )
             insert_ignore(conn, events, [row])
+            insert_ignore(conn, event_dyads, dyad_rows(row))
             writes.new += 1
         else:
             writes.merged += 1

@@ -4,9 +4,9 @@ Conditions are SQLAlchemy Core expressions that run unchanged on SQLite and Post
 only full-text search differs (FTS5 ``MATCH`` against ``plainto_tsquery``), chosen by the
 engine's dialect name.
 
-Country filters go through ``event_actors`` and ``actors`` (indexed on the country), so a
-query for one country or one dyad reads that country's events and never scans the whole
-events table; a code matches whole codes only (``TU`` never matches ``TUR``).
+Country filters read ``event_dyads`` (one row per actor x recipient country pair of an
+event, with covering indexes), so a query for one country or one dyad reads that country's
+rows and never scans the whole events table; codes match whole (``TU`` never hits ``TUR``).
 """
 
 from __future__ import annotations
@@ -91,26 +91,30 @@ def has_code(role: str, code: str) -> ColumnElement[bool]:
     """Events with an actor (``role="actor"``) or recipient of country ``code``."""
     from sqlalchemy import select
 
-    from dyads.store.schema import actors, event_actors, events
+    from dyads.store.schema import ACTOR_ROLE, event_dyads, events
 
-    ids = (
-        select(event_actors.c.event_id)
-        .join(actors, actors.c.id == event_actors.c.actor_id)
-        .where(actors.c.country == code.upper(), event_actors.c.role == role)
-    )
-    return events.c.id.in_(ids)
+    column = event_dyads.c.actor_country if role == ACTOR_ROLE else event_dyads.c.recipient_country
+    return events.c.id.in_(select(event_dyads.c.event_id).where(column == code.upper()))
+
+
+def pair_condition(a: str, b: str) -> ColumnElement[bool]:
+    """``event_dyads`` rows of ``a`` acting on ``b`` or ``b`` acting on ``a``."""
+    from sqlalchemy import and_, or_
+
+    from dyads.store.schema import event_dyads
+
+    actor, recipient = event_dyads.c.actor_country, event_dyads.c.recipient_country
+    a, b = a.upper(), b.upper()
+    return or_(and_(actor == a, recipient == b), and_(actor == b, recipient == a))
 
 
 def dyad_condition(a: str, b: str) -> ColumnElement[bool]:
     """Events with ``a`` acting on ``b`` or ``b`` acting on ``a``."""
-    from sqlalchemy import and_, or_
+    from sqlalchemy import select
 
-    from dyads.store.schema import ACTOR_ROLE, RECIPIENT_ROLE
+    from dyads.store.schema import event_dyads, events
 
-    return or_(
-        and_(has_code(ACTOR_ROLE, a), has_code(RECIPIENT_ROLE, b)),
-        and_(has_code(ACTOR_ROLE, b), has_code(RECIPIENT_ROLE, a)),
-    )
+    return events.c.id.in_(select(event_dyads.c.event_id).where(pair_condition(a, b)))
 
 
 def words(text: str | None) -> list[str]:

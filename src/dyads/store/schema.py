@@ -39,6 +39,11 @@ Tables (``*`` primary key, ``->`` reference)::
                       stats (JSON)
     rejections        *id (sha256 of source|stage|error|message|document_id), run_id (first run
                       that saw it), source, stage, error, message, document_id
+    event_dyads       *event_id -> events, *actor_country, *recipient_country ("" when the
+                      event has none on that side), date, quad, goldstein: one row per pair of
+                      actor and recipient country of a canonical event (fixed when it is
+                      created: events merge only with the same countries); what country and
+                      dyad queries read, through its covering indexes
     shard_markers     *id (the shard id of a distributed run), source, run_id, completed_at,
                       stats (JSON): a finished shard, skipped by a rerun
     api_keys          *prefix, name (unique), hash (sha256 of the secret), created_at, revoked_at
@@ -252,6 +257,28 @@ rejections = Table(
     Column("error", String(128), nullable=False),
     Column("message", Text, nullable=False),
     Column("document_id", Hash),
+)
+
+event_dyads = Table(
+    "event_dyads",
+    metadata,
+    Column("event_id", Hash, ForeignKey("events.id"), primary_key=True),
+    Column("actor_country", Code, primary_key=True),
+    Column("recipient_country", Code, primary_key=True),
+    Column("date", Date),
+    Column("quad", Integer),
+    Column("goldstein", Float),
+    # covering: a dyad's time series is one range scan of this index, no table reads
+    Index(
+        "ix_event_dyads_pair",
+        "actor_country",
+        "recipient_country",
+        "date",
+        "quad",
+        "goldstein",
+        "event_id",
+    ),
+    Index("ix_event_dyads_recipient", "recipient_country", "date", "event_id"),
 )
 
 shard_markers = Table(

@@ -59,13 +59,13 @@ class _Bucket:
     goldstein_sum: float = 0.0
     goldstein_n: int = 0
 
-    def add(self, quad: int | None, goldstein: float | None) -> None:
-        self.total += 1
+    def add(self, quad: int | None, n: int, goldstein_sum: float, goldstein_n: int) -> None:
+        """Add ``n`` events of one quad class whose scores sum to ``goldstein_sum``."""
+        self.total += n
         if quad in QUAD_CLASSES:
-            self.counts[quad - 1] += 1
-        if goldstein is not None:
-            self.goldstein_sum += goldstein
-            self.goldstein_n += 1
+            self.counts[quad - 1] += n
+        self.goldstein_sum += goldstein_sum
+        self.goldstein_n += goldstein_n
 
     def period(self, start: date, by: str) -> DyadPeriod:
         mean = None if not self.goldstein_n else round(self.goldstein_sum / self.goldstein_n, 3)
@@ -84,9 +84,25 @@ def bucket_series(
 ) -> tuple[DyadPeriod, ...]:
     """Periods from the first to the last dated row, empty periods included (a chart of
     the series must show a quiet month as a quiet month, not skip it)."""
+    return bucket_counts(
+        (
+            (day, quad, 1, goldstein or 0.0, int(goldstein is not None))
+            for day, quad, goldstein in rows
+        ),
+        by=by,
+    )
+
+
+def bucket_counts(
+    rows: Iterable[tuple[date, int | None, int, float, int]], *, by: str
+) -> tuple[DyadPeriod, ...]:
+    """``bucket_series`` of rows already counted per day and quad class:
+    (day, quad, events, sum of Goldstein scores, events with a score)."""
     buckets: dict[date, _Bucket] = {}
-    for day, quad, goldstein in rows:
-        buckets.setdefault(period_start(day, by), _Bucket()).add(quad, goldstein)
+    for day, quad, n, goldstein_sum, goldstein_n in rows:
+        buckets.setdefault(period_start(day, by), _Bucket()).add(
+            quad, n, goldstein_sum, goldstein_n
+        )
     if not buckets:
         return ()
     out = []
@@ -108,23 +124,36 @@ def dyad_series(
 ) -> tuple[DyadPeriod, ...]:
     """Events between ``a`` and ``b`` (either direction) per period: counts per quad class,
     total and mean Goldstein score. Undated events are left out."""
-    from sqlalchemy import select
+    from sqlalchemy import func, select
 
-    from dyads.store.filters import EventFilter, dyad_condition
-    from dyads.store.schema import events
+    from dyads.store.filters import EventFilter, pair_condition
+    from dyads.store.schema import event_dyads as pairs
 
     period_start(date.today(), by)  # refuse an unknown period before touching the database
     EventFilter(between=(a, b), since=since, until=until)  # the same checks as a query
-    statement = select(events.c.date, events.c.quad, events.c.goldstein).where(
-        dyad_condition(a, b), events.c.date.is_not(None)
+    # DISTINCT: an event with a and b on both sides has two pair rows and counts once
+    dyad = (
+        select(pairs.c.event_id, pairs.c.date, pairs.c.quad, pairs.c.goldstein)
+        .distinct()
+        .where(pair_condition(a, b), pairs.c.date.is_not(None))
     )
     if since:
-        statement = statement.where(events.c.date >= since)
+        dyad = dyad.where(pairs.c.date >= since)
     if until:
-        statement = statement.where(events.c.date <= until)
+        dyad = dyad.where(pairs.c.date <= until)
+    events = dyad.subquery()
+    per_day = select(
+        events.c.date,
+        events.c.quad,
+        func.count(),
+        func.coalesce(func.sum(events.c.goldstein), 0.0),
+        func.count(events.c.goldstein),
+    ).group_by(events.c.date, events.c.quad)
     with engine.connect() as conn:
-        result = conn.execute(statement.order_by(events.c.date))
-        return bucket_series(((day, quad, score) for day, quad, score in result), by=by)
+        rows = conn.execute(per_day).all()
+    return bucket_counts(
+        ((day, quad, n, float(total), scored) for day, quad, n, total, scored in rows), by=by
+    )
 
 
 @cache

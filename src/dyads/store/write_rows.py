@@ -192,6 +192,24 @@ def event_row(
     }
 
 
+def dyad_rows(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``event_dyads`` rows of an ``event_row``: every actor x recipient country pair."""
+    actors = [code for code in str(row["actor_key"]).split(",") if code] or [""]
+    recipients = [code for code in str(row["recipient_key"]).split(",") if code] or [""]
+    return [
+        {
+            "event_id": row["id"],
+            "actor_country": actor,
+            "recipient_country": recipient,
+            "date": row["date"],
+            "quad": row["quad"],
+            "goldstein": row["goldstein"],
+        }
+        for actor in actors
+        for recipient in recipients
+    ]
+
+
 def _spans(spans: tuple[Span, ...]) -> list[list[int]]:
     return [[span.start, span.end] for span in spans]
 
