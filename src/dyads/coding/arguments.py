@@ -1,0 +1,310 @@
+"""Who acted and who was acted on: the arguments of a trigger, read from the parse.
+
+The actor is the trigger's subject, or the agent of a passive ("was attacked by Y"); a verb
+with no subject of its own borrows the subject of the verb it is the complement or conjunct
+of ("agreed to cooperate", "met and discussed"), and a relative clause's "who"/"which" stands
+for the noun it hangs on. The recipient is found where the lexicon row says: the direct object,
+the indirect object, the passive subject, or the object of a named preposition on the trigger
+or on its object ("sanctions on Y"). Arguments become actors through what the actor
+finder resolved there (its units: a naming expression, its head token and its actors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dyads.actors.finder import ResolvedUnit
+from dyads.actors.tables import NameEntry
+from dyads.coding.triggers import Trigger
+from dyads.records import ActorRef, MentionKind
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Dependents that leave the argument's core: clauses and phrases about something else.
+OUTSIDE_CORE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep", "cc"})
+# Pronouns that, as the subject of a reported clause, stand for the one reporting.
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+MAX_STEPS = 12  # clauses nest a few levels deep; twelve steps reach any reporting verb
+# Dependents of a trigger searched for a recipient when the lexicon's places name none.
+FALLBACK_DEPS = frozenset({"dobj", "prep", "dative", "nsubjpass"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+NATIONAL_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.DEMONYM})
+NameLookup = Callable[[str], list[tuple[int, int, NameEntry]]]
+# Where a governing trigger's complement names the party that gains or loses.
+COMPLEMENT_PLACES = ("dobj", "dative", "to", "with", "on", "against")
+KIND_RANK = {
+    MentionKind.PERSON: 4,
+    MentionKind.ORGANISATION: 3,
+    MentionKind.IGO: 3,
+    MentionKind.NGO: 3,
+    MentionKind.GROUP: 3,
+    MentionKind.ROLE: 2,
+    MentionKind.CAPITAL: 1,
+    MentionKind.DEMONYM: 1,
+    MentionKind.COUNTRY: 1,
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Arguments:
+    actors: tuple[ActorRef, ...]
+    recipients: tuple[ActorRef, ...]
+    actor_spans: tuple[tuple[int, int], ...] = ()  # character offsets into the sentence
+    recipient_spans: tuple[tuple[int, int], ...] = ()
+    borrowed_subject: bool = False  # the subject came from a verb above the trigger
+    has_subject: bool = False  # the parse names a subject (resolved or not)
+
+
+def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
+    """(subject token, passive, borrowed): the actor-side argument of a verb."""
+    node, borrowed = token, False
+    for _ in range(4):  # complement/conjunct chains are short; 4 covers "agreed to try to meet"
+        for child in node.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                return pobj, True, borrowed
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    return node.head, False, borrowed
+                return child, False, borrowed
+        if node.dep_ == "relcl":
+            return node.head, False, borrowed
+        if node.dep_ == "acl" and node.head.head.i != node.head.i:
+            # "issued a declaration demanding ...": the subject of the verb over the noun
+            node, borrowed = node.head.head, True
+            continue
+        if node.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and node.head.i != node.i:
+            node, borrowed = node.head, True
+            if node.pos_ not in {"VERB", "AUX"}:
+                node = node.head
+            continue
+        break
+    return None, False, borrowed
+
+
+def recipient_tokens(token: Any, where: Sequence[str], *, passive: bool) -> list[Any]:
+    """Tokens heading the recipient: per the lexicon row's places, in order."""
+    found: list[Any] = []
+    objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
+    for place in where:
+        if place == "dobj":
+            found.extend(objects)
+            if passive:
+                found.extend(c for c in token.children if c.dep_ == "nsubjpass")
+        elif place == "dative":
+            found.extend(c for c in token.children if c.dep_ in {"dative", "iobj"})
+        elif place == "nsubjpass":
+            found.extend(c for c in token.children if c.dep_ == "nsubjpass")
+        else:
+            for holder in (token, *objects):
+                for child in holder.children:
+                    if child.dep_ in {"prep", "dative"} and child.lower_ == place:
+                        found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def core_tokens(head: Any, *, appositions: bool = False) -> set[int]:
+    """Indices of the argument's own words: its subtree without clauses about other things.
+
+    "of" phrases stay ("the president of Ghana"); other prepositional phrases and clauses go.
+    Conjuncts are followed ("Turkey and Kazakhstan").
+    """
+    keep: set[int] = set()
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        keep.add(node.i)
+        for child in node.children:
+            if child.dep_ == "appos" and not appositions:
+                continue
+            if child.dep_ not in OUTSIDE_CORE or (child.dep_ == "prep" and child.lower_ == "of"):
+                stack.append(child)
+    return keep
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArgumentContext:
+    """What argument reading needs besides the parse: the finder's units and the name table."""
+
+    doc: Any
+    units: Sequence[ResolvedUnit]
+    names: NameLookup | None = None  # text -> [(start, end, entry)]: demonym fallback
+    countries: Callable[[str], str | None] | None = None  # ISO-3 -> country name
+
+
+def refs_in(
+    heads: Iterable[Any], *, ctx: ArgumentContext, places: bool = False
+) -> tuple[tuple[ActorRef, ...], tuple[tuple[int, int], ...]]:
+    """Actor references of the finder's units whose head lies in the cores of ``heads``, with
+    their character spans in ``doc.text``. With ``places``, a country named as a place
+    ("withdraw from Lebanon", "arrived in Amman") counts as that country."""
+    doc = ctx.doc
+    chosen: list[tuple[ResolvedUnit, tuple[ActorRef, ...]]] = []
+    found: list[tuple[int, int, ActorRef]] = []
+    for head in heads:
+        core = core_tokens(head)
+        if not any(u.head in core for u in ctx.units if u.actors):
+            core |= core_tokens(head, appositions=True)
+        inside = [(u, _unit_refs(u, ctx, places=places)) for u in ctx.units if u.head in core]
+        inside = [(u, refs) for u, refs in inside if refs]
+        chosen.extend(_most_specific(inside))
+        if not inside and ctx.names is not None:
+            found.extend(_modifier_names(head, ctx))
+    for unit, unit_refs in chosen:
+        last = doc[unit.last]
+        found.extend((doc[unit.first].idx, last.idx + len(last.text), r) for r in unit_refs)
+    refs: dict[tuple[str | None, str], ActorRef] = {}
+    spans: list[tuple[int, int]] = []
+    for start, end, ref in found:
+        refs.setdefault((ref.country, ref.name), ref)
+        spans.append((start, end))
+    return tuple(refs.values()), tuple(dict.fromkeys(spans))
+
+
+def _unit_refs(unit: ResolvedUnit, ctx: ArgumentContext, *, places: bool) -> tuple[ActorRef, ...]:
+    if not unit.locative:
+        return unit.actors
+    place = unit.place
+    if not places or place is None or place.country is None:
+        return ()
+    name = (ctx.countries(place.country) if ctx.countries else None) or place.name
+    return (ActorRef(name=name, text=place.name, country=place.country),)
+
+
+def _modifier_names(head: Any, ctx: ArgumentContext) -> list[tuple[int, int, ActorRef]]:
+    """Countries named by a demonym or country word that modifies the argument's noun ("an
+    Indian proposal", "French mediation"), which the finder leaves out as descriptive."""
+    assert ctx.names is not None
+    found: list[tuple[int, int, ActorRef]] = []
+    for child in head.children:
+        if child.dep_ not in MODIFIER_DEPS:
+            continue
+        for start, end, entry in ctx.names(child.text):
+            if entry.kind in NATIONAL_KINDS:
+                name = (ctx.countries(entry.code) if ctx.countries else None) or entry.name
+                ref = ActorRef(name=name, text=child.text, country=entry.code)
+                found.append((child.idx + start, child.idx + end, ref))
+    return found
+
+
+def _rank(unit: ResolvedUnit, ref: ActorRef) -> int:
+    return KIND_RANK.get(unit.kind, 0) + int(ref.title is not None)
+
+
+Found = tuple[ResolvedUnit, tuple[ActorRef, ...]]
+
+
+def _most_specific(units: Sequence[Found]) -> list[Found]:
+    """Per country, the units of the best kind ("Turkey's minister Dere": Dere, not Turkey)."""
+    best: dict[str | None, int] = {}
+    for unit, refs in units:
+        for ref in refs:
+            best[ref.country] = max(best.get(ref.country, -1), _rank(unit, ref))
+    return [(u, refs) for u, refs in units if any(_rank(u, r) == best[r.country] for r in refs)]
+
+
+def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
+    """Actors and recipients of ``trigger`` from the finder's units of the sentence."""
+    verb = trigger.verb
+    if trigger.demand:
+        subject, passive, borrowed = subject_of(_reporter(trigger.token))
+        heads = [c for c in trigger.token.children if c.dep_ in SUBJECT_DEPS]
+    else:
+        subject, passive, borrowed = subject_of(verb)
+        passive = passive or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        heads = recipient_tokens(verb, trigger.entry.recipient, passive=passive)
+        if trigger.anchor is not None:
+            heads += recipient_tokens(trigger.token, trigger.entry.recipient, passive=False)
+    actors, actor_spans = refs_in([subject] if subject is not None else [], ctx=ctx)
+    if not actors and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
+        # "Syria says it is willing to withdraw": the pronoun is the one who says so
+        reporter = _reporting_subject(verb)
+        if reporter is not None:
+            actors, actor_spans = refs_in([reporter], ctx=ctx)
+            borrowed = True
+    recipients, recipient_spans = refs_in(heads, ctx=ctx, places=True)
+    if not recipients and (trigger.entry.governs or trigger.entry.intent):
+        recipients, recipient_spans = refs_in(_complement_heads(trigger), ctx=ctx, places=True)
+    if not recipients and actors and not trigger.entry.reciprocal:
+        recipients, recipient_spans = _nearest_party(trigger, ctx=ctx, actors=actors)
+    actor_keys = {_key(a) for a in actors}
+    recipients = tuple(r for r in recipients if _key(r) not in actor_keys)
+    return Arguments(
+        actors=actors,
+        recipients=recipients,
+        actor_spans=actor_spans,
+        recipient_spans=recipient_spans,
+        borrowed_subject=borrowed,
+        has_subject=subject is not None,
+    )
+
+
+def _key(ref: ActorRef) -> tuple[str | None, str, str | None]:
+    """What makes two references the same party: "Egyptian police" and "Egyptian
+    demonstrators" share a country but are different parties."""
+    return (ref.country, ref.name, ref.sector)
+
+
+def _nearest_party(
+    trigger: Trigger, *, ctx: ArgumentContext, actors: Sequence[ActorRef]
+) -> tuple[tuple[ActorRef, ...], tuple[tuple[int, int], ...]]:
+    """A recipient named deeper in the trigger's object or phrases ("lifted a blockade on
+    Palestinian lorries", "cancelled a visit to Haiti", "suspended aid deliveries in
+    Baghdad"): the first object or phrase, in reading order, that names another party."""
+    acting = {_key(a) for a in actors}
+    holders = [trigger.verb] if trigger.anchor is None else [trigger.token, trigger.verb]
+    if trigger.entry.governs or trigger.entry.intent:
+        holders += [c for c in trigger.verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ not in FALLBACK_DEPS or child.i < trigger.token.i:
+                continue
+            tokens = {t.i for t in child.subtree}
+            found: list[tuple[int, int, ActorRef]] = []
+            for unit in ctx.units:
+                if unit.head in tokens:
+                    last = ctx.doc[unit.last]
+                    span = (ctx.doc[unit.first].idx, last.idx + len(last.text))
+                    found.extend((*span, r) for r in _unit_refs(unit, ctx, places=True))
+            if ctx.names is not None:
+                for token in child.subtree:
+                    found.extend(_modifier_names(token, ctx))
+            found = [f for f in found if f[2].country and _key(f[2]) not in acting]
+            if found:
+                refs = {(r.country, r.name): r for _, _, r in found}
+                return tuple(refs.values()), tuple((start, end) for start, end, _ in found)
+    return (), ()
+
+
+def _complement_heads(trigger: Trigger) -> list[Any]:
+    """Who a governing trigger's complement names: "agreed to re-open its borders to UN
+    peacekeepers" (the object or prepositional object), "demanded that the US cancel" (for
+    demands, the complement's subject)."""
+    inner = [c for c in trigger.verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    heads = [h for c in inner for h in recipient_tokens(c, COMPLEMENT_PLACES, passive=False)]
+    if trigger.event == "REQUEST":
+        heads = [s for c in inner for s in c.children if s.dep_ in SUBJECT_DEPS] + heads
+    return heads
+
+
+def _reporting_subject(verb: Any) -> Any | None:
+    """The subject of the verb whose reported clause holds ``verb`` ("X said it would ...")."""
+    node, steps = verb, 0
+    while node.head.i != node.i and steps < MAX_STEPS:
+        if node.dep_ == "ccomp":
+            subject, _, _ = subject_of(node.head)
+            return subject
+        node, steps = node.head, steps + 1
+    return None
+
+
+def _reporter(token: Any) -> Any:
+    """The verb that reports a "must" clause: its head, or the verb over the noun it
+    completes ("issued a reminder that Y must ...")."""
+    head = token.head
+    if head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        return head.head
+    return head

@@ -1,0 +1,164 @@
+"""The date of an event: a date the sentence names, resolved against the publication date.
+
+Forms read: "Feb. 4", "February 4, 2021", "4 February", "2021-02-04", weekdays ("on Tuesday":
+the latest such day on or before publication), "yesterday", "today", "last week", "last month"
+(a week or a month back; a rough date, but the nearest one the text gives). A month and day
+without a year take the publication year, or the year before when that would put them after
+publication. A sentence without a date gets the publication date; no publication date gives
+none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_MONTH_DAY = re.compile(
+    _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+_DAY_MONTH = re.compile(
+    r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH
+    + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+_WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?P<word>yesterday|today|last\s+week|last\s+month|earlier\s+this\s+week)\b",
+    re.IGNORECASE,
+)
+RELATIVE_DAYS = {
+    "yesterday": 1,
+    "today": 0,
+    "last week": 7,
+    "earlier this week": 2,
+    "last month": 30,
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateMention:
+    """A date named in a sentence, resolved, with its place in the sentence."""
+
+    value: date
+    method: str  # explicit | relative
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResolvedDate:
+    value: date | None
+    method: str  # explicit | relative | publication | unknown
+
+
+def publication_day(published: datetime | date | None) -> date | None:
+    if isinstance(published, datetime):
+        return published.date()
+    return published
+
+
+def find_dates(text: str, *, published: date | None) -> tuple[DateMention, ...]:
+    """Every date form in ``text`` that can be resolved, in order of position."""
+    found: list[DateMention] = []
+    for pattern in (_MONTH_DAY, _DAY_MONTH, _ISO):
+        for match in pattern.finditer(text):
+            value = _calendar_date(match, published=published)
+            if value is not None and not _overlaps(found, match.start(), match.end()):
+                found.append(_mention(value, "explicit", match))
+    if published is not None:
+        for match in _WEEKDAY.finditer(text):
+            back = (published.weekday() - WEEKDAYS.index(match["weekday"].lower())) % 7
+            found.append(_mention(published - timedelta(days=back), "relative", match))
+        for match in _RELATIVE.finditer(text):
+            key = " ".join(match["word"].lower().split())
+            found.append(
+                _mention(published - timedelta(days=RELATIVE_DAYS[key]), "relative", match)
+            )
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def resolve_date(
+    text: str,
+    *,
+    published: date | None,
+    near: int | None = None,
+    own: Callable[[int], int] | None = None,
+) -> ResolvedDate:
+    """The date of an event told in ``text``; ``near`` is the trigger's offset in ``text``.
+
+    ``own`` ranks a character offset by how closely it belongs to the trigger's clause (lower
+    is closer); closer dates win ("after talks on Monday, the army shelled the town on
+    Wednesday": Wednesday for the shelling). Then the nearest to the trigger wins, an explicit
+    date over a relative one at equal distance.
+    """
+    mentions = find_dates(text, published=published)
+    if mentions:
+        anchor = near if near is not None else 0
+        best = min(
+            mentions,
+            key=lambda m: (
+                own(m.start) if own is not None else 0,
+                min(abs(m.start - anchor), abs(m.end - anchor)),
+                m.method != "explicit",
+            ),
+        )
+        return ResolvedDate(value=best.value, method=best.method)
+    if published is not None:
+        return ResolvedDate(value=published, method="publication")
+    return ResolvedDate(value=None, method="unknown")
+
+
+def _mention(value: date, method: str, match: re.Match[str]) -> DateMention:
+    return DateMention(value=value, method=method, start=match.start(), end=match.end())
+
+
+def _overlaps(found: list[DateMention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in found)
+
+
+def _calendar_date(match: re.Match[str], *, published: date | None) -> date | None:
+    month_text = match["month"].lower().rstrip(".")
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text[:3])
+    day = int(match["day"])
+    year_text = match["year"]
+    if year_text:
+        year = int(year_text)
+    elif published is not None:
+        year = published.year
+    else:
+        return None
+    try:
+        value = date(year, month or 0, day)
+    except ValueError:
+        return None
+    if not year_text and published is not None and value > published:
+        try:
+            value = value.replace(year=year - 1)
+        except ValueError:
+            return None
+    return value

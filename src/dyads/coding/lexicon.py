@@ -1,0 +1,268 @@
+"""The trigger lexicon: which words report which PLOVER events, read from ``data/lexicon.tsv``.
+
+Each row names a lemma and the conditions under which it reports an event (a preposition or
+particle on the word, the lemma of its object). A lemma may have several rows; the row whose
+conditions are all met and which asks for the most of them wins, so "call for" beats "call".
+
+The lexicon also gives the set of surface forms of every trigger lemma, so a sentence can be
+skipped without parsing when none of its words could be a trigger.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from dyads.errors import LexiconError
+
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+COLUMNS = (
+    "lemma",
+    "pos",
+    "event",
+    "mode",
+    "cameo",
+    "prep",
+    "particle",
+    "object",
+    "recipient",
+    "contexts",
+    "weight",
+    "flags",
+)
+FLAGS = frozenset({"govern", "intent", "reciprocal", "target"})
+
+# Past tenses and participles that the regular rules of ``surface_forms`` cannot build.
+IRREGULAR: Mapping[str, tuple[str, ...]] = {
+    "meet": ("met",),
+    "hold": ("held",),
+    "send": ("sent",),
+    "fight": ("fought",),
+    "shoot": ("shot",),
+    "strike": ("struck", "stricken"),
+    "give": ("gave", "given"),
+    "make": ("made",),
+    "withdraw": ("withdrew", "withdrawn"),
+    "seek": ("sought",),
+    "lend": ("lent",),
+    "have": ("had", "has"),
+    "pay": ("paid",),
+    "beat": ("beaten",),
+    "begin": ("began", "begun"),
+    "break": ("broke", "broken"),
+    "freeze": ("froze", "frozen"),
+    "hit": ("hit",),
+    "cut": ("cut",),
+    "put": ("put",),
+    "forgive": ("forgave", "forgiven"),
+    "blow": ("blew", "blown"),
+    "bar": ("barred",),
+    "ban": ("banned",),
+    "stab": ("stabbed",),
+    "rebuff": ("rebuffed",),
+    "hand": ("handed",),
+    "lodge": ("lodged",),
+    "free": ("freed",),
+    "plead": ("pled",),
+    "slam": ("slammed",),
+    "commit": ("committed",),
+    "sentence": ("sentenced",),
+    "defy": ("defied", "defies"),
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TriggerEntry:
+    """One row of the lexicon: a word, the event it reports, and the conditions it needs."""
+
+    lemma: str
+    pos: str  # "V" or "N"
+    event: str
+    mode: str | None = None
+    cameo: str | None = None
+    preps: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    excluded_objects: frozenset[str] = frozenset()
+    recipient: tuple[str, ...] = ()
+    contexts: tuple[str, ...] = ()
+    weight: float = 0.5
+    flags: frozenset[str] = frozenset()
+
+    @property
+    def specificity(self) -> int:
+        """How much the row asks for: more specific rows win; an object counts double, since
+        it says more about the act than a preposition ("fired a missile into the sea")."""
+        return int(bool(self.preps)) + int(bool(self.particles)) + 2 * int(bool(self.objects))
+
+    @property
+    def governs(self) -> bool:
+        return "govern" in self.flags
+
+    @property
+    def reciprocal(self) -> bool:
+        return "reciprocal" in self.flags
+
+    @property
+    def intent(self) -> bool:
+        return "intent" in self.flags
+
+    @property
+    def needs_target(self) -> bool:
+        """The word reports a political event only with a recipient ("investigated the
+        minister", not "investigated the crash")."""
+        return "target" in self.flags
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Lexicon rows by lemma and the surface forms of every lemma."""
+
+    entries: Mapping[str, tuple[TriggerEntry, ...]]
+    surface: frozenset[str]
+    lemmas: Mapping[str, tuple[str, ...]]  # surface form -> lemmas it may be a form of
+
+    def rows(self, lemma: str) -> tuple[TriggerEntry, ...]:
+        return self.entries.get(lemma, ())
+
+    def lemmas_of(self, form: str) -> tuple[str, ...]:
+        """Lemmas of which ``form`` is a regular or listed inflection ("staged" -> "stage")."""
+        return self.lemmas.get(form.lower(), ())
+
+    def might_trigger(self, text: str) -> bool:
+        """True when some word of ``text`` is a form of a trigger lemma (no parsing)."""
+        return any(word in self.surface for word in _WORD.findall(text.lower()))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Lexicon:
+        if path is None:
+            text = resources.files("dyads.data").joinpath("lexicon.tsv").read_text("utf-8")
+            source = "dyads/data/lexicon.tsv"
+        else:
+            text = path.read_text("utf-8")
+            source = str(path)
+        return cls.from_rows(parse_rows(text.splitlines(), source=source))
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[TriggerEntry]) -> Lexicon:
+        grouped: dict[str, list[TriggerEntry]] = {}
+        for row in rows:
+            grouped.setdefault(row.lemma, []).append(row)
+        entries = {lemma: tuple(group) for lemma, group in grouped.items()}
+        lemmas: dict[str, list[str]] = {}
+        for lemma in entries:
+            for form in surface_forms(lemma):
+                lemmas.setdefault(form, []).append(lemma)
+        return cls(
+            entries=entries,
+            surface=frozenset(lemmas),
+            lemmas={form: tuple(found) for form, found in lemmas.items()},
+        )
+
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon, read once per process."""
+    return Lexicon.load()
+
+
+def _field(value: str) -> str:
+    return "" if value.strip() in {"", "-"} else value.strip()
+
+
+def _set(value: str) -> frozenset[str]:
+    return frozenset(part for part in _field(value).split("|") if part)
+
+
+def parse_rows(lines: Iterable[str], *, source: str) -> Iterable[TriggerEntry]:
+    """Rows of a lexicon file; ``#`` lines are comments, the first other line the header."""
+    data = [line for line in lines if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(data, delimiter="\t", quoting=csv.QUOTE_NONE)
+    if tuple(reader.fieldnames or ()) != COLUMNS:
+        raise LexiconError(f"{source}: the header must be {' '.join(COLUMNS)}")
+    for number, row in enumerate(reader, start=2):
+        yield _entry(row, where=f"{source} row {number}")
+
+
+def _entry(row: Mapping[str, str], *, where: str) -> TriggerEntry:
+    event = row["event"].strip()
+    if event not in EVENT_TYPES:
+        raise LexiconError(f"{where}: unknown PLOVER event {event!r}")
+    flags = _set(row["flags"].replace(";", "|"))
+    if not flags <= FLAGS:
+        raise LexiconError(f"{where}: unknown flags {sorted(flags - FLAGS)}")
+    try:
+        weight = float(row["weight"])
+    except ValueError:
+        raise LexiconError(f"{where}: weight {row['weight']!r} is not a number") from None
+    objects = _set(row["object"])
+    excluded: frozenset[str] = frozenset()
+    if _field(row["object"]).startswith("!"):
+        excluded, objects = frozenset(o.lstrip("!") for o in objects), frozenset()
+    return TriggerEntry(
+        lemma=row["lemma"].strip().lower(),
+        pos=row["pos"].strip(),
+        event=event,
+        mode=_field(row["mode"]) or None,
+        cameo=_field(row["cameo"]) or None,
+        preps=_set(row["prep"]),
+        particles=_set(row["particle"]),
+        objects=objects,
+        excluded_objects=excluded,
+        recipient=tuple(sorted(_set(row["recipient"]))),
+        contexts=tuple(c for c in _field(row["contexts"]).split(";") if c),
+        weight=weight,
+        flags=flags,
+    )
+
+
+def surface_forms(lemma: str) -> frozenset[str]:
+    """The lemma and its regular inflections (plus known irregular ones), lowercased."""
+    forms = {lemma, *IRREGULAR.get(lemma, ())}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    else:
+        plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+        forms |= {plural, lemma + "ed", lemma + "ing"}
+        if _doubles_final(lemma):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return frozenset(forms)
+
+
+def _doubles_final(lemma: str) -> bool:
+    """Short consonant-vowel-consonant verbs double their last letter: ban -> banned."""
+    vowels = "aeiou"
+    return (
+        len(lemma) >= 3
+        and lemma[-1] not in vowels + "wxy"
+        and lemma[-2] in vowels
+        and lemma[-3] not in vowels
+    )

@@ -1,0 +1,143 @@
+"""One event per happening: sentences of an article that report the same act are merged.
+
+Two candidates report the same happening when they have the same event type, the same
+negation and hypothetical flags, party countries of which one set holds the other (the lead
+says "Turkey and Kazakhstan discussed", the next sentence "Dere met Yermekbayev"), and dates
+that agree. A date taken from the publication date agrees with any date: the sentence named
+none, and news articles tell one happening over several sentences that date it once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from dyads import __version__
+from dyads.coding.candidate import Candidate
+from dyads.coding.dates import ResolvedDate
+from dyads.coding.derive import derive
+from dyads.coding.places import best_place
+from dyads.records import ActorRef, Article, Event, content_id
+
+CODER = "dyads-rules"
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[Candidate] = field(default_factory=list)
+
+    @property
+    def first(self) -> Candidate:
+        return self.members[0]
+
+    def countries(self) -> frozenset[str]:
+        return frozenset().union(*(m.countries for m in self.members))
+
+    def accepts(self, candidate: Candidate) -> bool:
+        first = self.first
+        if (candidate.event, candidate.negated, candidate.hypothetical) != (
+            first.event,
+            first.negated,
+            first.hypothetical,
+        ):
+            return False
+        mine, theirs = self.countries(), candidate.countries
+        if not mine or not theirs or not (mine <= theirs or theirs <= mine):
+            return False
+        if not candidate.reciprocal and _reversed(self.members, candidate):
+            return False
+        return all(_dates_agree(m.date, candidate.date) for m in self.members)
+
+
+def _reversed(members: Sequence[Candidate], candidate: Candidate) -> bool:
+    """True when a directed member acts on a country that ``candidate`` has acting."""
+    acting = {(a.country, a.sector) for a in candidate.actors}
+    acted_on = {(r.country, r.sector) for m in members if not m.reciprocal for r in m.recipients}
+    return bool(acting & acted_on)
+
+
+def _dates_agree(a: ResolvedDate, b: ResolvedDate) -> bool:
+    return "publication" in (a.method, b.method) or a.value == b.value
+
+
+def merge_candidates(candidates: Iterable[Candidate], *, article: Article) -> tuple[Event, ...]:
+    """Events of an article: candidates grouped greedily in reading order, then combined."""
+    clusters: list[_Cluster] = []
+    for candidate in sorted(candidates, key=lambda c: c.evidence.start):
+        home = next((c for c in clusters if c.accepts(candidate)), None)
+        if home is None:
+            home = _Cluster()
+            clusters.append(home)
+        home.members.append(candidate)
+    return tuple(_combine(cluster.members, article=article) for cluster in clusters)
+
+
+def _combine(members: Sequence[Candidate], *, article: Article) -> Event:
+    lead = max(members, key=lambda m: m.confidence)
+    actors, recipients = _sides(members)
+    date = _best_date(m.date for m in members)
+    evidence = sorted(
+        {m.evidence.sentence_index: m.evidence for m in members}.values(), key=lambda e: e.start
+    )
+    all_actors, all_recipients = _best_refs(actors), _best_refs(recipients)
+    countries = sorted({r.country or r.name for r in (*all_actors, *all_recipients)})
+    first = evidence[0]
+    key = f"{article.id}|{lead.event}|{','.join(countries)}|{date.value}|{first.start}-{first.end}"
+    miss = 1.0
+    for member in members:
+        miss *= 1.0 - member.confidence
+    event = Event(
+        id=content_id(key)[:32],
+        article_id=article.id,
+        event=lead.event,
+        mode=next((m.mode for m in sorted(members, key=lambda m: -m.confidence) if m.mode), None),
+        contexts=tuple(sorted({c for m in members for c in m.contexts})),
+        actors=all_actors,
+        recipients=all_recipients,
+        date=date.value,
+        date_method=date.method,
+        place=best_place((m.place for m in members), article=article),
+        evidence=tuple(evidence),
+        negated=lead.negated,
+        hypothetical=lead.hypothetical,
+        confidence=round(1.0 - miss, 4),
+        coder=CODER,
+        coder_version=__version__,
+    )
+    return derive(event, cameo_hint=lead.cameo_hint)
+
+
+def _sides(members: Sequence[Candidate]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Actors and recipients of the merged event. A directed report wins: a party that a
+    reciprocal sentence has acting, but that another sentence shows acted on, is a recipient."""
+    directed = [m for m in members if not m.reciprocal]
+    acted_on = {r.country for m in directed for r in m.recipients} - {None}
+    acting = {a.country for m in directed for a in m.actors}
+    moved = acted_on - acting
+    actors = [a for m in members for a in m.actors if not (m.reciprocal and a.country in moved)]
+    recipients = [r for m in members for r in m.recipients]
+    recipients += [a for m in members for a in m.actors if m.reciprocal and a.country in moved]
+    return actors, recipients
+
+
+def _best_date(dates: Iterable[ResolvedDate]) -> ResolvedDate:
+    order = {"explicit": 0, "relative": 1, "publication": 2, "unknown": 3}
+    return min(dates, key=lambda d: order.get(d.method, 3))
+
+
+def _specificity(ref: ActorRef) -> int:
+    """A person with a title says more than a bare country: 2 for a title, 1 for a sector."""
+    return 2 * int(ref.title is not None) + int(ref.sector is not None)
+
+
+def _best_refs(refs: Sequence[ActorRef]) -> tuple[ActorRef, ...]:
+    """Per country, the most specific references (distinct names kept), in order of first
+    appearance."""
+    best: dict[str | None, int] = {}
+    for ref in refs:
+        best[ref.country] = max(best.get(ref.country, -1), _specificity(ref))
+    kept: dict[tuple[str | None, str], ActorRef] = {}
+    for ref in refs:
+        if _specificity(ref) == best[ref.country]:
+            kept.setdefault((ref.country, ref.name), ref)
+    return tuple(kept.values())

@@ -1,0 +1,358 @@
+"""Triggers: the words of a parsed sentence that report an event, with their lexicon row.
+
+A verb is a trigger when a lexicon row for its lemma has all its conditions met: the
+preposition or particle hangs on the verb, the object's lemma is listed (and not excluded).
+Among the rows met, the most specific wins, then the surest. An eventive noun (a ``N`` row) is a
+trigger when it is the object of a light verb ("held talks", "launched an offensive",
+"completed its investigation"); the verb is then its anchor, which gives the subject, negation
+and modality. A verb under "must" in a reported clause ("X said Y must withdraw") is a demand:
+REQUEST from the speaker to Y.
+
+Each trigger carries what changes its reading: negation, a modal or condition
+(hypothetical), an intent frame, and whether a governing trigger above it already codes it
+("agreed to cooperate" is one AGREE, not also a COOPERATE). Intent is read the way PLOVER
+codes it: a stated plan to do a cooperative act ("will provide aid", "is willing to
+withdraw", "said it would allow") is AGREE, to do a conflict act ("will impose a curfew") is
+THREATEN, and a refused cooperative act ("will not accept refugees") is REJECT.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from dyads.coding.lexicon import Lexicon, TriggerEntry
+
+VERB_TAGS = frozenset({"VERB", "AUX"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+# Modals that make a report conditional; "will"/"would" state a plan (intent).
+HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "'d"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# Verbs and adjectives that state a plan: what they frame is intent.
+INTENT_HEADS = frozenset(
+    {"plan", "intend", "prepare", "aim", "want", "hope", "expect", "decide", "set", "pledge"}
+)
+INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "committed", "determined", "set"})
+CONFLICT_EVENTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+COOPERATIVE_EVENTS = frozenset(
+    {"AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
+)
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj", "advcl", "acl"})
+# Verbs that only carry an eventive noun: "held talks", "launched an attack".
+LIGHT_VERBS = frozenset(
+    [
+        "hold",
+        "have",
+        "make",
+        "launch",
+        "stage",
+        "begin",
+        "start",
+        "continue",
+        "complete",
+        "conduct",
+        "carry",
+        "mount",
+        "undertake",
+        "renew",
+        "resume",
+        "announce",
+        "declare",
+        "order",
+        "open",
+        "give",
+        "pay",
+        "take",
+        "issue",
+        "lodge",
+        "impose",
+        "organize",
+        "organise",
+        "call",
+        "end",
+        "finish",
+        "wage",
+        "intensify",
+        "step",
+        "speed",
+        "reiterate",
+        "repeat",
+        "offer",
+    ]
+)
+MUST = TriggerEntry(
+    lemma="must", pos="V", event="REQUEST", cameo="100", weight=0.8, flags=frozenset({"govern"})
+)
+MAX_DEPTH = 50  # deeper than any real parse; guards the walk up a malformed tree
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Trigger:
+    token: Any  # the spaCy token of the trigger word
+    entry: TriggerEntry
+    event: str
+    anchor: Any = None  # the verb that gives subject and modality (the token itself if None)
+    negated: bool = False
+    hypothetical: bool = False
+    depth: int = 0
+    demand: bool = False  # a "must" clause: actor = the reporter, recipient = its subject
+
+    @property
+    def verb(self) -> Any:
+        return self.anchor if self.anchor is not None else self.token
+
+
+def objects_of(token: Any) -> set[str]:
+    """Lemmas of the token's objects, their compounds and "of" complements ("state of
+    emergency")."""
+    found: set[str] = set()
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        # a participle's noun is what it acts on: "the photo released by", "curfew imposed"
+        found.update({token.head.lemma_.lower(), token.head.lower_})
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            found.update({child.lemma_.lower(), child.lower_})
+            for grand in child.children:
+                if grand.dep_ in {"compound", "conj", "amod"}:
+                    found.add(grand.lemma_.lower())
+                elif grand.dep_ == "prep" and grand.lower_ == "of":
+                    found.update(g.lemma_.lower() for g in grand.children if g.dep_ == "pobj")
+    return found
+
+
+def preps_of(token: Any) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in {"prep", "agent", "dative"}}
+
+
+def particles_of(token: Any) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ == "prt"}
+
+
+def rows_for(lexicon: Lexicon, lemma: str, *, pos: str, form: str = "") -> list[TriggerEntry]:
+    """Rows of ``lemma`` for a part of speech; "reimpose" falls back to "impose", and a lemma
+    the tagger got wrong ("staged" -> "stag") to the lemmas the word form may inflect."""
+    rows = [r for r in lexicon.rows(lemma) if r.pos == pos]
+    if not rows and lemma.startswith("re") and len(lemma) > 5:
+        rows = [r for r in lexicon.rows(lemma[2:].lstrip("-")) if r.pos == pos]
+    if not rows and form:
+        rows = [r for other in lexicon.lemmas_of(form) for r in lexicon.rows(other) if r.pos == pos]
+    return rows
+
+
+def choose_entry(token: Any, rows: list[TriggerEntry]) -> TriggerEntry | None:
+    """The row whose conditions ``token`` meets, most specific first, then surest."""
+    objects, preps, particles = objects_of(token), preps_of(token), particles_of(token)
+    met: list[TriggerEntry] = []
+    for row in rows:
+        if row.objects and not row.objects & objects:
+            continue
+        if row.excluded_objects & (objects | preps | particles):
+            continue
+        if row.preps and not row.preps & (preps | particles):
+            continue
+        if row.particles and not row.particles & (particles | preps):
+            continue
+        met.append(row)
+    if not met:
+        return None
+    return max(met, key=lambda r: (r.specificity, r.weight))
+
+
+def depth_of(token: Any) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < MAX_DEPTH:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
+    """Triggers of a parsed sentence (a spaCy span or doc), governed ones left out."""
+    raw: list[Trigger] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ in VERB_TAGS:
+            entry = choose_entry(token, rows_for(lexicon, lemma, pos="V", form=token.lower_))
+            if _must_clause(token):
+                raw.append(replace(_read(token, MUST, lexicon=lexicon), demand=True))
+            elif entry is not None:
+                raw.append(_read(token, entry, lexicon=lexicon))
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            anchor = _light_verb(token)
+            rows = rows_for(lexicon, lemma, pos="N", form=token.lower_) if anchor else []
+            if rows and not _outranked_compound(token, rows, lexicon=lexicon):
+                entry = max(rows, key=lambda r: r.weight)
+                raw.append(_read(token, entry, lexicon=lexicon, anchor=anchor))
+    governors = [t for t in raw if t.entry.governs or t.entry.intent]
+    return [t for t in raw if not _governed(t, governors) and not _purpose(t, raw)]
+
+
+def _outranked_compound(token: Any, rows: list[TriggerEntry], *, lexicon: Lexicon) -> bool:
+    """A compound noun yields to the noun it modifies when that one is a surer trigger
+    ("a live fire drill" is a drill; "a hunger strike" stays a hunger strike)."""
+    if token.dep_ != "compound":
+        return False
+    head_rows = rows_for(lexicon, token.head.lemma_.lower(), pos="N", form=token.head.lower_)
+    return bool(head_rows) and max(r.weight for r in head_rows) >= max(r.weight for r in rows)
+
+
+def _light_verb(token: Any) -> Any | None:
+    """The light verb whose object is the noun, a compound in that object ("a hunger
+    strike", "mediation mission"), or what that object measures ("days of war games")."""
+    if token.dep_ == "compound" and token.head.dep_ in {"dobj", "nsubjpass", "pobj"}:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
+        token = token.head.head  # "launched ten days of war games", "a wave of strikes"
+    head = token.head
+    light = (
+        token.dep_ in {"dobj", "nsubjpass"}
+        and head.pos_ in VERB_TAGS
+        and head.lemma_.lower() in LIGHT_VERBS
+    )
+    return head if light else None
+
+
+def _must_clause(token: Any) -> bool:
+    """A verb under "must" in a reported clause or a noun's complement ("said Y must go")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
+        return False
+    return token.dep_ in {"ccomp", "acl", "relcl"} or (
+        token.dep_ == "conj" and token.head.dep_ == "ccomp"
+    )
+
+
+def _read(token: Any, entry: TriggerEntry, *, lexicon: Lexicon, anchor: Any = None) -> Trigger:
+    verb = anchor if anchor is not None else token
+    event = entry.event
+    negated, hypothetical = _negated(verb), _hypothetical(verb)
+    if entry.intent and _complement_events(verb, lexicon=lexicon) & CONFLICT_EVENTS:
+        event = "THREATEN"
+    if entry is not MUST and (_framed_by_intent(verb) or _future(verb)):
+        if event in CONFLICT_EVENTS:
+            event, hypothetical = "THREATEN", False
+        elif event in COOPERATIVE_EVENTS:
+            event, hypothetical = "AGREE", False
+    if event in CONFLICT_EVENTS and _conditioned(verb):
+        # "may halt mediation if ...", "will withdraw unless ...": a conditional threat
+        event, hypothetical = "THREATEN", False
+    if negated and (event == "AGREE" or (event in COOPERATIVE_EVENTS and _future(verb))):
+        # refusing to do something cooperative ("will not accept", "would not meet the
+        # demands") is a rejection, not a negated agreement
+        event, negated = "REJECT", False
+    return Trigger(
+        token=token,
+        entry=entry,
+        event=event,
+        anchor=anchor,
+        negated=negated,
+        hypothetical=hypothetical,
+        depth=depth_of(token),
+    )
+
+
+def _complement_events(token: Any, *, lexicon: Lexicon) -> set[str]:
+    """Event types of lexicon words in the token's open complement ("vowed to retaliate")."""
+    events: set[str] = set()
+    for child in token.children:
+        if child.dep_ == "xcomp":
+            entry = choose_entry(child, rows_for(lexicon, child.lemma_.lower(), pos="V"))
+            if entry is not None:
+                events.add(entry.event)
+    return events
+
+
+def _chain(token: Any) -> Iterator[Any]:
+    """The token and the verbs it is the open complement or conjunct of."""
+    yield token
+    steps = 0
+    while token.dep_ in {"xcomp", "conj"} and token.head.i != token.i and steps < MAX_DEPTH:
+        token, steps = token.head, steps + 1
+        yield token
+
+
+def _negated(token: Any) -> bool:
+    for verb in _chain(token):
+        if any(c.dep_ == "neg" or _nobody(c) for c in verb.children):
+            return True
+        if verb.i != token.i and verb.lemma_.lower() == "fail":
+            return True
+    return False
+
+
+def _nobody(child: Any) -> bool:
+    """A subject that denies the act: "none of the workers were charged", "no troops"."""
+    if child.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return child.lower_ in {"none", "nobody", "nothing", "neither"} or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in child.children
+    )
+
+
+def _hypothetical(token: Any) -> bool:
+    future = _future(token)
+    for verb in _chain(token):
+        for child in verb.children:
+            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS:
+                return True
+            # a condition on a stated plan ("will meet if ...") is still a plan
+            if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS and not future:
+                return True
+        conditioned = any(
+            c.dep_ == "advcl" and _has_mark(c, CONDITION_MARKS) for c in verb.children
+        )
+        if conditioned and not future:
+            return True
+    return False
+
+
+def _conditioned(token: Any) -> bool:
+    """The act hangs on a condition: an "if" or "unless" clause under its verb."""
+    return any(c.dep_ == "advcl" and _has_mark(c, CONDITION_MARKS) for c in token.children)
+
+
+def _has_mark(token: Any, marks: frozenset[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
+
+
+def _framed_by_intent(token: Any) -> bool:
+    if token.dep_ != "xcomp":
+        return False
+    head = token.head
+    return head.lemma_.lower() in INTENT_HEADS or head.lower_ in INTENT_ADJECTIVES
+
+
+def _future(token: Any) -> bool:
+    for verb in _chain(token):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            return True
+    return False
+
+
+def _purpose(trigger: Trigger, others: list[Trigger]) -> bool:
+    """A purpose clause of another trigger ("staged a hunger strike to demand ...",
+    "would blockade Paris to demand ..."): the act, not its purpose, is the event."""
+    verb = trigger.verb
+    if verb.dep_ not in {"advcl", "xcomp"} or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return False
+    return any(o.verb.i == verb.head.i and o.token.i != trigger.token.i for o in others)
+
+
+def _governed(trigger: Trigger, governors: list[Trigger]) -> bool:
+    """True when ``trigger`` lies in a complement of a governing trigger."""
+    for governor in governors:
+        top = governor.verb
+        if governor.entry.intent and trigger.anchor is not None and top.i == trigger.verb.i:
+            return True  # "offered talks": the offer is the event, the talks what it offers
+        if top.i in {trigger.token.i, trigger.verb.i}:
+            continue
+        node, steps = trigger.verb, 0
+        while node.head.i != node.i and steps < MAX_DEPTH:
+            if node.head.i == top.i:
+                if node.dep_ in COMPLEMENT_DEPS:
+                    return True
+                break
+            node, steps = node.head, steps + 1
+    return False

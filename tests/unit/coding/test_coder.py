@@ -1,0 +1,192 @@
+"""The coder on single sentences it was not tuned on: arguments, modality, phrasal triggers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dyads.records import Event
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
+    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
+    return events
+
+
+def _only(code_stage: Any, text: str) -> Event:
+    events = _events(code_stage, text)
+    assert len(events) == 1, events
+    return events[0]
+
+
+def _countries(refs: Any) -> set[str]:
+    return {ref.country for ref in refs}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        ("Israeli troops were attacked by Hamas militants.", "ASSAULT", {"PSE"}, {"ISR"}),
+        ("Egyptian police arrested ten Sudanese smugglers.", "COERCE", {"EGY"}, {"SDN"}),
+        ("Egypt accused Israel of violating the truce.", "ACCUSE", {"EGY"}, {"ISR"}),
+        ("France urged Iran to release the jailed reporters.", "REQUEST", {"FRA"}, {"IRN"}),
+        ("Iran refused to meet the French envoy.", "REJECT", {"IRN"}, {"FRA"}),
+        ("Chile praised Peru for its restraint.", "SUPPORT", {"CHL"}, {"PER"}),
+        ("Japan donated rice to North Korea.", "AID", {"JPN"}, {"PRK"}),
+        ("Kenya deployed troops to Somalia.", "MOBILIZE", {"KEN"}, {"SOM"}),
+        ("Norway imposed sanctions on Belarus.", "SANCTION", {"NOR"}, {"BLR"}),
+    ],
+)
+def test_code_directed_events(
+    code_stage: Any, text: str, event: str, actors: set[str], recipients: set[str]
+) -> None:
+    coded = _only(code_stage, text)
+    assert coded.event == event
+    assert _countries(coded.actors) == actors
+    assert _countries(coded.recipients) == recipients
+
+
+def test_code_passive_without_agent_has_a_recipient_only(code_stage: Any) -> None:
+    coded = _only(code_stage, "Five Turkish journalists were arrested on Monday.")
+    assert coded.event == "COERCE" and coded.mode == "arrest"
+    assert coded.actors == () and _countries(coded.recipients) == {"TUR"}
+
+
+def test_code_reciprocal_subjects_are_all_actors(code_stage: Any) -> None:
+    coded = _only(code_stage, "Turkey and Kazakhstan discussed defense cooperation.")
+    assert coded.event == "CONSULT"
+    assert _countries(coded.actors) == {"TUR", "KAZ"} and coded.recipients == ()
+    assert "military" in coded.contexts
+
+
+def test_code_meet_with_is_consult_with_recipient(code_stage: Any) -> None:
+    coded = _only(code_stage, "The Greek foreign minister met with Turkey's defense minister.")
+    assert coded.event == "CONSULT" and coded.mode is None
+    assert _countries(coded.actors) == {"GRC"} and _countries(coded.recipients) == {"TUR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Iranian president visited Pakistan on Monday.",
+        "The Indian foreign minister met Nepal's prime minister during a visit to Nepal.",
+    ],
+)
+def test_code_visit_mode(code_stage: Any, text: str) -> None:
+    coded = _only(code_stage, text)
+    assert (coded.event, coded.mode, coded.cameo) == ("CONSULT", "visit", "042")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia did not attack Ukraine.",
+        "Russian troops failed to capture the Ukrainian town.",
+    ],
+)
+def test_code_negated_events_are_not_emitted(code_stage: Any, text: str) -> None:
+    assert _events(code_stage, text) == ()
+    candidates, _ = code_stage.candidates(make_article((text,)))
+    assert candidates and all(c.negated for c in candidates)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany could impose sanctions on Russia.",
+        "If the talks succeed, Serbia may sign a trade agreement with Croatia.",
+    ],
+)
+def test_code_hypothetical_events_are_not_emitted(code_stage: Any, text: str) -> None:
+    assert _events(code_stage, text) == ()
+    candidates, _ = code_stage.candidates(make_article((text,)))
+    assert candidates and all(c.hypothetical for c in candidates)
+
+
+def test_code_stated_conflict_plan_is_threaten(code_stage: Any) -> None:
+    coded = _only(code_stage, "China said it will impose sanctions on Lithuania.")
+    assert coded.event == "THREATEN"
+    assert _countries(coded.actors) == {"CHN"} and _countries(coded.recipients) == {"LTU"}
+
+
+def test_code_conditional_conflict_act_is_threaten(code_stage: Any) -> None:
+    coded = _only(code_stage, "Serbia may expel the Croatian ambassador if the talks fail.")
+    assert coded.event == "THREATEN"
+    assert _countries(coded.actors) == {"SRB"} and _countries(coded.recipients) == {"HRV"}
+
+
+def test_code_stated_cooperative_plan_is_agree(code_stage: Any) -> None:
+    coded = _only(code_stage, "Canada will provide food aid to Haiti.")
+    assert coded.event == "AGREE"
+
+
+def test_code_reported_speech_codes_the_reported_act(code_stage: Any) -> None:
+    coded = _only(code_stage, "Russian officials said Ukrainian forces shelled the village.")
+    assert coded.event == "ASSAULT" and coded.mode == "heavy-weapons"
+    assert _countries(coded.actors) == {"UKR"}
+
+
+def test_code_must_clause_is_a_demand_of_the_speaker(code_stage: Any) -> None:
+    coded = _only(code_stage, "Russia said Sudan must return the seized helicopter.")
+    assert coded.event == "REQUEST"
+    assert _countries(coded.actors) == {"RUS"} and _countries(coded.recipients) == {"SDN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "mode"),
+    [
+        ("The Polish opposition called for new elections.", "REQUEST", None),
+        ("The Brazilian president called his Chilean counterpart.", "CONSULT", "phone"),
+        ("Syrian soldiers fired at Turkish border guards.", "ASSAULT", "firearms"),
+        ("Serbian workers staged a protest against the government.", "PROTEST", "demo"),
+        ("Moroccan diplomats held talks with Algerian officials.", "CONSULT", None),
+        ("Vietnam lifted its embargo on Cambodian rice.", "RETREAT", "ease"),
+        ("Ecuador severed diplomatic ties with Colombia.", "SANCTION", "withdraw"),
+        ("Tajik troops launched an offensive against Kyrgyz border posts.", "ASSAULT", None),
+        ("Algerian teachers began a hunger strike outside the ministry.", "PROTEST", "hunger"),
+        ("Iran offered talks to Saudi Arabia.", "AGREE", None),
+    ],
+)
+def test_code_phrasal_triggers(code_stage: Any, text: str, event: str, mode: str | None) -> None:
+    coded = _only(code_stage, text)
+    assert (coded.event, coded.mode) == (event, mode)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Egyptian ministry released photos of the damaged bridge.",
+        "Pictures released by the Syrian army showed the damaged bridge.",
+        "Swiss officials investigated the cause of the train crash.",
+    ],
+)
+def test_code_non_political_uses_make_no_event(code_stage: Any, text: str) -> None:
+    assert _events(code_stage, text) == ()
+
+
+def test_code_actor_without_country_or_sector_makes_no_event(code_stage: Any) -> None:
+    assert _events(code_stage, "Somebody attacked the building.") == ()
+
+
+def test_code_resolves_relative_dates(code_stage: Any) -> None:
+    article = make_article(
+        ("Indian police arrested two Nepalese traders on Tuesday.",), published=date(2021, 2, 5)
+    )
+    (coded,) = code_stage.process(article).events
+    assert (coded.date, coded.date_method) == (date(2021, 2, 2), "relative")
+
+
+def test_code_evidence_offsets_index_the_body(code_stage: Any) -> None:
+    article = make_article(
+        ("Nothing happened here.", "Later, Greek police detained three Turkish fishermen.")
+    )
+    (coded,) = code_stage.process(article).events
+    (evidence,) = coded.evidence
+    assert article.body[evidence.start : evidence.end] == evidence.sentence
+    assert evidence.paragraph == 2 and evidence.trigger is not None
+    assert article.body[evidence.trigger.start : evidence.trigger.end] == "detained"

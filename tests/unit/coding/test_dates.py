@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dyads.coding.dates import find_dates, resolve_date
+
+PUBLISHED = date(2021, 2, 5)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "method"),
+    [
+        ("The ministers met on Feb. 4 in the capital.", date(2021, 2, 4), "explicit"),
+        ("The ministers met Feb 4 in the capital.", date(2021, 2, 4), "explicit"),
+        ("The ministers met on February 3, 2021.", date(2021, 2, 3), "explicit"),
+        ("The ministers met on 3 February.", date(2021, 2, 3), "explicit"),
+        ("The ministers met on 2021-01-30.", date(2021, 1, 30), "explicit"),
+        ("The ministers met on December 30.", date(2020, 12, 30), "explicit"),
+        ("The ministers met on Tuesday.", date(2021, 2, 2), "relative"),
+        ("The ministers met on Friday.", date(2021, 2, 5), "relative"),
+        ("The ministers met yesterday.", date(2021, 2, 4), "relative"),
+        ("The ministers met today.", date(2021, 2, 5), "relative"),
+        ("The ministers met last week.", date(2021, 1, 29), "relative"),
+        ("The ministers met in the capital.", date(2021, 2, 5), "publication"),
+    ],
+)
+def test_resolve_date_reads_each_form(text: str, expected: date, method: str) -> None:
+    resolved = resolve_date(text, published=PUBLISHED)
+    assert (resolved.value, resolved.method) == (expected, method)
+
+
+def test_resolve_date_without_publication_is_unknown() -> None:
+    resolved = resolve_date("The ministers met in the capital.", published=None)
+    assert (resolved.value, resolved.method) == (None, "unknown")
+
+
+def test_resolve_date_prefers_the_date_nearest_the_trigger() -> None:
+    text = "The army shelled the town on Wednesday, a day after talks on Thursday failed."
+    near = text.index("shelled")
+    assert resolve_date(text, published=PUBLISHED, near=near).value == date(2021, 2, 3)
+
+
+def test_resolve_date_prefers_a_date_in_the_trigger_clause() -> None:
+    text = "After talks on Monday, the army shelled the town on Wednesday."
+    clause = text.index(", the army")
+    resolved = resolve_date(
+        text, published=PUBLISHED, near=text.index("shelled"), own=lambda at: int(at < clause)
+    )
+    assert resolved.value == date(2021, 2, 3)
+
+
+def test_find_dates_ignores_impossible_days() -> None:
+    assert find_dates("They met on February 31.", published=PUBLISHED) == ()
+
+
+def test_find_dates_does_not_read_may_the_modal() -> None:
+    assert find_dates("Talks may resume soon.", published=PUBLISHED) == ()

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+
+from dyads.coding.derive import code_tables
+from dyads.coding.lexicon import EVENT_TYPES, Lexicon, default_lexicon, parse_rows, surface_forms
+from dyads.errors import LexiconError
+
+HEADER = (
+    "lemma\tpos\tevent\tmode\tcameo\tprep\tparticle\tobject\trecipient\tcontexts\tweight\tflags"
+)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "form"),
+    [
+        ("meet", "met"),
+        ("attack", "attacked"),
+        ("urge", "urging"),
+        ("ban", "banned"),
+        ("deny", "denied"),
+        ("accuse", "accuses"),
+        ("withdraw", "withdrew"),
+    ],
+)
+def test_surface_forms_cover_inflections(lemma: str, form: str) -> None:
+    assert form in surface_forms(lemma)
+
+
+def test_default_lexicon_covers_every_plover_type() -> None:
+    lexicon = default_lexicon()
+    covered = {row.event for rows in lexicon.entries.values() for row in rows}
+    assert covered == set(EVENT_TYPES)
+
+
+def test_default_lexicon_modes_are_known_to_the_cameo_table() -> None:
+    tables = code_tables()
+    for rows in default_lexicon().entries.values():
+        for row in rows:
+            assert tables.cameo_of(row.event, row.mode) is not None, (row.lemma, row.mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police arrested five protesters.", True),
+        ("The ministers held talks.", True),
+        ("The weather was mild and sunny.", False),
+    ],
+)
+def test_lexicon_might_trigger_without_parsing(text: str, expected: bool) -> None:
+    assert default_lexicon().might_trigger(text) is expected
+
+
+def test_parse_rows_rejects_unknown_event() -> None:
+    rows = [HEADER, "frobnicate\tV\tFROB\t-\t-\t-\t-\t-\tdobj\t-\t0.5\t-"]
+    with pytest.raises(LexiconError, match="unknown PLOVER event"):
+        list(parse_rows(rows, source="test"))
+
+
+def test_parse_rows_reads_conditions_and_exclusions() -> None:
+    rows = [
+        HEADER,
+        "call\tV\tREQUEST\t-\t100\tfor|on\t-\t-\ton\t-\t0.8\tgovern",
+        "fire\tV\tCOERCE\t-\t170\t-\t-\t!missile|shot\tdobj\t-\t0.3\t-",
+    ]
+    lexicon = Lexicon.from_rows(parse_rows(rows, source="test"))
+    (call,) = lexicon.rows("call")
+    (fire,) = lexicon.rows("fire")
+    assert call.preps == {"for", "on"} and call.governs
+    assert fire.excluded_objects == {"missile", "shot"} and not fire.objects

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from datetime import date
+
+from dyads.coding.candidate import Candidate
+from dyads.coding.dates import ResolvedDate
+from dyads.coding.merge import merge_candidates
+from dyads.records import ActorRef, Article, Evidence
+from tests.conftest import make_article
+
+ARTICLE: Article = make_article(("One.", "Two.", "Three."))
+TUR = ActorRef(name="Turkey", country="TUR")
+KAZ = ActorRef(name="Kazakhstan", country="KAZ")
+DERE = ActorRef(name="Muhsin Dere", country="TUR", sector="GOV", title="Deputy Minister")
+ARMENIA = ActorRef(name="Armenia", country="ARM")
+
+
+def _candidate(
+    index: int,
+    *,
+    actors: tuple[ActorRef, ...],
+    recipients: tuple[ActorRef, ...] = (),
+    event: str = "CONSULT",
+    when: ResolvedDate | None = None,
+    mode: str | None = None,
+) -> Candidate:
+    start = index * 10
+    return Candidate(
+        event=event,
+        mode=mode,
+        actors=actors,
+        recipients=recipients,
+        reciprocal=not recipients,
+        date=when or ResolvedDate(value=date(2021, 2, 4), method="explicit"),
+        evidence=Evidence(
+            sentence=f"s{index}",
+            paragraph=index + 1,
+            sentence_index=index,
+            start=start,
+            end=start + 4,
+        ),
+        confidence=0.6,
+    )
+
+
+def test_merge_same_happening_told_twice_is_one_event() -> None:
+    lead = _candidate(0, actors=(TUR, KAZ))
+    detail = _candidate(
+        1,
+        actors=(DERE,),
+        recipients=(KAZ,),
+        when=ResolvedDate(value=date(2021, 2, 5), method="publication"),
+        mode="visit",
+    )
+    (event,) = merge_candidates([lead, detail], article=ARTICLE)
+    assert [e.paragraph for e in event.evidence] == [1, 2]
+    assert event.actors == (DERE,) and event.recipients == (KAZ,)
+    assert (event.date, event.date_method, event.mode) == (date(2021, 2, 4), "explicit", "visit")
+    assert event.confidence > 0.6 and event.cameo == "042"
+
+
+def test_merge_keeps_events_of_different_dates_apart() -> None:
+    first = _candidate(0, actors=(TUR, KAZ))
+    later = _candidate(
+        1, actors=(TUR, KAZ), when=ResolvedDate(value=date(2021, 3, 1), method="explicit")
+    )
+    assert len(merge_candidates([first, later], article=ARTICLE)) == 2
+
+
+def test_merge_keeps_different_types_and_parties_apart() -> None:
+    consult = _candidate(0, actors=(TUR, KAZ))
+    assault = _candidate(1, actors=(TUR,), recipients=(KAZ,), event="ASSAULT")
+    other = _candidate(2, actors=(TUR,), recipients=(ARMENIA,))
+    assert len(merge_candidates([consult, assault, other], article=ARTICLE)) == 3
+
+
+def test_merge_keeps_opposite_directions_apart() -> None:
+    one = _candidate(0, actors=(TUR,), recipients=(KAZ,), event="ASSAULT")
+    back = _candidate(1, actors=(KAZ,), recipients=(TUR,), event="ASSAULT")
+    assert len(merge_candidates([one, back], article=ARTICLE)) == 2
+
+
+def test_merge_event_id_is_stable() -> None:
+    candidates = [_candidate(0, actors=(TUR, KAZ)), _candidate(1, actors=(TUR,), recipients=(KAZ,))]
+    first = merge_candidates(candidates, article=ARTICLE)
+    again = merge_candidates(list(reversed(candidates)), article=ARTICLE)
+    assert [e.id for e in first] == [e.id for e in again]
