@@ -7,10 +7,11 @@ a gzip that expands past ``Settings.max_input_bytes`` is refused without being h
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import zlib
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from dyads.errors import CorruptArchive, InputError, InputTooLarge, UnreadableInput
 from dyads.ingest.base import (
@@ -24,10 +25,13 @@ from dyads.ingest.base import (
     reject,
 )
 from dyads.ingest.encoding import decode
+from dyads.ingest.remote import RemotePath
 from dyads.records import Document, MediaType, Rejection
 
+InputPath = Path | RemotePath  # a local file, or a file named by URL (read through fsspec)
 
-def read_page_file(path: Path, *, source: str, limit: int) -> Document | Rejection:
+
+def read_page_file(path: InputPath, *, source: str, limit: int) -> Document | Rejection:
     """The page in ``path`` (plain, or gzipped whatever the name says), or why not."""
     try:
         data = read_file_bytes(path, source=source, limit=limit)
@@ -36,10 +40,10 @@ def read_page_file(path: Path, *, source: str, limit: int) -> Document | Rejecti
         return reject(source, exc)
 
 
-def open_input(path: Path, *, source: str) -> BinaryIO:
+def open_input(path: InputPath, *, source: str) -> BinaryIO:
     """``path`` opened for reading; ``UnreadableInput`` saying why it cannot be."""
     try:
-        return path.open("rb")
+        return cast(BinaryIO, path.open("rb"))
     except IsADirectoryError:
         raise UnreadableInput(f"{source}: is a directory, not a file") from None
     except FileNotFoundError:
@@ -48,12 +52,21 @@ def open_input(path: Path, *, source: str) -> BinaryIO:
         raise UnreadableInput(f"{source}: cannot open: {exc.strerror or exc}") from None
 
 
-def read_file_bytes(path: Path, *, source: str, limit: int) -> bytes:
+def stream_size(handle: BinaryIO) -> int | None:
+    """The size of an open file, local or remote; None when the stream cannot tell."""
+    try:
+        return os.fstat(handle.fileno()).st_size
+    except (OSError, AttributeError, io.UnsupportedOperation):
+        size = getattr(handle, "size", None)
+        return size if isinstance(size, int) else None
+
+
+def read_file_bytes(path: InputPath, *, source: str, limit: int) -> bytes:
     """The bytes of ``path``, gunzipped when they are gzip, at most ``limit`` of them."""
     with open_input(path, source=source) as handle:
         try:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limit:
+            size = stream_size(handle)
+            if size is not None and size > limit:
                 raise InputTooLarge(f"{source}: {size} bytes, over the limit of {limit}")
             magic = handle.read(2)
             if magic == GZIP_MAGIC:

@@ -19,13 +19,12 @@ import logging
 import zlib
 from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, Protocol
 
 from dyads.errors import CorruptArchive, EmptyInput, InputError, InputTooLarge, MalformedRecord
 from dyads.ingest.base import GZIP_MAGIC, make_document, reject
 from dyads.ingest.encoding import normalise_text
-from dyads.ingest.files import open_input
+from dyads.ingest.files import InputPath, open_input
 from dyads.records import Document, MediaType, Rejection
 
 logger = logging.getLogger(__name__)
@@ -46,7 +45,7 @@ class LineReader(Protocol):
     def readline(self, size: int = -1, /) -> bytes: ...
 
 
-def read_jsonl(path: Path, *, source: str, limit: int) -> Iterator[Document | Rejection]:
+def read_jsonl(path: InputPath, *, source: str, limit: int) -> Iterator[Document | Rejection]:
     """The records of a ``.jsonl`` / ``.ndjson`` file, gzipped or not."""
     try:
         handle = open_input(path, source=source)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dyads.errors import UnreadableInput
+from dyads.ingest.remote import RemotePath, expand_url, is_url
 
 STDIN = "-"
 _GLOB_CHARACTERS = frozenset("*?[")
@@ -18,7 +19,7 @@ _GLOB_CHARACTERS = frozenset("*?[")
 class InputFile:
     """One file to read, with the name it is reported under."""
 
-    path: Path
+    path: Path | RemotePath
     source: str
 
 
@@ -28,6 +29,13 @@ def expand(argument: str) -> Iterator[InputFile | UnreadableInput]:
     A directory is walked recursively, skipping hidden files and directories. A pattern is
     expanded only when no file of that exact name exists.
     """
+    if is_url(argument):
+        for found in expand_url(argument):
+            if isinstance(found, RemotePath):
+                yield InputFile(path=found, source=found.url)
+            else:
+                yield found
+        return
     path = Path(argument)
     if path.is_dir():
         yield from _walk(path)

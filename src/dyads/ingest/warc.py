@@ -9,18 +9,16 @@ skipped. A file damaged part-way yields the documents before the damage and then
 from __future__ import annotations
 
 import logging
-import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from dyads.errors import CorruptArchive, EmptyInput, InputError, InputTooLarge
 from dyads.ingest.base import check_binary, make_document, reject
 from dyads.ingest.encoding import decode
-from dyads.ingest.files import open_input
+from dyads.ingest.files import InputPath, open_input, stream_size
 from dyads.ingest.http import decode_payload
 from dyads.records import Document, MediaType, Rejection
 
@@ -41,7 +39,7 @@ class WarcStats:
 
 
 def read_warc(
-    path: Path, *, source: str, limit: int, stats: WarcStats | None = None
+    path: InputPath, *, source: str, limit: int, stats: WarcStats | None = None
 ) -> Iterator[Document | Rejection]:
     """Documents for the HTML responses in the WARC file ``path``, in file order."""
     try:
@@ -57,7 +55,7 @@ def read_warc(
         yield reject(source, exc)
         return
     with handle:
-        if os.fstat(handle.fileno()).st_size == 0:
+        if stream_size(handle) == 0:
             stats.rejected += 1
             yield reject(source, EmptyInput(f"{source}: input is empty"))
             return

@@ -17,7 +17,9 @@ from pathlib import Path
 from dyads.errors import CorruptArchive, InputError
 from dyads.ingest import read_file
 from dyads.ingest.base import InputKind, kind_for_name, reject
+from dyads.ingest.files import InputPath
 from dyads.ingest.paths import InputFile, expand
+from dyads.ingest.remote import RemotePath, is_url
 from dyads.records import Document, Rejection, content_id
 
 logger = logging.getLogger(__name__)
@@ -58,7 +60,8 @@ def plan_shards(paths: Sequence[str], *, records_per_shard: int = RECORDS_PER_SH
 
 def read_shard(shard: Shard, *, limit: int) -> Iterator[Document | Rejection]:
     """The documents (and rejections) of one shard, in file order."""
-    entry = InputFile(path=Path(shard.path), source=shard.source)
+    path = RemotePath(shard.path) if is_url(shard.path) else Path(shard.path)
+    entry = InputFile(path=path, source=shard.source)
     yield from islice(read_file(entry, limit=limit), shard.start, shard.stop)
 
 
@@ -84,15 +87,16 @@ def _file_shards(entry: InputFile, *, records_per_shard: int) -> Iterator[Shard]
 _MULTI_RECORD = frozenset({InputKind.JSONL, InputKind.WARC})
 
 
-def _stamp(path: Path) -> str:
+def _stamp(path: InputPath) -> str:
+    where = str(path) if isinstance(path, RemotePath) else str(path.resolve())
     try:
         status = path.stat()
     except OSError:
-        return str(path.resolve())
-    return f"{path.resolve()}|{status.st_size}|{status.st_mtime_ns}"
+        return where
+    return f"{where}|{status.st_size}|{status.st_mtime_ns}"
 
 
-def _count_records(path: Path, kind: InputKind | None) -> int | None:
+def _count_records(path: InputPath, kind: InputKind | None) -> int | None:
     """How many items the file yields, counted cheaply; None when it cannot be counted."""
     try:
         if kind is InputKind.JSONL:
@@ -103,13 +107,13 @@ def _count_records(path: Path, kind: InputKind | None) -> int | None:
         return None
 
 
-def _count_jsonl(path: Path) -> int:
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rb") as stream:
+def _count_jsonl(path: InputPath) -> int:
+    with path.open("rb") as raw:
+        stream = gzip.GzipFile(fileobj=raw) if path.name.endswith(".gz") else raw
         return sum(1 for line in stream if line.strip())
 
 
-def _count_warc(path: Path) -> int:
+def _count_warc(path: InputPath) -> int:
     """Items of a WARC file as ``read_file`` yields them (documents and rejections)."""
     entry = InputFile(path=path, source=str(path))
     count = 0
