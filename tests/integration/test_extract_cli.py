@@ -12,23 +12,29 @@ from dyads.cli.main import main
 
 pytestmark = pytest.mark.integration
 
-PAGE = """ date 2023-05-02 Chile and Peru sign fisheries accord
-Home | World | Business
-
-Chile and Peru sign fisheries accord
-
-LIMA
-Chile and Peru signed an accord on Monday to share data on anchovy stocks along their maritime border, the two foreign ministries said.
-
-The agreement sets up a joint commission that will meet twice a year in Lima and Santiago.
-
-Officials from both countries said the deal would help fishing towns plan their seasons.
-
-Most Read
-  1. Copper price climbs on mine strike
-  2. Election date set for October
-"""
-
+PAGE = "\n".join(
+    [
+        " date 2023-05-02 Chile and Peru sign fisheries accord",
+        "Home | World | Business",
+        "",
+        "Chile and Peru sign fisheries accord",
+        "",
+        "LIMA",
+        "Chile and Peru signed an accord on Monday to share data on anchovy stocks along"
+        " their maritime border, the two foreign ministries said.",
+        "",
+        "The agreement sets up a joint commission that will meet twice a year in Lima and"
+        " Santiago.",
+        "",
+        "Officials from both countries said the deal would help fishing towns plan their"
+        " seasons.",
+        "",
+        "Most Read",
+        "  1. Copper price climbs on mine strike",
+        "  2. Election date set for October",
+        "",
+    ]
+)
 
 def _bad_inputs(folder: Path) -> dict[str, Path]:
     bad = {
