@@ -26,8 +26,7 @@ PAGE = "\n".join(
         "The agreement sets up a joint commission that will meet twice a year in Lima and"
         " Santiago.",
         "",
-        "Officials from both countries said the deal would help fishing towns plan their"
-        " seasons.",
+        "Officials from both countries said the deal would help fishing towns plan their seasons.",
         "",
         "Most Read",
         "  1. Copper price climbs on mine strike",
@@ -35,6 +34,7 @@ PAGE = "\n".join(
         "",
     ]
 )
+
 
 def _bad_inputs(folder: Path) -> dict[str, Path]:
     bad = {
