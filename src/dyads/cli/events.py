@@ -81,13 +81,22 @@ def _fetch(engine: Any, args: argparse.Namespace) -> tuple[Iterable[StoredEvent]
 
 
 def actor_list(actors: tuple[ActorRef, ...]) -> str:
-    """``TUR GOV, NATO``: each actor's country and sector codes (its name when it has
-    neither), short enough for a table cell; the full names are in the other formats."""
+    """``TUR GOV, NATO``: each actor's country and sector codes, short enough for a table
+    cell; an organisation (code IGO, NGO, ...) or an actor with no codes shows its name. The
+    full names are in the other formats."""
     parts = []
     for actor in actors:
-        code = " ".join(c for c in (actor.country, actor.sector) if c)
-        parts.append(code or actor.name)
+        if actor.country in _ORGANISATION_CODES or not (actor.country or actor.sector):
+            label = actor.name
+        else:
+            label = " ".join(c for c in (actor.country, actor.sector) if c)
+        if label not in parts:
+            parts.append(label)
     return ", ".join(parts)
+
+
+# country codes that name a kind of organisation rather than a state
+_ORGANISATION_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
 def preview(sentence: str, width: int = EVIDENCE_PREVIEW) -> str:
