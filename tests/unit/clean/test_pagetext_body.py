@@ -75,3 +75,54 @@ def test_select_body_ends_at_comment_thread() -> None:
         ]
     )
     assert _body_texts(page) == [f"{PARAGRAPH} Point {n} was raised." for n in range(3)]
+
+
+def test_select_body_stops_at_dated_teaser_list() -> None:
+    teasers = [
+        line
+        for n in range(6)
+        for line in (
+            f"Harbour story number {n} makes the news",
+            "Tomas Rye",
+            f"Tuesday November {n + 10}, 2020",
+            f"The harbour council heard a report on item {n} and several residents "
+            "spoke about the plan at length before the vote was taken late at night.",
+        )
+    ]
+    page = "\n".join([*(f"{PARAGRAPH} Point {n} was raised." for n in range(3)), *teasers])
+    assert _body_texts(page) == [f"{PARAGRAPH} Point {n} was raised." for n in range(3)]
+
+
+def test_select_body_skips_teaser_ledes_printed_twice() -> None:
+    ledes = [
+        f"Story {n}: the harbour council heard residents on the plan for the {n}th pier today."
+        for n in range(6)
+    ]
+    page = "\n".join(
+        [
+            *(f"  * {lede}" for lede in ledes),
+            "Elden Courier",
+            "Harbour plan approved after a long debate",
+            "By Tomas Rye",
+            *(f"{PARAGRAPH} Point {n} was raised." for n in range(3)),
+            "More from the Courier",
+            *(f"  * {lede}" for lede in ledes),
+        ]
+    )
+    assert _body_texts(page) == [f"{PARAGRAPH} Point {n} was raised." for n in range(3)]
+
+
+def test_select_body_prefers_article_to_long_line_beside_copyright() -> None:
+    contact = " ".join(
+        f"Call desk {n} on weekdays between nine and five or write to the office in town."
+        for n in range(5)
+    )
+    page = "\n".join(
+        [
+            *(f"{PARAGRAPH} Point {n} was raised." for n in range(4)),
+            *(f"  * Section {n}" for n in range(12)),
+            contact,
+            "© 2021 Elden Courier. All rights reserved.",
+        ]
+    )
+    assert _body_texts(page) == [f"{PARAGRAPH} Point {n} was raised." for n in range(4)]

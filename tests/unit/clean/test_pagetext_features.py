@@ -68,6 +68,9 @@ def test_heading_kind_ignores_other_lines(text: str) -> None:
         ("Volunteers clear mud from a street. (AP Photo/Lena Marsh)", BlockKind.CAPTION),
         ("Photo: Daniel Oyelaran/Getty Images", BlockKind.CAPTION),
         ("Image caption Residents wait at a shelter", BlockKind.CAPTION),
+        ("Crowds gather on the pier at dusk. (Tomas Rye/Elden Courier)", BlockKind.CAPTION),
+        ("The ring of dust around the young star. (NASA/ESA)", BlockKind.CAPTION),
+        ("In this photo taken Monday, divers search the harbour.", BlockKind.CAPTION),
         ("Maria Lind on March 3, 2021 at 4:12 pm said:", BlockKind.COMMENTS),
         ("2 days ago at 07:52 am", BlockKind.COMMENTS),
         ("Rating: 36 Votes", BlockKind.COMMENTS),
@@ -77,9 +80,42 @@ def test_marker_kind_finds_boilerplate_lines(text: str, kind: BlockKind) -> None
     assert marker_kind(text.casefold()) is kind
 
 
-def test_marker_kind_passes_article_sentence() -> None:
-    text = "The ministers said the agreement would be signed in Ankara next month."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers said the agreement would be signed in Ankara next month.",
+        "Get the premium plan free for a month (then $4.99/mo).",
+    ],
+)
+def test_marker_kind_passes_article_sentence(text: str) -> None:
     assert marker_kind(text.casefold()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Share on Facebook", BlockKind.SHARE),
+        (
+            "The retailer earned $2.8 billion, or $2.53 a share on revenue of $27 billion, "
+            "as sales at stores open a year rose 3.6 percent, short of the 4.8 percent "
+            "analysts had expected.",
+            None,
+        ),
+        ("Sign up for our daily newsletter", BlockKind.SUBSCRIBE),
+        (
+            "Farmers who sign up for the scheme before March will receive a grant towards "
+            "the cost of new hedges, the ministry said, adding that about 4,000 farms had "
+            "already applied and that a second round would open next year if the money "
+            "lasted, though officials would not say how much of it was left in the fund.",
+            None,
+        ),
+    ],
+)
+def test_line_features_reads_share_and_signup_phrases_in_paragraphs_as_text(
+    text: str, kind: BlockKind | None
+) -> None:
+    feats = line_features(split_lines(text))
+    assert feats.marker == (kind,)
 
 
 @pytest.mark.parametrize(
@@ -137,6 +173,8 @@ _MARKER_PAGE = [
     "Rating: 36 Votes",
     "Report",
     "Photographers waited outside the court as the verdict was read.",
+    "Crowds gather on the pier at dusk. (Tomas Rye/Elden Courier)",
+    "Comments (12)",
 ]
 
 

@@ -9,8 +9,10 @@ plainly not article text (box headings and their items, captions, share buttons)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from dyads.clean.meta import is_timestamp_line
 from dyads.clean.pagetext.features import PageFeatures
 from dyads.records import BlockKind
 
@@ -28,6 +30,16 @@ _MARKER_WEIGHT = -10.0
 _CAPTION_WEIGHT = -3.0
 # An image label or form control: frequent inside bodies, carries nothing.
 _JUNK_WEIGHT = -1.0
+# A line that is only a date ("Nov. 18, 2019 7:04 pm ET"): in an article it closes the head
+# (title, standfirst, byline, date) before the first paragraph; in a teaser list it sits under
+# every item. Either way the body does not run across it. Nearly a box heading's wall: on the
+# dev half of the Zyte lynx dumps -10 to -25 all help (F1 +0.004 to +0.006), -25 the most,
+# and no page lost.
+_TIMESTAMP_WEIGHT = -25.0
+_TIMESTAMP_MAX_WORDS = 8
+# A date prints its year, day or minute in two digits: lines without two digits in a row
+# skip the costlier test.
+_DATE_HINT = re.compile(r"\d\d")
 # A short non-prose line (menu entry, headline, label): a base cost plus half a word each,
 # capped, so that a run of 20 menu entries outweighs a 40-word teaser lede beyond it.
 _SHORT_BASE = 2.0
@@ -37,6 +49,11 @@ _SHORT_MAX_WORDS = 8
 _REPEATED_WEIGHT = -6.0
 # A prose list item counts half: link lists of full-sentence headlines exist.
 _LIST_PROSE_SHARE = 0.5
+# A prose line printed twice on the page is a teaser lede (in a list and in a box, or a
+# summary above its own article elsewhere): it counts a tenth, enough to keep a repeated
+# first paragraph at the start of the body but not to pull a teaser list in (dev half:
+# F1 +0.005 against counting it in full).
+_REPEATED_PROSE_SHARE = 0.1
 # A lede in a list of teasers (headline, lede, headline, lede, ...) counts a quarter: such
 # lists hold as much prose as a short article, but an article alternates so only where every
 # paragraph has a subheading.
@@ -105,7 +122,8 @@ def line_weights(feats: PageFeatures, markers: tuple[str, ...]) -> list[float]:
         elif junk:
             out.append(_JUNK_WEIGHT)
         elif prose:
-            out.append(words * (_LIST_PROSE_SHARE if listed else 1.0))
+            share = _REPEATED_PROSE_SHARE if repeated else 1.0
+            out.append(words * share * (_LIST_PROSE_SHARE if listed else 1.0))
         elif repeated:
             out.append(_REPEATED_WEIGHT)
         else:
@@ -121,6 +139,18 @@ def _headline(feats: PageFeatures, i: int) -> bool:
         and feats.marker[i] is None
         and _HEADLINE_MIN_WORDS <= feats.words[i] <= _HEADLINE_MAX_WORDS
     )
+
+
+def timestamp_walls(weights: list[float], feats: PageFeatures, texts: tuple[str, ...]) -> None:
+    """Lines that are only a date or a date and time weigh as walls."""
+    for i in [
+        i
+        for i, (n, prose, weight) in enumerate(zip(feats.words, feats.prose, weights, strict=True))
+        if n <= _TIMESTAMP_MAX_WORDS and weight < 0 and not prose
+    ]:
+        text = texts[i]
+        if _DATE_HINT.search(text) is not None and is_timestamp_line(text):
+            weights[i] = min(weights[i], _TIMESTAMP_WEIGHT)
 
 
 def teaser_ledes(feats: PageFeatures, texts: tuple[str, ...]) -> list[int]:
@@ -146,10 +176,12 @@ def smooth(weights: list[float], feats: PageFeatures) -> None:
 
     A prose line with no prose on either side (a teaser lede between headlines, a stray
     caption) counts less; a short line between two prose lines (a subheading, a dateline)
-    costs less. Image labels are skipped when looking for neighbours.
+    costs less. Image labels are skipped when looking for neighbours; a prose line that is a
+    marker (a copyright notice, a share prompt) or names a box is no neighbour of the body.
     """
     kept = [i for i, junk in enumerate(feats.junk) if not junk]
-    prose = [feats.prose[i] for i in kept]
+    # a long contact note beside the © line is no paragraph of a body (dev half: F1 +0.011)
+    prose = [feats.prose[i] and feats.marker[i] is None and feats.heading[i] is None for i in kept]
     before = False
     last = len(kept) - 1
     for n, i in enumerate(kept):
@@ -217,6 +249,7 @@ def select_body(feats: PageFeatures, markers: tuple[str, ...], texts: tuple[str,
     weights = line_weights(feats, markers)
     for i in teaser_ledes(feats, texts):
         weights[i] *= _LEDE_SHARE
+    timestamp_walls(weights, feats, texts)
     smooth(weights, feats)
     start, end, score = max_sum_run(weights)
     end = _cut_at_terminal(feats, start, end)
