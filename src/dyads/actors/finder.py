@@ -137,6 +137,7 @@ class ActorFinder:
             for actor in actors:
                 if actor.country:
                     memory.remember_country(actor.country)
+            _focus_body(doc, unit, actors, memory)
         return ResolvedUnit(
             kind=unit.kind,
             head=unit.head,
@@ -165,6 +166,24 @@ def _focus_subject(doc: Doc, units: list[ResolvedUnit], memory: ArticleMemory) -
         if unit.kind is MentionKind.PERSON and unit.actors and doc[unit.head].dep_ in _SUBJECTS:
             memory.focus(unit.actors[0])
             return
+
+
+def _focus_body(doc: Doc, unit: Unit, actors: tuple[ActorRef, ...], memory: ArticleMemory) -> None:
+    """A subject that is a country, body or group becomes what "it" / "they" refer to.
+
+    Done as each unit is resolved, so that "NATO said its troops ..." finds NATO for "its".
+    A subject with coordinated parts ("Iran and Iraq") or a plural noun is plural.
+    """
+    token = doc[unit.head]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if not actors or token.dep_ not in _SUBJECTS or unit.kind is MentionKind.PERSON:
+        return
+    if unit.role is not None and unit.role.is_title:
+        return  # "the minister said": a person, for "he" / "she"
+    coordinated = token.i != unit.head or any(c.dep_ == "conj" for c in token.children)
+    plural = coordinated or len(actors) > 1 or doc[unit.head].tag_ in ("NNS", "NNPS")
+    memory.focus_body(actors, plural=plural)
 
 
 def _descriptive(doc: Doc, unit: Unit) -> bool:

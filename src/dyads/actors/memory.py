@@ -7,7 +7,10 @@ memory keeps, in article order:
 - persons by full name and by surname (the last token of the name),
 - the last person named with each office word ("minister", "president", "spokesperson"),
 - the last person named at all (what "he" / "she" refers to; gender is not tracked),
-- the countries named so far, for role nouns that name none ("the rebels", "police").
+- the countries named so far, for role nouns that name none ("the rebels", "police"),
+- the last subject that was not a person: a country or body ("Iran said", "the government
+  said") for "it" / "its", a group ("the rebels", "Greek and Turkish officials") for "they" /
+  "their".
 
 One memory serves one article and is filled sentence by sentence by ``ActorFinder.find``.
 """
@@ -29,6 +32,8 @@ class ArticleMemory:
         self._by_role: dict[str, ActorRef] = {}
         self._last_person: ActorRef | None = None
         self._countries: list[str] = []
+        self._body: tuple[ActorRef, ...] = ()
+        self._body_plural = False
 
     @property
     def last_person(self) -> ActorRef | None:
@@ -63,7 +68,32 @@ class ArticleMemory:
         other._by_role = dict(self._by_role)
         other._last_person = self._last_person
         other._countries = list(self._countries)
+        other._body = self._body
+        other._body_plural = self._body_plural
         return other
+
+    def focus_body(self, actors: tuple[ActorRef, ...], *, plural: bool) -> None:
+        """Make ``actors`` (a subject that is not a person) what "it" / "they" refer to next."""
+        self._body = actors
+        self._body_plural = plural
+
+    def body_for(self, pronoun: str) -> tuple[ActorRef, ...]:
+        """What "it" / "its" (one singular body) or "they" / "their" (a plural subject) mean.
+
+        Empty when the last such subject does not fit the pronoun's number: "it" after "Iran
+        and Iraq said" is left unresolved rather than guessed.
+        """
+        plural = pronoun.lower() in _PLURAL_PRONOUNS
+        if plural != self._body_plural or (not plural and len(self._body) != 1):
+            return ()
+        return self._body
+
+    def recent_country(self, *, excluding: str | None = None) -> str | None:
+        """The last state named so far other than ``excluding`` (IGO/NGO codes aside)."""
+        for code in reversed(self._countries):
+            if code != excluding and len(code) == 3 and code not in _NOT_STATES:
+                return code
+        return None
 
     def focus(self, person: ActorRef) -> None:
         """Make ``person`` what "he" / "she" refers to next (the subject of a sentence)."""
@@ -97,3 +127,4 @@ class ArticleMemory:
 
 # Codes in the country column that name no state, so they never become a context country.
 _NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
+_PLURAL_PRONOUNS = frozenset({"they", "their", "them"})

@@ -5,15 +5,27 @@ What a unit resolves to:
 - a person: name, title and sector from the title words ("Deputy National Defense Minister"
   -> GOV; "army chief" -> MIL), country from a possessive, demonym or "of" place in the same
   noun phrase, else from what the article said of that person before, else None;
-- a pronoun or a remembered surname: the remembered person;
+- a pronoun or a remembered surname: the remembered person; "it" / "its" / "they" /
+  "their": the last subject that was a country, body or group (see ``dyads.actors.recall``);
+- a person the phrase gives no country: the person remembered by that name, else a listed
+  leader ("Putin" -> RUS GOV, see ``dyads.actors.leaders``), else for an office holder the
+  article's context country;
+- "counterpart(s)" with no country of its own ("his counterpart"): the state named in the
+  sentence, or else most recently in the article, that is not the possessor's; it holds the
+  possessor's office and sector;
+- "the delegation" / "an accompanying delegation" / "entourage" with no country of its own:
+  the country of the last person subject, whom it accompanies;
 - a role noun: one actor per country or organisation modifying it ("Senior Hungarian and
   Romanian officials" -> HUN GOV, ROU GOV; "U.N. peacekeepers" -> IGO MIL); with none, the
   article's context country when it is clear ("rebels" -> REB of the dateline country), else
   None. "The minister" with no country is the last person remembered with that office;
 - a country, demonym used as a noun ("Palestinians"), or city: that country, sector None;
 - a capital or seat of government ("Ankara said", "the Kremlin"): that country, sector GOV;
-- an organisation from the table: its code (ISO-3, or IGO / NGO / IMG) and sector; one spaCy
-  found that the table does not know: its name, with the country of its modifiers or None.
+- an organisation from the table: its code (ISO-3, or IGO / NGO / IMG) and sector; a name
+  several states use ("Congress") takes the country in its phrase ("the Congress of Peru",
+  "the Congress building in Lima"), else the article's context country when that state uses
+  the name, else its table code; one spaCy found that the table does not know: its name,
+  with the country of its modifiers or None.
 """
 
 from __future__ import annotations
@@ -22,9 +34,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyads.actors.memory import ArticleMemory
-from dyads.actors.tables import ActorTables, RoleEntry
+from dyads.actors.tables import ActorTables, NameEntry, RoleEntry
 from dyads.actors.titles import roles_in, title_sector
-from dyads.actors.units import Unit
+from dyads.actors.units import LOCATIVE_PREPS, Unit
 from dyads.records import ActorRef, MentionKind
 
 if TYPE_CHECKING:
@@ -34,6 +46,11 @@ _BODY_KINDS = frozenset(
     {MentionKind.IGO, MentionKind.NGO, MentionKind.GROUP, MentionKind.ORGANISATION}
 )
 _DEFINITE = frozenset({"the", "this", "that"})
+# Role words for the people who travel with someone: they share that person's country.
+_ACCOMPANYING = frozenset({"delegation", "delegations", "entourage"})
+# Role words for the holder of the same office in another state.
+_COUNTERPARTS = frozenset({"counterpart", "counterparts"})
+_STATE_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.DEMONYM, MentionKind.CAPITAL})
 
 
 def unit_text(doc: Doc, unit: Unit) -> str:
@@ -59,14 +76,16 @@ def resolve(
     text = unit_text(doc, unit)
     if unit.recalled is not None:
         return (replace(memory.remember_person(unit.recalled), text=text),)
+    if unit.pronoun is not None:
+        return tuple(replace(actor, text=text) for actor in memory.body_for(unit.pronoun))
     if unit.kind is MentionKind.PERSON and unit.person:
-        return (_person(unit, unit.person, text, tables, memory),)
+        return (_person(doc, unit, text=text, tables=tables, memory=memory),)
     if unit.kind is MentionKind.ROLE and unit.role is not None:
         return _role(doc, unit, unit.role, text=text, tables=tables, memory=memory)
     return _named(doc, unit, text, tables, memory)
 
 
-def _owners(unit: Unit, tables: ActorTables) -> list[tuple[str, str]]:
+def _owners(unit: Unit, tables: ActorTables, memory: ArticleMemory) -> list[tuple[str, str]]:
     """(code, name) of every country or body among the unit's modifiers, in text order."""
     found: list[tuple[str, str]] = []
     for modifier in sorted(unit.modifiers, key=lambda m: m.first):
@@ -78,9 +97,18 @@ def _owners(unit: Unit, tables: ActorTables) -> list[tuple[str, str]]:
             pair = (modifier.place.country, name)
         elif modifier.recalled is not None and modifier.recalled.country:
             pair = (modifier.recalled.country, modifier.recalled.name)
+        elif modifier.leader is not None:  # "Putin's government"
+            pair = (modifier.leader.country, modifier.leader.name)
         if pair is not None and pair not in found:
             found.append(pair)
-        found.extend(p for p in _owners(modifier, tables) if p not in found)
+        if modifier.pronoun is not None:  # "its troops": the body "its" refers to
+            bodies = memory.body_for(modifier.pronoun)
+            found.extend(
+                (a.country, a.name)
+                for a in bodies
+                if a.country and (a.country, a.name) not in found
+            )
+        found.extend(p for p in _owners(modifier, tables, memory) if p not in found)
     return found
 
 
@@ -95,9 +123,10 @@ def _role_modifier_title(unit: Unit) -> tuple[str | None, str | None]:
 
 
 def _person(
-    unit: Unit, name: str, text: str, tables: ActorTables, memory: ArticleMemory
+    doc: Doc, unit: Unit, *, text: str, tables: ActorTables, memory: ArticleMemory
 ) -> ActorRef:
-    owners = [code for code, _ in _owners(unit, tables)]
+    name = unit.person or text
+    owners = [code for code, _ in _owners(unit, tables, memory)]
     title = unit.title.text if unit.title else None
     sector = unit.title.sector if unit.title else None
     if title is None or sector is None:
@@ -105,7 +134,13 @@ def _person(
         title, sector = title or extra_title, sector or extra_sector
     known = memory.person_by_name(name)
     country = owners[0] if owners else (known.country if known else None)
-    if country is None and title is not None:
+    leader = unit.leader if country is None and known is None else None
+    if leader is not None:
+        country, sector, title = leader.country, sector or leader.sector, title or leader.title
+        name = leader.name
+    if country is None and title is not None and title.split()[-1].lower() in _COUNTERPARTS:
+        country, sector, title = _counterpart(unit.first, doc, tables, memory, sector)
+    elif country is None and title is not None:
         country = memory.context_country()  # an office is held in some state: the article's
     person = ActorRef(name=name, text=text, country=country, sector=sector, title=title)
     return replace(memory.remember_person(person), text=text)
@@ -120,7 +155,7 @@ def _role(
     tables: ActorTables,
     memory: ArticleMemory,
 ) -> tuple[ActorRef, ...]:
-    owners = _owners(unit, tables)
+    owners = _owners(unit, tables, memory)
     head = doc[unit.head]
     definite = any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in head.children)
     if role.is_title and not owners and definite:
@@ -129,14 +164,25 @@ def _role(
             return (replace(known, text=text),)
     title = unit.title.text if unit.title else None
     sector = unit.title.sector if unit.title else role.sector
-    if not owners:
-        code = memory.context_country()
-        name = tables.country_name(code) or doc[unit.first : unit.last + 1].text
-        return (ActorRef(name=name, text=text, country=code, sector=sector, title=title),)
-    return tuple(
-        ActorRef(name=name, text=text, country=code, sector=sector, title=title)
-        for code, name in owners
-    )
+    if role.phrase in _COUNTERPARTS and memory.last_person is not None:
+        # "his Kazakh counterpart" holds the office of the person whose counterpart he is
+        title = memory.last_person.title or title
+        sector = memory.last_person.sector or sector
+    if owners:
+        return tuple(
+            ActorRef(name=name, text=text, country=code, sector=sector, title=title)
+            for code, name in owners
+        )
+    code: str | None
+    if role.phrase in _COUNTERPARTS:
+        code, sector, title = _counterpart(unit.first, doc, tables, memory, None)
+    else:
+        person = memory.last_person if role.phrase in _ACCOMPANYING else None
+        code = person.country if person else None
+        sector = (person.sector if code and person else None) or sector
+        code = code or memory.context_country()
+    name = tables.country_name(code) or doc[unit.first : unit.last + 1].text
+    return (ActorRef(name=name, text=text, country=code, sector=sector, title=title),)
 
 
 def _named(
@@ -146,11 +192,69 @@ def _named(
     if unit.entry is not None:
         entry = unit.entry
         sector = role_sector or entry.sector
-        return (ActorRef(name=entry.name, text=text, country=entry.code, sector=sector),)
+        code = _shared_code(doc, unit, entry, tables, memory) if entry.shared else entry.code
+        name = entry.name if code == entry.code else f"{entry.name} ({code})"
+        return (ActorRef(name=name, text=text, country=code, sector=sector),)
     if unit.place is not None:
         return (ActorRef(name=unit.place.name, text=text, country=unit.place.country),)
-    owners = _owners(unit, tables)
+    owners = _owners(unit, tables, memory)
     name = unit.person or doc[unit.first : unit.last + 1].text
     sector = role_sector or title_sector(roles_in(doc, unit.first, unit.last + 1, tables))
-    code = owners[0][0] if owners else None
-    return (ActorRef(name=name, text=text, country=code, sector=sector),)
+    return (
+        ActorRef(name=name, text=text, country=owners[0][0] if owners else None, sector=sector),
+    )
+
+
+def _counterpart(
+    first: int, doc: Doc, tables: ActorTables, memory: ArticleMemory, sector: str | None
+) -> tuple[str | None, str, str | None]:
+    """Country, sector and title of "his counterpart": the other state of the exchange.
+
+    The possessor is the last person named (or, for "their", the last plural subject); the
+    counterpart belongs to the one other state the sentence names, else to the state the
+    article named most recently that is not the possessor's.
+    """
+    possessor = memory.last_person
+    own = possessor.country if possessor else None
+    states = {
+        entry.code
+        for _, _, entry in tables.find_names(doc.text)
+        if entry.kind in _STATE_KINDS and entry.code != own
+    }
+    code = next(iter(states)) if len(states) == 1 else memory.recent_country(excluding=own)
+    title = possessor.title if possessor and possessor.title else doc[first].text
+    return code, sector or (possessor.sector if possessor else None) or "GOV", title
+
+
+def _shared_code(
+    doc: Doc, unit: Unit, entry: NameEntry, tables: ActorTables, memory: ArticleMemory
+) -> str:
+    """The state a name several states use stands for (see the module docstring)."""
+    owners = _owners(unit, tables, memory)
+    if owners:
+        return owners[0][0]
+    noun = doc[unit.head]
+    while noun.dep_ in ("compound", "nmod") and noun.head.i != noun.i:
+        noun = noun.head  # "Congress building": the phrase is the building's
+    phrase = doc[noun.left_edge.i : noun.right_edge.i + 1].text
+    for _, _, other in tables.find_names(phrase):
+        if other.kind in _STATE_KINDS:
+            return other.code
+    located = _located_in(doc, tables) & entry.shared
+    if len(located) == 1:  # "protesters outside the Congress building in Lima"
+        return next(iter(located))
+    context = memory.context_country()
+    return context if context in entry.shared else entry.code
+
+
+def _located_in(doc: Doc, tables: ActorTables) -> set[str]:
+    """States whose country or capital names where the sentence happens ("in Lima")."""
+    found = set()
+    for start, end, entry in tables.find_names(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or entry.kind not in _STATE_KINDS:
+            continue
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            found.add(entry.code)
+    return found

@@ -8,6 +8,8 @@ Three files feed them (columns and sources in ``data/README.md``):
 - ``organisations.tsv``: intergovernmental and non-governmental organisations (code ``IGO`` /
   ``NGO``), armed groups, parties and state bodies with their country code and sector.
 - ``sectors.tsv``: role nouns and office titles with their PLOVER sector.
+- ``leaders.tsv``: well-known heads of state and government and foreign ministers, for persons
+  named without a country ("Putin said"); see ``dyads.actors.leaders``.
 
 Names are matched case-sensitively ("US" is the country, "us" is not); role words are matched
 without case ("Police said", "the police"). ``ActorTables.load()`` reads the files once per
@@ -17,10 +19,11 @@ process, on first use, never at import.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
+from dyads.actors.leaders import EMPTY_LEADERS, LeaderTable, build_leaders
 from dyads.actors.trie import trie_pattern
 from dyads.records import MentionKind
 
@@ -46,6 +49,9 @@ class NameEntry:
     name: str  # canonical: "Turkey", "United Nations"
     code: str  # ISO-3, or "IGO" / "NGO" / "IMG" for bodies that belong to no one country
     sector: str | None = None  # the sector of the body itself (GOV for a seat of government)
+    # other countries whose body has the same name ("Congress": Peru, the Philippines, ...):
+    # `code` is only the reading when nothing in the phrase or the article says otherwise
+    shared: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,6 +73,7 @@ class ActorTables:
     name_pattern: re.Pattern[str]
     prefilter: re.Pattern[str]
     max_role_words: int
+    leaders: LeaderTable = field(default=EMPTY_LEADERS)
 
     @classmethod
     def load(cls) -> ActorTables:
@@ -93,14 +100,22 @@ def _load_default() -> ActorTables:
     for form, entry in _read_organisations(_data_lines("organisations.tsv")):
         names.setdefault(form, entry)
     roles = _read_roles(_data_lines("sectors.tsv"))
-    return build_tables(names=names, roles=roles, countries=countries)
+    leaders = build_leaders(_data_lines("leaders.tsv"))
+    return build_tables(names=names, roles=roles, countries=countries, leaders=leaders)
 
 
 def build_tables(
-    *, names: dict[str, NameEntry], roles: dict[str, RoleEntry], countries: dict[str, str]
+    *,
+    names: dict[str, NameEntry],
+    roles: dict[str, RoleEntry],
+    countries: dict[str, str],
+    leaders: LeaderTable = EMPTY_LEADERS,
 ) -> ActorTables:
     """Compile the patterns for the given tables (also used to build small tables in tests)."""
     name_source = trie_pattern(names)
+    # leaders' names let a sentence through the prefilter ("Putin said"), but are not table
+    # names: ``find_names`` never returns them
+    known_source = trie_pattern([*names, *leaders.by_form])
     role_source = trie_pattern(roles)
     pronoun_source = "|".join(_PRONOUNS)
     edge_l, edge_r = r"(?<![\w.])", r"(?![\w])"
@@ -110,9 +125,10 @@ def build_tables(
         countries=countries,
         name_pattern=re.compile(f"{edge_l}(?:{name_source}){edge_r}"),
         prefilter=re.compile(
-            f"{edge_l}(?:{name_source}|(?i:{role_source}|{pronoun_source})){edge_r}"
+            f"{edge_l}(?:{known_source}|(?i:{role_source}|{pronoun_source})){edge_r}"
         ),
         max_role_words=max((len(p.split()) for p in roles), default=1),
+        leaders=leaders,
     )
 
 
@@ -154,9 +170,18 @@ def _read_countries(rows: list[list[str]]) -> tuple[dict[str, NameEntry], dict[s
 def _read_organisations(rows: list[list[str]]) -> list[tuple[str, NameEntry]]:
     out: list[tuple[str, NameEntry]] = []
     for row in rows:
-        name, aliases, code, sector, kind = (row + [""] * 5)[:5]
-        entry = NameEntry(kind=_ORG_KINDS[kind], name=name, code=code, sector=sector or None)
-        out.extend((form, entry) for form in [name, *_forms(aliases)])
+        name, aliases, code, sector, kind, shared = (row + [""] * 6)[:6]
+        entry = NameEntry(
+            kind=_ORG_KINDS[kind],
+            name=name,
+            code=code,
+            sector=sector or None,
+            shared=frozenset(_forms(shared)),
+        )
+        for form in [name, *_forms(aliases)]:
+            # a form that qualifies the shared name ("US Congress") is not shared
+            qualified = entry.shared and form != name and name in form
+            out.append((form, replace(entry, shared=frozenset()) if qualified else entry))
     return out
 
 

@@ -17,7 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from dyads.actors.leaders import LeaderEntry
 from dyads.actors.memory import ArticleMemory
+from dyads.actors.recall import recalled_units, remembered_person_entity
 from dyads.actors.tables import ActorTables, NameEntry, RoleEntry
 from dyads.actors.titles import Title, read_title, role_key
 from dyads.records import ActorRef, MentionKind, Place
@@ -55,9 +57,10 @@ LOCATIVE_PREPS = frozenset(
         "along",
     }
 )
+# Entity labels the small model gives to foreign surnames ("Bello said" as an organisation).
+_MISTAKEN_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
 PLACE_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL, MentionKind.PLACE})
 _HEAD_POS = frozenset({"NOUN", "PROPN"})
-_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Longest personal name taken after a title without spaCy's help ("Maria del Carmen Ortiz").
 _MAX_NAME_WORDS = 4
 
@@ -78,6 +81,8 @@ class Unit:
     title: Title | None = None
     place: Place | None = None
     recalled: ActorRef | None = None  # a pronoun's or surname's antecedent
+    pronoun: str | None = None  # "it" / "its" / "they" / "their": read from the memory
+    leader: LeaderEntry | None = None  # a listed leader's name ("Putin")
     modifiers: list[Unit] = field(default_factory=list)
     modifies: Unit | None = None
     locative: bool = False  # a place after "in" / "at": where, not who
@@ -96,8 +101,8 @@ def build_units(
     units += _name_units(name_hits, owner)
     named = {i for span, _ in name_hits for i in range(span.start, span.end)}
     units += _role_units(doc, tables, owner, named)
-    units += _entity_units(doc, owner, places)
-    units += _recalled_units(doc, memory, owner)
+    units += _entity_units(doc, owner, places, memory)
+    units += recalled_units(doc, memory, owner)
     units.sort(key=lambda unit: unit.head)
     for unit in units:
         _attach(doc, unit, owner)
@@ -136,6 +141,7 @@ def _person_units(
             continue
         unit = Unit(kind=MentionKind.PERSON, first=first, last=last, head=last)
         unit.person = doc[first : last + 1].text
+        unit.leader = tables.leaders.get(unit.person)
         floor = doc[last].left_edge.i
         unit.title = read_title(doc, before=first, floor=floor, tables=tables, stop=named)
         if unit.title is not None:
@@ -166,6 +172,7 @@ def _person_spans(doc: Doc, tables: ActorTables, named: set[int]) -> list[tuple[
         if first <= last:
             spans.append((first, last))
             taken.update(range(first, last + 1))
+    spans += _leader_spans(doc, tables, named, taken)
     for token in doc:
         entry = tables.roles.get(token.lower_)
         if entry is None or not entry.is_title or not token.text[:1].isupper():
@@ -179,6 +186,36 @@ def _person_spans(doc: Doc, tables: ActorTables, named: set[int]) -> list[tuple[
         if last > token.i and doc[last].dep_ != "compound":
             spans.append((token.i + 1, last))
             taken.update(range(token.i + 1, last + 1))
+    return spans
+
+
+def _leader_spans(
+    doc: Doc, tables: ActorTables, named: set[int], taken: set[int]
+) -> list[tuple[int, int]]:
+    """Listed leaders' names spaCy did not tag as persons ("Erdogan" as an organisation).
+
+    A name inside a longer entity or table name ("Trump Tower", "Bush administration") is
+    part of that name, not a person.
+    """
+    spans: list[tuple[int, int]] = []
+    outer: dict[int, tuple[int, int]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            outer.update((i, (ent.start, ent.end)) for i in range(ent.start, ent.end))
+    for start, end, _ in tables.leaders.find(doc.text):
+        span = doc.char_span(start, end)
+        if span is None or any(i in named for i in range(span.start, span.end)):
+            continue
+        last = doc[span.end - 1]
+        if last.dep_ == "compound" and last.head.pos_ == "PROPN" and last.head.i >= span.end:
+            continue  # "Trump Tower": a longer proper name spaCy did not tag
+        bounds = [outer[i] for i in range(span.start, span.end) if i in outer]
+        if any(low < span.start or high > span.end for low, high in bounds):
+            continue
+        if any(i in taken and i not in outer for i in range(span.start, span.end)):
+            continue  # already a PERSON span
+        spans.append((span.start, span.end - 1))
+        taken.update(range(span.start, span.end))
     return spans
 
 
@@ -249,9 +286,13 @@ def _role_at(
     return None
 
 
-def _entity_units(doc: Doc, owner: list[Unit | None], places: PlaceLookup | None) -> list[Unit]:
+def _entity_units(
+    doc: Doc, owner: list[Unit | None], places: PlaceLookup | None, memory: ArticleMemory
+) -> list[Unit]:
     units = []
     for ent in doc.ents:
+        if ent.label_ in _MISTAKEN_LABELS and remembered_person_entity(ent, memory):
+            continue  # a surname spaCy took for a body or place: recalled as the person
         first = ent.start + (1 if ent[0].lower_ == "the" else 0)
         last = ent.end - 1
         while last > first and doc[last].pos_ == "PART":
@@ -270,23 +311,6 @@ def _entity_units(doc: Doc, owner: list[Unit | None], places: PlaceLookup | None
         else:
             continue
         units.append(_claim(unit, owner))
-    return units
-
-
-def _recalled_units(doc: Doc, memory: ArticleMemory, owner: list[Unit | None]) -> list[Unit]:
-    units = []
-    for token in doc:
-        if owner[token.i] is not None:
-            continue
-        recalled = None
-        if token.lower_ in _PRONOUNS and token.pos_ == "PRON" and token.dep_ != "poss":
-            recalled = memory.last_person
-        elif token.pos_ == "PROPN" and token.text[:1].isupper():
-            recalled = memory.person_by_name(token.text)
-        if recalled is not None:
-            unit = Unit(kind=MentionKind.PERSON, first=token.i, last=token.i, head=token.i)
-            unit.recalled = recalled
-            units.append(_claim(unit, owner))
     return units
 
 

@@ -51,3 +51,24 @@ def test_article_memory_copy_is_independent() -> None:
     scratch.remember_person(ORIN)
     assert memory.last_person is None
     assert scratch.last_person == ORIN
+
+
+def test_article_memory_body_for_matches_the_pronoun_number() -> None:
+    memory = ArticleMemory()
+    iran = ActorRef(name="Iran", country="IRN")
+    memory.focus_body((iran,), plural=False)
+    assert memory.body_for("it") == (iran,)
+    assert memory.body_for("they") == ()
+    pair = (ActorRef(name="Iran", country="IRN"), ActorRef(name="Iraq", country="IRQ"))
+    memory.focus_body(pair, plural=True)
+    assert memory.body_for("its") == ()
+    assert memory.body_for("their") == pair
+
+
+def test_article_memory_recent_country_skips_the_excluded_state_and_bodies() -> None:
+    memory = ArticleMemory()
+    for code in ("CHL", "IGO", "NLD"):
+        memory.remember_country(code)
+    assert memory.recent_country(excluding="NLD") == "CHL"
+    assert memory.recent_country() == "NLD"
+    assert ArticleMemory().recent_country() is None

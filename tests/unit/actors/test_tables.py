@@ -125,3 +125,28 @@ def test_trie_pattern_matches_exactly_the_phrases(
 
     pattern = re.compile(rf"(?<!\w)(?:{trie_pattern(phrases)})(?!\w)")
     assert [m.group() for m in pattern.finditer(text)] == matches
+
+
+def test_build_leaders_finds_every_listed_form_as_a_whole_word() -> None:
+    from dyads.actors.leaders import build_leaders
+
+    leaders = build_leaders(
+        [["Ilse Varga", "Varga|President Varga", "VLM", "GOV", "President", "2001-2009"]]
+    )
+    assert leaders.get("Varga") is leaders.get("Ilse Varga")
+    found = leaders.find("Ilse Varga met Vargas; Varga-style reforms; Varga left.")
+    assert [(start, entry.country) for start, _, entry in found] == [(0, "VLM"), (44, "VLM")]
+
+
+def test_leaders_table_knows_well_known_leaders(actor_tables: ActorTables) -> None:
+    putin = actor_tables.leaders.get("Putin")
+    assert putin is not None and (putin.country, putin.sector) == ("RUS", "GOV")
+    assert actor_tables.leaders.get("May") is None  # too common a word to stand for a leader
+    assert actor_tables.might_name_actor("Netanyahu rejected the plan.")
+
+
+def test_shared_name_lists_other_states_but_its_qualified_form_does_not(
+    actor_tables: ActorTables,
+) -> None:
+    assert "PER" in actor_tables.names["Congress"].shared
+    assert actor_tables.names["U.S. Congress"].shared == frozenset()

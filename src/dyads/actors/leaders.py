@@ -1,0 +1,67 @@
+"""Well-known heads of state and government and foreign ministers, named without a country.
+
+Wire text names the best-known politicians with a bare title or no title at all ("President
+Bush", "Putin said", "Erdogan criticised Merkel"); nothing in the sentence gives their country.
+``leaders.tsv`` (columns and sources in ``data/README.md``) lists such people with the country
+and office they are best known for. The finder consults it only for a person whose country the
+phrase does not give; a country in the phrase ("Pakistani Prime Minister Sharif") always wins.
+
+Names are matched case-sensitively and as whole words, like the other table names. A bare
+surname is listed only when it is distinctive in news text ("Netanyahu", not "Brown" or
+"May"); the years a person held office are kept for reference, since an article's date is not
+known where a mention is resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dyads.actors.trie import trie_pattern
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LeaderEntry:
+    """One listed office holder."""
+
+    name: str  # "Recep Tayyip Erdogan"
+    country: str  # ISO-3, or "IGO" for a head of an intergovernmental organisation
+    sector: str  # the PLOVER sector of the office (GOV for heads of state and ministers)
+    title: str  # the office the person is best known for ("President")
+    years: str  # years in that office, "1999-2008" or "2017-" ('|' between spells)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LeaderTable:
+    """Leaders by every listed form of their name, and a pattern that finds those forms."""
+
+    by_form: dict[str, LeaderEntry]
+    pattern: re.Pattern[str] | None
+
+    def get(self, name: str) -> LeaderEntry | None:
+        """The leader called exactly ``name`` (full name or a listed alias)."""
+        return self.by_form.get(name)
+
+    def find(self, text: str) -> list[tuple[int, int, LeaderEntry]]:
+        """Every listed name in ``text`` as (start, end, entry), leftmost-longest."""
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.end(), self.by_form[m.group()]) for m in self.pattern.finditer(text)]
+
+
+def build_leaders(rows: list[list[str]]) -> LeaderTable:
+    """The table from the rows of ``leaders.tsv`` (name, aliases, iso3, sector, title, years)."""
+    by_form: dict[str, LeaderEntry] = {}
+    for row in rows:
+        name, aliases, code, sector, title, years = (row + [""] * 6)[:6]
+        entry = LeaderEntry(name=name, country=code, sector=sector, title=title, years=years)
+        for raw in [name, *aliases.split("|")]:
+            if raw.strip():
+                by_form.setdefault(raw.strip(), entry)  # the first row to list a form keeps it
+    pattern = None
+    if by_form:
+        pattern = re.compile(rf"(?<![\w.-])(?:{trie_pattern(by_form)})(?![\w-])")
+    return LeaderTable(by_form=by_form, pattern=pattern)
+
+
+EMPTY_LEADERS = LeaderTable(by_form={}, pattern=None)

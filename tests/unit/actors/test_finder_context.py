@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyads.actors import ActorFinder, ActorTables, ArticleMemory
+from dyads.nlp.sentences import split_sentences
+from dyads.records import ActorRef, Mention
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def _find(
+    parser: Any, tables: ActorTables, *paragraphs: str, dateline: str | None = None
+) -> list[list[Mention]]:
+    article = make_article(paragraphs)
+    sentences = split_sentences(article)
+    docs = parser.parse([s.text for s in sentences])
+    finder = ActorFinder(tables=tables)
+    memory = ArticleMemory(default_country=dateline)
+    found = []
+    for sentence, doc in zip(sentences, docs, strict=True):
+        mentions = list(finder.find(doc, sentence=sentence, memory=memory))
+        for mention in mentions:
+            assert article.body[mention.start : mention.end] == mention.text
+        found.append(mentions)
+    return found
+
+
+def _actor(mentions: list[Mention], text: str) -> ActorRef:
+    actors = [m.actor for m in mentions if m.text == text and m.actor is not None]
+    assert actors, f"no actor for {text!r} in {[m.text for m in mentions]}"
+    return actors[0]
+
+
+def test_find_counterpart_takes_the_demonym_and_the_possessor_office(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    text = "Dutch Trade Minister Pieter Hasselman received his Chilean counterpart on Friday."
+    (mentions,) = _find(spacy_parser, actor_tables, text)
+    actor = _actor(mentions, "his Chilean counterpart")
+    assert (actor.country, actor.sector, actor.title) == ("CHL", "GOV", "Trade Minister")
+
+
+def test_find_counterpart_without_demonym_is_the_other_state_of_the_sentence(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "Norwegian Foreign Minister Ingrid Falk flew to Vietnam on Sunday.",
+        "Falk and her counterpart signed a shipping accord in Hanoi.",
+    )
+    actor = _actor(found[1], "her counterpart")
+    assert (actor.country, actor.sector) == ("VNM", "GOV")
+
+
+def test_find_surname_tagged_as_organisation_is_the_remembered_person(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "Ghana's Interior Minister Kwesi Adomako visited Togo on Monday.",
+        "Adomako said the border would reopen. Adomako also met traders.",
+    )
+    later = [m.actor for sentence in found[1:] for m in sentence if m.text == "Adomako"]
+    assert len(later) == 2
+    assert all(a is not None and (a.name, a.country) == ("Kwesi Adomako", "GHA") for a in later)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Students rallied outside the Congress building in Lima.", "PER"),
+        ("The Congress of Colombia approved the budget.", "COL"),
+        ("The Philippine Congress approved the budget.", "PHL"),
+        ("Congress approved the defence budget on Tuesday.", "USA"),
+        ("The U.S. Congress approved the budget in Lima's absence.", "USA"),
+    ],
+)
+def test_find_bare_congress_is_american_only_when_nothing_names_another_state(
+    spacy_parser: Any, actor_tables: ActorTables, text: str, country: str
+) -> None:
+    (mentions,) = _find(spacy_parser, actor_tables, text)
+    congress = [m.actor for m in mentions if m.actor is not None and m.actor.sector == "LEG"]
+    assert congress and congress[0].country == country
+
+
+def test_find_shared_name_takes_the_dateline_state_that_uses_it(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    (mentions,) = _find(
+        spacy_parser, actor_tables, "Congress rejected the mining bill.", dateline="PHL"
+    )
+    assert _actor(mentions, "Congress").country == "PHL"
+    (elsewhere,) = _find(
+        spacy_parser, actor_tables, "Congress rejected the mining bill.", dateline="FRA"
+    )
+    assert _actor(elsewhere, "Congress").country == "USA"
+
+
+def test_find_delegation_takes_the_country_of_the_person_it_accompanies(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "Austrian Chancellor Lukas Brenner arrived in Nairobi on Monday.",
+        "An accompanying delegation toured a flower farm.",
+        "The visiting delegation later met Kenyan officials.",
+        dateline="KEN",
+    )
+    first = _actor(found[1], "An accompanying delegation")
+    second = _actor(found[2], "The visiting delegation")
+    assert (first.country, second.country) == ("AUT", "AUT")
+    assert _actor(found[2], "Kenyan officials").country == "KEN"
+
+
+def test_find_delegation_without_a_person_keeps_the_context_country(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    (mentions,) = _find(
+        spacy_parser, actor_tables, "The delegation toured a flower farm.", dateline="KEN"
+    )
+    assert _actor(mentions, "The delegation").country == "KEN"
+
+
+def test_find_it_and_its_refer_to_the_last_body_subject(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "Bolivia rejected the arbitration ruling on Monday.",
+        "It said the tribunal had no jurisdiction.",
+        "NATO said its troops would stay in the region.",
+    )
+    assert _actor(found[1], "It").country == "BOL"
+    assert _actor(found[2], "its troops").country == "IGO"
+
+
+def test_find_they_refers_to_the_last_plural_subject(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "Malian rebels seized two towns overnight.",
+        "They said the army had fled.",
+    )
+    actor = _actor(found[1], "They")
+    assert (actor.country, actor.sector) == ("MLI", "REB")
+
+
+def test_find_pronoun_it_is_no_actor_without_an_actor_verb_or_antecedent(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "Bolivia rejected the arbitration ruling on Monday.",
+        "It is unclear whether the talks will resume.",
+    )
+    assert [m.text for m in found[1]] == []
+    (alone,) = _find(spacy_parser, actor_tables, "It said the tribunal had no jurisdiction.")
+    assert "It" not in [m.text for m in alone]
+
+
+def test_find_its_on_what_the_subject_acts_on_is_not_a_second_party(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "Mali and Portugal held talks on Monday.",
+        "Portugal withdrew its troops.",
+        "Portugal said its troops had left.",
+    )
+    withdrawn = _actor(found[1], "its troops")
+    assert withdrawn.country is None  # two states named, and "its" is Portugal's own
+    assert _actor(found[2], "its troops").country == "PRT"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("President Bush met the envoys.", "President Bush", ("USA", "GOV")),
+        ("Putin criticised the sanctions.", "Putin", ("RUS", "GOV")),
+        ("Erdogan hosted the summit.", "Erdogan", ("TUR", "GOV")),
+        ("Xi Jinping hosted the summit.", "Xi Jinping", ("CHN", "GOV")),
+        ("Netanyahu rejected the plan.", "Netanyahu", ("ISR", "GOV")),
+    ],
+)
+def test_find_listed_leader_without_country_takes_the_leaders_table(
+    spacy_parser: Any, actor_tables: ActorTables, text: str, name: str, expected: tuple[str, str]
+) -> None:
+    (mentions,) = _find(spacy_parser, actor_tables, text)
+    actor = _actor(mentions, name)
+    assert (actor.country, actor.sector) == expected
+
+
+def test_find_country_in_the_phrase_beats_the_leaders_table(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    text = "Canadian businessman Tony Blair Smythe opened a mine."
+    (mentions,) = _find(spacy_parser, actor_tables, text)
+    countries = {m.actor.country for m in mentions if m.actor is not None}
+    assert "GBR" not in countries
+
+
+def test_find_leader_name_inside_a_longer_name_is_no_person(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    (mentions,) = _find(spacy_parser, actor_tables, "The Trump Tower lobby was closed.")
+    assert all(m.actor is None or m.actor.country != "USA" for m in mentions)
