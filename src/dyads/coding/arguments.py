@@ -71,6 +71,9 @@ def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
                     return node.head, False, borrowed
                 return child, False, borrowed
         if node.dep_ == "relcl":
+            if any(c.dep_ == "nsubjpass" for c in node.children):
+                # "a Tunisian who had been rejected": the noun is the one acted on
+                return None, True, borrowed
             return node.head, False, borrowed
         if node.dep_ == "acl" and node.head.head.i != node.head.i:
             # "issued a declaration demanding ...": the subject of the verb over the noun
@@ -103,6 +106,9 @@ def recipient_tokens(token: Any, where: Sequence[str], *, passive: bool) -> list
                 for child in holder.children:
                     if child.dep_ in {"prep", "dative"} and child.lower_ == place:
                         found.extend(c for c in child.children if c.dep_ == "pobj")
+    if passive and token.dep_ == "relcl":
+        # the relative pronoun of a passive relative clause stands for the noun it hangs on
+        found = [token.head if t.lower_ in RELATIVE_PRONOUNS else t for t in found]
     return found
 
 

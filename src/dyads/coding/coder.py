@@ -12,6 +12,15 @@ from dyads.coding.arguments import ArgumentContext, Arguments, NameLookup, find_
 from dyads.coding.candidate import Candidate
 from dyads.coding.contexts import contexts_for
 from dyads.coding.dates import resolve_date
+from dyads.coding.filters import (
+    clause_states_act,
+    is_accident,
+    is_advisory,
+    is_partyless_consult,
+    is_question,
+    solo_exercise,
+    warning_object,
+)
 from dyads.coding.lexicon import Lexicon
 from dyads.coding.places import PlaceLookup, place_in_sentence
 from dyads.coding.triggers import Trigger, find_triggers
@@ -72,6 +81,10 @@ def code_sentence(
     place = place_in_sentence(doc, gazetteer=gazetteer) if gazetteer is not None else None
     candidates: list[Candidate] = []
     for trigger in find_triggers(doc, lexicon=lexicon):
+        if is_question(trigger) or not clause_states_act(
+            trigger, lexicon=lexicon, units=item.units
+        ):
+            continue
         arguments = find_arguments(trigger, ctx=ctx)
         candidate = _candidate(trigger, arguments, item=item, place=place)
         if candidate is not None:
@@ -91,9 +104,17 @@ def _candidate(
         return None
     if trigger.entry.needs_target and not recipients:
         return None
+    if is_accident(trigger, actors=actors) or is_partyless_consult(trigger, actors=actors):
+        return None
+    if is_advisory(
+        trigger, actors=actors, recipients=recipients, has_object=warning_object(trigger)
+    ):
+        return None
     reciprocal = (
         trigger.entry.reciprocal and not recipients and len(actors) >= RECIPROCAL_EVENTS_MIN_ACTORS
     )
+    if solo_exercise(trigger, actors=actors, reciprocal=reciprocal):
+        trigger = replace(trigger, event="MOBILIZE")
     sentence, token = item.sentence, trigger.token
     mode = _mode(trigger)
     same = (trigger.event, mode) == (trigger.entry.event, trigger.entry.mode)

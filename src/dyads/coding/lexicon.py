@@ -53,7 +53,7 @@ COLUMNS = (
     "weight",
     "flags",
 )
-FLAGS = frozenset({"govern", "intent", "reciprocal", "target"})
+FLAGS = frozenset({"govern", "intent", "reciprocal", "target", "clause"})
 
 # Past tenses and participles that the regular rules of ``surface_forms`` cannot build.
 IRREGULAR: Mapping[str, tuple[str, ...]] = {
@@ -135,6 +135,13 @@ class TriggerEntry:
         """The word reports a political event only with a recipient ("investigated the
         minister", not "investigated the crash")."""
         return "target" in self.flags
+
+    @property
+    def needs_act_clause(self) -> bool:
+        """A clause under the word must report an act for the word to report one: "warned
+        that it would retaliate" is a threat, "warned that the launch will raise tensions" a
+        forecast; "helped the rebels fight" is aid, "helped the party enter parliament" not."""
+        return "clause" in self.flags
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,10 @@
 
 Two candidates report the same happening when they have the same event type, the same
 negation and hypothetical flags, party countries of which one set holds the other (the lead
-says "Turkey and Kazakhstan discussed", the next sentence "Dere met Yermekbayev"), and dates
-that agree. A date taken from the publication date agrees with any date: the sentence named
-none, and news articles tell one happening over several sentences that date it once.
+says "Turkey and Kazakhstan discussed", the next sentence "Dere met Yermekbayev") for every
+sentence already in the group, and dates that agree. A date taken from the publication date
+agrees with any date: the sentence named none, and news articles tell one happening over
+several sentences that date it once.
 """
 
 from __future__ import annotations
@@ -30,9 +31,6 @@ class _Cluster:
     def first(self) -> Candidate:
         return self.members[0]
 
-    def countries(self) -> frozenset[str]:
-        return frozenset().union(*(m.countries for m in self.members))
-
     def accepts(self, candidate: Candidate) -> bool:
         first = self.first
         if (candidate.event, candidate.negated, candidate.hypothetical) != (
@@ -41,12 +39,19 @@ class _Cluster:
             first.hypothetical,
         ):
             return False
-        mine, theirs = self.countries(), candidate.countries
-        if not mine or not theirs or not (mine <= theirs or theirs <= mine):
+        theirs = candidate.countries
+        if not theirs or not all(_nested(m.countries, theirs) for m in self.members):
             return False
         if not candidate.reciprocal and _reversed(self.members, candidate):
             return False
         return all(_dates_agree(m.date, candidate.date) for m in self.members)
+
+
+def _nested(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One set of party countries holds the other. Checked against every member, not their
+    union: a cluster must not grow by steps from {A} through {A, B} to {B}, which joins
+    unrelated acts of A and of B."""
+    return bool(a) and (a <= b or b <= a)
 
 
 def _reversed(members: Sequence[Candidate], candidate: Candidate) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from dyads.coding.frames import nonfactive_frame as _nonfactive_frame
 from dyads.coding.lexicon import Lexicon, TriggerEntry
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
@@ -36,6 +37,9 @@ INTENT_HEADS = frozenset(
 )
 INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "committed", "determined", "set"})
 CONFLICT_EVENTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+# A stated plan to mobilize ("would send 2,000 more soldiers to the border") is itself the
+# mobilization PLOVER codes, not a threat of one.
+PLANNED_AS_ACT = frozenset({"MOBILIZE"})
 COOPERATIVE_EVENTS = frozenset(
     {"AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
 )
@@ -185,7 +189,26 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
                 entry = max(rows, key=lambda r: r.weight)
                 raw.append(_read(token, entry, lexicon=lexicon, anchor=anchor))
     governors = [t for t in raw if t.entry.governs or t.entry.intent]
-    return [t for t in raw if not _governed(t, governors) and not _purpose(t, raw)]
+    kept = [t for t in raw if not _governed(t, governors) and not _purpose(t, raw)]
+    return _one_per_act(kept)
+
+
+def _one_per_act(triggers: list[Trigger]) -> list[Trigger]:
+    """A light verb that is itself a trigger of the event its noun tells ("conducted a
+    drill", "held talks", "gave aid") reports one act: the noun is kept, and looks for the
+    recipient where either row says ("gave Y aid", "aid to Y")."""
+    verbs = {t.token.i: t for t in triggers if t.anchor is None}
+    out: list[Trigger] = []
+    told: set[int] = set()
+    for trigger in triggers:
+        verb = verbs.get(trigger.anchor.i) if trigger.anchor is not None else None
+        if verb is not None and verb.event == trigger.event:
+            places = tuple(dict.fromkeys((*verb.entry.recipient, *trigger.entry.recipient)))
+            out.append(replace(trigger, entry=replace(trigger.entry, recipient=places)))
+            told.add(verb.token.i)
+        else:
+            out.append(trigger)
+    return [t for t in out if t.anchor is not None or t.token.i not in told]
 
 
 def _outranked_compound(token: Any, rows: list[TriggerEntry], *, lexicon: Lexicon) -> bool:
@@ -226,10 +249,14 @@ def _read(token: Any, entry: TriggerEntry, *, lexicon: Lexicon, anchor: Any = No
     verb = anchor if anchor is not None else token
     event = entry.event
     negated, hypothetical = _negated(verb), _hypothetical(verb)
+    # "never thought he would be killing people": no plan is stated, nothing happened
+    stated = entry is not MUST and not any(_nonfactive_frame(v) for v in _chain(verb))
     if entry.intent and _complement_events(verb, lexicon=lexicon) & CONFLICT_EVENTS:
         event = "THREATEN"
-    if entry is not MUST and (_framed_by_intent(verb) or _future(verb)):
-        if event in CONFLICT_EVENTS:
+    if stated and (_framed_by_intent(verb) or _future(verb)):
+        if event in PLANNED_AS_ACT:
+            hypothetical = False
+        elif event in CONFLICT_EVENTS:
             event, hypothetical = "THREATEN", False
         elif event in COOPERATIVE_EVENTS:
             event, hypothetical = "AGREE", False
@@ -292,6 +319,8 @@ def _nobody(child: Any) -> bool:
 def _hypothetical(token: Any) -> bool:
     future = _future(token)
     for verb in _chain(token):
+        if _nonfactive_frame(verb):
+            return True
         for child in verb.children:
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS:
                 return True

@@ -85,3 +85,12 @@ def test_merge_event_id_is_stable() -> None:
     first = merge_candidates(candidates, article=ARTICLE)
     again = merge_candidates(list(reversed(candidates)), article=ARTICLE)
     assert [e.id for e in first] == [e.id for e in again]
+
+
+def test_merge_does_not_chain_unrelated_parties() -> None:
+    only_turkey = _candidate(0, actors=(TUR,), event="MOBILIZE")
+    both = _candidate(1, actors=(TUR, KAZ), event="MOBILIZE")
+    only_kazakhstan = _candidate(2, actors=(KAZ,), event="MOBILIZE")
+    events = merge_candidates([only_turkey, both, only_kazakhstan], article=ARTICLE)
+    assert len(events) == 2
+    assert [len(e.evidence) for e in events] == [2, 1]

@@ -1,0 +1,233 @@
+"""Readings that keep a trigger from reporting the event its row names.
+
+Rules of the language, checked after the trigger's arguments are known:
+
+- a word flagged ``clause`` whose clause reports no act ("warned that the launch will raise
+  tensions", "vowed that his goal is peace", "helped the party enter parliament") reports no
+  event;
+- a warning addressed to the public ("officials warned residents to stay indoors", "warned
+  its employees") is advice, not a threat;
+- a death or injury with no one doing it in a sentence about a disaster ("killed in a plane
+  crash", "died in floods") is an accident, not an assault;
+- a drill or exercise held by one party alone is a show of force (MOBILIZE); with a partner it
+  is military cooperation;
+- an arrival or journey with no one known making it ("a flight arrived in San Jose") is no
+  visit;
+- a question ("asked whether ...", "people will be asking if ...") is no request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from dyads.actors.finder import ResolvedUnit
+from dyads.coding.lexicon import Lexicon
+from dyads.coding.triggers import Trigger, choose_entry, rows_for
+from dyads.records import ActorRef
+
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Pronouns that name a party as the subject of a threatened act ("warned that they would
+# ..."); "it" is left out, it mostly stands for a situation ("warned it could lead to ...").
+PARTY_PRONOUNS = frozenset({"we", "they", "he", "she", "i"})
+SPEAKER_PRONOUNS = frozenset({"we", "i"})
+POSSIBILITY_MODALS = frozenset({"may", "might", "could", "can"})
+# Words that make a warning a threat whatever its addressee; a warning of sanctions or
+# force is a threat even to the public.
+WARNING_LEMMAS = frozenset({"warn", "caution"})
+PUBLIC_SECTORS = frozenset({"CVL"})
+# Words that tell an accident or a disaster: deaths with no agent in a sentence naming one
+# are not assaults. Written from the language of disaster reports.
+DISASTER_WORDS = frozenset(
+    {
+        "crash",
+        "accident",
+        "collision",
+        "derailment",
+        "flood",
+        "flooding",
+        "earthquake",
+        "quake",
+        "storm",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "tornado",
+        "landslide",
+        "mudslide",
+        "avalanche",
+        "tsunami",
+        "blaze",
+        "wildfire",
+        "stampede",
+        "collapse",
+        "drought",
+        "heatwave",
+        "outbreak",
+        "epidemic",
+        "overdose",
+        "wind",
+        "winds",
+        "mechanical",
+        "capsize",
+        "sink",
+    }
+)
+# Words that name an attack: a sentence with one of these keeps its deaths as an assault
+# even when it also names a disaster ("a bomb caused the bus to crash").
+ATTACK_WORDS = frozenset(
+    {
+        "attack",
+        "bomb",
+        "bombing",
+        "gunman",
+        "gunmen",
+        "militant",
+        "militants",
+        "shooting",
+        "shooter",
+        "assailant",
+        "attacker",
+        "insurgent",
+        "rebel",
+        "terrorist",
+        "suicide",
+        "explosive",
+        "airstrike",
+        "shelling",
+        "sniper",
+        "troops",
+        "soldiers",
+        "police",
+    }
+)
+EXERCISE_WORDS = frozenset(
+    {"drill", "drills", "exercise", "exercises", "manoeuvres", "maneuvers", "game", "games"}
+)
+MOVEMENT_VERBS = frozenset({"arrive", "travel", "fly", "return", "come", "go", "land", "tour"})
+QUESTION_MARKS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where"})
+PARTNER_MARKS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
+
+
+def clause_states_act(trigger: Trigger, *, lexicon: Lexicon, units: Sequence[ResolvedUnit]) -> bool:
+    """False when the row asks for an act in its clause and the clause reports none."""
+    if not trigger.entry.needs_act_clause:
+        return True
+    # an infinitive under a promise or a warning ("promised to deal with", "warned Y to
+    # stop") states a commitment or a demand whatever the act; a that-clause may not
+    deps = {"ccomp"} if trigger.entry.intent or trigger.event == "THREATEN" else CLAUSE_DEPS
+    clauses = [c for c in trigger.verb.children if c.dep_ in deps]
+    if not clauses:
+        return True
+    # "warned Y they could face ...": a pronoun after an addressee stands for the addressee,
+    # whose fate the warning tells
+    addressed = any(c.dep_ in {"dobj", "dative"} for c in trigger.verb.children)
+    for clause in clauses:
+        party = _party_subject(clause, units=units, addressed=addressed)
+        if _holds_trigger(clause, lexicon=lexicon) and (party or not _modal(clause)):
+            return True
+        if trigger.event == "THREATEN" and party:
+            return True
+    return False
+
+
+def _modal(clause: Any) -> bool:
+    """A clause told as a possibility ("may hurt", "could lead to"): an act in it is a
+    forecast unless a party is its subject ("warned that they could strike")."""
+    return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in clause.children)
+
+
+def _holds_trigger(clause: Any, *, lexicon: Lexicon) -> bool:
+    for token in clause.subtree:
+        if token.pos_ in {"VERB", "AUX"}:
+            rows = rows_for(lexicon, token.lemma_.lower(), pos="V", form=token.lower_)
+            if choose_entry(token, rows) is not None:
+                return True
+    return False
+
+
+def _party_subject(clause: Any, *, units: Sequence[ResolvedUnit], addressed: bool) -> bool:
+    """The clause's subject names a party ("warned that police will no longer tolerate
+    rallies", "warned that they would respond")."""
+    for child in clause.children:
+        if child.dep_ not in SUBJECT_DEPS:
+            continue
+        if child.lower_ in PARTY_PRONOUNS:
+            return not addressed or child.lower_ in SPEAKER_PRONOUNS
+        core = {t.i for t in child.subtree}
+        if any(u.head in core and u.actors and not u.locative for u in units):
+            return True
+    return False
+
+
+def is_advisory(
+    trigger: Trigger,
+    *,
+    actors: Sequence[ActorRef],
+    recipients: Sequence[ActorRef],
+    has_object: bool,
+) -> bool:
+    """A warning to the public: its object names no party, or only civilians (and the
+    warning side's own country: "Japan warned its residents")."""
+    if trigger.event != "THREATEN" or trigger.token.lemma_.lower() not in WARNING_LEMMAS:
+        return False
+    if not has_object:
+        return False
+    own = {a.country for a in actors if a.country}
+    return all(
+        r.sector in PUBLIC_SECTORS or (r.sector is None and r.country in own) for r in recipients
+    )
+
+
+def warning_object(trigger: Trigger) -> bool:
+    return any(c.dep_ in {"dobj", "dative"} for c in trigger.verb.children)
+
+
+def is_accident(trigger: Trigger, *, actors: Sequence[ActorRef]) -> bool:
+    """Deaths or injuries that no one inflicted, told in a sentence about a disaster."""
+    if trigger.event != "ASSAULT" or actors:
+        return False
+    words = {t.lemma_.lower() for t in trigger.token.doc} | {t.lower_ for t in trigger.token.doc}
+    return bool(words & DISASTER_WORDS) and not words & ATTACK_WORDS
+
+
+def solo_exercise(trigger: Trigger, *, actors: Sequence[ActorRef], reciprocal: bool) -> bool:
+    """A drill or exercise with no partner: no "with", no "joint", a single country."""
+    if trigger.event != "COOPERATE" or reciprocal:
+        return False
+    noun = trigger.token
+    objects = {c for c in trigger.verb.children if c.dep_ in {"dobj", "nsubjpass"}}
+    words = {noun.lower_} | {o.lower_ for o in objects}
+    if not words & EXERCISE_WORDS:
+        return False
+    nodes = [trigger.verb, noun, *objects]
+    if any(c.dep_ == "prep" and c.lower_ == "with" for n in nodes for c in n.children):
+        return False
+    if any(t.lower_ in PARTNER_MARKS for n in (noun, *objects) for t in n.children):
+        return False
+    return len({a.country for a in actors if a.country}) <= 1
+
+
+def is_partyless_consult(trigger: Trigger, *, actors: Sequence[ActorRef]) -> bool:
+    """A visit told by a verb of movement needs someone known who visits: "a flight arrived
+    in San Jose" tells traffic, not diplomacy."""
+    return (
+        trigger.event == "CONSULT" and not actors and trigger.verb.lemma_.lower() in MOVEMENT_VERBS
+    )
+
+
+def is_question(trigger: Trigger) -> bool:
+    """A request verb whose clause is a question ("asked whether the forces had let their
+    guard down"): an inquiry, not a demand."""
+    if trigger.event != "REQUEST" or trigger.anchor is not None:
+        return False
+    for clause in trigger.verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        first = clause.left_edge
+        if first.lower_ in QUESTION_MARKS:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
+            return True
+    return False

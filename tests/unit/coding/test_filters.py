@@ -1,0 +1,134 @@
+"""Rules of the language that keep a trigger from reporting an event, on invented sentences:
+forecasts and advice told with "warn", accidents, unasserted frames, questions, one act told
+by two words, solo drills, stated mobilization plans, passive relative clauses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyads.records import Event
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
+    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
+    return events
+
+
+def _types(code_stage: Any, text: str) -> list[str]:
+    return [e.event for e in _events(code_stage, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a forecast, not a threat
+        "Peru's foreign minister warned that the dispute will hurt trade with Chile.",
+        "The Kenyan president warned it could lead to a regional arms race.",
+        # a claim, not a commitment
+        "The Bolivian leader vowed that his final goal is a fair share of the sea.",
+        # an assertion, not a demand
+        "Ecuador insisted that there was no breach of the accord with Colombia.",
+        # help with a clause that reports no act
+        "Dutch engineers helped Ghana finish its new dam on the Volta river.",
+    ],
+)
+def test_filters_clause_without_act_makes_no_event(code_stage: Any, text: str) -> None:
+    assert _events(code_stage, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Turkey warned that it would retaliate against Syria.", "THREATEN"),
+        ("Chile promised to deal fairly with Bolivian traders.", "AGREE"),
+        ("Russia warned Georgia to pull its troops back.", "THREATEN"),
+    ],
+)
+def test_filters_clause_with_act_keeps_event(code_stage: Any, text: str, event: str) -> None:
+    assert event in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean officials warned residents to stay indoors during the storm.",
+        "Norway warned its citizens to avoid travel to the border region.",
+    ],
+)
+def test_filters_warning_to_the_public_is_not_a_threat(code_stage: Any, text: str) -> None:
+    assert "THREATEN" not in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fourteen Peruvian miners were killed in a bus crash near Cusco.",
+        "Floods killed dozens of Bangladeshi villagers on Tuesday.",
+    ],
+)
+def test_filters_accidents_are_not_assaults(code_stage: Any, text: str) -> None:
+    assert "ASSAULT" not in _types(code_stage, text)
+
+
+def test_filters_attack_in_a_crash_stays_an_assault(code_stage: Any) -> None:
+    text = "A bomb planted by militants killed twelve Pakistani soldiers and caused a bus crash."
+    assert "ASSAULT" in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Greek minister was able to meet Turkish officials only once.",
+        "The Tunisian migrant was supposed to be deported by Italy last year.",
+        "Nobody thought Serbia would attack Kosovo.",
+    ],
+)
+def test_filters_unasserted_frames_are_not_emitted(code_stage: Any, text: str) -> None:
+    assert _events(code_stage, text) == ()
+
+
+def test_filters_question_is_not_a_request(code_stage: Any) -> None:
+    text = "Mexican lawmakers asked whether the United States had sent agents across the border."
+    assert "REQUEST" not in _types(code_stage, text)
+
+
+def test_filters_light_verb_and_noun_tell_one_act(code_stage: Any) -> None:
+    events = _events(code_stage, "Japan and India conducted a joint naval drill.")
+    assert [e.event for e in events] == ["COOPERATE"]
+
+
+def test_filters_solo_drill_is_mobilize(code_stage: Any) -> None:
+    assert _types(code_stage, "The Iranian navy conducted a live-fire drill.") == ["MOBILIZE"]
+
+
+def test_filters_stated_mobilization_plan_is_mobilize(code_stage: Any) -> None:
+    text = "India said it would send 2,000 more soldiers to the border with China."
+    assert _types(code_stage, text) == ["MOBILIZE"]
+
+
+def test_filters_movement_with_no_known_traveller_is_no_visit(code_stage: Any) -> None:
+    assert _events(code_stage, "A cargo flight arrived safely in Lima on Sunday.") == ()
+
+
+def test_filters_passive_relative_clause_noun_is_acted_on(code_stage: Any) -> None:
+    text = "Belgium expelled a Moroccan imam who had been accused by Belgian prosecutors of fraud."
+    accused = [e for e in _events(code_stage, text) if e.event == "ACCUSE"]
+    for event in accused:
+        assert "MAR" not in {a.country for a in event.actors}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Swiss bank released the names of its Kenyan clients.",
+        "The Danish newspaper released a leak of Panamanian files.",
+        "The agency provided reassurance to Irish customers.",
+    ],
+)
+def test_filters_non_political_objects_make_no_event(code_stage: Any, text: str) -> None:
+    assert _events(code_stage, text) == ()
