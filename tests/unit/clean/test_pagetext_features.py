@@ -12,7 +12,7 @@ from dyads.clean.pagetext.features import (
     word_count,
 )
 from dyads.clean.pagetext.headings import _KEY_CHARS
-from dyads.clean.pagetext.language import guess_language
+from dyads.clean.pagetext.language import guess_language, guess_language_of
 from dyads.clean.pagetext.lexicon import HEADINGS
 from dyads.clean.pagetext.lines import split_lines
 from dyads.records import BlockKind
@@ -175,6 +175,9 @@ _MARKER_PAGE = [
     "Photographers waited outside the court as the verdict was read.",
     "Crowds gather on the pier at dusk. (Tomas Rye/Elden Courier)",
     "Comments (12)",
+    "١٢ votes",
+    "Jane Roe/Elden Courier said:",
+    "Share",
 ]
 
 
@@ -192,3 +195,35 @@ def test_line_features_headings_agree_with_heading_kind() -> None:
 
 def test_heading_phrases_are_long_enough_to_index() -> None:
     assert all(len(phrase) >= _KEY_CHARS for _, phrases in HEADINGS for phrase in phrases)
+
+
+_HEADING_PAGE = [
+    "Most Popular",
+    "Comments (12)",
+    "Don't miss:",
+    "Related tags:",
+    "Nov. 19, 2019 8:03 am ET",
+    "U.S. stocks",
+    "Most-Popular",
+    "TOP_STORIES",
+    "(button) Join the conversation",
+    "Lire aussi »",
+    "Plus de «Themen»",
+    "12",
+    "Leserkommentare (3)",
+    "Weitere Artikel …",
+]
+
+
+def test_line_features_noisy_headings_agree_with_heading_kind() -> None:
+    lines = split_lines("\n\n".join(_HEADING_PAGE))
+    assert list(line_features(lines).heading) == [heading_kind(text) for text in _HEADING_PAGE]
+
+
+@pytest.mark.parametrize("repeat", [1, 20, 60, 200])
+def test_guess_language_of_paragraphs_agrees_with_joined_text(repeat: int) -> None:
+    paragraphs = (
+        "Der Minister sagte, dass die Gespräche nicht einfach sind.",
+        "The minister said that the talks were useful.",
+    ) * repeat
+    assert guess_language_of(paragraphs) == guess_language(" ".join(paragraphs))

@@ -24,6 +24,21 @@ def test_split_lines_strips_list_markers(raw: str, text: str, marker: str) -> No
     assert (lines.texts, lines.markers) == ((text,), (marker,))
 
 
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("   Two  spaces  inside", "Two spaces inside"),
+        ("   No-break\u00a0space here", "No-break space here"),
+        ("   Em\u2003space and\u3000ideographic", "Em space and ideographic"),
+        ("   Unit\x1fseparator", "Unit separator"),
+        ("   A tab\there", "A tab here"),
+        ("   o  Bullet after two spaces", "Bullet after two spaces"),
+    ],
+)
+def test_split_lines_normalises_whitespace(raw: str, text: str) -> None:
+    assert split_lines(raw).texts == (text,)
+
+
 def test_split_lines_rejoins_wrapped_paragraphs() -> None:
     words = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda " * 12).split()
     rows, row = [], "  "

@@ -37,9 +37,9 @@ _JUNK_WEIGHT = -1.0
 # and no page lost.
 _TIMESTAMP_WEIGHT = -25.0
 _TIMESTAMP_MAX_WORDS = 8
-# A date prints its year, day or minute in two digits: lines without two digits in a row
-# skip the costlier test.
-_DATE_HINT = re.compile(r"\d\d")
+# Every form ``is_timestamp_line`` reads prints the year in full (19xx or 20xx): lines
+# without such a number skip the costlier test (keep in step with ``timestamps._FORMS``).
+_DATE_HINT = re.compile(r"(?:19|20)\d\d")
 # A short non-prose line (menu entry, headline, label): a base cost plus half a word each,
 # capped, so that a run of 20 menu entries outweighs a 40-word teaser lede beyond it.
 _SHORT_BASE = 2.0

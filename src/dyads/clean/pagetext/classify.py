@@ -60,12 +60,13 @@ def _groups(
 ) -> list[_Group]:
     groups: list[_Group] = []
     current: _Group | None = None
-    markers = feats.marker
+    markers, folded = feats.marker, feats.folded
     for i, text in enumerate(texts):
         if i in skip:
             current = None
             continue
-        label = teaser_label(texts, feats.folded, i)
+        # a label's first two characters are capitals (a cheap test before the full one)
+        label = teaser_label(texts, folded, i) if text[:2].isupper() else None
         heading = feats.heading[i]
         if label is not None:
             current = _Group(BlockKind.TEASER, label[0], i < body_start)

@@ -11,7 +11,7 @@ from dyads.clean.pagetext.classify import boilerplate_blocks
 from dyads.clean.pagetext.features import PageFeatures, line_features
 from dyads.clean.pagetext.head import Head, read_head
 from dyads.clean.pagetext.header import split_header
-from dyads.clean.pagetext.language import guess_language
+from dyads.clean.pagetext.language import guess_language_of
 from dyads.clean.pagetext.lines import PageLines, split_lines
 from dyads.errors import NoArticleFound
 from dyads.records import Article, BlockKind, BoilerplateBlock, Dateline, Document
@@ -109,7 +109,7 @@ def clean_page_text(document: Document, *, options: PageTextOptions | None = Non
         published=published,
         dateline=dateline,
         byline=head.byline,
-        language=guess_language(" ".join(paragraphs)),
+        language=guess_language_of(paragraphs),
         paragraphs=paragraphs,
         boilerplate=blocks,
         method="page-text",

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from dyads.clean.pagetext.headings import heading_kind, heading_kind_folded
+from dyads.clean.pagetext.headings import heading_column, heading_kind
 from dyads.clean.pagetext.lexicon import MARKERS
 from dyads.clean.pagetext.lines import PageLines
 from dyads.records import BlockKind
@@ -109,6 +109,22 @@ _WHOLE_LINES = frozenset(
 )
 
 
+# Kinds as bits, so that a line's possible kinds are an int (enum members hash slowly).
+_BIT_MARKERS = tuple(
+    (1 << n, kind, triggers, pattern) for n, (kind, triggers, pattern) in enumerate(_MARKERS)
+)
+_KIND_BITS = {kind: bit for bit, kind, _, _ in _BIT_MARKERS}
+_NEEDLE_BITS = tuple((_KIND_BITS[kind], needle) for kind, needle in _NEEDLES)
+_ANCHORED_BITS = sum(_KIND_BITS[kind] for kind in _ANCHORED)
+# What an anchored shape's line starts or ends with: the others skip ``_anchored``.
+_ANCHOR_FIRST = frozenset(
+    "".join(p[0] for p in (*_SHARE_STARTS, *_WHOLE_LINES, "file - ", "rating: ", *_SIGNS))
+)
+_ANCHOR_TAILS = frozenset(end[-2:] for end in _SHAPE_ENDS if len(end) > 1)
+_CONTROLS = ("IFRAME", "BUTTON", "INPUT")
+_CONTROL_FIRST = frozenset(c[0] for c in _CONTROLS)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PageFeatures:
     """The features of every line of a page, column by column (index ``i`` is line ``i``)."""
@@ -142,14 +158,6 @@ def _marker_kind_triggered(folded: str) -> BlockKind | None:
     return None
 
 
-def _marker_kind_among(folded: str, kinds: set[BlockKind]) -> BlockKind | None:
-    """``marker_kind`` when only ``kinds`` can match (the others' patterns cannot)."""
-    for kind, triggers, pattern in _MARKERS:
-        if kind in kinds and triggers.search(folded) and pattern.search(folded):
-            return kind
-    return None
-
-
 def _ends_sentence(text: str) -> bool:
     trimmed = text.rstrip(_CLOSERS)
     return (trimmed != "" and trimmed[-1] in _SENTENCE_ENDS) or text.endswith(_QUOTE_ENDS)
@@ -163,24 +171,37 @@ def is_prose(text: str, words: int) -> bool:
     return _ends_sentence(text) or _INNER_SENTENCE.search(text) is not None
 
 
-def _marker_column(folded: list[str], whole: str, words: list[int]) -> list[BlockKind | None]:
-    """The marker kind of each line; only the lines that can have one are tested in full.
-
-    Share and sign-up phrases in a line too long to be a button or a prompt ("... $2.53 a
-    share on revenue of ...", "readers who subscribe to ...") are running text.
-    """
-    possible: dict[int, set[BlockKind]] = {
-        i: set(_ANCHORED)
-        for i, fold in enumerate(folded)
-        if fold.startswith(_SHARE_STARTS)
+def _anchored(fold: str) -> bool:
+    """Whether a line has the shape of an anchored marker ("share ...", "... said:", "3 ...")."""
+    return (
+        fold.startswith(_SHARE_STARTS)
         or fold.endswith(_SHAPE_ENDS)
         or fold[:1].isdecimal()
         or fold in _WHOLE_LINES
         or fold.startswith(("file - ", "rating: "))
         or (fold[1:2].isdecimal() and fold[:1] in _SIGNS)
-    }
+    )
+
+
+def _possible(folded: list[str], whole: str) -> dict[int, int]:
+    """The lines that can hold a marker, each with the bits of the kinds it can be."""
+    first_chars, tails = _ANCHOR_FIRST, _ANCHOR_TAILS
+    possible = dict.fromkeys(
+        [
+            i
+            for i, fold in enumerate(folded)
+            if (
+                (first := fold[:1]) in first_chars
+                or fold[-2:] in tails
+                or fold[-1:] == ")"
+                or first.isdecimal()
+            )
+            and _anchored(fold)
+        ],
+        _ANCHORED_BITS,
+    )
     starts: list[int] | None = None
-    for kind, needle in _NEEDLES:
+    for bit, needle in _NEEDLE_BITS:
         at = whole.find(needle)
         if at < 0:
             continue
@@ -188,13 +209,25 @@ def _marker_column(folded: list[str], whole: str, words: list[int]) -> list[Bloc
             starts = _line_starts(folded)
         while at >= 0:
             i = bisect_right(starts, at) - 1
-            possible.setdefault(i, set()).add(kind)
+            possible[i] = possible.get(i, 0) | bit
             at = whole.find(needle, starts[i + 1] if i + 1 < len(starts) else len(whole))
+    return possible
+
+
+def _marker_column(folded: list[str], whole: str, words: list[int]) -> list[BlockKind | None]:
+    """The marker kind of each line; only the lines that can have one are tested in full.
+
+    Share and sign-up phrases in a line too long to be a button or a prompt ("... $2.53 a
+    share on revenue of ...", "readers who subscribe to ...") are running text.
+    """
     out: list[BlockKind | None] = [None] * len(folded)
-    for i, kinds in possible.items():
-        found = _marker_kind_among(folded[i], kinds)
-        if found is not None and words[i] <= _MARKER_MAX_WORDS.get(found, words[i]):
-            out[i] = found
+    for i, bits in _possible(folded, whole).items():
+        fold = folded[i]
+        for bit, kind, triggers, pattern in _BIT_MARKERS:
+            if bits & bit and triggers.search(fold) and pattern.search(fold):
+                if words[i] <= _MARKER_MAX_WORDS.get(kind, words[i]):
+                    out[i] = kind
+                break
     return out
 
 
@@ -208,16 +241,36 @@ def _line_starts(folded: list[str]) -> list[int]:
 
 
 def _prose_column(texts: tuple[str, ...], words: list[int], junk: list[bool]) -> list[bool]:
-    """``is_prose`` of every line, its cheap cases decided inline."""
+    """``is_prose`` of every line, its cheap cases decided inline.
+
+    A line ending in a full stop ends a sentence; only lines ending in a closing quote or
+    bracket need ``_ends_sentence`` (its other cases are false).
+    """
+    ends, closers = _SENTENCE_ENDS, _CLOSERS
     return [
         not bad
         and n >= _PROSE_MIN_WORDS
         and (
             n >= _LONG_LINE_WORDS
-            or _ends_sentence(text)
+            or text[-1] in ends
+            or (text[-1] in closers and _ends_sentence(text))
             or _INNER_SENTENCE.search(text) is not None
         )
         for text, n, bad in zip(texts, words, junk, strict=True)
+    ]
+
+
+def _junk_column(texts: tuple[str, ...]) -> list[bool]:
+    """Image labels, form controls, lines without a letter."""
+    return [
+        (_LETTER.search(text) is None or _BRACKETED.match(text) is not None)
+        if not text[:1].isalpha()
+        else (
+            text[0] in _CONTROL_FIRST
+            and text.startswith(_CONTROLS)
+            and _BRACKETED.match(text) is not None
+        )
+        for text in texts
     ]
 
 
@@ -230,28 +283,18 @@ def line_features(lines: PageLines) -> PageFeatures:
     whole = "\n".join(texts).casefold()
     folded = whole.split("\n")
     counts = Counter(folded)
+    spaces = [text.count(" ") for text in texts]
     if whole.isascii() or _CJK.search(whole) is None:
-        words = [text.count(" ") + 1 for text in texts]
+        words = [n + 1 for n in spaces]
     else:
         words = [word_count(text) for text in texts]
-    junk = [
-        (
-            not text[:1].isalpha()
-            and (_LETTER.search(text) is None or _BRACKETED.match(text) is not None)
-        )
-        or (text.startswith(("IFRAME", "BUTTON", "INPUT")) and _BRACKETED.match(text) is not None)
-        for text in texts
-    ]
-    heading = [
-        heading_kind_folded(fold) if text.count(" ") < _HEADING_MAX_WORDS else None
-        for text, fold in zip(texts, folded, strict=True)
-    ]
+    junk = _junk_column(texts)
     return PageFeatures(
         folded=tuple(folded),
         words=tuple(words),
         prose=tuple(_prose_column(texts, words, junk)),
-        heading=tuple(heading),
+        heading=tuple(heading_column(folded, spaces)),
         marker=tuple(_marker_column(folded, whole, words)),
-        repeated=tuple(counts[fold] > 1 for fold in folded),
+        repeated=tuple([counts[fold] > 1 for fold in folded]),
         junk=tuple(junk),
     )

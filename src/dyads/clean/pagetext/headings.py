@@ -15,6 +15,9 @@ from dyads.clean.pagetext.lexicon import HEADINGS
 from dyads.records import BlockKind
 
 _HEADING_NOISE = re.compile(r"[^\w\s'’]+|\d+|_+")
+# ``_HEADING_NOISE`` on ASCII text as a table: every noise character becomes a space (a run
+# of them then splits the same way as the one space the expression puts in its place).
+_ASCII_NOISE = {c: " " for c in range(128) if _HEADING_NOISE.fullmatch(chr(c))}
 # A heading of a named box is short: "MOST POPULAR", "Mehr zum Thema", "Comments (12)".
 _HEADING_MAX_WORDS = 6
 # A heading may carry a few characters after its phrase: "Related Articles", "Comments (12)".
@@ -83,7 +86,18 @@ def heading_kind_folded(folded: str) -> BlockKind | None:
         and (last.isalpha() or last.replace(" ", "").isalpha())
     ):
         return None
-    key = " ".join(_HEADING_NOISE.sub(" ", folded).split())
+    if (
+        folded.replace(" ", "").isalpha()
+        and "  " not in folded
+        and not folded.startswith(" ")
+        and not folded.endswith(" ")
+    ):
+        # letters and single spaces between them: the line is its own key
+        return _key_kind(folded)
+    if folded.isascii():
+        key = " ".join(folded.translate(_ASCII_NOISE).split())
+    else:
+        key = " ".join(_HEADING_NOISE.sub(" ", folded).split())
     return _key_kind(key) if key else None
 
 
@@ -92,3 +106,34 @@ def heading_kind(text: str) -> BlockKind | None:
     if text.count(" ") >= _HEADING_MAX_WORDS:
         return None
     return heading_kind_folded(text.casefold())
+
+
+def heading_column(folded: list[str], spaces: list[int]) -> list[BlockKind | None]:
+    """``heading_kind_folded`` of every whitespace-normalised line with few spaces.
+
+    A line whose first and last characters are letters and start and end no phrase is
+    passed over (the test of ``heading_kind_folded``), and so is a key that starts and ends
+    no phrase.
+    """
+    starts, ends, keep = _STARTS, _ENDS, _KEY_CHARS
+    out: list[BlockKind | None] = [None] * len(folded)
+    todo = [
+        i
+        for i, (fold, n) in enumerate(zip(folded, spaces, strict=True))
+        if n < _HEADING_MAX_WORDS
+        and not (
+            (first := fold[:keep]) not in starts
+            and (last := fold[-keep:]) not in ends
+            and first.isalpha()
+            and last.isalpha()
+        )
+    ]
+    noise, table = _HEADING_NOISE, _ASCII_NOISE
+    for i in todo:
+        fold = folded[i]
+        spaced = fold.translate(table) if fold.isascii() else noise.sub(" ", fold)
+        key = " ".join(spaced.split())
+        # a key that starts and ends no phrase is none
+        if key and (key[:keep] in starts or key[-keep:] in ends):
+            out[i] = _key_kind(key)
+    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import repeat
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -42,8 +43,19 @@ def guess_language(text: str) -> str:
         return "en"
     # case folding maps each character on its own, so the words can be folded in one call
     counts = Counter(" ".join(words).casefold().split(" "))
-    hits = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
+    get = counts.get
+    hits = {lang: sum(map(get, stop, repeat(0))) for lang, stop in _STOPWORDS.items()}
     best = max(hits, key=lambda lang: hits[lang])
     if best != "en" and hits[best] > _MARGIN * hits["en"]:
         return best
     return "en"
+
+
+def guess_language_of(paragraphs: tuple[str, ...]) -> str:
+    """``guess_language`` of the paragraphs joined by spaces, joining only what it reads."""
+    length = 0
+    for n, paragraph in enumerate(paragraphs):
+        length += len(paragraph) + 1
+        if length > _SAMPLE_CHARS:
+            return guess_language(" ".join(paragraphs[: n + 1]))
+    return guess_language(" ".join(paragraphs))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 # A list marker as lynx prints it (``*``, ``+``, ``o``, ``#`` by nesting level, ``-``) or as
 # w3m does (``•``, ``◦``, ``□``, ``▪``, ``◆``), or a number / letter ("1.", "2)", "a.").
@@ -20,6 +21,10 @@ _MARKER = re.compile(r"^(?P<marker>[*+o#\-•◦□▪◆·]|\d{1,3}[.)]|[a-z][.
 # The characters a marker can start with besides digits: lines starting otherwise skip the
 # regular expression.
 _MARKER_FIRST = frozenset("*+o#-•◦□▪◆·abcdefghijklmnopqrstuvwxyz")
+# The markers of one character (the first alternative of ``_MARKER``).
+_BULLETS = frozenset("*+o#-•◦□▪◆·")
+# What follows a marker's first character in a whitespace-normalised line (digits aside).
+_AFTER_MARKER = frozenset(" .)")
 _WORD_START = re.compile(r"^\S+")
 
 # A wrapped dump has several lines filled to within _FULL_SLACK columns of its widest line
@@ -122,24 +127,31 @@ def split_lines(text: str) -> PageLines:
     width = _wrap_width(raw_lines)
     if width is not None:
         raw_lines = _rejoin_wrapped(raw_lines, width)
-    texts: list[str] = []
-    markers: list[str] = []
-    blank_before: list[bool] = []
-    blank = True
-    for raw in raw_lines:
-        if not raw:
-            blank = True
+    # every whitespace character but the space is unprintable: a printable line without two
+    # spaces in a row is already normalised (most lines), the others are re-spaced
+    texts = [
+        stripped
+        if "  " not in (stripped := raw.lstrip()) and stripped.isprintable()
+        else " ".join(stripped.split())
+        for raw in raw_lines
+        if raw
+    ]
+    blank_before = tuple(not prev for prev, raw in pairwise(["", *raw_lines]) if raw)
+    markers = [""] * len(texts)
+    # a marker is a number, or a character followed by a space ("* ", "o ") or by "." or ")"
+    for i in [
+        i
+        for i, joined in enumerate(texts)
+        if (joined[0] in _MARKER_FIRST and joined[1:2] in _AFTER_MARKER) or joined[0].isdecimal()
+    ]:
+        joined = texts[i]
+        if joined[1:2] == " " and joined[0] in _BULLETS:
+            # a bullet and a space: the text starts after them (normalised, it is not empty)
+            markers[i] = joined[0]
+            texts[i] = joined[2:]
             continue
-        joined = " ".join(raw.split())
-        first = joined[0]
-        marker = ""
-        if first in _MARKER_FIRST or first.isdecimal():
-            found = _MARKER.match(joined)
-            if found and len(joined) > found.end():
-                marker = found.group("marker")
-                joined = joined[found.end() :]
-        texts.append(joined)
-        markers.append(marker)
-        blank_before.append(blank)
-        blank = False
-    return PageLines(texts=tuple(texts), markers=tuple(markers), blank_before=tuple(blank_before))
+        found = _MARKER.match(joined)
+        if found and len(joined) > found.end():
+            markers[i] = found.group("marker")
+            texts[i] = joined[found.end() :]
+    return PageLines(texts=tuple(texts), markers=tuple(markers), blank_before=blank_before)
