@@ -74,10 +74,18 @@ class CodeStage(MapStage[Article, CodedArticle]):
         return CodedArticle(article=item, events=events, mentions=mentions)
 
     def code(self, article: Article) -> tuple[tuple[Event, ...], tuple[Mention, ...]]:
-        """Events (those the settings let through) and the actor mentions of ``article``."""
-        candidates, mentions = self.candidates(article)
-        kept = [c for c in candidates if self._emits(c)]
-        return merge_candidates(kept, article=article), mentions
+        """Events (those the settings let through) and the actor mentions of ``article``.
+
+        The article is coded inside a spaCy memory zone, so a worker's memory does not grow
+        with the number of articles it has coded; events and mentions hold plain strings only.
+        """
+        if self._parser is None:
+            self.open(StageContext(settings=self.settings))
+        assert self._parser is not None
+        with self._parser.zone():
+            candidates, mentions = self.candidates(article)
+            kept = [c for c in candidates if self._emits(c)]
+            return merge_candidates(kept, article=article), mentions
 
     def candidates(self, article: Article) -> tuple[list[Candidate], tuple[Mention, ...]]:
         """Every event candidate of every sentence, negated and hypothetical ones included."""

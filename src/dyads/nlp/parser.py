@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from dyads.errors import ModelNotInstalled
@@ -60,6 +61,17 @@ class SpacyParser:
         if self._nlp is None:
             self._nlp = self._load()
         return self._nlp
+
+    def zone(self) -> AbstractContextManager[None]:
+        """A spaCy memory zone: strings and lexemes added while it is open are freed on exit.
+
+        A long-running worker parses millions of sentences; without a zone every new word,
+        number and URL stays in the shared vocabulary for ever and memory grows with the
+        input. Docs parsed inside the zone must not be used after it closes: take plain
+        strings out of them first.
+        """
+        zone: AbstractContextManager[None] = self.nlp.memory_zone()
+        return zone
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         """One parsed ``Doc`` per text, in order (the model is loaded on first use)."""
