@@ -102,6 +102,10 @@ class ActorFinder:
         for unit in units:
             if unit.modifies is not None or _descriptive(doc, unit):
                 continue
+            if unit.person_pronoun:
+                unit.recalled = _subject_before(doc, unit, resolved) or unit.recalled
+                if unit.recalled is None:
+                    continue
             item = self._resolve(doc, unit, memory)
             resolved.append(item)
             mentions.extend(_mentions(doc, item, sentence))
@@ -246,3 +250,16 @@ def _default_places() -> PlaceLookup | None:
         return gazetteer.lookup_city(name)
 
     return lookup
+
+
+def _subject_before(doc: Doc, pronoun: Unit, resolved: list[ResolvedUnit]) -> ActorRef | None:
+    """The person a "he" or "she" stands for when the sentence names one before it as a
+    subject: the nearest such person, or one a relative clause speaks of ("Moon, who said
+    he hoped ...")."""
+    for item in reversed(resolved):
+        if item.head >= pronoun.head or item.kind is not MentionKind.PERSON or not item.actors:
+            continue
+        head = doc[item.head]
+        if head.dep_ in _SUBJECTS or any(c.dep_ == "relcl" for c in head.children):
+            return item.actors[0]
+    return None

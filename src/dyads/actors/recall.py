@@ -1,7 +1,8 @@
 """Words that point back to an actor named before: pronouns and remembered surnames.
 
-- "he" / "she" / "him" / "her": the last person (the subject of the last sentence that had
-  one), recalled when the units are built;
+- "he" / "she" / "him" / "her": a person named as a subject earlier in the same sentence
+  ("Trump said he was willing ...", "Moon, who said he hoped ..."), else the last person
+  (the subject of the last sentence that had one);
 - a capitalised word that is a remembered surname ("Dere also met ..."), also when spaCy has
   tagged it as an organisation or a place;
 - "it" / "its" and "they" / "their": the last subject that was a country, body or group
@@ -69,9 +70,10 @@ def recalled_units(doc: Doc, memory: ArticleMemory, owner: list[Unit | None]) ->
             unit.pronoun = token.lower_
         elif token.lower_ in _PERSON_PRONOUNS and token.pos_ == "PRON" and token.dep_ != "poss":
             unit.recalled = memory.last_person
+            unit.person_pronoun = True
         elif token.pos_ == "PROPN" and token.text[:1].isupper():
             unit.recalled = memory.person_by_name(token.text)
-        if unit.recalled is not None or unit.pronoun is not None:
+        if unit.recalled is not None or unit.pronoun is not None or unit.person_pronoun:
             units.append(unit)
             owner[token.i] = unit
     return units

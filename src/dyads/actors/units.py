@@ -82,6 +82,7 @@ class Unit:
     place: Place | None = None
     recalled: ActorRef | None = None  # a pronoun's or surname's antecedent
     pronoun: str | None = None  # "it" / "its" / "they" / "their": read from the memory
+    person_pronoun: bool = False  # "he" / "she": a subject before it in the sentence wins
     leader: LeaderEntry | None = None  # a listed leader's name ("Putin")
     modifiers: list[Unit] = field(default_factory=list)
     modifies: Unit | None = None

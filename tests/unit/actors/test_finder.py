@@ -217,3 +217,22 @@ def test_find_capital_in_apposition_after_in_is_a_place(
     assert [(m.kind, m.text) for m in mentions if m.actor is None] == [
         (MentionKind.PLACE, "Ankara")
     ]
+
+
+def test_find_pronoun_prefers_a_subject_earlier_in_its_own_sentence(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "Chilean President Rosa Quintana received Peruvian Foreign Minister Tomas Varela.",
+        "Varela later told reporters that Lima wanted a new fisheries accord.",
+        "Quintana said on Friday that she was ready to sign a deal within weeks.",
+        "Nobody named a partner, but she repeated it.",
+    )
+    pronoun = [m.actor for m in found[2] if m.text == "she"]
+    assert pronoun and pronoun[0] is not None
+    assert (pronoun[0].name, pronoun[0].country) == ("Rosa Quintana", "CHL")
+    # with no subject before it in the sentence, the last subject person is recalled
+    later = [m.actor for m in found[3] if m.text == "she"]
+    assert later and later[0] is not None and later[0].name == "Rosa Quintana"
