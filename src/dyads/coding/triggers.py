@@ -84,6 +84,11 @@ LIGHT_VERBS = frozenset(
         "reiterate",
         "repeat",
         "offer",
+        "express",
+        "voice",
+        "extend",
+        "reaffirm",
+        "show",
     ]
 )
 MUST = TriggerEntry(
