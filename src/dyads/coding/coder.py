@@ -25,7 +25,7 @@ from dyads.coding.lexicon import Lexicon
 from dyads.coding.places import PlaceLookup, place_in_sentence
 from dyads.coding.triggers import Trigger, find_triggers
 from dyads.nlp.sentences import Sentence
-from dyads.records import ActorRef, Evidence, Span
+from dyads.records import ActorRef, Evidence, Place, Span
 
 # Confidence = trigger weight x how complete the arguments are x how direct the parse path is.
 # The factors below are judgement, checked against the training two-thirds of the PLOVER gold
@@ -49,6 +49,8 @@ DEPTH_FACTOR = 0.95
 RECIPROCAL_EVENTS_MIN_ACTORS = 2
 ISO_LENGTH = 3
 DOMESTIC_SECTORS = frozenset({"OPP", "CVL", "LAB", "MED", "EDU", "REL", "BUS", "REF"})
+# Sectors of unarmed people, who belong to the place where an act befell them.
+CIVILIAN_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "REL"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG"})  # codes of bodies that belong to no state
 VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
@@ -110,6 +112,7 @@ def _candidate(
         trigger, actors=actors, recipients=recipients, has_object=warning_object(trigger)
     ):
         return None
+    recipients = _placed_civilians(actors, recipients, place)
     reciprocal = (
         trigger.entry.reciprocal and not recipients and len(actors) >= RECIPROCAL_EVENTS_MIN_ACTORS
     )
@@ -174,6 +177,29 @@ def _evidence(trigger: Trigger, arguments: Arguments, *, item: SentenceInput) ->
         actor_spans=spans(arguments.actor_spans),
         recipient_spans=spans(arguments.recipient_spans),
         article_id=item.article_id,
+    )
+
+
+def _placed_civilians(
+    actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...], place: Place | None
+) -> tuple[ActorRef, ...]:
+    """Unnamed civilians take the country where the event happened, not the actor's.
+
+    "A Saudi-led air strike killed 20 people at a wedding in Yemen": the finder gives
+    "20 people" the country last named (Saudi Arabia); the people of a place named in the
+    sentence are that place's. Only recipients written without a proper name change.
+    """
+    if place is None or place.country is None or len(place.country) != ISO_LENGTH:
+        return recipients
+    own = {a.country for a in actors if a.country}
+    return tuple(
+        replace(r, country=place.country)
+        if r.sector in CIVILIAN_SECTORS
+        and r.country in own
+        and r.country != place.country
+        and not any(word[:1].isupper() for word in r.text.split())
+        else r
+        for r in recipients
     )
 
 

@@ -40,6 +40,12 @@ def _countries(refs: Any) -> set[str]:
         ("Uruguay voiced strong support for Paraguay.", "SUPPORT", {"URY"}, {"PRY"}),
         ("Libyan gunmen kidnapped two Tunisian diplomats.", "ASSAULT", {"LBY"}, {"TUN"}),
         ("Ethiopian jets hit a rebel camp near Mekele.", "ASSAULT", {"ETH"}, {"ETH"}),
+        (
+            "A Saudi-led coalition air strike killed nine people at a fish market in Yemen.",
+            "ASSAULT",
+            {"SAU"},
+            {"YEM"},
+        ),
         ("Japan donated rice to North Korea.", "AID", {"JPN"}, {"PRK"}),
         ("Kenya deployed troops to Somalia.", "MOBILIZE", {"KEN"}, {"SOM"}),
         ("Norway imposed sanctions on Belarus.", "SANCTION", {"NOR"}, {"BLR"}),
