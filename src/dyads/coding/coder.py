@@ -14,10 +14,12 @@ from dyads.coding.contexts import contexts_for
 from dyads.coding.dates import resolve_date
 from dyads.coding.filters import (
     clause_states_act,
+    has_market_subject,
     is_accident,
     is_advisory,
     is_partyless_consult,
     is_question,
+    is_topic_talk,
     solo_exercise,
     warning_object,
 )
@@ -83,9 +85,9 @@ def code_sentence(
     place = place_in_sentence(doc, gazetteer=gazetteer) if gazetteer is not None else None
     candidates: list[Candidate] = []
     for trigger in find_triggers(doc, lexicon=lexicon):
-        if is_question(trigger) or not clause_states_act(
-            trigger, lexicon=lexicon, units=item.units
-        ):
+        if is_question(trigger) or has_market_subject(trigger):
+            continue
+        if not clause_states_act(trigger, lexicon=lexicon, units=item.units):
             continue
         arguments = find_arguments(trigger, ctx=ctx)
         candidate = _candidate(trigger, arguments, item=item, place=place)
@@ -107,6 +109,8 @@ def _candidate(
     if trigger.entry.needs_target and not recipients:
         return None
     if is_accident(trigger, actors=actors) or is_partyless_consult(trigger, actors=actors):
+        return None
+    if is_topic_talk(trigger, actors=actors, recipients=recipients):
         return None
     if is_advisory(
         trigger, actors=actors, recipients=recipients, has_object=warning_object(trigger)

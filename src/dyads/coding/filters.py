@@ -13,7 +13,9 @@ Rules of the language, checked after the trigger's arguments are known:
   is military cooperation;
 - an arrival or journey with no one known making it ("a flight arrived in San Jose") is no
   visit;
-- a question ("asked whether ...", "people will be asking if ...") is no request.
+- a question ("asked whether ...", "people will be asking if ...") is no request;
+- a market, a price or a currency as the subject ("bank stocks rallied", "the rouble
+  collapsed", "oil prices hit a record") is trading news, not an act of a party.
 """
 
 from __future__ import annotations
@@ -106,6 +108,47 @@ EXERCISE_WORDS = frozenset(
     {"drill", "drills", "exercise", "exercises", "manoeuvres", "maneuvers", "game", "games"}
 )
 MOVEMENT_VERBS = frozenset({"arrive", "travel", "fly", "return", "come", "go", "land", "tour"})
+# Subjects that name what is traded or measured, never who acts.
+MARKET_SUBJECTS = frozenset(
+    {
+        "stock",
+        "stocks",
+        "share",
+        "shares",
+        "price",
+        "prices",
+        "market",
+        "markets",
+        "index",
+        "indices",
+        "currency",
+        "currencies",
+        "bond",
+        "bonds",
+        "yield",
+        "yields",
+        "futures",
+        "bitcoin",
+        "dollar",
+        "euro",
+        "yen",
+        "rouble",
+        "ruble",
+        "rupee",
+        "peso",
+        "lira",
+        "equities",
+        "commodities",
+        "crude",
+        "sales",
+        "profit",
+        "profits",
+        "earnings",
+        "revenue",
+        "inflation",
+    }
+)
+TALK_VERBS = frozenset({"discuss", "talk", "debate"})
 QUESTION_MARKS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where"})
 PARTNER_MARKS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
 
@@ -217,6 +260,20 @@ def is_partyless_consult(trigger: Trigger, *, actors: Sequence[ActorRef]) -> boo
     )
 
 
+def is_topic_talk(
+    trigger: Trigger, *, actors: Sequence[ActorRef], recipients: Sequence[ActorRef]
+) -> bool:
+    """One party discussing a subject with no one ("the analyst discusses the impact of the
+    tax law") is commentary, not a consultation; a meeting needs a second party."""
+    return (
+        trigger.anchor is None
+        and trigger.event == "CONSULT"
+        and trigger.verb.lemma_.lower() in TALK_VERBS
+        and len(actors) == 1
+        and not recipients
+    )
+
+
 def is_question(trigger: Trigger) -> bool:
     """A request verb whose clause is a question ("asked whether the forces had let their
     guard down"): an inquiry, not a demand."""
@@ -231,3 +288,11 @@ def is_question(trigger: Trigger) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
             return True
     return False
+
+
+def has_market_subject(trigger: Trigger) -> bool:
+    """The verb's subject is a market, a price or a currency ("bank stocks have rallied")."""
+    return any(
+        child.dep_ in SUBJECT_DEPS and child.lower_ in MARKET_SUBJECTS
+        for child in trigger.verb.children
+    )

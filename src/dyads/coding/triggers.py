@@ -304,6 +304,8 @@ def _chain(token: Any) -> Iterator[Any]:
 
 
 def _negated(token: Any) -> bool:
+    if token.dep_ in {"pcomp", "pobj"} and token.head.lower_ == "without":
+        return True  # "fended off the blows without retaliating", "left without talks"
     for verb in _chain(token):
         if any(c.dep_ == "neg" or _nobody(c) for c in verb.children):
             return True

@@ -132,3 +132,31 @@ def test_filters_passive_relative_clause_noun_is_acted_on(code_stage: Any) -> No
 )
 def test_filters_non_political_objects_make_no_event(code_stage: Any, text: str) -> None:
     assert _events(code_stage, text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # trading news: the subject is a market or a price, not a party
+        "Brazilian bank stocks rallied against the dollar after the vote.",
+        "Turkish shares collapsed on Monday as the lira fell.",
+        # an act done "without" is an act not done
+        "Indian troops held the ridge for a week without firing on Chinese positions.",
+        # one party talking about a subject is commentary, not a meeting
+        "A Canadian economist discussed the effects of the new tariffs.",
+    ],
+)
+def test_filters_markets_without_and_commentary_make_no_event(code_stage: Any, text: str) -> None:
+    assert _types(code_stage, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Brazilian farmers rallied against the new land law in Brasilia.", "PROTEST"),
+        ("Indian troops fired on Chinese positions without warning.", "ASSAULT"),
+        ("The Canadian minister discussed the tariffs with her Mexican counterpart.", "CONSULT"),
+    ],
+)
+def test_filters_keep_acts_by_parties(code_stage: Any, text: str, event: str) -> None:
+    assert event in _types(code_stage, text)
