@@ -156,6 +156,21 @@ def _role(
     memory: ArticleMemory,
 ) -> tuple[ActorRef, ...]:
     owners = _owners(unit, tables, memory)
+    named = _appositive_person(unit) if role.is_title else None
+    if named is not None:
+        # "South Korea's Defence Minister Shin Won-sik", parsed with the title as the head
+        # and the name in apposition: the person holds the title
+        known = memory.person_by_name(named)
+        holder = ActorRef(
+            name=named,
+            text=text,
+            country=owners[0][0] if owners else (known.country if known else None),
+            sector=unit.title.sector if unit.title else role.sector,
+            title=unit.title.text if unit.title else None,
+        )
+        if holder.country is None:
+            holder = replace(holder, country=memory.context_country())
+        return (replace(memory.remember_person(holder), text=text),)
     head = doc[unit.head]
     definite = any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in head.children)
     if role.is_title and not owners and definite:
@@ -183,6 +198,12 @@ def _role(
         code = code or memory.context_country()
     name = tables.country_name(code) or doc[unit.first : unit.last + 1].text
     return (ActorRef(name=name, text=text, country=code, sector=sector, title=title),)
+
+
+def _appositive_person(unit: Unit) -> str | None:
+    """The name of a person in apposition to a title unit, when there is exactly one."""
+    names = [m.person for m in unit.modifiers if m.kind is MentionKind.PERSON and m.person]
+    return names[0] if len(names) == 1 else None
 
 
 def _named(

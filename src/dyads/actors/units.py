@@ -168,6 +168,7 @@ def _person_spans(doc: Doc, tables: ActorTables, named: set[int]) -> list[tuple[
         last = ent.end - 1
         while last >= first and doc[last].pos_ == "PART":  # a trailing "'s"
             last -= 1
+        last = _hyphenated_end(doc, last)
         while first > 0 and _may_be_name(doc[first - 1], tables, named):
             first -= 1  # "Aidos" left out of the entity "Temirov"
         if first <= last:
@@ -188,6 +189,20 @@ def _person_spans(doc: Doc, tables: ActorTables, named: set[int]) -> list[tuple[
             spans.append((token.i + 1, last))
             taken.update(range(token.i + 1, last + 1))
     return spans
+
+
+def _hyphenated_end(doc: Doc, last: int) -> int:
+    """The end of a name whose hyphenated part the model left out ("Ahn Duk" of
+    "Ahn Duk-geun")."""
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].text == "-"
+        and not doc[last].whitespace_
+        and not doc[last + 1].whitespace_
+        and doc[last + 2].is_alpha
+    ):
+        last += 2
+    return last
 
 
 def _leader_spans(

@@ -265,12 +265,18 @@ def is_topic_talk(
 ) -> bool:
     """One party discussing a subject with no one ("the analyst discusses the impact of the
     tax law") is commentary, not a consultation; a meeting needs a second party."""
+    plural = any(
+        c.dep_ in SUBJECT_DEPS
+        and (c.tag_ in {"NNS", "NNPS"} or any(g.dep_ == "conj" for g in c.children))
+        for c in trigger.verb.children
+    )  # "the two ministers discussed ...": several parties, a meeting
     return (
         trigger.anchor is None
         and trigger.event == "CONSULT"
         and trigger.verb.lemma_.lower() in TALK_VERBS
         and len(actors) == 1
         and not recipients
+        and not plural
     )
 
 

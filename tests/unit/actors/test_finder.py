@@ -236,3 +236,28 @@ def test_find_pronoun_prefers_a_subject_earlier_in_its_own_sentence(
     # with no subject before it in the sentence, the last subject person is recalled
     later = [m.actor for m in found[3] if m.text == "she"]
     assert later and later[0] is not None and later[0].name == "Rosa Quintana"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the model tags "Ahn Duk" as the person and leaves "-geun" out
+        (
+            "South Korea's Trade Minister Ahn Duk-geun met Chilean officials in Santiago.",
+            "Ahn Duk-geun",
+        ),
+        # the model makes "Minister" the subject and the name a noun in apposition to it
+        (
+            "South Korea's Defence Minister Shin Won-sik met Chilean officials in Seoul.",
+            "Shin Won-sik",
+        ),
+    ],
+)
+def test_find_hyphenated_name_after_a_title_is_the_title_holder(
+    spacy_parser: Any, actor_tables: ActorTables, text: str, name: str
+) -> None:
+    (mentions,) = _find(spacy_parser, actor_tables, text)
+    holders = [m.actor for m in mentions if m.actor is not None and m.actor.country == "KOR"]
+    assert holders
+    assert (holders[0].name, holders[0].sector) == (name, "GOV")
+    assert holders[0].title is not None and holders[0].title.endswith("Minister")
