@@ -108,7 +108,7 @@ def _parse_head(head: str) -> tuple[list[str], bool, bool] | None:
     ``None`` when the head is not shaped like a dateline at all.
     """
     head = head.strip()
-    tag = _TAG.search(head)
+    tag = _TAG.search(head) if ")" in head else None
     has_tag = tag is not None and tag.group("tag")[0].isalpha()
     if tag is not None:
         head = head[: tag.start()].rstrip(" ,")
@@ -229,7 +229,7 @@ def parse_byline(line: str) -> str | None:
     if match is not None:
         names = _names_in(match.group("names"))
         return ", ".join(names) if names else None
-    piped = _PIPE_ROLE.match(line)
+    piped = _PIPE_ROLE.match(line) if "|" in line else None
     if piped is not None and _ROLES.search(piped.group("role")):
         names = _names_in(piped.group("names"))
         return ", ".join(names) if names else None

@@ -106,21 +106,22 @@ def _time(lead: str) -> str:
 # between a printed date and its time: ", 8:55", " at 8:55", " - 8:55", " | 8:55"
 _AFTER_DATE = _time(r"(?:,|\s)\s*(?:at\s+|-\s+|\|\s+|/\s+)?")
 _AFTER_ISO_DATE = _time(r"(?:T|\s+|,\s*)")
+# Each form; whether it names the month in words (its matches in an ASCII line then hold a
+# month's first three letters); and the characters one of which its other matches hold.
 _FORMS = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
+    (re.compile(pattern, re.IGNORECASE), named, needs)
+    for pattern, named, needs in (
         # 2021-02-05T08:55:51+03:00, 2017-09-15 17:52, 2021/02/05
-        rf"\b{_YEAR}[-/](?P<nmonth>\d\d)[-/](?P<day>\d\d){_AFTER_ISO_DATE}",
+        (rf"\b{_YEAR}[-/](?P<nmonth>\d\d)[-/](?P<day>\d\d){_AFTER_ISO_DATE}", False, "-/"),
         # February 05 2021 08:55:51, Feb. 4, 2021, March 3rd, 2021 at 5:30 p.m. ET
-        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_AFTER_DATE}",
+        (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_AFTER_DATE}", True, ""),
         # 5 Feb 2021, 8:55 AM ET; Friday 5 February 2021 10.31 GMT; 5th of May 2020
-        rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}{_AFTER_DATE}",
+        (rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}{_AFTER_DATE}", True, ""),
         # 05.02.2021 14:30 (day first, as European pages print it)
-        rf"\b{_DAY}\.(?P<nmonth>\d{{1,2}})\.{_YEAR}{_AFTER_DATE}",
+        (rf"\b{_DAY}\.(?P<nmonth>\d{{1,2}})\.{_YEAR}{_AFTER_DATE}", False, "."),
     )
 )
-
-_DIGIT = re.compile(r"\d")
+_MONTH_STARTS = tuple(dict.fromkeys(name[:3] for name in _MONTHS))
 _DECORATION = re.compile(
     r"(?:published|updated|last\s+updated|posted|modified|first\s+published|date|on|at|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -190,9 +191,22 @@ def _build(match: re.Match[str]) -> datetime | date | None:
 
 
 def _first_match(text: str) -> re.Match[str] | None:
-    if not _DIGIT.search(text):
+    # every form prints the year in full (19xx or 20xx)
+    if "19" not in text and "20" not in text:
         return None  # most lines of a page: no date can be in them
-    found = [match for form in _FORMS if (match := form.search(text))]
+    # case-insensitive matching reads a few non-ASCII letters as ASCII ones ("ſ" as "s"):
+    # only an ASCII line is known to name no month when it holds no month's first letters
+    if text.isascii():
+        lowered = text.lower()
+        month = any(start in lowered for start in _MONTH_STARTS)
+    else:
+        month = True
+    found = [
+        match
+        for form, named, needs in _FORMS
+        if (month if named else any(need in text for need in needs))
+        and (match := form.search(text))
+    ]
     return min(found, key=lambda match: match.start()) if found else None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from dyads.clean.pagetext.features import (
@@ -12,7 +14,7 @@ from dyads.clean.pagetext.features import (
     word_count,
 )
 from dyads.clean.pagetext.headings import _KEY_CHARS
-from dyads.clean.pagetext.language import guess_language, guess_language_of
+from dyads.clean.pagetext.language import _WORD, _word_counts, guess_language, guess_language_of
 from dyads.clean.pagetext.lexicon import HEADINGS
 from dyads.clean.pagetext.lines import split_lines
 from dyads.records import BlockKind
@@ -178,6 +180,12 @@ _MARKER_PAGE = [
     "١٢ votes",
     "Jane Roe/Elden Courier said:",
     "Share",
+    "Report (3)",
+    "Print edition (Jane Roe/Elden Courier)",
+    "File - the harbour wall before the storm",
+    "Share this (Tomas Rye/Elden Courier).",
+    "Votes were counted (all of them)",
+    "3 comments (Tomas Rye/Elden Courier)",
 ]
 
 
@@ -212,6 +220,10 @@ _HEADING_PAGE = [
     "12",
     "Leserkommentare (3)",
     "Weitere Artikel …",
+    "Read more of it",
+    "The most popular",
+    "a b popular",
+    "Mehr zum Thema:",
 ]
 
 
@@ -227,3 +239,20 @@ def test_guess_language_of_paragraphs_agrees_with_joined_text(repeat: int) -> No
         "The minister said that the talks were useful.",
     ) * repeat
     assert guess_language_of(paragraphs) == guess_language(" ".join(paragraphs))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said that the talks were useful, and THE talks go on.",
+        "Straße, für l’état d'été İSTANBUL ÇOK ſe x_y a1b ² ½ ﬁne ǅemal — “quoted” words",
+        "日本語のテキスト and 中文 text, 한국어 too",
+        "",
+        "123 456 ... !!!",
+    ],
+)
+def test_word_counts_agree_with_the_word_expression(text: str) -> None:
+    words = _WORD.findall(text)
+    count, counts = _word_counts(text)
+    assert count == len(words)
+    assert counts == Counter(word.casefold() for word in words)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import methodcaller
 
 from dyads.clean.meta import is_timestamp_line
 from dyads.clean.pagetext.features import PageFeatures
@@ -38,7 +40,8 @@ _JUNK_WEIGHT = -1.0
 _TIMESTAMP_WEIGHT = -25.0
 _TIMESTAMP_MAX_WORDS = 8
 # Every form ``is_timestamp_line`` reads prints the year in full (19xx or 20xx): lines
-# without such a number skip the costlier test (keep in step with ``timestamps._FORMS``).
+# without such a number skip the costlier test (keep in step with ``timestamps._FORMS``);
+# a substring test passes most lines over before the expression.
 _DATE_HINT = re.compile(r"(?:19|20)\d\d")
 # A short non-prose line (menu entry, headline, label): a base cost plus half a word each,
 # capped, so that a run of 20 menu entries outweighs a 40-word teaser lede beyond it.
@@ -149,7 +152,11 @@ def timestamp_walls(weights: list[float], feats: PageFeatures, texts: tuple[str,
         if n <= _TIMESTAMP_MAX_WORDS and weight < 0 and not prose
     ]:
         text = texts[i]
-        if _DATE_HINT.search(text) is not None and is_timestamp_line(text):
+        if (
+            ("20" in text or "19" in text)
+            and _DATE_HINT.search(text) is not None
+            and is_timestamp_line(text)
+        ):
             weights[i] = min(weights[i], _TIMESTAMP_WEIGHT)
 
 
@@ -159,9 +166,10 @@ def teaser_ledes(feats: PageFeatures, texts: tuple[str, ...]) -> list[int]:
     Image labels between the headline and the lede are looked through.
     """
     out: list[int] = []
-    junk = feats.junk
-    for i, text in enumerate(texts):
-        if not text.endswith(_ELLIPSES) or not feats.prose[i] or junk[i]:
+    junk, prose = feats.junk, feats.prose
+    cut = map(methodcaller("endswith", _ELLIPSES), texts)
+    for i in compress(range(len(texts)), cut):
+        if not prose[i] or junk[i]:
             continue
         previous = i - 1
         while previous >= 0 and junk[previous]:

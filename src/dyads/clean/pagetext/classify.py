@@ -60,14 +60,14 @@ def _groups(
 ) -> list[_Group]:
     groups: list[_Group] = []
     current: _Group | None = None
-    markers, folded = feats.marker, feats.folded
+    markers, folded, headings = feats.marker, feats.folded, feats.heading
     for i, text in enumerate(texts):
         if i in skip:
             current = None
             continue
         # a label's first two characters are capitals (a cheap test before the full one)
         label = teaser_label(texts, folded, i) if text[:2].isupper() else None
-        heading = feats.heading[i]
+        heading = headings[i]
         if label is not None:
             current = _Group(BlockKind.TEASER, label[0], i < body_start)
             groups.append(current)
@@ -86,13 +86,10 @@ def _groups(
 
 
 def _content_kind(group: _Group, feats: PageFeatures) -> BlockKind:
-    marks: Counter[BlockKind] = Counter()
-    for i in group.lines:
-        marker = feats.marker[i]
-        if marker is not None:
-            marks[marker] += 1
-    if marks:
-        kind, count = marks.most_common(1)[0]
+    markers = feats.marker
+    marked = [marker for i in group.lines if (marker := markers[i]) is not None]
+    if marked:
+        kind, count = Counter(marked).most_common(1)[0]
         if count * 2 >= len(group.lines):
             return kind
     if group.lines and all(feats.repeated[i] for i in group.lines):
@@ -108,14 +105,16 @@ def _items(
     seen: dict[str, str] = {}
     headline_seen = False
     headlines = kind in _HEADLINE_KINDS
+    folded, prose, repeated = feats.folded, feats.prose, feats.repeated
     for n, i in enumerate(group.lines):
-        text = texts[i]
+        text, fold = texts[i], folded[i]
         if n == 0 and kind is BlockKind.TEASER and group.heading and text.startswith(group.heading):
             text = text[len(group.heading) :].strip()
-        if headlines and feats.prose[i] and headline_seen and not feats.repeated[i]:
+            fold = text.casefold()
+        if headlines and prose[i] and headline_seen and not repeated[i]:
             continue  # the lede under a headline
         headline_seen = True
-        seen.setdefault(text.casefold(), text)
+        seen.setdefault(fold, text)
     return tuple(seen.values())
 
 

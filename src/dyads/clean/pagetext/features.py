@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate, repeat
 
 from dyads.clean.pagetext.headings import heading_column, heading_kind
 from dyads.clean.pagetext.lexicon import MARKERS
@@ -38,6 +39,10 @@ _QUOTE_ENDS = ('"', "”", "»")
 _INNER_SENTENCE = re.compile(r"\w[.!?][\"”’»)]* [\"“„«(]?[A-ZÀ-ÞА-Я]")
 _BRACKETED = re.compile(r"^\[[^\]]*\]$|^\[[^\]]*\]( \[[^\]]*\])+$|^(IFRAME|BUTTON|INPUT)\b")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# The first bytes of the UTF-8 encodings of every ``_CJK`` character (U+3000-U+3FFF start
+# with E3, ..., U+D000-U+DFFF with ED): a page whose encoding holds none has no CJK text,
+# which a byte search tells much faster than the expression.
+_CJK_LEADS = tuple(bytes([lead]) for lead in range(0xE3, 0xEE))
 _LETTER = re.compile(r"[^\W\d_]")
 
 # A heading of a named box is short: "MOST POPULAR", "Mehr zum Thema", "Comments (12)".
@@ -98,15 +103,14 @@ _ANCHORED = (BlockKind.COMMENTS, BlockKind.SHARE, BlockKind.ADVERTISEMENT, Block
 # "... said:" heads a comment; "... (Jane Doe/Reuters)" closes a caption with its credit
 _SHAPE_ENDS = ("said:", "says:", ")", ").")
 # whole-line markers: "Reply", "[Advertisement]", "ins: :ins"
-_WHOLE_LINES = frozenset(
-    {"reply", "avatar", "antworten", "report", "flag"}
-    | {
-        f"{opening}{word}{closing}"
-        for word in ("ins: :ins", "ins::ins", "advertisement", "anzeige")
-        for opening in ("", "[")
-        for closing in ("", "]")
-    }
+_COMMENT_LINES = frozenset({"reply", "avatar", "antworten", "report", "flag"})
+_ADVERT_LINES = frozenset(
+    f"{opening}{word}{closing}"
+    for word in ("ins: :ins", "ins::ins", "advertisement", "anzeige")
+    for opening in ("", "[")
+    for closing in ("", "]")
 )
+_WHOLE_LINES = _COMMENT_LINES | _ADVERT_LINES
 
 
 # Kinds as bits, so that a line's possible kinds are an int (enum members hash slowly).
@@ -115,11 +119,10 @@ _BIT_MARKERS = tuple(
 )
 _KIND_BITS = {kind: bit for bit, kind, _, _ in _BIT_MARKERS}
 _NEEDLE_BITS = tuple((_KIND_BITS[kind], needle) for kind, needle in _NEEDLES)
-_ANCHORED_BITS = sum(_KIND_BITS[kind] for kind in _ANCHORED)
-# What an anchored shape's line starts or ends with: the others skip ``_anchored``.
-_ANCHOR_FIRST = frozenset(
-    "".join(p[0] for p in (*_SHARE_STARTS, *_WHOLE_LINES, "file - ", "rating: ", *_SIGNS))
-)
+_COMMENTS_BIT, _SHARE_BIT, _ADVERT_BIT, _CAPTION_BIT = (_KIND_BITS[kind] for kind in _ANCHORED)
+# What an anchored shape's line starts (first three characters) or ends with: the others
+# skip ``_anchored_bits``.
+_ANCHOR_HEADS = frozenset(p[:3] for p in (*_SHARE_STARTS, *_WHOLE_LINES, "file - ", "rating: "))
 _ANCHOR_TAILS = frozenset(end[-2:] for end in _SHAPE_ENDS if len(end) > 1)
 _CONTROLS = ("IFRAME", "BUTTON", "INPUT")
 _CONTROL_FIRST = frozenset(c[0] for c in _CONTROLS)
@@ -171,35 +174,54 @@ def is_prose(text: str, words: int) -> bool:
     return _ends_sentence(text) or _INNER_SENTENCE.search(text) is not None
 
 
-def _anchored(fold: str) -> bool:
-    """Whether a line has the shape of an anchored marker ("share ...", "... said:", "3 ...")."""
-    return (
-        fold.startswith(_SHARE_STARTS)
-        or fold.endswith(_SHAPE_ENDS)
-        or fold[:1].isdecimal()
-        or fold in _WHOLE_LINES
-        or fold.startswith(("file - ", "rating: "))
-        or (fold[1:2].isdecimal() and fold[:1] in _SIGNS)
+def _anchored_bits(fold: str) -> int:
+    """The bits of the anchored kinds whose patterns a line of an anchored shape can match.
+
+    A line of no such shape has none. Of the anchored patterns, a comment head starts with
+    a number, "rating: " or a comment word or ends with "said:"; a share bar starts with
+    its verb; an advertisement is the whole line; a caption starts with "file - " or closes
+    with a credit that has a "/" (its other patterns hold a needle of ``_NEEDLES``).
+    """
+    first = fold[:1]
+    comments = (
+        first.isdecimal()
+        or fold.endswith(("said:", "says:"))
+        or fold.startswith("rating: ")
+        or (first in _SIGNS and fold[1:2].isdecimal())
+        or fold in _COMMENT_LINES
     )
+    share = fold.startswith(_SHARE_STARTS)
+    advert = fold in _ADVERT_LINES
+    file_photo = fold.startswith("file - ")
+    if not (comments or share or advert or file_photo or fold.endswith((")", ")."))):
+        return 0
+    bits = 0
+    if comments:
+        bits |= _COMMENTS_BIT
+    if share:
+        bits |= _SHARE_BIT
+    if advert:
+        bits |= _ADVERT_BIT
+    if file_photo or "/" in fold:
+        bits |= _CAPTION_BIT
+    return bits
 
 
 def _possible(folded: list[str], whole: str) -> dict[int, int]:
     """The lines that can hold a marker, each with the bits of the kinds it can be."""
-    first_chars, tails = _ANCHOR_FIRST, _ANCHOR_TAILS
-    possible = dict.fromkeys(
-        [
-            i
-            for i, fold in enumerate(folded)
-            if (
-                (first := fold[:1]) in first_chars
-                or fold[-2:] in tails
-                or fold[-1:] == ")"
-                or first.isdecimal()
-            )
-            and _anchored(fold)
-        ],
-        _ANCHORED_BITS,
-    )
+    heads, tails, signs = _ANCHOR_HEADS, _ANCHOR_TAILS, _SIGNS
+    possible = {
+        i: bits
+        for i, fold in enumerate(folded)
+        if (
+            fold[:3] in heads
+            or fold[-2:] in tails
+            or fold[-1:] == ")"
+            or (first := fold[:1]).isdecimal()
+            or first in signs
+        )
+        and (bits := _anchored_bits(fold))
+    }
     starts: list[int] | None = None
     for bit, needle in _NEEDLE_BITS:
         at = whole.find(needle)
@@ -232,19 +254,16 @@ def _marker_column(folded: list[str], whole: str, words: list[int]) -> list[Bloc
 
 
 def _line_starts(folded: list[str]) -> list[int]:
-    starts: list[int] = []
-    offset = 0
-    for fold in folded:
-        starts.append(offset)
-        offset += len(fold) + 1
-    return starts
+    """Where each line starts in the page joined by newlines."""
+    return list(accumulate([len(fold) + 1 for fold in folded[:-1]], initial=0))
 
 
 def _prose_column(texts: tuple[str, ...], words: list[int], junk: list[bool]) -> list[bool]:
     """``is_prose`` of every line, its cheap cases decided inline.
 
     A line ending in a full stop ends a sentence; only lines ending in a closing quote or
-    bracket need ``_ends_sentence`` (its other cases are false).
+    bracket need ``_ends_sentence`` (its other cases are false), and only lines with a full
+    stop, question or exclamation mark can hold the end of an inner sentence.
     """
     ends, closers = _SENTENCE_ENDS, _CLOSERS
     return [
@@ -254,7 +273,10 @@ def _prose_column(texts: tuple[str, ...], words: list[int], junk: list[bool]) ->
             n >= _LONG_LINE_WORDS
             or text[-1] in ends
             or (text[-1] in closers and _ends_sentence(text))
-            or _INNER_SENTENCE.search(text) is not None
+            or (
+                ("." in text or "?" in text or "!" in text)
+                and _INNER_SENTENCE.search(text) is not None
+            )
         )
         for text, n, bad in zip(texts, words, junk, strict=True)
     ]
@@ -274,6 +296,13 @@ def _junk_column(texts: tuple[str, ...]) -> list[bool]:
     ]
 
 
+def _has_cjk(text: str) -> bool:
+    if text.isascii():
+        return False
+    encoded = text.encode("utf-8", "surrogatepass")
+    return any(lead in encoded for lead in _CJK_LEADS) and _CJK.search(text) is not None
+
+
 def line_features(lines: PageLines) -> PageFeatures:
     texts = lines.texts
     if not texts:
@@ -283,11 +312,9 @@ def line_features(lines: PageLines) -> PageFeatures:
     whole = "\n".join(texts).casefold()
     folded = whole.split("\n")
     counts = Counter(folded)
-    spaces = [text.count(" ") for text in texts]
-    if whole.isascii() or _CJK.search(whole) is None:
-        words = [n + 1 for n in spaces]
-    else:
-        words = [word_count(text) for text in texts]
+    repeated = {fold for fold, count in counts.items() if count > 1}
+    spaces = list(map(str.count, texts, repeat(" ")))
+    words = [word_count(text) for text in texts] if _has_cjk(whole) else [n + 1 for n in spaces]
     junk = _junk_column(texts)
     return PageFeatures(
         folded=tuple(folded),
@@ -295,6 +322,6 @@ def line_features(lines: PageLines) -> PageFeatures:
         prose=tuple(_prose_column(texts, words, junk)),
         heading=tuple(heading_column(folded, spaces)),
         marker=tuple(_marker_column(folded, whole, words)),
-        repeated=tuple([counts[fold] > 1 for fold in folded]),
+        repeated=tuple(map(repeated.__contains__, folded)),
         junk=tuple(junk),
     )

@@ -111,9 +111,10 @@ def heading_kind(text: str) -> BlockKind | None:
 def heading_column(folded: list[str], spaces: list[int]) -> list[BlockKind | None]:
     """``heading_kind_folded`` of every whitespace-normalised line with few spaces.
 
-    A line whose first and last characters are letters and start and end no phrase is
-    passed over (the test of ``heading_kind_folded``), and so is a key that starts and ends
-    no phrase.
+    A line whose first and last characters are letters and single spaces and start and end
+    no phrase is passed over (the test of ``heading_kind_folded``: its key starts and ends
+    the same way, or is shorter than a phrase's index), and so is a key that starts and
+    ends no phrase.
     """
     starts, ends, keep = _STARTS, _ENDS, _KEY_CHARS
     out: list[BlockKind | None] = [None] * len(folded)
@@ -124,8 +125,8 @@ def heading_column(folded: list[str], spaces: list[int]) -> list[BlockKind | Non
         and not (
             (first := fold[:keep]) not in starts
             and (last := fold[-keep:]) not in ends
-            and first.isalpha()
-            and last.isalpha()
+            and (first.isalpha() or first.replace(" ", "").isalpha())
+            and (last.isalpha() or last.replace(" ", "").isalpha())
         )
     ]
     noise, table = _HEADING_NOISE, _ASCII_NOISE

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import repeat
+from itertools import compress, repeat
+from operator import not_
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -28,6 +29,12 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "tr": _words("ve bir bu da de için ile olarak daha çok gibi en ama"),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+# Every ASCII character but a letter (the ASCII characters ``_WORD`` does not take), as a
+# space: on the page's UTF-8 bytes it splits the ASCII words apart.
+_ASCII_NON_LETTERS = bytes.maketrans(
+    bytes(c for c in range(128) if not chr(c).isalpha()),
+    bytes(ord(" ") for c in range(128) if not chr(c).isalpha()),
+)
 # The first few hundred words decide; reading further changes no answer and costs time.
 _SAMPLE_CHARS = 3000
 # Fewer words than this say nothing reliable about the language.
@@ -37,12 +44,31 @@ _MIN_WORDS = 40
 _MARGIN = 1.5
 
 
-def guess_language(text: str) -> str:
-    words = _WORD.findall(text[:_SAMPLE_CHARS])
-    if len(words) < _MIN_WORDS:
-        return "en"
+def _word_counts(sample: str) -> tuple[int, Counter[str]]:
+    """How many words (runs of letters, as ``_WORD`` finds them) ``sample`` has, and how many
+    times each case-folded word occurs.
+
+    Most words are ASCII letters between ASCII non-letters: they are split off and lowered
+    on the UTF-8 bytes (ASCII case folding is lowering), and only the pieces with other
+    characters ("l’état", "für") are read with the expression. Only the counts matter, so
+    the two kinds of words need not keep their order.
+    """
+    pieces = sample.encode("utf-8", "surrogatepass").translate(_ASCII_NON_LETTERS).split()
+    letters = list(map(bytes.isalpha, pieces))
+    plain = b" ".join(compress(pieces, letters)).lower().decode("ascii")
+    mixed = b" ".join(compress(pieces, map(not_, letters))).decode("utf-8", "surrogatepass")
+    words = plain.split()
+    others = _WORD.findall(mixed)
     # case folding maps each character on its own, so the words can be folded in one call
-    counts = Counter(" ".join(words).casefold().split(" "))
+    if others:
+        words.extend(" ".join(others).casefold().split(" "))
+    return len(words), Counter(words)
+
+
+def guess_language(text: str) -> str:
+    count, counts = _word_counts(text[:_SAMPLE_CHARS])
+    if count < _MIN_WORDS:
+        return "en"
     get = counts.get
     hits = {lang: sum(map(get, stop, repeat(0))) for lang, stop in _STOPWORDS.items()}
     best = max(hits, key=lambda lang: hits[lang])

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress
+from operator import not_
 
 # A list marker as lynx prints it (``*``, ``+``, ``o``, ``#`` by nesting level, ``-``) or as
 # w3m does (``•``, ``◦``, ``□``, ``▪``, ``◆``), or a number / letter ("1.", "2)", "a.").
@@ -123,20 +124,21 @@ def _rejoin_wrapped(raw_lines: list[str], width: int) -> list[str]:
 
 def split_lines(text: str) -> PageLines:
     """The logical lines of ``text`` in page order, blank lines dropped."""
-    raw_lines = [line.rstrip() for line in text.replace("\t", "    ").splitlines()]
+    raw_lines = list(map(str.rstrip, text.replace("\t", "    ").splitlines()))
     width = _wrap_width(raw_lines)
     if width is not None:
         raw_lines = _rejoin_wrapped(raw_lines, width)
+    texts = list(map(str.lstrip, filter(None, raw_lines)))
     # every whitespace character but the space is unprintable: a printable line without two
-    # spaces in a row is already normalised (most lines), the others are re-spaced
-    texts = [
-        stripped
-        if "  " not in (stripped := raw.lstrip()) and stripped.isprintable()
-        else " ".join(stripped.split())
-        for raw in raw_lines
-        if raw
-    ]
-    blank_before = tuple(not prev for prev, raw in pairwise(["", *raw_lines]) if raw)
+    # spaces in a row is already normalised (most lines, often all of a page's), the others
+    # are re-spaced
+    if "  " in "\n".join(texts) or not "".join(texts).isprintable():
+        texts = [
+            text if "  " not in text and text.isprintable() else " ".join(text.split())
+            for text in texts
+        ]
+    # whether a blank line (or the page start) comes before each line
+    blank_before = tuple(map(not_, compress(["", *raw_lines], raw_lines)))
     markers = [""] * len(texts)
     # a marker is a number, or a character followed by a space ("* ", "o ") or by "." or ")"
     for i in [
