@@ -143,3 +143,43 @@ def test_healthz_names_the_database(api_client: Any) -> None:
     body = api_client.get("/healthz").json()
     assert body["status"] == "ok"
     assert body["database"] in {"sqlite", "postgresql"}
+
+
+@pytest.mark.parametrize(
+    "params", [{}, {"limit": 2}, {"between": "KAZ,TUR"}, {"actor": "RUS", "limit": 1}]
+)
+def test_events_json_is_what_the_response_model_serialises(
+    api_client: Any, api_engine: Any, params: dict[str, Any]
+) -> None:
+    """The list is encoded from plain dicts: the same document as the pydantic models give."""
+    from dyads.serve.api.schemas import EventPageOut, event_out
+    from dyads.store.filters import EventFilter
+    from dyads.store.query import query_events
+
+    response = api_client.get("/events", params=params)
+    assert response.headers["content-type"] == "application/json"
+    between = params.get("between")
+    flt = EventFilter(
+        actor=params.get("actor"),
+        between=tuple(between.split(",")) if between else None,
+        limit=params.get("limit", 50),
+    )
+    page = query_events(api_engine, filter=flt)
+    model = EventPageOut(items=[event_out(s) for s in page.items], next_cursor=page.next_cursor)
+    assert response.json() == model.model_dump(mode="json")
+    assert EventPageOut.model_validate_json(response.content) == model
+
+
+@pytest.mark.parametrize("by", ["day", "week", "month"])
+def test_dyad_json_is_what_the_response_model_serialises(
+    api_client: Any, api_engine: Any, by: str
+) -> None:
+    from dyads.serve.api.schemas import DyadSeriesOut, dyad_period_out
+    from dyads.store.query import dyad_series
+
+    response = api_client.get("/dyads/kaz/tur", params={"by": by})
+    periods = [dyad_period_out(p) for p in dyad_series(api_engine, "KAZ", "TUR", by=by)]
+    model = DyadSeriesOut(a="KAZ", b="TUR", by=by, periods=periods)
+    assert periods
+    assert response.json() == model.model_dump(mode="json")
+    assert DyadSeriesOut.model_validate_json(response.content) == model

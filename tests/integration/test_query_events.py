@@ -102,3 +102,109 @@ def test_query_events_carries_counts_actors_evidence_and_source(query_engine: An
 def test_query_events_refuses_a_malformed_cursor(query_engine: Any, cursor: str) -> None:
     with pytest.raises(QueryError, match="malformed cursor"):
         query_events(query_engine, filter=EventFilter(cursor=cursor))
+
+
+# --- countries on both sides, undated events, ties: every page against a brute force -----
+
+_SIDES: tuple[tuple[str, ...], ...] = (
+    ("TUR",),
+    ("KAZ",),
+    ("KAZ", "TUR"),
+    ("RUS", "TUR"),
+    ("KAZ", "RUS", "TUR"),
+    (),
+)
+# 2020-12-31 and 2021-01-04 fall in different ISO years' weeks; None is an undated event
+_DAYS: tuple[date | None, ...] = (
+    date(2021, 1, 4),
+    date(2020, 12, 31),
+    None,
+    date(2021, 1, 4),
+    date(2021, 2, 28),
+)
+_KINDS = (("CONSULT", 1, 1.0), ("AID", 2, 7.5), ("ACCUSE", 3, -2.2), ("ASSAULT", 4, None))
+
+
+def crossed_engine(store_url: str) -> Any:
+    """A store of events with every mix of ``_SIDES`` as actors and recipients."""
+    from dyads.records import CodedArticle
+    from dyads.store import open_store
+    from dyads.store.writer import StoreWriter
+    from tests.conftest import make_article, make_event
+
+    coded = []
+    for i, (actors, recipients) in enumerate(
+        (a, r) for a in _SIDES if a for r in _SIDES if (a, r) != (("KAZ", "RUS", "TUR"),) * 2
+    ):
+        kind, quad, goldstein = _KINDS[i % len(_KINDS)]
+        article = make_article((f"Report {i}: {' '.join(actors)} and {' '.join(recipients)}.",))
+        event = make_event(
+            article=article,
+            event=kind,
+            actors=tuple((code, code) for code in actors),
+            recipients=tuple((code, code) for code in recipients),
+            quad=quad,
+            goldstein=goldstein,
+        )
+        coded.append(CodedArticle(article=article, events=(replace(event, date=_DAYS[i % 5]),)))
+    engine = open_store(store_url)
+    writer = StoreWriter(engine)
+    writer.write_batch(coded, run_id=writer.start_run(command="tests", inputs=[], settings={}))
+    return engine
+
+
+def _selected(stored: Any, flt: EventFilter) -> bool:
+    actors = {a.country for a in stored.event.actors}
+    recipients = {r.country for r in stored.event.recipients}
+    if flt.actor and flt.actor not in actors:
+        return False
+    if flt.recipient and flt.recipient not in recipients:
+        return False
+    if flt.type and stored.event.event != flt.type:
+        return False
+    if flt.between:
+        a, b = flt.between
+        return (a in actors and b in recipients) or (b in actors and a in recipients)
+    return True
+
+
+def _list_order(stored: Any) -> tuple[bool, int, str]:
+    day = stored.event.date
+    return (day is None, 0 if day is None else -day.toordinal(), stored.event.id)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"actor": "TUR"},
+        {"actor": "RUS"},
+        {"recipient": "KAZ"},
+        {"actor": "KAZ", "recipient": "TUR"},
+        {"between": ("TUR", "KAZ")},
+        {"between": ("RUS", "RUS")},
+        {"between": ("KAZ", "RUS"), "actor": "TUR"},
+        {"between": ("TUR", "KAZ"), "recipient": "RUS", "type": "AID"},
+        {"recipient": "TUR", "type": "CONSULT"},
+    ],
+)
+def test_query_events_pages_of_country_filters_match_a_brute_force(
+    store_url: str, filters: dict[str, Any]
+) -> None:
+    engine = crossed_engine(store_url)
+    everything = list(iter_events(engine, filter=EventFilter()))
+    assert len(everything) == 29  # 5 x 6 mixes less one; none merge (distinct articles)
+    flt = EventFilter(**filters)
+    expected = [s.event.id for s in sorted(everything, key=_list_order) if _selected(s, flt)]
+    assert expected  # every filter here selects something
+    for limit in (1, 2, 5, 50):
+        seen: list[str] = []
+        current = replace(flt, limit=limit)
+        while True:
+            page = query_events(engine, filter=current)
+            assert len(page.items) <= limit
+            seen += [s.event.id for s in page.items]
+            if page.next_cursor is None:
+                break
+            current = replace(current, cursor=page.next_cursor)
+        assert seen == expected, limit
+    engine.dispose()

@@ -60,3 +60,30 @@ def test_stats_counts_the_store(query_engine: Any) -> None:
     assert (found.first_date, found.last_date) == (date(2021, 2, 4), date(2021, 4, 2))
     assert dict(found.by_type) == {"ACCUSE": 2, "CONSULT": 2, "AGREE": 1, "DEMAND": 1, "AID": 1}
     assert found.by_type[:2] == (("ACCUSE", 2), ("CONSULT", 2))
+
+
+@pytest.mark.parametrize("pair", [("TUR", "KAZ"), ("KAZ", "RUS"), ("RUS", "TUR"), ("TUR", "TUR")])
+@pytest.mark.parametrize("by", ["day", "week", "month"])
+def test_dyad_series_counts_each_event_once_like_python_bucketing(
+    store_url: str, pair: tuple[str, str], by: str
+) -> None:
+    """Periods counted in the database equal the events bucketed one by one in Python,
+    also for events with both countries on both sides and across an ISO year boundary."""
+    from dyads.store.filters import EventFilter
+    from dyads.store.query import iter_events
+    from dyads.store.summary import bucket_series
+    from tests.integration.test_query_events import crossed_engine
+
+    engine = crossed_engine(store_url)
+    a, b = pair
+    rows = []
+    for stored in iter_events(engine, filter=EventFilter()):
+        event = stored.event
+        actors = {x.country for x in event.actors}
+        recipients = {x.country for x in event.recipients}
+        if event.date and ((a in actors and b in recipients) or (b in actors and a in recipients)):
+            rows.append((event.date, event.quad, event.goldstein))
+    rows.sort(key=lambda row: row[0])
+    assert rows
+    assert dyad_series(engine, a, b, by=by) == bucket_series(rows, by=by)
+    engine.dispose()

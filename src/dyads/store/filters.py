@@ -5,8 +5,10 @@ only full-text search differs (FTS5 ``MATCH`` against ``plainto_tsquery``), chos
 engine's dialect name.
 
 Country filters read ``event_dyads`` (one row per actor x recipient country pair of an
-event, with covering indexes), so a query for one country or one dyad reads that country's
-rows and never scans the whole events table; codes match whole (``TU`` never hits ``TUR``).
+event, with covering indexes by actor, by recipient and by pair, each then by date): a page
+of one country's or one dyad's events is read newest first from one or two index ranges and
+stops at the page's end, never scanning the whole events table or all of that country's
+rows; codes match whole (``TU`` never hits ``TUR``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dyads.errors import QueryError
 
@@ -88,33 +90,56 @@ class Cursor:
 
 
 def has_code(role: str, code: str) -> ColumnElement[bool]:
-    """Events with an actor (``role="actor"``) or recipient of country ``code``."""
-    from sqlalchemy import select
+    """Events with an actor (``role="actor"``) or recipient of country ``code``: one lookup
+    of the event's pair rows by primary key."""
+    from sqlalchemy import exists
 
     from dyads.store.schema import ACTOR_ROLE, event_dyads, events
 
-    column = event_dyads.c.actor_country if role == ACTOR_ROLE else event_dyads.c.recipient_country
-    return events.c.id.in_(select(event_dyads.c.event_id).where(column == code.upper()))
+    rows = event_dyads.alias("has_code")
+    column = rows.c.actor_country if role == ACTOR_ROLE else rows.c.recipient_country
+    return exists().where(rows.c.event_id == events.c.id, column == code.upper())
 
 
-def pair_condition(a: str, b: str) -> ColumnElement[bool]:
-    """``event_dyads`` rows of ``a`` acting on ``b`` or ``b`` acting on ``a``."""
-    from sqlalchemy import and_, or_
+def country_ranges(flt: EventFilter) -> list[ColumnElement[bool]]:
+    """Conditions on ``event_dyads``, each one range of one of its indexes, whose rows
+    together belong to exactly the events that ``flt``'s country filters select (with
+    ``between``, before its ``actor``/``recipient``, which ``country_conditions`` adds).
+    Empty when ``flt`` filters on no country.
+
+    Pair rows are the cross product of an event's actor and recipient countries, so "``a``
+    among the actors and ``r`` among the recipients" is the one range ``(a, r)``.
+    """
+    from sqlalchemy import and_
 
     from dyads.store.schema import event_dyads
 
     actor, recipient = event_dyads.c.actor_country, event_dyads.c.recipient_country
-    a, b = a.upper(), b.upper()
-    return or_(and_(actor == a, recipient == b), and_(actor == b, recipient == a))
+    if flt.between:
+        a, b = flt.between[0].upper(), flt.between[1].upper()
+        pairs = [(a, b)] if a == b else [(a, b), (b, a)]
+        return [and_(actor == x, recipient == y) for x, y in pairs]
+    if flt.actor and flt.recipient:
+        return [and_(actor == flt.actor.upper(), recipient == flt.recipient.upper())]
+    if flt.actor:
+        return [actor == flt.actor.upper()]
+    if flt.recipient:
+        return [recipient == flt.recipient.upper()]
+    return []
 
 
-def dyad_condition(a: str, b: str) -> ColumnElement[bool]:
-    """Events with ``a`` acting on ``b`` or ``b`` acting on ``a``."""
-    from sqlalchemy import select
+def country_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
+    """The country filters ``country_ranges`` leaves out, as conditions on ``events``."""
+    from dyads.store.schema import ACTOR_ROLE, RECIPIENT_ROLE
 
-    from dyads.store.schema import event_dyads, events
-
-    return events.c.id.in_(select(event_dyads.c.event_id).where(pair_condition(a, b)))
+    if not flt.between:
+        return []
+    conditions: list[ColumnElement[bool]] = []
+    if flt.actor:
+        conditions.append(has_code(ACTOR_ROLE, flt.actor))
+    if flt.recipient:
+        conditions.append(has_code(RECIPIENT_ROLE, flt.recipient))
+    return conditions
 
 
 def words(text: str | None) -> list[str]:
@@ -150,39 +175,46 @@ def text_condition(query: list[str], dialect: str) -> ColumnElement[bool]:
     return or_(in_article, in_sentence)
 
 
-def event_conditions(flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
-    """The WHERE conditions of ``flt`` (without the cursor)."""
-    from dyads.store.schema import ACTOR_ROLE, RECIPIENT_ROLE, events
+def type_and_text_conditions(flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
+    """The conditions of ``flt`` on an event's type and on the text reporting it."""
+    from dyads.store.schema import events
 
     conditions: list[ColumnElement[bool]] = []
-    if flt.actor:
-        conditions.append(has_code(ACTOR_ROLE, flt.actor))
-    if flt.recipient:
-        conditions.append(has_code(RECIPIENT_ROLE, flt.recipient))
-    if flt.between:
-        conditions.append(dyad_condition(*flt.between))
     if flt.type:
         conditions.append(events.c.event == flt.type.upper())
-    if flt.since:
-        conditions.append(events.c.date >= flt.since)
-    if flt.until:
-        conditions.append(events.c.date <= flt.until)
     if query := words(flt.text):
         conditions.append(text_condition(query, dialect))
     return conditions
 
 
-def after_cursor(cursor: Cursor) -> ColumnElement[bool]:
-    """Events after ``cursor`` in the order date descending (undated last), then id."""
-    from sqlalchemy import and_, or_
+def date_conditions(
+    flt: EventFilter, date_col: ColumnElement[Any], *, dated: bool
+) -> list[ColumnElement[bool]]:
+    """The dated events (``dated``) or the undated ones (which come after all dated ones in
+    the order of a list), with ``since``/``until`` on ``date_col``: no undated event is
+    within dates."""
+    from sqlalchemy import false
 
-    from dyads.store.schema import events
+    if not dated:
+        return [date_col.is_(None)] if not (flt.since or flt.until) else [false()]
+    conditions: list[ColumnElement[bool]] = [date_col.is_not(None)]
+    if flt.since:
+        conditions.append(date_col >= flt.since)
+    if flt.until:
+        conditions.append(date_col <= flt.until)
+    return conditions
 
-    date_col, id_col = events.c.date, events.c.id
+
+def after_cursor(
+    cursor: Cursor, date_col: ColumnElement[Any], id_col: ColumnElement[Any], *, dated: bool
+) -> list[ColumnElement[bool]]:
+    """Events after ``cursor`` in the order date descending (undated last), then id, among
+    the dated events (``dated``) or the undated ones. The date range comes first, so an
+    index on (date, id) is read from the cursor on."""
+    from sqlalchemy import false, or_
+
+    if not dated:
+        return [] if cursor.date is not None else [id_col > cursor.id]
     if cursor.date is None:
-        return and_(date_col.is_(None), id_col > cursor.id)
-    return or_(
-        date_col < cursor.date,
-        and_(date_col == cursor.date, id_col > cursor.id),
-        date_col.is_(None),
-    )
+        return [false()]  # every dated event comes before an undated one
+    return [date_col <= cursor.date, or_(date_col < cursor.date, id_col > cursor.id)]

@@ -12,10 +12,19 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from dyads.records import ActorRef, Evidence
-from dyads.store.filters import Cursor, EventFilter, after_cursor, event_conditions
+from dyads.store.filters import (
+    Cursor,
+    EventFilter,
+    after_cursor,
+    country_conditions,
+    country_ranges,
+    date_conditions,
+    type_and_text_conditions,
+)
 from dyads.store.readback import (
     actor_from_row,
     article_from_row,
@@ -34,6 +43,7 @@ from dyads.store.results import (
 from dyads.store.summary import dyad_series, list_actors, stats
 
 if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, Select
     from sqlalchemy.engine import Connection, Engine, RowMapping
 
 __all__ = [
@@ -54,17 +64,9 @@ STREAM_PAGE = 1000
 
 def query_events(engine: Engine, *, filter: EventFilter) -> EventPage:
     """One page of the events ``filter`` selects, and the cursor of the next page."""
-    from sqlalchemy import select
-
-    from dyads.store.schema import events
-
-    statement = select(events).where(*event_conditions(filter, engine.dialect.name))
-    if filter.cursor:
-        statement = statement.where(after_cursor(Cursor.decode(filter.cursor)))
-    statement = statement.order_by(events.c.date.desc().nulls_last(), events.c.id)
-    statement = statement.limit(filter.limit + 1)
+    cursor = Cursor.decode(filter.cursor) if filter.cursor else None
     with engine.connect() as conn:
-        rows = conn.execute(statement).mappings().all()
+        rows = _page_rows(conn, filter, cursor, engine.dialect.name)
         page = rows[: filter.limit]
         mentions = _mention_rows(conn, [row["id"] for row in page], first_only=True)
         items = _stored_events(conn, page, mentions)
@@ -73,6 +75,86 @@ def query_events(engine: Engine, *, filter: EventFilter) -> EventPage:
         last = items[-1].event
         next_cursor = Cursor(date=last.date, id=last.id).encode()
     return EventPage(items=items, next_cursor=next_cursor)
+
+
+def _page_rows(
+    conn: Connection, flt: EventFilter, cursor: Cursor | None, dialect: str
+) -> list[RowMapping]:
+    """The ``events`` rows of a page and of the first event after it, in list order: the
+    dated events newest first, then (once a page reaches them) the undated ones."""
+    from sqlalchemy import select
+
+    from dyads.store.schema import events
+
+    want = flt.limit + 1
+    rows: list[RowMapping] = []
+    for dated in (True, False):
+        if len(rows) < want:
+            more = want - len(rows)
+            keys = _ordered_ids(flt, dialect, dated=dated, cursor=cursor, limit=more).subquery()
+            day, event_id = keys.c
+            statement = (
+                select(events)
+                .join(keys, events.c.id == event_id)
+                .order_by(*((day.desc(), event_id) if dated else (event_id,)))
+            )
+            rows += conn.execute(statement).mappings().all()
+    return rows
+
+
+def _ordered_ids(
+    flt: EventFilter, dialect: str, *, dated: bool, cursor: Cursor | None, limit: int
+) -> Select[Any]:
+    """(date, id) of the first ``limit`` dated (or undated) events ``flt`` selects after
+    ``cursor``, in list order.
+
+    With a country filter the rows come from ``event_dyads``, one index range per pair of
+    ``country_ranges`` read in date order from the cursor on, and stop at ``limit``; the
+    ranges of a dyad (both directions) are merged, an event in both counted once. Other
+    filters join the event to each range row.
+    """
+    from sqlalchemy import select, union
+
+    from dyads.store.schema import event_dyads, events
+
+    others = country_conditions(flt) + type_and_text_conditions(flt, dialect)
+    ranges = country_ranges(flt)
+    if not ranges:
+        statement = select(events.c.date, events.c.id).where(*others)
+        return _in_order(statement, (events.c.date, events.c.id), flt, dated, cursor, limit)
+    branches = []
+    for where in ranges:
+        rows = event_dyads
+        branch = select(rows.c.date, rows.c.event_id).where(where).distinct()
+        if others:
+            joined = rows.join(events, events.c.id == rows.c.event_id)
+            branch = branch.select_from(joined).where(*others)
+        key = (rows.c.date, rows.c.event_id)
+        branches.append(_in_order(branch, key, flt, dated, cursor, limit))
+    if len(branches) == 1:
+        return branches[0]
+    merged = union(*(select(branch.subquery()) for branch in branches)).subquery()
+    statement = select(merged.c.date, merged.c.event_id)
+    order = (merged.c.date.desc(), merged.c.event_id) if dated else (merged.c.event_id,)
+    return statement.order_by(*order).limit(limit)
+
+
+def _in_order(  # noqa: PLR0917 -- the parts of one query, passed along from _ordered_ids
+    statement: Select[Any],
+    key: tuple[ColumnElement[Any], ColumnElement[Any]],
+    flt: EventFilter,
+    dated: bool,
+    cursor: Cursor | None,
+    limit: int,
+) -> Select[Any]:
+    """``statement`` restricted to the dated (or undated) events after ``cursor``, in list
+    order by ``key`` (date, id), at most ``limit`` rows."""
+    date_col, id_col = key
+    statement = statement.where(*date_conditions(flt, date_col, dated=dated))
+    if cursor is not None:
+        statement = statement.where(*after_cursor(cursor, date_col, id_col, dated=dated))
+    order = (date_col.desc(), id_col) if dated else (id_col,)
+    return statement.order_by(*order).limit(limit)
 
 
 def iter_events(
@@ -191,33 +273,47 @@ def _stored_events(
 
 
 def _actors_by_event(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, list[ActorRef]]]:
-    from sqlalchemy import select
-
-    from dyads.store.schema import actors, event_actors
-
     out: dict[str, dict[str, list[ActorRef]]] = defaultdict(lambda: defaultdict(list))
     if not ids:
         return out
-    rows = conn.execute(
+    known: dict[str, ActorRef] = {}  # a page names the same few actors again and again
+    for row in conn.execute(_actors_statement(), {"ids": list(ids)}).mappings():
+        actor = known.get(row["id"])
+        if actor is None:
+            actor = known[row["id"]] = actor_from_row(row)
+        out[row["event_id"]][row["role"]].append(actor)
+    return out
+
+
+@cache
+def _actors_statement() -> Select[Any]:
+    from sqlalchemy import bindparam, select
+
+    from dyads.store.schema import actors, event_actors
+
+    return (
         select(event_actors.c.event_id, event_actors.c.role, actors)
         .join(actors, actors.c.id == event_actors.c.actor_id)
-        .where(event_actors.c.event_id.in_(ids))
+        .where(event_actors.c.event_id.in_(bindparam("ids", expanding=True)))
         .order_by(event_actors.c.event_id, event_actors.c.role, event_actors.c.position)
-    ).mappings()
-    for row in rows:
-        out[row["event_id"]][row["role"]].append(actor_from_row(row))
-    return out
+    )
 
 
 def _mention_rows(conn: Connection, ids: Sequence[str], *, first_only: bool) -> list[RowMapping]:
     """Mentions of ``ids`` with their article, earliest published first (then article id,
     sentence): with ``first_only``, one per event, picked by a window function."""
-    from sqlalchemy import func, select
+    if not ids:
+        return []
+    statement = _mentions_statement(first_only=first_only)
+    return list(conn.execute(statement, {"ids": list(ids)}).mappings())
+
+
+@cache
+def _mentions_statement(*, first_only: bool) -> Select[Any]:
+    from sqlalchemy import bindparam, func, select
 
     from dyads.store.schema import articles, event_mentions
 
-    if not ids:
-        return []
     order = (
         articles.c.published_date.asc().nulls_last(),
         event_mentions.c.article_id,
@@ -236,13 +332,13 @@ def _mention_rows(conn: Connection, ids: Sequence[str], *, first_only: bool) -> 
             rank.label("rank"),
         )
         .join(articles, articles.c.id == event_mentions.c.article_id)
-        .where(event_mentions.c.event_id.in_(ids))
+        .where(event_mentions.c.event_id.in_(bindparam("ids", expanding=True)))
         .subquery()
     )
     statement = select(inner).order_by(inner.c.event_id, inner.c.rank)
     if first_only:
         statement = statement.where(inner.c.rank == 1)
-    return list(conn.execute(statement).mappings())
+    return statement
 
 
 def _utc(value: datetime | None) -> datetime | None:

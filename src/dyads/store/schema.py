@@ -279,6 +279,8 @@ event_dyads = Table(
         "event_id",
     ),
     Index("ix_event_dyads_recipient", "recipient_country", "date", "event_id"),
+    # one country as actor, newest first: an ``actor=`` page is a short range scan
+    Index("ix_event_dyads_actor", "actor_country", "date", "event_id"),
 )
 
 shard_markers = Table(

@@ -1,8 +1,8 @@
 """Aggregates over stored events: a dyad's time series, actor counts, store statistics.
 
-Periods are bucketed in Python over ``(date, quad, goldstein)`` rows rather than with
-``strftime`` / ``date_trunc``, so one code path serves SQLite and PostgreSQL and ISO weeks
-are computed the same way on both.
+A dyad's series is counted in the database per period (``date_trunc`` on PostgreSQL, the
+equivalent ``date()`` modifiers on SQLite, ISO weeks starting on Monday on both) and quad
+class; Python only fills the empty periods between the first and the last.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dyads.errors import QueryError
 from dyads.store.results import QUAD_CLASSES, ActorCount, DyadPeriod, StoreStats
 
 if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, Select
     from sqlalchemy.engine import Engine
 
 PERIODS = ("day", "week", "month")
@@ -68,7 +69,10 @@ class _Bucket:
         self.goldstein_n += goldstein_n
 
     def period(self, start: date, by: str) -> DyadPeriod:
-        mean = None if not self.goldstein_n else round(self.goldstein_sum / self.goldstein_n, 3)
+        # The sum rounded first: float sums differ in their last bits with the order of the
+        # terms (which the database picks), and a mean on a rounding tie (x.xxx5) must not.
+        total = round(self.goldstein_sum, 9)
+        mean = None if not self.goldstein_n else round(total / self.goldstein_n, 3)
         c1, c2, c3, c4 = self.counts
         return DyadPeriod(
             period=period_label(start, by),
@@ -123,37 +127,87 @@ def dyad_series(
     until: date | None = None,
 ) -> tuple[DyadPeriod, ...]:
     """Events between ``a`` and ``b`` (either direction) per period: counts per quad class,
-    total and mean Goldstein score. Undated events are left out."""
-    from sqlalchemy import func, select
+    total and mean Goldstein score. Undated events are left out.
 
-    from dyads.store.filters import EventFilter, pair_condition
+    The database counts per period and quad class, reading two ranges of the covering pair
+    index (``a`` acting on ``b``, ``b`` acting on ``a``). An event with ``a`` and ``b`` on
+    both sides has a row in each range and counts once: its rows are the actor x recipient
+    cross product, so it also has an ``(a, a)`` and a ``(b, b)`` row, and the ``(a, a)``
+    rows of events with a ``(b, b)`` row are counted back out.
+    """
+    from sqlalchemy import Integer, case, exists, func, literal, select, union_all
+
+    from dyads.store.filters import EventFilter
     from dyads.store.schema import event_dyads as pairs
 
     period_start(date.today(), by)  # refuse an unknown period before touching the database
     EventFilter(between=(a, b), since=since, until=until)  # the same checks as a query
-    # DISTINCT: an event with a and b on both sides has two pair rows and counts once
-    dyad = (
-        select(pairs.c.event_id, pairs.c.date, pairs.c.quad, pairs.c.goldstein)
-        .distinct()
-        .where(pair_condition(a, b), pairs.c.date.is_not(None))
-    )
-    if since:
-        dyad = dyad.where(pairs.c.date >= since)
-    if until:
-        dyad = dyad.where(pairs.c.date <= until)
-    events = dyad.subquery()
-    per_day = select(
-        events.c.date,
-        events.c.quad,
-        func.count(),
-        func.coalesce(func.sum(events.c.goldstein), 0.0),
-        func.count(events.c.goldstein),
-    ).group_by(events.c.date, events.c.quad)
+    a, b = a.upper(), b.upper()
+
+    def pair_rows(actor: str, recipient: str, weight: int) -> Select[Any]:
+        statement = select(
+            pairs.c.date, pairs.c.quad, pairs.c.goldstein, literal(weight, Integer).label("w")
+        ).where(
+            pairs.c.actor_country == actor,
+            pairs.c.recipient_country == recipient,
+            pairs.c.date.is_not(None),
+        )
+        if since:
+            statement = statement.where(pairs.c.date >= since)
+        if until:
+            statement = statement.where(pairs.c.date <= until)
+        return statement
+
+    parts = [pair_rows(a, b, 1)]
+    if a != b:
+        both = pairs.alias("both_sides")
+        parts.append(pair_rows(b, a, 1))
+        parts.append(
+            pair_rows(a, a, -1).where(
+                exists().where(
+                    both.c.event_id == pairs.c.event_id,
+                    both.c.actor_country == b,
+                    both.c.recipient_country == b,
+                )
+            )
+        )
+    rows = union_all(*parts).subquery()
+    start = _period_sql(rows.c.date, by, engine.dialect.name).label("start")
+    scored = case((rows.c.goldstein.is_(None), 0), else_=rows.c.w)
+    per_period = select(
+        start,
+        rows.c.quad,
+        func.sum(rows.c.w),
+        func.coalesce(func.sum(rows.c.w * rows.c.goldstein), 0.0),
+        func.sum(scored),
+    ).group_by(start, rows.c.quad)
     with engine.connect() as conn:
-        rows = conn.execute(per_day).all()
+        counted = conn.execute(per_period).all()
     return bucket_counts(
-        ((day, quad, n, float(total), scored) for day, quad, n, total, scored in rows), by=by
+        (
+            (_as_date(first), quad, int(n), float(total), int(n_scored))
+            for first, quad, n, total, n_scored in counted
+        ),
+        by=by,
     )
+
+
+def _period_sql(day: ColumnElement[Any], by: str, dialect: str) -> ColumnElement[Any]:
+    """The SQL of ``period_start``: the day, its ISO week's Monday or its month's first."""
+    from sqlalchemy import Date, cast, func
+
+    if by == "day":
+        return day
+    if dialect == "postgresql":
+        return cast(func.date_trunc(by, day), Date)  # ISO weeks start on Monday
+    if by == "week":  # the Sunday ending the ISO week, less six days
+        return func.date(day, "weekday 0", "-6 days")
+    return func.date(day, "start of month")
+
+
+def _as_date(value: date | str) -> date:
+    """SQLite hands a computed date back as ISO text."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 @cache

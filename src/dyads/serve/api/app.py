@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import TYPE_CHECKING
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 
@@ -45,8 +47,11 @@ def create_app(
     from dyads.store.engine import open_store
 
     settings = settings or Settings()
-    engine = engine if engine is not None else open_store(settings.db)
-    app = FastAPI(title="dyads", version=__version__, description=DESCRIPTION)
+    if engine is None:
+        engine = open_store(settings.db)
+        if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+            _map_sqlite_pages(engine)
+    app = FastAPI(title="dyads", version=__version__, description=DESCRIPTION, lifespan=_lifespan)
     app.state.settings = settings
     app.state.engine = engine
     app.state.pipeline = PipelineHolder(stages)
@@ -58,6 +63,46 @@ def create_app(
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
     logger.info("serving store %s", engine.url.render_as_string())
     return app
+
+
+# Requests a worker process runs at once, each in a thread; the rest wait their turn in
+# order. On SQLite a read is CPU work in this process under one interpreter lock: two
+# threads keep the CPU busy, and more only make every request share the lock, so the longest
+# answers wait behind everything that arrived after them. On PostgreSQL the server does the
+# work and the threads mostly wait on the network. ``DYADS_SERVE_THREADS`` overrides both.
+THREADS_ENV = "DYADS_SERVE_THREADS"
+SQLITE_THREADS = 2
+SERVER_THREADS = 16
+# SQLite pages a connection reads straight from the file's memory map instead of copying
+# them in with a system call each (address space only: the OS page cache holds the pages).
+SQLITE_MMAP_BYTES = 1 << 30
+
+
+def request_threads(engine: Engine) -> int:
+    if THREADS_ENV in os.environ:
+        return max(1, int(os.environ[THREADS_ENV]))
+    return SQLITE_THREADS if engine.dialect.name == "sqlite" else SERVER_THREADS
+
+
+def _map_sqlite_pages(engine: Engine) -> None:
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
+        cursor.close()
+
+    engine.pool.dispose()  # connections opened while migrating reopen with the map
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    import anyio.to_thread
+
+    limiter = anyio.to_thread.current_default_thread_limiter()
+    limiter.total_tokens = request_threads(app.state.engine)
+    yield
 
 
 CACHE_ENV = "DYADS_SERVE_CACHE"

@@ -2,9 +2,9 @@
 
 The store is append-only: every write that adds or merges events stores a new document (or
 records a rejection), so the number of documents and rejections is a version of the whole
-store. Each request reads that version (two index-only counts) and reuses an answer computed
-at the same version; any write makes every older answer unreachable. A reused answer is
-therefore exactly what the query would return now.
+store. Each request reads that version (two index-only counts; on SQLite two seeks to the
+last rowid) and reuses an answer computed at the same version; any write makes every older
+answer unreachable. A reused answer is therefore exactly what the query would return now.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from sqlalchemy import Engine, func, select
-
-from dyads.store.schema import documents, rejections
+from sqlalchemy import Engine
 
 T = TypeVar("T")
 
@@ -26,12 +24,13 @@ DEFAULT_ENTRIES = 256
 
 
 def store_version(engine: Engine) -> tuple[int, int]:
-    query = select(
-        select(func.count()).select_from(documents).scalar_subquery(),
-        select(func.count()).select_from(rejections).scalar_subquery(),
-    )
+    """How many documents and rejections the store holds, or on SQLite the highest rowid
+    of each (the same thing in an append-only table, read from the end of its b-tree
+    instead of counting every row)."""
+    last = "coalesce(max(rowid), 0)" if engine.dialect.name == "sqlite" else "count(*)"
+    query = f"SELECT (SELECT {last} FROM documents), (SELECT {last} FROM rejections)"
     with engine.connect() as conn:
-        docs, rejected = conn.execute(query).one()
+        docs, rejected = conn.exec_driver_sql(query).one()
     return int(docs), int(rejected)
 
 
@@ -46,18 +45,22 @@ class ReadCache:
         self.misses = 0
 
     def get(self, engine: Engine, key: Hashable, compute: Callable[[], T]) -> T:
+        return self.lookup(engine, key, compute)[0]
+
+    def lookup(self, engine: Engine, key: Hashable, compute: Callable[[], T]) -> tuple[T, bool]:
+        """The answer for ``key``, and whether it was reused (False: just computed)."""
         if self.entries <= 0:
-            return compute()
+            return compute(), False
         full_key = (key, store_version(engine))
         with self._lock:
             if full_key in self._answers:
                 self._answers.move_to_end(full_key)
                 self.hits += 1
-                return self._answers[full_key]  # type: ignore[return-value]
+                return self._answers[full_key], True  # type: ignore[return-value]
         answer = compute()  # outside the lock: other requests go on meanwhile
         with self._lock:
             self.misses += 1
             self._answers[full_key] = answer
             while len(self._answers) > self.entries:
                 self._answers.popitem(last=False)
-        return answer
+        return answer, False

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, Security
+from fastapi.responses import Response
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from pydantic_core import to_json
 from sqlalchemy import Engine
 
 from dyads.serve.api.cache import ReadCache
@@ -26,17 +29,45 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {code: {"model": ErrorBody, "description": DESCRIPTIONS[code]} for code in codes}
 
 
-def get_engine(request: Request) -> Engine:
+def json_bytes(value: object) -> bytes:
+    """``value`` (plain dicts, lists, strings, numbers, None) as compact UTF-8 JSON."""
+    return to_json(value)
+
+
+class JsonBytes(Response):
+    """A JSON body already encoded (by ``json_bytes``): what list and series reads return,
+    so a cached answer is sent as it is. Their ``response_model`` still documents it."""
+
+    media_type = "application/json"
+
+
+CACHE_HEADER = "X-Cache"
+
+
+def cached_json(
+    cache: ReadCache, engine: Engine, key: Hashable, compute: Callable[[], bytes]
+) -> JsonBytes:
+    """The answer for ``key`` from ``cache`` (or ``compute``), telling in ``X-Cache``
+    whether it was reused (``hit``) or computed (``miss``)."""
+    body, reused = cache.lookup(engine, key, compute)
+    return JsonBytes(body, headers={CACHE_HEADER: "hit" if reused else "miss"})
+
+
+# These only read the application's state: ``async`` so that FastAPI calls them in the
+# event loop, where a plain ``def`` would cost each a trip through the thread pool.
+
+
+async def get_engine(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_cache(request: Request) -> ReadCache:
+async def get_cache(request: Request) -> ReadCache:
     cache: ReadCache = request.app.state.cache
     return cache
 

@@ -11,12 +11,12 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import Response
 from sqlalchemy import Engine
 
-from dyads.serve.api.deps import CacheDep, EngineDep, error_responses
+from dyads.serve.api.deps import CacheDep, EngineDep, cached_json, error_responses, json_bytes
 from dyads.serve.api.schemas import (
     EventDetailOut,
     EventPageOut,
     event_detail_out,
-    event_out,
+    event_json,
 )
 from dyads.store.filters import DEFAULT_LIMIT, MAX_LIMIT, EventFilter
 from dyads.store.query import get_event, query_events
@@ -111,7 +111,7 @@ def list_events(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(pattern=PLAIN, max_length=1000)] = None,
     format: Annotated[Literal["json", "csv"], Query()] = "json",
-) -> EventPageOut | Response:
+) -> Response:
     pair = None
     if between is not None:
         first, second = between.split(",")
@@ -130,12 +130,14 @@ def list_events(
     if format == "csv":
         page = query_events(engine, filter=flt)  # CSV is for export, rarely repeated
         return csv_response(page.items, page.next_cursor)
-    return cache.get(engine, ("events", flt), lambda: event_page_out(engine, flt))
+    return cached_json(cache, engine, ("events", flt), lambda: event_page_json(engine, flt))
 
 
-def event_page_out(engine: Engine, flt: EventFilter) -> EventPageOut:
+def event_page_json(engine: Engine, flt: EventFilter) -> bytes:
+    """A page of events as ``EventPageOut`` JSON."""
     page = query_events(engine, filter=flt)
-    return EventPageOut(items=[event_out(s) for s in page.items], next_cursor=page.next_cursor)
+    items = [event_json(s) for s in page.items]
+    return json_bytes({"items": items, "next_cursor": page.next_cursor})
 
 
 @router.get(

@@ -387,3 +387,78 @@ def stats_out(stats: StoreStats) -> StatsOut:
         last_date=stats.last_date,
         by_type=[TypeCountOut(event=name, count=n) for name, n in stats.by_type],
     )
+
+
+# -- plain JSON ------------------------------------------------------------------------------
+# The hot list and series endpoints build these dicts (the shapes of ``EventOut`` and
+# ``DyadPeriodOut``, keys in the same order) and encode them once, instead of validating a
+# model per row; tests check them against the models.
+
+
+def _pair_json(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.start, span.end]
+
+
+def _actor_json(actor: ActorRef) -> dict[str, object]:
+    return {
+        "name": actor.name,
+        "text": actor.text,
+        "country": actor.country,
+        "sector": actor.sector,
+        "title": actor.title,
+    }
+
+
+def _evidence_json(evidence: Evidence) -> dict[str, object]:
+    return {
+        "sentence": evidence.sentence,
+        "paragraph": evidence.paragraph,
+        "start": evidence.start,
+        "end": evidence.end,
+        "trigger": _pair_json(evidence.trigger),
+        "actors": [[s.start, s.end] for s in evidence.actor_spans],
+        "recipients": [[s.start, s.end] for s in evidence.recipient_spans],
+        "article_id": evidence.article_id,
+    }
+
+
+def event_json(stored: StoredEvent) -> dict[str, object]:
+    """``event_out(stored)`` as plain JSON values."""
+    event, place = stored.event, stored.event.place
+    return {
+        "id": event.id,
+        "doc_id": event.article_id,
+        "event": event.event,
+        "mode": event.mode,
+        "contexts": list(event.contexts),
+        "actors": [_actor_json(a) for a in event.actors],
+        "recipients": [_actor_json(a) for a in event.recipients],
+        "date": None if event.date is None else event.date.isoformat(),
+        "date_method": event.date_method,
+        "place": None
+        if place is None
+        else {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon},
+        "evidence": [_evidence_json(e) for e in event.evidence],
+        "cameo": event.cameo,
+        "quad": event.quad,
+        "goldstein": event.goldstein,
+        "confidence": round(event.confidence, 3),
+        "num_mentions": stored.num_mentions,
+        "num_articles": stored.num_articles,
+        "num_sources": stored.num_sources,
+    }
+
+
+def dyad_period_json(period: DyadPeriod) -> dict[str, object]:
+    """``dyad_period_out(period)`` as plain JSON values."""
+    q1, q2, q3, q4 = period.counts
+    return {
+        "period": period.period,
+        "start": period.start.isoformat(),
+        "verbal_cooperation": q1,
+        "material_cooperation": q2,
+        "verbal_conflict": q3,
+        "material_conflict": q4,
+        "total": period.total,
+        "goldstein_mean": period.goldstein_mean,
+    }
