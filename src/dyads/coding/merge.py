@@ -3,9 +3,9 @@
 Two candidates report the same happening when they have the same event type, the same
 negation and hypothetical flags, party countries of which one set holds the other (the lead
 says "Turkey and Kazakhstan discussed", the next sentence "Dere met Yermekbayev") for every
-sentence already in the group, and dates that agree. A date taken from the publication date
-agrees with any date: the sentence named none, and news articles tell one happening over
-several sentences that date it once.
+sentence already in the group, actors that may be the same party, and dates that agree. A
+date taken from the publication date agrees with any date: the sentence named none, and news
+articles tell one happening over several sentences that date it once.
 """
 
 from __future__ import annotations
@@ -44,7 +44,32 @@ class _Cluster:
             return False
         if not candidate.reciprocal and _reversed(self.members, candidate):
             return False
+        if not all(_same_actors(m, candidate) for m in self.members):
+            return False
         return all(_dates_agree(m.date, candidate.date) for m in self.members)
+
+
+def _same_actors(a: Candidate, b: Candidate) -> bool:
+    """Some actor of one may be an actor of the other: the same country (or body) and the
+    same sector, a missing sector matching any ("Turkey" and "Turkey's minister" may be one
+    party; Kenyan protesters and the United Nations are not). A side with no actor matches.
+    Without this, every act of one kind in a country's domestic news (protesters demanding,
+    a bar association urging, the UN calling on the government) would become one event."""
+    if not a.actors or not b.actors:
+        return True
+    return any(
+        x.country == y.country and _sectors_agree(x.sector, y.sector)
+        for x in a.actors
+        for y in b.actors
+    )
+
+
+# News calls the same armed men "border guards", "police" and "forces" in one story.
+_ARMED = frozenset({"MIL", "COP"})
+
+
+def _sectors_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or (a in _ARMED and b in _ARMED)
 
 
 def _nested(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -94,3 +94,24 @@ def test_merge_does_not_chain_unrelated_parties() -> None:
     events = merge_candidates([only_turkey, both, only_kazakhstan], article=ARTICLE)
     assert len(events) == 2
     assert [len(e.evidence) for e in events] == [2, 1]
+
+
+def test_merge_keeps_acts_of_different_parties_on_one_government_apart() -> None:
+    ruto = ActorRef(name="William Ruto", country="KEN", sector="GOV")
+    protesters = ActorRef(name="Kenya", country="KEN", sector="CVL")
+    un = ActorRef(name="United Nations", country="IGO", sector="IGO")
+    kenya = ActorRef(name="Kenya", country="KEN", sector="GOV")
+    demand = _candidate(0, actors=(protesters,), recipients=(ruto,), event="REQUEST")
+    call = _candidate(1, actors=(un,), recipients=(kenya,), event="REQUEST")
+    events = merge_candidates([demand, call], article=ARTICLE)
+    assert [e.actors for e in events] == [(protesters,), (un,)]
+
+
+def test_merge_treats_police_and_troops_of_one_country_as_one_party() -> None:
+    guards = ActorRef(name="Tajikistan", country="TJK", sector="COP")
+    forces = ActorRef(name="Tajikistan", country="TJK", sector="MIL")
+    kyrgyz = ActorRef(name="Kyrgyzstan", country="KGZ")
+    clash = _candidate(0, actors=(guards, kyrgyz), event="ASSAULT")
+    shelling = _candidate(1, actors=(forces,), recipients=(kyrgyz,), event="ASSAULT")
+    (event,) = merge_candidates([clash, shelling], article=ARTICLE)
+    assert [e.paragraph for e in event.evidence] == [1, 2]
