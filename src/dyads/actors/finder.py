@@ -7,7 +7,7 @@ parser returned it; the finder never runs spaCy itself), the ``Sentence`` (for o
 - ``kind`` says how the actor was named (person, country, demonym, capital, IGO, NGO, group,
   organisation, role noun, place);
 - ``actor`` is the resolved ``ActorRef`` (see ``dyads.actors.resolve`` for what each kind
-  resolves to); a noun phrase naming several countries ("Hungarian and Romanian officials")
+  resolves to); a noun phrase naming several countries ("Polish and Czech officials")
   gives one mention per country over the same span;
 - a country, capital or city after a preposition of place ("talks in Ankara") is where, not
   who: its mention has kind ``PLACE``, a ``place`` and no actor;

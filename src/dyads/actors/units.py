@@ -334,7 +334,7 @@ def _attach(doc: Doc, unit: Unit, owner: list[Unit | None]) -> None:
     """Attach ``unit`` to the unit it modifies, or mark it locative, from the parse."""
     token: Token = doc[unit.head]
     while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head  # "Hungarian and Romanian officials": Romanian hangs on Hungarian
+        token = token.head  # "Polish and Czech officials": Czech hangs on Polish
     target: Unit | None = None
     if token.dep_ in MODIFIER_DEPS:
         target = owner[token.head.i]

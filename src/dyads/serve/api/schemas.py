@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from dyads.export.jsonable import actor_to_dict, iso, place_to_dict
 from dyads.records import ActorRef, Article, Event, Evidence, Place, Span
 from dyads.store.results import (
     ActorCount,
@@ -399,16 +400,6 @@ def _pair_json(span: Span | None) -> list[int] | None:
     return None if span is None else [span.start, span.end]
 
 
-def _actor_json(actor: ActorRef) -> dict[str, object]:
-    return {
-        "name": actor.name,
-        "text": actor.text,
-        "country": actor.country,
-        "sector": actor.sector,
-        "title": actor.title,
-    }
-
-
 def _evidence_json(evidence: Evidence) -> dict[str, object]:
     return {
         "sentence": evidence.sentence,
@@ -424,20 +415,18 @@ def _evidence_json(evidence: Evidence) -> dict[str, object]:
 
 def event_json(stored: StoredEvent) -> dict[str, object]:
     """``event_out(stored)`` as plain JSON values."""
-    event, place = stored.event, stored.event.place
+    event = stored.event
     return {
         "id": event.id,
         "doc_id": event.article_id,
         "event": event.event,
         "mode": event.mode,
         "contexts": list(event.contexts),
-        "actors": [_actor_json(a) for a in event.actors],
-        "recipients": [_actor_json(a) for a in event.recipients],
-        "date": None if event.date is None else event.date.isoformat(),
+        "actors": [actor_to_dict(a) for a in event.actors],
+        "recipients": [actor_to_dict(a) for a in event.recipients],
+        "date": iso(event.date),
         "date_method": event.date_method,
-        "place": None
-        if place is None
-        else {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon},
+        "place": place_to_dict(event.place),
         "evidence": [_evidence_json(e) for e in event.evidence],
         "cameo": event.cameo,
         "quad": event.quad,
