@@ -49,7 +49,7 @@ def period_label(start: date, by: str) -> str:
         year, week, _ = start.isocalendar()
         return f"{year}-W{week:02d}"
     if by == "month":
-        return start.strftime("%Y-%m")
+        return f"{start.year:04d}-{start.month:02d}"  # strftime("%Y-%m"), a third of the time
     return start.isoformat()
 
 
@@ -104,15 +104,18 @@ def bucket_counts(
     (day, quad, events, sum of Goldstein scores, events with a score)."""
     buckets: dict[date, _Bucket] = {}
     for day, quad, n, goldstein_sum, goldstein_n in rows:
-        buckets.setdefault(period_start(day, by), _Bucket()).add(
-            quad, n, goldstein_sum, goldstein_n
-        )
+        start = period_start(day, by)
+        bucket = buckets.get(start)
+        if bucket is None:
+            bucket = buckets[start] = _Bucket()
+        bucket.add(quad, n, goldstein_sum, goldstein_n)
     if not buckets:
         return ()
     out = []
+    empty = _Bucket()  # never added to: every quiet period reads it
     start, last = min(buckets), max(buckets)
     while start <= last:
-        out.append(buckets.get(start, _Bucket()).period(start, by))
+        out.append(buckets.get(start, empty).period(start, by))
         start = next_period(start, by)
     return tuple(out)
 
@@ -135,16 +138,42 @@ def dyad_series(
     cross product, so it also has an ``(a, a)`` and a ``(b, b)`` row, and the ``(a, a)``
     rows of events with a ``(b, b)`` row are counted back out.
     """
-    from sqlalchemy import Integer, case, exists, func, literal, select, union_all
-
     from dyads.store.filters import EventFilter
-    from dyads.store.schema import event_dyads as pairs
 
     period_start(date.today(), by)  # refuse an unknown period before touching the database
     EventFilter(between=(a, b), since=since, until=until)  # the same checks as a query
     a, b = a.upper(), b.upper()
+    per_period = _series_statement(
+        by, engine.dialect.name, one_code=a == b, since=since is not None, until=until is not None
+    )
+    values = {"a": a, "b": b, "since": since, "until": until}
+    with engine.connect() as conn:
+        counted = conn.execute(per_period, values).all()
+    return bucket_counts(
+        (
+            (_as_date(first), quad, int(n), float(total), int(n_scored))
+            for first, quad, n, total, n_scored in counted
+        ),
+        by=by,
+    )
 
-    def pair_rows(actor: str, recipient: str, weight: int) -> Select[Any]:
+
+@cache
+def _series_statement(
+    by: str, dialect: str, *, one_code: bool, since: bool, until: bool
+) -> Select[Any]:
+    """The counting query of ``dyad_series`` for one shape of request, built once: the
+    codes (``:a``, ``:b``) and dates (``:since``, ``:until``) are bound when it runs."""
+    from sqlalchemy import Integer, bindparam, case, exists, func, literal, select, union_all
+
+    from dyads.store.schema import event_dyads as pairs
+
+    a, b = (
+        bindparam("a", type_=pairs.c.actor_country.type),
+        bindparam("b", type_=pairs.c.actor_country.type),
+    )
+
+    def pair_rows(actor: Any, recipient: Any, weight: int) -> Select[Any]:
         statement = select(
             pairs.c.date, pairs.c.quad, pairs.c.goldstein, literal(weight, Integer).label("w")
         ).where(
@@ -153,13 +182,13 @@ def dyad_series(
             pairs.c.date.is_not(None),
         )
         if since:
-            statement = statement.where(pairs.c.date >= since)
+            statement = statement.where(pairs.c.date >= bindparam("since", type_=pairs.c.date.type))
         if until:
-            statement = statement.where(pairs.c.date <= until)
+            statement = statement.where(pairs.c.date <= bindparam("until", type_=pairs.c.date.type))
         return statement
 
     parts = [pair_rows(a, b, 1)]
-    if a != b:
+    if not one_code:
         both = pairs.alias("both_sides")
         parts.append(pair_rows(b, a, 1))
         parts.append(
@@ -172,24 +201,15 @@ def dyad_series(
             )
         )
     rows = union_all(*parts).subquery()
-    start = _period_sql(rows.c.date, by, engine.dialect.name).label("start")
+    start = _period_sql(rows.c.date, by, dialect).label("start")
     scored = case((rows.c.goldstein.is_(None), 0), else_=rows.c.w)
-    per_period = select(
+    return select(
         start,
         rows.c.quad,
         func.sum(rows.c.w),
         func.coalesce(func.sum(rows.c.w * rows.c.goldstein), 0.0),
         func.sum(scored),
     ).group_by(start, rows.c.quad)
-    with engine.connect() as conn:
-        counted = conn.execute(per_period).all()
-    return bucket_counts(
-        (
-            (_as_date(first), quad, int(n), float(total), int(n_scored))
-            for first, quad, n, total, n_scored in counted
-        ),
-        by=by,
-    )
 
 
 def _period_sql(day: ColumnElement[Any], by: str, dialect: str) -> ColumnElement[Any]:

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
+import anyio
 from fastapi import FastAPI
 
 from dyads import __version__
@@ -55,6 +56,8 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.pipeline = PipelineHolder(stages)
+    # ``POST /documents`` codes in threads of its own, so the read threads stay free
+    app.state.writers = anyio.CapacityLimiter(WRITE_THREADS)
     app.state.cache = ReadCache(entries=cache_entries)
     for module in (events, articles, actors, dyads, documents, health):
         app.include_router(module.router)
@@ -65,13 +68,16 @@ def create_app(
     return app
 
 
-# Requests a worker process runs at once, each in a thread; the rest wait their turn in
-# order. On SQLite a read is CPU work in this process under one interpreter lock: two
-# threads keep the CPU busy, and more only make every request share the lock, so the longest
-# answers wait behind everything that arrived after them. On PostgreSQL the server does the
-# work and the threads mostly wait on the network. ``DYADS_SERVE_THREADS`` overrides both.
+# Read requests a worker process runs at once, each in a thread; the rest wait their turn
+# in order. On SQLite a read is CPU work in this process under one interpreter lock: a
+# second thread adds no CPU, only a contest for the lock that costs every request time
+# (`python bench/api.py` with DYADS_SERVE_THREADS=2 against the default 1: a quarter more
+# server CPU per request, p95 up by a sixth). On PostgreSQL the server does the work and the
+# threads mostly wait on the network. ``DYADS_SERVE_THREADS`` overrides both. Writes
+# (``POST /documents``) have threads of their own.
 THREADS_ENV = "DYADS_SERVE_THREADS"
-SQLITE_THREADS = 2
+SQLITE_THREADS = 1
+WRITE_THREADS = 1
 SERVER_THREADS = 16
 # SQLite pages a connection reads straight from the file's memory map instead of copying
 # them in with a system call each (address space only: the OS page cache holds the pages).

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, HTTPException, Request
 
@@ -19,6 +20,11 @@ from dyads.records import Article, CodedArticle, Document, MediaType, content_id
 from dyads.serve.api.deps import EngineDep, KeyDep, SettingsDep, error_responses
 from dyads.serve.api.schemas import DocumentIn, DocumentOut, article_out, coded_event_out
 from dyads.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from dyads.serve.keys import ApiKey
 
 logger = logging.getLogger(__name__)
 router = APIRouter(tags=["documents"])
@@ -70,7 +76,7 @@ def coded(result: Any) -> CodedArticle:
     raise HTTPException(500, f"the pipeline produced {type(result).__name__}, not an article")
 
 
-def store(engine: EngineDep, item: CodedArticle, document: Document, key_name: str) -> None:
+def store(engine: Engine, item: CodedArticle, document: Document, key_name: str) -> None:
     from dyads.store.writer import StoreWriter
 
     writer = StoreWriter(engine)
@@ -85,11 +91,23 @@ def store(engine: EngineDep, item: CodedArticle, document: Document, key_name: s
     response_model=DocumentOut,
     responses=error_responses(401, 413, 422),
 )
-def post_document(
+async def post_document(
     request: Request, body: DocumentIn, engine: EngineDep, settings: SettingsDep, key: KeyDep
 ) -> DocumentOut:
+    """Cleans, codes and stores the document in a thread of its own (``app.state.writers``):
+    coding takes a tenth of a second or more, and the first request loads the language
+    model; reads go on meanwhile in theirs."""
+    import anyio.to_thread
+
+    work = partial(process_document, request.app.state.pipeline, body, engine, settings, key)
+    out: DocumentOut = await anyio.to_thread.run_sync(work, limiter=request.app.state.writers)
+    return out
+
+
+def process_document(
+    holder: PipelineHolder, body: DocumentIn, engine: Engine, settings: Settings, key: ApiKey
+) -> DocumentOut:
     document = to_document(body, key_name=key.name)
-    holder: PipelineHolder = request.app.state.pipeline
     try:
         result, dropped = holder.process(document, settings)
     except (InputError, ExtractionError) as exc:
