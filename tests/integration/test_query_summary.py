@@ -34,6 +34,16 @@ def test_dyad_series_by_week_and_day_and_within_dates(query_engine: Any) -> None
     assert days[0].counts == (0, 0, 1, 0)
 
 
+def test_dyad_series_split_at_a_date_adds_up_to_the_whole(query_engine: Any) -> None:
+    """Each shape of the query (no dates, only ``since``, only ``until``) binds its dates."""
+    whole = sum(p.total for p in dyad_series(query_engine, "RUS", "UKR", by="day"))
+    later = dyad_series(query_engine, "RUS", "UKR", by="day", since=date(2021, 3, 2))
+    earlier = dyad_series(query_engine, "RUS", "UKR", by="day", until=date(2021, 3, 1))
+    assert whole == 2
+    assert sum(p.total for p in later) == 1  # the DEMAND
+    assert [(p.period, p.total) for p in earlier] == [("2021-03-01", 1)]  # the ACCUSE
+
+
 def test_dyad_series_of_a_pair_without_events_is_empty(query_engine: Any) -> None:
     assert dyad_series(query_engine, "FRA", "DEU") == ()
 
