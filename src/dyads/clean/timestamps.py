@@ -196,16 +196,11 @@ def _first_match(text: str) -> re.Match[str] | None:
         return None  # most lines of a page: no date can be in them
     # case-insensitive matching reads a few non-ASCII letters as ASCII ones ("ſ" as "s"):
     # only an ASCII line is known to name no month when it holds no month's first letters
-    if text.isascii():
-        lowered = text.lower()
-        month = any(start in lowered for start in _MONTH_STARTS)
-    else:
-        month = True
+    month = not text.isascii() or any(map(text.lower().__contains__, _MONTH_STARTS))
     found = [
         match
         for form, named, needs in _FORMS
-        if (month if named else any(need in text for need in needs))
-        and (match := form.search(text))
+        if (month if named else any(map(text.__contains__, needs))) and (match := form.search(text))
     ]
     return min(found, key=lambda match: match.start()) if found else None
 

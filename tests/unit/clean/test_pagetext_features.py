@@ -14,7 +14,13 @@ from dyads.clean.pagetext.features import (
     word_count,
 )
 from dyads.clean.pagetext.headings import _KEY_CHARS
-from dyads.clean.pagetext.language import _WORD, _word_counts, guess_language, guess_language_of
+from dyads.clean.pagetext.language import (
+    _ANY_STOP,
+    _WORD,
+    _word_counts,
+    guess_language,
+    guess_language_of,
+)
 from dyads.clean.pagetext.lexicon import HEADINGS
 from dyads.clean.pagetext.lines import split_lines
 from dyads.records import BlockKind
@@ -195,6 +201,28 @@ def test_line_features_markers_agree_with_marker_kind() -> None:
     assert list(feats.marker) == [marker_kind(text.casefold()) for text in lines.texts]
 
 
+def test_line_features_reads_a_line_printed_twice_the_same_way() -> None:
+    # lines are tested once per distinct folded text: "SHARE" and "Share" are one line
+    page = [*_MARKER_PAGE, *(text.upper() for text in _MARKER_PAGE), *_HEADING_PAGE * 2]
+    lines = split_lines("\n\n".join(page))
+    feats = line_features(lines)
+    assert list(feats.marker) == [marker_kind(text.casefold()) for text in lines.texts]
+    assert list(feats.heading) == [heading_kind(text) for text in lines.texts]
+
+
+def test_line_features_lists_the_lines_cut_with_an_ellipsis() -> None:
+    page = ["A lede cut short ...", "Read more", "Another lede…", "Not cut.", "Last one..."]
+    lines = split_lines("\n\n".join(page))
+    assert line_features(lines).cut == (0, 2, 4)
+
+
+def test_case_folding_keeps_spaces_and_cjk_characters() -> None:
+    # markers are read on the folded line, whose words must be the line's own
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert word_count(every.casefold()) == word_count(every)
+    assert every.casefold().count(" ") == every.count(" ")
+
+
 def test_line_features_headings_agree_with_heading_kind() -> None:
     page = ["Most Popular", "Related Articles", "Top Rated Comments", "Market share rose", "News"]
     lines = split_lines("\n\n".join(page))
@@ -224,6 +252,15 @@ _HEADING_PAGE = [
     "The most popular",
     "a b popular",
     "Mehr zum Thema:",
+    "“Most Popular”",
+    "• Related",
+    "— Comments —",
+    "12 Kommentare",
+    "Top-Stories:",
+    "...",
+    "Related: the 12 best",
+    "Share’s price",
+    "Comments’",
 ]
 
 
@@ -249,10 +286,12 @@ def test_guess_language_of_paragraphs_agrees_with_joined_text(repeat: int) -> No
         "日本語のテキスト and 中文 text, 한국어 too",
         "",
         "123 456 ... !!!",
+        "Für die Straße und für DIE Stadt: não, ÇOK için, the end",
     ],
 )
 def test_word_counts_agree_with_the_word_expression(text: str) -> None:
     words = _WORD.findall(text)
     count, counts = _word_counts(text)
     assert count == len(words)
-    assert counts == Counter(word.casefold() for word in words)
+    folded = (word.casefold().encode("utf-8") for word in words)
+    assert counts == Counter(word for word in folded if word in _ANY_STOP)

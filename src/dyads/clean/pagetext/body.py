@@ -11,15 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import compress
-from operator import methodcaller
 
 from dyads.clean.meta import is_timestamp_line
 from dyads.clean.pagetext.features import PageFeatures
 from dyads.records import BlockKind
-
-# A lede cut short by the site ends in an ellipsis.
-_ELLIPSES = ("...", "…")
 
 # Weights are in words of prose. Calibrated on one random half of the Zyte lynx dumps and
 # checked on the other half; see bench/score_extraction.py.
@@ -88,6 +83,12 @@ _LINE_MARKERS = frozenset(
     }
 )
 
+# the weight of each kind of marker line
+_MARKER_WEIGHTS = {
+    **{kind: _MARKER_WEIGHT for kind in _LINE_MARKERS},
+    BlockKind.CAPTION: _CAPTION_WEIGHT,
+}
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BodySpan:
@@ -118,10 +119,8 @@ def line_weights(feats: PageFeatures, markers: tuple[str, ...]) -> list[float]:
     ):
         if heading is not None:
             out.append(_HEADING_WEIGHT)
-        elif marker is not None and marker in _LINE_MARKERS:
-            out.append(_MARKER_WEIGHT)
-        elif marker is BlockKind.CAPTION:
-            out.append(_CAPTION_WEIGHT)
+        elif marker is not None and (weight := _MARKER_WEIGHTS.get(marker)) is not None:
+            out.append(weight)
         elif junk:
             out.append(_JUNK_WEIGHT)
         elif prose:
@@ -160,15 +159,14 @@ def timestamp_walls(weights: list[float], feats: PageFeatures, texts: tuple[str,
             weights[i] = min(weights[i], _TIMESTAMP_WEIGHT)
 
 
-def teaser_ledes(feats: PageFeatures, texts: tuple[str, ...]) -> list[int]:
+def teaser_ledes(feats: PageFeatures) -> list[int]:
     """Prose lines cut short with an ellipsis right under a headline: ledes in a teaser list.
 
     Image labels between the headline and the lede are looked through.
     """
     out: list[int] = []
     junk, prose = feats.junk, feats.prose
-    cut = map(methodcaller("endswith", _ELLIPSES), texts)
-    for i in compress(range(len(texts)), cut):
+    for i in feats.cut:
         if not prose[i] or junk[i]:
             continue
         previous = i - 1
@@ -255,7 +253,7 @@ def _cut_at_terminal(feats: PageFeatures, start: int, end: int) -> int:
 
 def select_body(feats: PageFeatures, markers: tuple[str, ...], texts: tuple[str, ...]) -> BodySpan:
     weights = line_weights(feats, markers)
-    for i in teaser_ledes(feats, texts):
+    for i in teaser_ledes(feats):
         weights[i] *= _LEDE_SHARE
     timestamp_walls(weights, feats, texts)
     smooth(weights, feats)

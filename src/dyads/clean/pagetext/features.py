@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate, repeat
+from itertools import accumulate, count, repeat
+from operator import add
 
-from dyads.clean.pagetext.headings import heading_column, heading_kind
+from dyads.clean.pagetext.headings import heading_kind, heading_kinds
 from dyads.clean.pagetext.lexicon import MARKERS
 from dyads.clean.pagetext.lines import PageLines
 from dyads.records import BlockKind
@@ -44,6 +46,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # which a byte search tells much faster than the expression.
 _CJK_LEADS = tuple(bytes([lead]) for lead in range(0xE3, 0xEE))
 _LETTER = re.compile(r"[^\W\d_]")
+# A lede cut short by the site ends in an ellipsis.
+_ELLIPSES = ("...", "…")
 
 # A heading of a named box is short: "MOST POPULAR", "Mehr zum Thema", "Comments (12)".
 _HEADING_MAX_WORDS = 6
@@ -124,6 +128,9 @@ _COMMENTS_BIT, _SHARE_BIT, _ADVERT_BIT, _CAPTION_BIT = (_KIND_BITS[kind] for kin
 # skip ``_anchored_bits``.
 _ANCHOR_HEADS = frozenset(p[:3] for p in (*_SHARE_STARTS, *_WHOLE_LINES, "file - ", "rating: "))
 _ANCHOR_TAILS = frozenset(end[-2:] for end in _SHAPE_ENDS if len(end) > 1)
+# the same as tuples for ``str.startswith`` and ``str.endswith`` (a sign may start a count)
+_ANCHOR_STARTS = (*sorted(_ANCHOR_HEADS), *_SIGNS)
+_ANCHOR_ENDS = (*sorted(_ANCHOR_TAILS), ")")
 _CONTROLS = ("IFRAME", "BUTTON", "INPUT")
 _CONTROL_FIRST = frozenset(c[0] for c in _CONTROLS)
 
@@ -139,6 +146,7 @@ class PageFeatures:
     marker: tuple[BlockKind | None, ...]  # the line is boilerplate (cookie, ©, share, caption)
     repeated: tuple[bool, ...]  # the same text appears elsewhere on the page
     junk: tuple[bool, ...]  # an image label, form control or other line with no text of its own
+    cut: tuple[int, ...]  # the lines that end in an ellipsis ("..."), in page order
 
 
 def word_count(text: str) -> int:
@@ -207,55 +215,73 @@ def _anchored_bits(fold: str) -> int:
     return bits
 
 
-def _possible(folded: list[str], whole: str) -> dict[int, int]:
-    """The lines that can hold a marker, each with the bits of the kinds it can be."""
-    heads, tails, signs = _ANCHOR_HEADS, _ANCHOR_TAILS, _SIGNS
+def _possible(
+    folded: list[str], distinct: Iterable[str], whole: str, starts: list[int]
+) -> dict[str, int]:
+    """The lines that can hold a marker, each with the bits of the kinds it can be.
+
+    ``distinct`` holds each line of ``folded`` once; ``whole`` is ``folded`` joined by
+    newlines, line ``i`` starting at ``starts[i]``. Lines are keyed by their text: equal
+    lines are the same kind.
+    """
+    heads, tails = _ANCHOR_STARTS, _ANCHOR_ENDS
     possible = {
-        i: bits
-        for i, fold in enumerate(folded)
-        if (
-            fold[:3] in heads
-            or fold[-2:] in tails
-            or fold[-1:] == ")"
-            or (first := fold[:1]).isdecimal()
-            or first in signs
-        )
+        fold: bits
+        for fold in distinct
+        if (fold.startswith(heads) or fold.endswith(tails) or fold[:1].isdecimal())
         and (bits := _anchored_bits(fold))
     }
-    starts: list[int] | None = None
     for bit, needle in _NEEDLE_BITS:
         at = whole.find(needle)
-        if at < 0:
-            continue
-        if starts is None:
-            starts = _line_starts(folded)
         while at >= 0:
             i = bisect_right(starts, at) - 1
-            possible[i] = possible.get(i, 0) | bit
+            fold = folded[i]
+            possible[fold] = possible.get(fold, 0) | bit
             at = whole.find(needle, starts[i + 1] if i + 1 < len(starts) else len(whole))
     return possible
 
 
-def _marker_column(folded: list[str], whole: str, words: list[int]) -> list[BlockKind | None]:
-    """The marker kind of each line; only the lines that can have one are tested in full.
+def _marker_kinds(
+    folded: list[str], distinct: Iterable[str], whole: str, starts: list[int], cjk: bool
+) -> dict[str, BlockKind]:
+    """The marker kind of each line that has one; only the lines that can are tested in full.
 
     Share and sign-up phrases in a line too long to be a button or a prompt ("... $2.53 a
-    share on revenue of ...", "readers who subscribe to ...") are running text.
+    share on revenue of ...", "readers who subscribe to ...") are running text. Case
+    folding keeps a line's spaces and CJK characters, so its folded text has its words.
     """
-    out: list[BlockKind | None] = [None] * len(folded)
-    for i, bits in _possible(folded, whole).items():
-        fold = folded[i]
+    out: dict[str, BlockKind] = {}
+    for fold, bits in _possible(folded, distinct, whole, starts).items():
         for bit, kind, triggers, pattern in _BIT_MARKERS:
             if bits & bit and triggers.search(fold) and pattern.search(fold):
-                if words[i] <= _MARKER_MAX_WORDS.get(kind, words[i]):
-                    out[i] = kind
+                cap = _MARKER_MAX_WORDS.get(kind)
+                if cap is None or (word_count(fold) if cjk else fold.count(" ") + 1) <= cap:
+                    out[fold] = kind
                 break
     return out
 
 
 def _line_starts(folded: list[str]) -> list[int]:
-    """Where each line starts in the page joined by newlines."""
-    return list(accumulate([len(fold) + 1 for fold in folded[:-1]], initial=0))
+    """Where each line starts in the page joined by newlines: the lengths of the lines
+    before it and a newline after each."""
+    return list(map(add, accumulate(map(len, folded[:-1]), initial=0), count()))
+
+
+def _cut_lines(whole: str, starts: list[int]) -> tuple[int, ...]:
+    """The lines of ``whole`` (line ``i`` starting at ``starts[i]``) that end in an ellipsis.
+
+    Found in the page at once: few lines have one.
+    """
+    cut: set[int] = set()
+    for ellipsis in _ELLIPSES:
+        ending = ellipsis + "\n"
+        at = whole.find(ending)
+        while at >= 0:
+            cut.add(bisect_right(starts, at) - 1)
+            at = whole.find(ending, at + 1)
+    if whole.endswith(_ELLIPSES):
+        cut.add(len(starts) - 1)
+    return tuple(sorted(cut))
 
 
 def _prose_column(texts: tuple[str, ...], words: list[int], junk: list[bool]) -> list[bool]:
@@ -307,21 +333,31 @@ def line_features(lines: PageLines) -> PageFeatures:
     texts = lines.texts
     if not texts:
         return PageFeatures(
-            folded=(), words=(), prose=(), heading=(), marker=(), repeated=(), junk=()
+            folded=(), words=(), prose=(), heading=(), marker=(), repeated=(), junk=(), cut=()
         )
     whole = "\n".join(texts).casefold()
     folded = whole.split("\n")
+    # the per-line tests that read only the folded text run once per distinct line
     counts = Counter(folded)
     repeated = {fold for fold, count in counts.items() if count > 1}
-    spaces = list(map(str.count, texts, repeat(" ")))
-    words = [word_count(text) for text in texts] if _has_cjk(whole) else [n + 1 for n in spaces]
+    cjk = _has_cjk(whole)
+    words = (
+        [word_count(text) for text in texts]
+        if cjk
+        else [n + 1 for n in map(str.count, texts, repeat(" "))]
+    )
     junk = _junk_column(texts)
+    starts = _line_starts(folded)
+    headings = heading_kinds(counts)
+    markers = _marker_kinds(folded, counts, whole, starts, cjk)
     return PageFeatures(
         folded=tuple(folded),
         words=tuple(words),
         prose=tuple(_prose_column(texts, words, junk)),
-        heading=tuple(heading_column(folded, spaces)),
-        marker=tuple(_marker_column(folded, whole, words)),
+        heading=tuple(map(headings.get, folded)),
+        marker=tuple(map(markers.get, folded)),
         repeated=tuple(map(repeated.__contains__, folded)),
         junk=tuple(junk),
+        # case folding keeps full stops and ellipses and makes none
+        cut=_cut_lines(whole, starts),
     )

@@ -10,6 +10,7 @@ line is compared only with the few phrases it could be.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from dyads.clean.pagetext.lexicon import HEADINGS
 from dyads.records import BlockKind
@@ -18,6 +19,13 @@ _HEADING_NOISE = re.compile(r"[^\w\s'’]+|\d+|_+")
 # ``_HEADING_NOISE`` on ASCII text as a table: every noise character becomes a space (a run
 # of them then splits the same way as the one space the expression puts in its place).
 _ASCII_NOISE = {c: " " for c in range(128) if _HEADING_NOISE.fullmatch(chr(c))}
+# The noise characters (and the space) a line most often starts or ends with: ASCII
+# punctuation and digits, ellipses, guillemets, bullets, dashes, quotes. ``heading_kinds``
+# strips them before looking at the ends of a line, as the key does ("Comments (12)",
+# "Weitere Artikel …"); only characters ``_HEADING_NOISE`` takes are kept here.
+_END_NOISE = " " + "".join(
+    c for c in (*map(chr, range(128)), *"…»«‹›•·–—“”‘„©®™") if _HEADING_NOISE.fullmatch(c)
+)
 # A heading of a named box is short: "MOST POPULAR", "Mehr zum Thema", "Comments (12)".
 _HEADING_MAX_WORDS = 6
 # A heading may carry a few characters after its phrase: "Related Articles", "Comments (12)".
@@ -108,33 +116,43 @@ def heading_kind(text: str) -> BlockKind | None:
     return heading_kind_folded(text.casefold())
 
 
-def heading_column(folded: list[str], spaces: list[int]) -> list[BlockKind | None]:
-    """``heading_kind_folded`` of every whitespace-normalised line with few spaces.
+def heading_kinds(folds: Iterable[str]) -> dict[str, BlockKind]:
+    """``heading_kind_folded`` of whitespace-normalised lines, only those that name a box.
 
-    A line whose first and last characters are letters and single spaces and start and end
-    no phrase is passed over (the test of ``heading_kind_folded``: its key starts and ends
-    the same way, or is shorter than a phrase's index), and so is a key that starts and
-    ends no phrase.
+    A page's lines are passed once each (a menu printed twice is read once). Lines with
+    many spaces are too long to be headings. Noise at either end of a line only becomes
+    spaces the key drops, so the line is looked at without it; a line that is nothing but
+    such noise has no key. A line whose first and last characters are then letters and
+    single spaces that start and end no phrase is passed over: its key starts and ends
+    with the same characters (the first and the last are letters, so the noise inside
+    turns into no key's end), or is shorter than a phrase's index. When the line is only
+    letters and single spaces, it is its own key; a key that starts and ends no phrase is
+    none either.
     """
-    starts, ends, keep = _STARTS, _ENDS, _KEY_CHARS
-    out: list[BlockKind | None] = [None] * len(folded)
+    starts, ends, keep, noisy = _STARTS, _ENDS, _KEY_CHARS, _END_NOISE
     todo = [
-        i
-        for i, (fold, n) in enumerate(zip(folded, spaces, strict=True))
-        if n < _HEADING_MAX_WORDS
+        (fold, core)
+        for fold in folds
+        if fold.count(" ") < _HEADING_MAX_WORDS
+        and (core := fold.strip(noisy))
         and not (
-            (first := fold[:keep]) not in starts
-            and (last := fold[-keep:]) not in ends
+            (first := core[:keep]) not in starts
+            and (last := core[-keep:]) not in ends
             and (first.isalpha() or first.replace(" ", "").isalpha())
             and (last.isalpha() or last.replace(" ", "").isalpha())
         )
     ]
+    out: dict[str, BlockKind] = {}
     noise, table = _HEADING_NOISE, _ASCII_NOISE
-    for i in todo:
-        fold = folded[i]
-        spaced = fold.translate(table) if fold.isascii() else noise.sub(" ", fold)
-        key = " ".join(spaced.split())
+    for fold, core in todo:
+        if core.replace(" ", "").isalpha():
+            key = core
+        else:
+            spaced = fold.translate(table) if fold.isascii() else noise.sub(" ", fold)
+            key = " ".join(spaced.split())
         # a key that starts and ends no phrase is none
         if key and (key[:keep] in starts or key[-keep:] in ends):
-            out[i] = _key_kind(key)
+            kind = _key_kind(key)
+            if kind is not None:
+                out[fold] = kind
     return out

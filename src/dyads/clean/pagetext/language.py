@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress, repeat
-from operator import not_
+from itertools import filterfalse, repeat
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -29,12 +28,20 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "tr": _words("ve bir bu da de için ile olarak daha çok gibi en ama"),
 }
 _WORD = re.compile(r"[^\W\d_]+")
-# Every ASCII character but a letter (the ASCII characters ``_WORD`` does not take), as a
-# space: on the page's UTF-8 bytes it splits the ASCII words apart.
-_ASCII_NON_LETTERS = bytes.maketrans(
-    bytes(c for c in range(128) if not chr(c).isalpha()),
-    bytes(ord(" ") for c in range(128) if not chr(c).isalpha()),
+# On UTF-8 bytes: every ASCII character but a letter (the ASCII characters ``_WORD`` does not
+# take) becomes a space, which splits the ASCII words apart, and every ASCII capital its
+# small letter (ASCII case folding is lowering). Other bytes stay as they are.
+_ASCII_FOLD = bytes(
+    c if c >= 128 or chr(c).islower() else ord(chr(c).lower()) if chr(c).isalpha() else ord(" ")
+    for c in range(256)
 )
+# The stop words as UTF-8, the form ``_word_counts`` counts words in.
+_STOPBYTES: dict[str, frozenset[bytes]] = {
+    lang: frozenset(word.encode("utf-8") for word in stop) for lang, stop in _STOPWORDS.items()
+}
+# Every stop word, and those spelt in ASCII (only they can be a piece of ASCII letters).
+_ANY_STOP = frozenset().union(*_STOPBYTES.values())
+_ASCII_STOP = frozenset(word for word in _ANY_STOP if word.isascii())
 # The first few hundred words decide; reading further changes no answer and costs time.
 _SAMPLE_CHARS = 3000
 # Fewer words than this say nothing reliable about the language.
@@ -44,25 +51,26 @@ _MIN_WORDS = 40
 _MARGIN = 1.5
 
 
-def _word_counts(sample: str) -> tuple[int, Counter[str]]:
+def _word_counts(sample: str) -> tuple[int, Counter[bytes]]:
     """How many words (runs of letters, as ``_WORD`` finds them) ``sample`` has, and how many
-    times each case-folded word occurs.
+    times each stop word occurs among them, case-folded, as UTF-8.
 
     Most words are ASCII letters between ASCII non-letters: they are split off and lowered
-    on the UTF-8 bytes (ASCII case folding is lowering), and only the pieces with other
-    characters ("l’état", "für") are read with the expression. Only the counts matter, so
-    the two kinds of words need not keep their order.
+    on the UTF-8 bytes in one pass. Only the pieces with other characters ("l’état", "für")
+    are read with the expression, and case-folded in one call (case folding maps each
+    character on its own). Only the stop words are counted one by one: the others only add
+    to the number of words.
     """
-    pieces = sample.encode("utf-8", "surrogatepass").translate(_ASCII_NON_LETTERS).split()
-    letters = list(map(bytes.isalpha, pieces))
-    plain = b" ".join(compress(pieces, letters)).lower().decode("ascii")
-    mixed = b" ".join(compress(pieces, map(not_, letters))).decode("utf-8", "surrogatepass")
-    words = plain.split()
-    others = _WORD.findall(mixed)
-    # case folding maps each character on its own, so the words can be folded in one call
+    pieces = sample.encode("utf-8", "surrogatepass").translate(_ASCII_FOLD).split()
+    if sample.isascii():
+        return len(pieces), Counter(filter(_ANY_STOP.__contains__, pieces))
+    mixed = list(filterfalse(bytes.isascii, pieces))
+    counts = Counter(filter(_ASCII_STOP.__contains__, pieces))
+    others = _WORD.findall(b" ".join(mixed).decode("utf-8", "surrogatepass"))
     if others:
-        words.extend(" ".join(others).casefold().split(" "))
-    return len(words), Counter(words)
+        folded = " ".join(others).casefold().encode("utf-8", "surrogatepass").split()
+        counts.update(filter(_ANY_STOP.__contains__, folded))
+    return len(pieces) - len(mixed) + len(others), counts
 
 
 def guess_language(text: str) -> str:
@@ -70,7 +78,7 @@ def guess_language(text: str) -> str:
     if count < _MIN_WORDS:
         return "en"
     get = counts.get
-    hits = {lang: sum(map(get, stop, repeat(0))) for lang, stop in _STOPWORDS.items()}
+    hits = {lang: sum(map(get, stop, repeat(0))) for lang, stop in _STOPBYTES.items()}
     best = max(hits, key=lambda lang: hits[lang])
     if best != "en" and hits[best] > _MARGIN * hits["en"]:
         return best
