@@ -1,6 +1,7 @@
 """Latency of the REST API over a store of 100,000 events, at 20 concurrent clients.
 
-    .venv/bin/python bench/api.py [--events N] [--clients N] [--requests N] [--db PATH]
+    .venv/bin/python bench/api.py [--events N] [--clients N] [--requests N] [--workers 1,2]
+                                  [--cache N] [--db PATH]
 
 Builds (once, cached by its parameters) a SQLite store of synthetic events generated with a
 fixed seed and bulk-inserted into the store's schema, starts ``dyads serve`` on a free port
@@ -8,9 +9,10 @@ in a subprocess, and sends a bounded number of requests from concurrent clients 
 ``GET /events`` (unfiltered, by actor, by dyad) and ``GET /dyads/{a}/{b}?by=month``, with
 countries drawn over all 40 by their share of the news. The clients are asyncio tasks of
 this process, so the only threads are the server's. Prints p50/p95 latency per endpoint
-(target: p95 under 100 ms), requests per second and the share of answers the server's cache
-reused (its ``X-Cache`` header; ``--cache 0`` turns the cache off).
-"""
+(target: p95 under 100 ms), requests per second, the share of answers the server's cache
+reused (its ``X-Cache`` header; ``--cache 0`` turns the cache off), and the CPU time the
+server and the clients spent per request. ``--workers 1,2`` measures one server process,
+then two, in the same run."""
 
 from __future__ import annotations
 
