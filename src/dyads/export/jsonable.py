@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -74,7 +75,10 @@ def evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
     return out
 
 
-def event_to_dict(event: Event) -> dict[str, Any]:
+def event_to_dict(
+    event: Event, *, evidence: Callable[[Evidence], dict[str, Any]] = evidence_to_dict
+) -> dict[str, Any]:
+    """``event`` as JSON values, each evidence sentence as ``evidence`` gives it."""
     return {
         "id": event.id,
         "doc_id": event.article_id,
@@ -86,7 +90,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "date": iso(event.date),
         "date_method": event.date_method,
         "place": place_to_dict(event.place),
-        "evidence": [evidence_to_dict(e) for e in event.evidence],
+        "evidence": [evidence(e) for e in event.evidence],
         "cameo": event.cameo,
         "quad": event.quad,
         "goldstein": event.goldstein,
@@ -94,9 +98,11 @@ def event_to_dict(event: Event) -> dict[str, Any]:
     }
 
 
-def stored_event_to_dict(stored: StoredEvent) -> dict[str, Any]:
+def stored_event_to_dict(
+    stored: StoredEvent, *, evidence: Callable[[Evidence], dict[str, Any]] = evidence_to_dict
+) -> dict[str, Any]:
     """An event as ``event_to_dict`` gives it, plus the counts the store keeps."""
-    out = event_to_dict(stored.event)
+    out = event_to_dict(stored.event, evidence=evidence)
     out["num_mentions"] = stored.num_mentions
     out["num_articles"] = stored.num_articles
     out["num_sources"] = stored.num_sources

@@ -72,8 +72,8 @@ def create_app(
 # in order. On SQLite a read is CPU work in this process under one interpreter lock: a
 # second thread adds no CPU, only a contest for the lock that costs every request time
 # (`python bench/api.py` with DYADS_SERVE_THREADS=2 against the default 1: a fifth more
-# server CPU per request, p95 85 ms against 66-76). On PostgreSQL the server does the work and the
-# threads mostly wait on the network. ``DYADS_SERVE_THREADS`` overrides both. Writes
+# server CPU per request, p95 85 ms against 66-76). On PostgreSQL the server does the work
+# and the threads mostly wait on the network. ``DYADS_SERVE_THREADS`` overrides both. Writes
 # (``POST /documents``) have threads of their own.
 THREADS_ENV = "DYADS_SERVE_THREADS"
 SQLITE_THREADS = 1

@@ -7,11 +7,11 @@ a client reads the same event from the CLI and from ``GET /events``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dyads.export.jsonable import actor_to_dict, iso, place_to_dict
+from dyads.export.jsonable import stored_event_to_dict
 from dyads.records import ActorRef, Article, Event, Evidence, Place, Span
 from dyads.store.results import (
     ActorCount,
@@ -400,7 +400,7 @@ def _pair_json(span: Span | None) -> list[int] | None:
     return None if span is None else [span.start, span.end]
 
 
-def _evidence_json(evidence: Evidence) -> dict[str, object]:
+def _evidence_json(evidence: Evidence) -> dict[str, Any]:
     return {
         "sentence": evidence.sentence,
         "paragraph": evidence.paragraph,
@@ -414,28 +414,9 @@ def _evidence_json(evidence: Evidence) -> dict[str, object]:
 
 
 def event_json(stored: StoredEvent) -> dict[str, object]:
-    """``event_out(stored)`` as plain JSON values."""
-    event = stored.event
-    return {
-        "id": event.id,
-        "doc_id": event.article_id,
-        "event": event.event,
-        "mode": event.mode,
-        "contexts": list(event.contexts),
-        "actors": [actor_to_dict(a) for a in event.actors],
-        "recipients": [actor_to_dict(a) for a in event.recipients],
-        "date": iso(event.date),
-        "date_method": event.date_method,
-        "place": place_to_dict(event.place),
-        "evidence": [_evidence_json(e) for e in event.evidence],
-        "cameo": event.cameo,
-        "quad": event.quad,
-        "goldstein": event.goldstein,
-        "confidence": round(event.confidence, 3),
-        "num_mentions": stored.num_mentions,
-        "num_articles": stored.num_articles,
-        "num_sources": stored.num_sources,
-    }
+    """``event_out(stored)`` as plain JSON values: the export's shape, with every evidence
+    field present (null where unknown) as ``EvidenceOut`` has it."""
+    return stored_event_to_dict(stored, evidence=_evidence_json)
 
 
 def dyad_period_json(period: DyadPeriod) -> dict[str, object]:
