@@ -16,6 +16,8 @@ from typing import TypeVar
 
 from sqlalchemy import Engine
 
+from dyads.errors import StoreError
+
 T = TypeVar("T")
 
 # Answers kept: a page of 50 events is ~60 kB of objects, so 256 entries stay under ~16 MB,
@@ -29,8 +31,20 @@ def store_version(engine: Engine) -> tuple[int, int]:
     instead of counting every row)."""
     last = "coalesce(max(rowid), 0)" if engine.dialect.name == "sqlite" else "count(*)"
     query = f"SELECT (SELECT {last} FROM documents), (SELECT {last} FROM rejections)"
-    with engine.connect() as conn:
-        docs, rejected = conn.exec_driver_sql(query).one()
+    # One statement needs no transaction around it: the driver's own connection, without
+    # SQLAlchemy's begin and rollback, reads it in a fifth of the time (every request
+    # pays it, cached or not).
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute(query)
+        row = cursor.fetchone()
+        cursor.close()
+    finally:
+        connection.close()  # back to the pool
+    if row is None:  # two scalar subqueries give one row, always
+        raise StoreError("the store's version query returned no row")
+    docs, rejected = row
     return int(docs), int(rejected)
 
 
