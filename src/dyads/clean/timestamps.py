@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
 
 __all__ = ["ZONES", "is_timestamp_line", "parse_timestamp"]
 
@@ -190,6 +191,10 @@ def _build(match: re.Match[str]) -> datetime | date | None:
     return moment.replace(tzinfo=zone) if zone is not None else moment
 
 
+# A page's cleaner asks about the same few lines several times (the body's date walls, the
+# head's title candidates, its timestamp line and then that line's parse): the last few
+# dozen answers are kept, enough for one page and too few to grow.
+@lru_cache(maxsize=64)
 def _first_match(text: str) -> re.Match[str] | None:
     # every form prints the year in full (19xx or 20xx)
     if "19" not in text and "20" not in text:

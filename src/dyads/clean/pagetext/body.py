@@ -187,7 +187,8 @@ def smooth(weights: list[float], feats: PageFeatures) -> None:
     """
     kept = [i for i, junk in enumerate(feats.junk) if not junk]
     # a long contact note beside the © line is no paragraph of a body (dev half: F1 +0.011)
-    prose = [feats.prose[i] and feats.marker[i] is None and feats.heading[i] is None for i in kept]
+    is_prose, marker, heading = feats.prose, feats.marker, feats.heading
+    prose = [is_prose[i] and marker[i] is None and heading[i] is None for i in kept]
     before = False
     last = len(kept) - 1
     for n, i in enumerate(kept):
@@ -220,17 +221,24 @@ def _kept(feats: PageFeatures, start: int, end: int) -> list[int]:
     """Lines of the run that are article text: not a box, caption, marker or label."""
     kept: list[int] = []
     in_box = False
+    headings, markers, proses, junks, repeats = (
+        feats.heading,
+        feats.marker,
+        feats.prose,
+        feats.junk,
+        feats.repeated,
+    )
     for i in range(start, end):
-        if feats.heading[i] is not None:
+        if headings[i] is not None:
             in_box = True
             continue
-        marker = feats.marker[i]
-        prose = feats.prose[i]
+        marker = markers[i]
+        prose = proses[i]
         if prose and marker is None:
             in_box = False
-        if in_box or feats.junk[i] or marker is not None:
+        if in_box or junks[i] or marker is not None:
             continue
-        if feats.repeated[i] and not prose:
+        if repeats[i] and not prose:
             continue
         kept.append(i)
     return kept
@@ -238,7 +246,8 @@ def _kept(feats: PageFeatures, start: int, end: int) -> list[int]:
 
 def _cut_at_terminal(feats: PageFeatures, start: int, end: int) -> int:
     """End the run at a comments heading that opens a thread (comment heads follow it)."""
-    if not any(feats.heading[i] in _TERMINAL_KINDS for i in range(start, end)):
+    run = feats.heading[start:end]
+    if not any(kind in run for kind in _TERMINAL_KINDS):
         return end
     words = 0
     for i in range(start, end):
@@ -260,5 +269,6 @@ def select_body(feats: PageFeatures, markers: tuple[str, ...], texts: tuple[str,
     start, end, score = max_sum_run(weights)
     end = _cut_at_terminal(feats, start, end)
     kept = _kept(feats, start, end)
-    words = sum(feats.words[i] for i in kept if feats.prose[i])
+    counts, prose = feats.words, feats.prose
+    words = sum(counts[i] for i in kept if prose[i])
     return BodySpan(start=start, end=end, lines=tuple(kept), score=score, prose_words=words)

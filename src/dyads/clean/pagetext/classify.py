@@ -65,8 +65,11 @@ def _groups(
         if i in skip:
             current = None
             continue
-        # a label's first two characters are capitals (a cheap test before the full one)
-        label = teaser_label(texts, folded, i) if text[:2].isupper() else None
+        # a label's first two characters are capitals, and the headline after it, printed
+        # again within the next lines, ends the line (cheap tests before the full one)
+        label = None
+        if text[:2].isupper() and folded[i].endswith(folded[i + 1 : i + 1 + _TEASER_LOOKAHEAD]):
+            label = teaser_label(texts, folded, i)
         heading = headings[i]
         if label is not None:
             current = _Group(BlockKind.TEASER, label[0], i < body_start)
@@ -102,20 +105,26 @@ def _content_kind(group: _Group, feats: PageFeatures) -> BlockKind:
 def _items(
     group: _Group, kind: BlockKind, texts: tuple[str, ...], feats: PageFeatures
 ) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    headline_seen = False
-    headlines = kind in _HEADLINE_KINDS
+    lines = group.lines
+    if not lines:
+        return ()
     folded, prose, repeated = feats.folded, feats.prose, feats.repeated
-    for n, i in enumerate(group.lines):
-        text, fold = texts[i], folded[i]
-        if n == 0 and kind is BlockKind.TEASER and group.heading and text.startswith(group.heading):
-            text = text[len(group.heading) :].strip()
-            fold = text.casefold()
-        if headlines and prose[i] and headline_seen and not repeated[i]:
-            continue  # the lede under a headline
-        headline_seen = True
-        seen.setdefault(fold, text)
-    return tuple(seen.values())
+    first = lines[0]
+    text, fold = texts[first], folded[first]
+    if kind is BlockKind.TEASER and group.heading and text.startswith(group.heading):
+        text = text[len(group.heading) :].strip()
+        fold = text.casefold()
+    rest = lines[1:]
+    if kind in _HEADLINE_KINDS:
+        # the lede under a headline is no item
+        rest = [i for i in rest if not prose[i] or repeated[i]]
+    # each text once, as first printed
+    backwards = rest[::-1]
+    firsts = dict(
+        zip(map(folded.__getitem__, backwards), map(texts.__getitem__, backwards), strict=True)
+    )
+    firsts[fold] = text
+    return tuple(map(firsts.__getitem__, dict.fromkeys([fold, *map(folded.__getitem__, rest)])))
 
 
 def boilerplate_blocks(

@@ -41,10 +41,8 @@ _QUOTE_ENDS = ('"', "”", "»")
 _INNER_SENTENCE = re.compile(r"\w[.!?][\"”’»)]* [\"“„«(]?[A-ZÀ-ÞА-Я]")
 _BRACKETED = re.compile(r"^\[[^\]]*\]$|^\[[^\]]*\]( \[[^\]]*\])+$|^(IFRAME|BUTTON|INPUT)\b")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# The first bytes of the UTF-8 encodings of every ``_CJK`` character (U+3000-U+3FFF start
-# with E3, ..., U+D000-U+DFFF with ED): a page whose encoding holds none has no CJK text,
-# which a byte search tells much faster than the expression.
-_CJK_LEADS = tuple(bytes([lead]) for lead in range(0xE3, 0xEE))
+# Every ASCII byte, for taking them out of a UTF-8 encoding (``bytes.translate``).
+_ASCII_BYTES = bytes(range(128))
 _LETTER = re.compile(r"[^\W\d_]")
 # A lede cut short by the site ends in an ellipsis.
 _ELLIPSES = ("...", "…")
@@ -322,11 +320,23 @@ def _junk_column(texts: tuple[str, ...]) -> list[bool]:
     ]
 
 
-def _has_cjk(text: str) -> bool:
-    if text.isascii():
-        return False
+def _fold_page(text: str) -> tuple[str, bool]:
+    """``text.casefold()``, and whether ``text`` holds CJK characters.
+
+    A page is mostly ASCII, whose case folding is lowering, which its UTF-8 bytes do in one
+    pass (bytes lower only ASCII letters; every byte of another character's encoding is
+    above 127). Its other characters are few (quotes, dashes, accented letters): taken out
+    of the encoding together, they tell whether each folds to itself, in which case the
+    lowered bytes are the folded page, and whether any is CJK.
+    """
     encoded = text.encode("utf-8", "surrogatepass")
-    return any(lead in encoded for lead in _CJK_LEADS) and _CJK.search(text) is not None
+    others = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    cjk = bool(others) and _CJK.search(others) is not None
+    # folding maps each character to one or more: the folded string equals the string
+    # only when every character folds to itself
+    if others.casefold() == others:
+        return encoded.lower().decode("utf-8", "surrogatepass"), cjk
+    return text.casefold(), cjk
 
 
 def line_features(lines: PageLines) -> PageFeatures:
@@ -335,12 +345,11 @@ def line_features(lines: PageLines) -> PageFeatures:
         return PageFeatures(
             folded=(), words=(), prose=(), heading=(), marker=(), repeated=(), junk=(), cut=()
         )
-    whole = "\n".join(texts).casefold()
+    whole, cjk = _fold_page("\n".join(texts))
     folded = whole.split("\n")
     # the per-line tests that read only the folded text run once per distinct line
     counts = Counter(folded)
     repeated = {fold for fold, count in counts.items() if count > 1}
-    cjk = _has_cjk(whole)
     words = (
         [word_count(text) for text in texts]
         if cjk

@@ -12,9 +12,10 @@ per line: a page has hundreds of lines and the cleaner reads each column in one 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import compress
-from operator import not_
+from itertools import accumulate, compress, count
+from operator import add, not_
 
 # A list marker as lynx prints it (``*``, ``+``, ``o``, ``#`` by nesting level, ``-``) or as
 # w3m does (``•``, ``◦``, ``□``, ``▪``, ``◆``), or a number / letter ("1.", "2)", "a.").
@@ -27,6 +28,10 @@ _BULLETS = frozenset("*+o#-•◦□▪◆·")
 # What follows a marker's first character in a whitespace-normalised line (digits aside).
 _AFTER_MARKER = frozenset(" .)")
 _WORD_START = re.compile(r"^\S+")
+# The newline and the printable ASCII characters: every other character of a page is
+# looked at once when deciding which lines need their whitespace normalised.
+_PLAIN_BYTES = b"\n" + bytes(range(0x20, 0x7F))
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 # A wrapped dump has several lines filled to within _FULL_SLACK columns of its widest line
 # (lynx -width=80 pages: dozens; lynx -width=1024 pages: one per paragraph over 1024
@@ -122,6 +127,37 @@ def _rejoin_wrapped(raw_lines: list[str], width: int) -> list[str]:
     return out
 
 
+def _respace(texts: list[str]) -> None:
+    """Normalise the whitespace of the lines that need it, in place.
+
+    Every whitespace character but the space is unprintable: a printable line without two
+    spaces in a row is already normalised (most lines, often all of a page's), the others
+    are re-spaced. Whether the page holds an unprintable character is read from the few
+    characters that are not printable ASCII; a printable page only needs the lines with
+    two spaces in a row, which a search of the page finds.
+    """
+    joined = "\n".join(texts)
+    odd = joined.encode("utf-8", "surrogatepass").translate(None, _PLAIN_BYTES)
+    if odd and not odd.decode("utf-8", "surrogatepass").isprintable():
+        # without an ASCII control character on the page, its ASCII lines are printable
+        plain = not odd.translate(None, _HIGH_BYTES)
+        texts[:] = [
+            text
+            if "  " not in text and ((plain and text.isascii()) or text.isprintable())
+            else " ".join(text.split())
+            for text in texts
+        ]
+        return
+    at = joined.find("  ")
+    if at < 0:
+        return
+    starts = list(map(add, accumulate(map(len, texts[:-1]), initial=0), count()))
+    while at >= 0:
+        i = bisect_right(starts, at) - 1
+        texts[i] = " ".join(texts[i].split())
+        at = joined.find("  ", starts[i + 1]) if i + 1 < len(starts) else -1
+
+
 def split_lines(text: str) -> PageLines:
     """The logical lines of ``text`` in page order, blank lines dropped."""
     raw_lines = list(map(str.rstrip, text.replace("\t", "    ").splitlines()))
@@ -129,14 +165,7 @@ def split_lines(text: str) -> PageLines:
     if width is not None:
         raw_lines = _rejoin_wrapped(raw_lines, width)
     texts = list(map(str.lstrip, filter(None, raw_lines)))
-    # every whitespace character but the space is unprintable: a printable line without two
-    # spaces in a row is already normalised (most lines, often all of a page's), the others
-    # are re-spaced
-    if "  " in "\n".join(texts) or not "".join(texts).isprintable():
-        texts = [
-            text if "  " not in text and text.isprintable() else " ".join(text.split())
-            for text in texts
-        ]
+    _respace(texts)
     # whether a blank line (or the page start) comes before each line
     blank_before = tuple(map(not_, compress(["", *raw_lines], raw_lines)))
     markers = [""] * len(texts)
