@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dyads.clean.pagetext.features import (
+    _CJK,
+    _fold_page,
     heading_kind,
     is_prose,
     line_features,
@@ -295,3 +299,28 @@ def test_word_counts_agree_with_the_word_expression(text: str) -> None:
     assert count == len(words)
     folded = (word.casefold().encode("utf-8") for word in words)
     assert counts == Counter(word for word in folded if word in _ANY_STOP)
+
+
+_FOLD_CASES = [
+    "Plain ASCII Text, With Capitals",
+    "curly ’quotes’ — dashes … and «guillemets»",
+    "Straße in İSTANBUL and ΣΟΦΙΑ, ſ and K (kelvin)",
+    "ǅemal and ﬁne ligatures",
+    "日本語 and 中文, 한국어 too",
+    "lone \ud800 surrogate",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _FOLD_CASES)
+def test_fold_page_is_case_folding(text: str) -> None:
+    folded, cjk = _fold_page(text)
+    assert folded == text.casefold()
+    assert cjk == (_CJK.search(text) is not None)
+
+
+@given(st.text())
+def test_fold_page_is_case_folding_on_any_text(text: str) -> None:
+    folded, cjk = _fold_page(text)
+    assert folded == text.casefold()
+    assert cjk == (_CJK.search(text) is not None)

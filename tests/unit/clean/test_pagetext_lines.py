@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dyads.clean.pagetext.header import split_header
 from dyads.clean.pagetext.lines import split_lines
@@ -86,3 +88,25 @@ def test_split_header_reads_crawler_line(first: str, day: str, title: str | None
 
 def test_split_header_absent_leaves_text() -> None:
     assert split_header("Dated text\nmore") == (None, "Dated text\nmore")
+
+
+def _normalised(line: str) -> str:
+    """What a dump line reads as: list marker aside, its whitespace collapsed."""
+    return " ".join(line.split())
+
+
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from([*"ab. ", "\u00a0", "\u200b", "\x1f", "é", "’"]),
+            min_size=1,
+        ),
+        max_size=12,
+    )
+)
+def test_split_lines_normalises_the_whitespace_of_every_line(lines: list[str]) -> None:
+    # no line starts with a list marker and blank lines keep them from being read as one
+    # wrapped paragraph: every kept line is the whitespace-collapsed form of a dump line,
+    # whatever else the page holds
+    page = "\n\n".join(f"Z{line}Z" for line in lines)
+    assert split_lines(page).texts == tuple(_normalised(f"Z{line}Z") for line in lines)

@@ -105,26 +105,20 @@ def _content_kind(group: _Group, feats: PageFeatures) -> BlockKind:
 def _items(
     group: _Group, kind: BlockKind, texts: tuple[str, ...], feats: PageFeatures
 ) -> tuple[str, ...]:
-    lines = group.lines
-    if not lines:
-        return ()
+    seen: dict[str, str] = {}
+    headline_seen = False
+    headlines = kind in _HEADLINE_KINDS
     folded, prose, repeated = feats.folded, feats.prose, feats.repeated
-    first = lines[0]
-    text, fold = texts[first], folded[first]
-    if kind is BlockKind.TEASER and group.heading and text.startswith(group.heading):
-        text = text[len(group.heading) :].strip()
-        fold = text.casefold()
-    rest = lines[1:]
-    if kind in _HEADLINE_KINDS:
-        # the lede under a headline is no item
-        rest = [i for i in rest if not prose[i] or repeated[i]]
-    # each text once, as first printed
-    backwards = rest[::-1]
-    firsts = dict(
-        zip(map(folded.__getitem__, backwards), map(texts.__getitem__, backwards), strict=True)
-    )
-    firsts[fold] = text
-    return tuple(map(firsts.__getitem__, dict.fromkeys([fold, *map(folded.__getitem__, rest)])))
+    for n, i in enumerate(group.lines):
+        text, fold = texts[i], folded[i]
+        if n == 0 and kind is BlockKind.TEASER and group.heading and text.startswith(group.heading):
+            text = text[len(group.heading) :].strip()
+            fold = text.casefold()
+        if headlines and prose[i] and headline_seen and not repeated[i]:
+            continue  # the lede under a headline
+        headline_seen = True
+        seen.setdefault(fold, text)
+    return tuple(seen.values())
 
 
 def boilerplate_blocks(
