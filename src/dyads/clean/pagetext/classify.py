@@ -39,10 +39,14 @@ class _Group:
 def teaser_label(texts: tuple[str, ...], folded: tuple[str, ...], i: int) -> tuple[str, str] | None:
     """``(label, headline)`` when line ``i`` is "LABEL headline" and the headline follows."""
     text = texts[i]
+    following = folded[i + 1 : i + 1 + _TEASER_LOOKAHEAD]
+    # the headline after the label ends the line (a cheap test before splitting it)
+    if not folded[i].endswith(following):
+        return None
     if not text[:1].isupper() or not text.split(" ", 1)[0].isupper():
         return None
     words = text.split(" ")
-    ahead = set(folded[i + 1 : i + 1 + _TEASER_LOOKAHEAD])
+    ahead = set(following)
     for n in range(1, min(_LABEL_MAX_WORDS, len(words) - 1) + 1):
         if not _LABEL_WORD.match(words[n - 1]):
             return None
@@ -65,11 +69,8 @@ def _groups(
         if i in skip:
             current = None
             continue
-        # a label's first two characters are capitals, and the headline after it, printed
-        # again within the next lines, ends the line (cheap tests before the full one)
-        label = None
-        if text[:2].isupper() and folded[i].endswith(folded[i + 1 : i + 1 + _TEASER_LOOKAHEAD]):
-            label = teaser_label(texts, folded, i)
+        # a label's first two characters are capitals (a cheap test before the full one)
+        label = teaser_label(texts, folded, i) if text[:2].isupper() else None
         heading = headings[i]
         if label is not None:
             current = _Group(BlockKind.TEASER, label[0], i < body_start)

@@ -12,16 +12,14 @@ the lines that can pass them (box headings are short; few lines hold a marker ph
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate, count, repeat
-from operator import add
+from itertools import repeat
 
 from dyads.clean.pagetext.headings import heading_kind, heading_kinds
 from dyads.clean.pagetext.lexicon import MARKERS
-from dyads.clean.pagetext.lines import PageLines
+from dyads.clean.pagetext.lines import PageLines, line_starts, lines_holding
 from dyads.records import BlockKind
 
 __all__ = [
@@ -230,12 +228,9 @@ def _possible(
         and (bits := _anchored_bits(fold))
     }
     for bit, needle in _NEEDLE_BITS:
-        at = whole.find(needle)
-        while at >= 0:
-            i = bisect_right(starts, at) - 1
+        for i in lines_holding(whole, starts, needle):
             fold = folded[i]
             possible[fold] = possible.get(fold, 0) | bit
-            at = whole.find(needle, starts[i + 1] if i + 1 < len(starts) else len(whole))
     return possible
 
 
@@ -259,24 +254,12 @@ def _marker_kinds(
     return out
 
 
-def _line_starts(folded: list[str]) -> list[int]:
-    """Where each line starts in the page joined by newlines: the lengths of the lines
-    before it and a newline after each."""
-    return list(map(add, accumulate(map(len, folded[:-1]), initial=0), count()))
-
-
 def _cut_lines(whole: str, starts: list[int]) -> tuple[int, ...]:
     """The lines of ``whole`` (line ``i`` starting at ``starts[i]``) that end in an ellipsis.
 
     Found in the page at once: few lines have one.
     """
-    cut: set[int] = set()
-    for ellipsis in _ELLIPSES:
-        ending = ellipsis + "\n"
-        at = whole.find(ending)
-        while at >= 0:
-            cut.add(bisect_right(starts, at) - 1)
-            at = whole.find(ending, at + 1)
+    cut = {i for ellipsis in _ELLIPSES for i in lines_holding(whole, starts, ellipsis + "\n")}
     if whole.endswith(_ELLIPSES):
         cut.add(len(starts) - 1)
     return tuple(sorted(cut))
@@ -356,7 +339,7 @@ def line_features(lines: PageLines) -> PageFeatures:
         else [n + 1 for n in map(str.count, texts, repeat(" "))]
     )
     junk = _junk_column(texts)
-    starts = _line_starts(folded)
+    starts = line_starts(folded)
     headings = heading_kinds(counts)
     markers = _marker_kinds(folded, counts, whole, starts, cjk)
     return PageFeatures(

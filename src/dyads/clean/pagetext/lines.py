@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, count
 from operator import add, not_
@@ -127,6 +128,22 @@ def _rejoin_wrapped(raw_lines: list[str], width: int) -> list[str]:
     return out
 
 
+def line_starts(lines: Sequence[str]) -> list[int]:
+    """Where each line starts in ``"\\n".join(lines)``: the lengths of the lines before it
+    and a newline after each."""
+    return list(map(add, accumulate(map(len, lines[:-1]), initial=0), count()))
+
+
+def lines_holding(joined: str, starts: list[int], needle: str) -> Iterator[int]:
+    """The lines of ``joined`` (line ``i`` starting at ``starts[i]``) that hold ``needle``,
+    each once, in page order: the page is searched, not each line."""
+    at = joined.find(needle)
+    while at >= 0:
+        i = bisect_right(starts, at) - 1
+        yield i
+        at = joined.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
+
+
 def _respace(texts: list[str]) -> None:
     """Normalise the whitespace of the lines that need it, in place.
 
@@ -148,14 +165,9 @@ def _respace(texts: list[str]) -> None:
             for text in texts
         ]
         return
-    at = joined.find("  ")
-    if at < 0:
-        return
-    starts = list(map(add, accumulate(map(len, texts[:-1]), initial=0), count()))
-    while at >= 0:
-        i = bisect_right(starts, at) - 1
-        texts[i] = " ".join(texts[i].split())
-        at = joined.find("  ", starts[i + 1]) if i + 1 < len(starts) else -1
+    if "  " in joined:
+        for i in lines_holding(joined, line_starts(texts), "  "):
+            texts[i] = " ".join(texts[i].split())
 
 
 def split_lines(text: str) -> PageLines:
