@@ -25,10 +25,11 @@ from dyads.store.schema import (
     event_actors,
     event_dyads,
     event_mentions,
+    event_partners,
     events,
     stories,
 )
-from dyads.store.write_rows import dyad_rows
+from dyads.store.write_rows import dyad_rows, partner_rows
 
 SEED = 20210205
 # 40 countries drawn with Zipf weights (1/rank): the busiest pair holds about 5% of all
@@ -213,6 +214,8 @@ def event_rows(
     yield "events", row
     for pair in dyad_rows(row):
         yield "event_dyads", pair
+    for pair in partner_rows(row):  # none here: every event has a recipient
+        yield "event_partners", pair
     yield (
         "event_actors",
         {"event_id": event_id, "role": "actor", "actor_id": sha(actor), "position": 0},
@@ -255,6 +258,7 @@ def build_store(path: Path, n_events: int) -> None:
             articles,
             events,
             event_dyads,
+            event_partners,
             event_actors,
             event_mentions,
         )

@@ -163,9 +163,17 @@ def _selected(stored: Any, flt: EventFilter) -> bool:
     if flt.type and stored.event.event != flt.type:
         return False
     if flt.between:
-        a, b = flt.between
-        return (a in actors and b in recipients) or (b in actors and a in recipients)
+        return between(flt.between, actors, recipients)
     return True
+
+
+def between(pair: tuple[str, str], actors: set[str], recipients: set[str]) -> bool:
+    """Whether an event of these countries is between the two of ``pair``: one acts on the
+    other, or, with no recipient, both act together (a joint action)."""
+    a, b = pair
+    if (a in actors and b in recipients) or (b in actors and a in recipients):
+        return True
+    return not recipients and a != b and {a, b} <= actors
 
 
 def _list_order(stored: Any) -> tuple[bool, int, str]:
@@ -181,6 +189,7 @@ def _list_order(stored: Any) -> tuple[bool, int, str]:
         {"recipient": "KAZ"},
         {"actor": "KAZ", "recipient": "TUR"},
         {"between": ("TUR", "KAZ")},
+        {"between": ("RUS", "KAZ"), "type": "ACCUSE"},
         {"between": ("RUS", "RUS")},
         {"between": ("KAZ", "RUS"), "actor": "TUR"},
         {"between": ("TUR", "KAZ"), "recipient": "RUS", "type": "AID"},

@@ -78,11 +78,12 @@ def test_dyad_series_counts_each_event_once_like_python_bucketing(
     store_url: str, pair: tuple[str, str], by: str
 ) -> None:
     """Periods counted in the database equal the events bucketed one by one in Python,
-    also for events with both countries on both sides and across an ISO year boundary."""
+    also for events with both countries on both sides, joint actions (both countries among
+    the actors, no recipient) and across an ISO year boundary."""
     from dyads.store.filters import EventFilter
     from dyads.store.query import iter_events
     from dyads.store.summary import bucket_series
-    from tests.integration.test_query_events import crossed_engine
+    from tests.integration.test_query_events import between, crossed_engine
 
     engine = crossed_engine(store_url)
     a, b = pair
@@ -91,7 +92,7 @@ def test_dyad_series_counts_each_event_once_like_python_bucketing(
         event = stored.event
         actors = {x.country for x in event.actors}
         recipients = {x.country for x in event.recipients}
-        if event.date and ((a in actors and b in recipients) or (b in actors and a in recipients)):
+        if event.date and between(pair, actors, recipients):
             rows.append((event.date, event.quad, event.goldstein))
     rows.sort(key=lambda row: row[0])
     assert rows

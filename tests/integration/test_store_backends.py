@@ -101,3 +101,73 @@ def test_store_full_text_search(store: Engine) -> None:
     with store.connect() as conn:
         assert conn.execute(text(query), {"q": "caspian"}).scalar() == 3
         assert conn.execute(text(query), {"q": "volcano"}).scalar() == 0
+
+
+def _joint_action() -> object:
+    """An agreement of Japan and South Korea with no recipient, as the coder writes one."""
+    from dyads.records import CodedArticle
+    from tests.conftest import make_article, make_event
+
+    article = make_article(("Japan and South Korea agreed on a new fisheries quota.",))
+    event = make_event(
+        article=article,
+        event="AGREE",
+        actors=(("Japan", "JPN"), ("South Korea", "KOR")),
+        recipients=(),
+    )
+    return CodedArticle(article=article, events=(event,))
+
+
+def _partner_pairs(engine: Engine) -> list[tuple[str, str]]:
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT country, partner FROM event_partners ORDER BY 1, 2"))
+        return [(row.country, row.partner) for row in rows]
+
+
+def test_store_a_joint_action_is_between_its_actors(store: Engine) -> None:
+    from dyads.store.filters import EventFilter
+    from dyads.store.query import dyad_series, query_events
+
+    writer = StoreWriter(store)
+    writer.write_batch(
+        [_joint_action()], run_id=writer.start_run(command="t", inputs=[], settings={})
+    )
+    assert _partner_pairs(store) == [("JPN", "KOR"), ("KOR", "JPN")]
+    for pair in (("JPN", "KOR"), ("kor", "jpn")):
+        found = query_events(store, filter=EventFilter(between=pair)).items
+        assert [s.event.event for s in found] == ["AGREE"]
+    assert [p.total for p in dyad_series(store, "KOR", "JPN")] == [1]
+    # neither country is the other's recipient, and a country is no dyad with itself
+    for flt in (
+        EventFilter(recipient="KOR"),
+        EventFilter(between=("JPN", "JPN")),
+        EventFilter(between=("JPN", "KOR"), recipient="KOR"),
+    ):
+        assert query_events(store, filter=flt).items == ()
+    assert len(query_events(store, filter=EventFilter(actor="KOR")).items) == 1
+
+
+def test_store_migration_0004_adds_the_joint_actions_already_stored(store_url: str) -> None:
+    """A store written before ``event_partners`` existed gets its rows when it is opened."""
+    from alembic import command
+    from alembic.config import Config
+
+    from dyads.store.engine import MIGRATIONS
+
+    engine = open_store(store_url)
+    writer = StoreWriter(engine)
+    writer.write_batch(
+        [_joint_action()], run_id=writer.start_run(command="t", inputs=[], settings={})
+    )
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003")
+    with engine.connect() as conn:
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    assert version == "0003"
+    engine.dispose()
+    engine = open_store(store_url)
+    assert _partner_pairs(engine) == [("JPN", "KOR"), ("KOR", "JPN")]
+    engine.dispose()

@@ -45,7 +45,10 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--actor", metavar="ISO3", help="an actor is of this country (or IGO)")
     parser.add_argument("--recipient", metavar="ISO3", help="a recipient is of this country")
     parser.add_argument(
-        "--between", nargs=2, metavar=("A", "B"), help="A acts on B or B on A (either direction)"
+        "--between",
+        nargs=2,
+        metavar=("A", "B"),
+        help="A acts on B, B on A, or both act together with no recipient",
     )
     parser.add_argument("--type", metavar="T", help="PLOVER event type, e.g. CONSULT")
     parser.add_argument("--since", type=iso_date, metavar="D", help="events on or after D")

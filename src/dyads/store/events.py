@@ -18,10 +18,18 @@ from dyads.store.schema import (
     event_actors,
     event_dyads,
     event_mentions,
+    event_partners,
     events,
 )
 from dyads.store.sql import insert_ignore, update_by_id
-from dyads.store.write_rows import actor_id, actor_row, dyad_rows, event_row, mention_rows
+from dyads.store.write_rows import (
+    actor_id,
+    actor_row,
+    dyad_rows,
+    event_row,
+    mention_rows,
+    partner_rows,
+)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -61,6 +69,7 @@ def write_events(
             )
             insert_ignore(conn, events, [row])
             insert_ignore(conn, event_dyads, dyad_rows(row))
+            insert_ignore(conn, event_partners, partner_rows(row))
             writes.new += 1
         else:
             writes.merged += 1

@@ -5,10 +5,11 @@ only full-text search differs (FTS5 ``MATCH`` against ``plainto_tsquery``), chos
 engine's dialect name.
 
 Country filters read ``event_dyads`` (one row per actor x recipient country pair of an
-event, with covering indexes by actor, by recipient and by pair, each then by date): a page
-of one country's or one dyad's events is read newest first from one or two index ranges and
-stops at the page's end, never scanning the whole events table or all of that country's
-rows; codes match whole (``TU`` never hits ``TUR``).
+event, with covering indexes by actor, by recipient and by pair, each then by date), and a
+dyad also ``event_partners`` (the pairs of actor countries of a joint action, an event with
+no recipient): a page of one country's or one dyad's events is read newest first from one to
+three index ranges and stops at the page's end, never scanning the whole events table or
+all of that country's rows; codes match whole (``TU`` never hits ``TUR``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from dyads.errors import QueryError
 
 if TYPE_CHECKING:
+    from sqlalchemy import Table
     from sqlalchemy.sql.elements import ColumnElement
 
 # A page of 50 events fills a terminal or a web table; callers ask for more explicitly.
@@ -42,9 +44,11 @@ class EventFilter:
 
     ``actor``/``recipient``: an ISO-3 (or IGO) code among the event's actors/recipients.
     ``between``: two codes, one among the actors and the other among the recipients, in
-    either direction. ``since``/``until``: inclusive event dates. ``text``: words that all
-    occur in an article reporting the event (full-text index) or in an evidence sentence.
-    ``cursor``: the ``next_cursor`` of the previous page.
+    either direction; or two different codes both among the actors of an event with no
+    recipient (a joint action: "Japan and South Korea agreed ..."). ``since``/``until``:
+    inclusive event dates. ``text``: words that all occur in an article reporting the event
+    (full-text index) or in an evidence sentence. ``cursor``: the ``next_cursor`` of the
+    previous page.
     """
 
     actor: str | None = None
@@ -101,30 +105,38 @@ def has_code(role: str, code: str) -> ColumnElement[bool]:
     return exists().where(rows.c.event_id == events.c.id, column == code.upper())
 
 
-def country_ranges(flt: EventFilter) -> list[ColumnElement[bool]]:
-    """Conditions on ``event_dyads``, each one range of one of its indexes, whose rows
-    together belong to exactly the events that ``flt``'s country filters select (with
-    ``between``, before its ``actor``/``recipient``, which ``country_conditions`` adds).
-    Empty when ``flt`` filters on no country.
+def country_ranges(flt: EventFilter) -> list[tuple[Table, ColumnElement[bool]]]:
+    """Conditions on ``event_dyads`` or ``event_partners``, each one range of one of their
+    indexes, whose rows together belong to exactly the events that ``flt``'s country
+    filters select (with ``between``, before its ``actor``/``recipient``, which
+    ``country_conditions`` adds), each with the table it reads. Empty when ``flt`` filters
+    on no country.
 
     Pair rows are the cross product of an event's actor and recipient countries, so "``a``
-    among the actors and ``r`` among the recipients" is the one range ``(a, r)``.
+    among the actors and ``r`` among the recipients" is the one range ``(a, r)``. A joint
+    action of ``a`` and ``b`` has partner rows in both orders, so the one range ``(a, b)``.
     """
     from sqlalchemy import and_
 
-    from dyads.store.schema import event_dyads
+    from dyads.store.schema import event_dyads, event_partners
 
     actor, recipient = event_dyads.c.actor_country, event_dyads.c.recipient_country
     if flt.between:
         a, b = flt.between[0].upper(), flt.between[1].upper()
-        pairs = [(a, b)] if a == b else [(a, b), (b, a)]
-        return [and_(actor == x, recipient == y) for x, y in pairs]
+        if a == b:
+            return [(event_dyads, and_(actor == a, recipient == a))]
+        together = and_(event_partners.c.country == a, event_partners.c.partner == b)
+        return [
+            (event_dyads, and_(actor == a, recipient == b)),
+            (event_dyads, and_(actor == b, recipient == a)),
+            (event_partners, together),
+        ]
     if flt.actor and flt.recipient:
-        return [and_(actor == flt.actor.upper(), recipient == flt.recipient.upper())]
+        return [(event_dyads, and_(actor == flt.actor.upper(), recipient == flt.recipient.upper()))]
     if flt.actor:
-        return [actor == flt.actor.upper()]
+        return [(event_dyads, actor == flt.actor.upper())]
     if flt.recipient:
-        return [recipient == flt.recipient.upper()]
+        return [(event_dyads, recipient == flt.recipient.upper())]
     return []
 
 

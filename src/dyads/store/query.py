@@ -108,14 +108,15 @@ def _ordered_ids(
     """(date, id) of the first ``limit`` dated (or undated) events ``flt`` selects after
     ``cursor``, in list order.
 
-    With a country filter the rows come from ``event_dyads``, one index range per pair of
-    ``country_ranges`` read in date order from the cursor on, and stop at ``limit``; the
-    ranges of a dyad (both directions) are merged, an event in both counted once. Other
-    filters join the event to each range row.
+    With a country filter the rows come from ``event_dyads`` (and for a dyad also from
+    ``event_partners``), one index range per condition of ``country_ranges`` read in date
+    order from the cursor on, and stop at ``limit``; the ranges of a dyad (both directions
+    and the joint actions) are merged, an event in several counted once. Other filters join
+    the event to each range row.
     """
     from sqlalchemy import select, union
 
-    from dyads.store.schema import event_dyads, events
+    from dyads.store.schema import events
 
     others = country_conditions(flt) + type_and_text_conditions(flt, dialect)
     ranges = country_ranges(flt)
@@ -123,8 +124,7 @@ def _ordered_ids(
         statement = select(events.c.date, events.c.id).where(*others)
         return _in_order(statement, (events.c.date, events.c.id), flt, dated, cursor, limit)
     branches = []
-    for where in ranges:
-        rows = event_dyads
+    for rows, where in ranges:
         branch = select(rows.c.date, rows.c.event_id).where(where).distinct()
         if others:
             joined = rows.join(events, events.c.id == rows.c.event_id)

@@ -44,6 +44,11 @@ Tables (``*`` primary key, ``->`` reference)::
                       actor and recipient country of a canonical event (fixed when it is
                       created: events merge only with the same countries); what country and
                       dyad queries read, through its covering indexes
+    event_partners    *event_id -> events, *country, *partner, date, quad, goldstein: for an
+                      event with no recipient whose actors are of two or more countries (a
+                      joint action: "Japan and South Korea agreed ..."), one row per ordered
+                      pair of distinct actor countries; what dyad queries read besides
+                      ``event_dyads``, so that such an event is between its actors
     shard_markers     *id (the shard id of a distributed run), source, run_id, completed_at,
                       stats (JSON): a finished shard, skipped by a rerun
     api_keys          *prefix, name (unique), hash (sha256 of the secret), created_at, revoked_at
@@ -281,6 +286,19 @@ event_dyads = Table(
     Index("ix_event_dyads_recipient", "recipient_country", "date", "event_id"),
     # one country as actor, newest first: an ``actor=`` page is a short range scan
     Index("ix_event_dyads_actor", "actor_country", "date", "event_id"),
+)
+
+event_partners = Table(
+    "event_partners",
+    metadata,
+    Column("event_id", Hash, ForeignKey("events.id"), primary_key=True),
+    Column("country", Code, primary_key=True),
+    Column("partner", Code, primary_key=True),
+    Column("date", Date),
+    Column("quad", Integer),
+    Column("goldstein", Float),
+    # covering, like ``ix_event_dyads_pair``: a dyad's joint actions are one range scan
+    Index("ix_event_partners_pair", "country", "partner", "date", "quad", "goldstein", "event_id"),
 )
 
 shard_markers = Table(

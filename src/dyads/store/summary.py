@@ -129,14 +129,17 @@ def dyad_series(
     since: date | None = None,
     until: date | None = None,
 ) -> tuple[DyadPeriod, ...]:
-    """Events between ``a`` and ``b`` (either direction) per period: counts per quad class,
-    total and mean Goldstein score. Undated events are left out.
+    """Events between ``a`` and ``b`` (either direction, and their joint actions) per
+    period: counts per quad class, total and mean Goldstein score. Undated events are left
+    out.
 
     The database counts per period and quad class, reading two ranges of the covering pair
     index (``a`` acting on ``b``, ``b`` acting on ``a``). An event with ``a`` and ``b`` on
     both sides has a row in each range and counts once: its rows are the actor x recipient
     cross product, so it also has an ``(a, a)`` and a ``(b, b)`` row, and the ``(a, a)``
-    rows of events with a ``(b, b)`` row are counted back out.
+    rows of events with a ``(b, b)`` row are counted back out. A joint action of ``a`` and
+    ``b`` (no recipient, both among the actors) has no pair rows; it is read from one range
+    of ``event_partners``.
     """
     from dyads.store.filters import EventFilter
 
@@ -167,32 +170,38 @@ def _series_statement(
     from sqlalchemy import Integer, bindparam, case, exists, func, literal, select, union_all
 
     from dyads.store.schema import event_dyads as pairs
+    from dyads.store.schema import event_partners as partners
 
     a, b = (
         bindparam("a", type_=pairs.c.actor_country.type),
         bindparam("b", type_=pairs.c.actor_country.type),
     )
 
-    def pair_rows(actor: Any, recipient: Any, weight: int) -> Select[Any]:
-        statement = select(
-            pairs.c.date, pairs.c.quad, pairs.c.goldstein, literal(weight, Integer).label("w")
-        ).where(
-            pairs.c.actor_country == actor,
-            pairs.c.recipient_country == recipient,
-            pairs.c.date.is_not(None),
+    def range_rows(table: Any, first: Any, second: Any, weight: int) -> Select[Any]:
+        """Dated rows of ``table`` (``pairs`` or ``partners``) whose country columns (actor
+        and recipient, or country and partner) are ``first`` and ``second``, each counting
+        ``weight``, within the bounds."""
+        one, two = (
+            (table.c.actor_country, table.c.recipient_country)
+            if table is pairs
+            else (table.c.country, table.c.partner)
         )
+        day = table.c.date
+        statement = select(
+            day, table.c.quad, table.c.goldstein, literal(weight, Integer).label("w")
+        ).where(one == first, two == second, day.is_not(None))
         if since:
-            statement = statement.where(pairs.c.date >= bindparam("since", type_=pairs.c.date.type))
+            statement = statement.where(day >= bindparam("since", type_=day.type))
         if until:
-            statement = statement.where(pairs.c.date <= bindparam("until", type_=pairs.c.date.type))
+            statement = statement.where(day <= bindparam("until", type_=day.type))
         return statement
 
-    parts = [pair_rows(a, b, 1)]
+    parts = [range_rows(pairs, a, b, 1)]
     if not one_code:
         both = pairs.alias("both_sides")
-        parts.append(pair_rows(b, a, 1))
+        parts.append(range_rows(pairs, b, a, 1))
         parts.append(
-            pair_rows(a, a, -1).where(
+            range_rows(pairs, a, a, -1).where(
                 exists().where(
                     both.c.event_id == pairs.c.event_id,
                     both.c.actor_country == b,
@@ -200,6 +209,8 @@ def _series_statement(
                 )
             )
         )
+        # a joint action has partner rows in both orders (and no pair rows): one counts it
+        parts.append(range_rows(partners, a, b, 1))
     rows = union_all(*parts).subquery()
     start = _period_sql(rows.c.date, by, dialect).label("start")
     scored = case((rows.c.goldstein.is_(None), 0), else_=rows.c.w)

@@ -210,6 +210,27 @@ def dyad_rows(row: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def partner_rows(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``event_partners`` rows of an ``event_row``: when the event has no recipient, every
+    ordered pair of its distinct actor countries (none for one country or a recipient)."""
+    if row["recipient_key"]:
+        return []
+    countries = sorted({code for code in str(row["actor_key"]).split(",") if code})
+    return [
+        {
+            "event_id": row["id"],
+            "country": country,
+            "partner": partner,
+            "date": row["date"],
+            "quad": row["quad"],
+            "goldstein": row["goldstein"],
+        }
+        for country in countries
+        for partner in countries
+        if partner != country
+    ]
+
+
 def _spans(spans: tuple[Span, ...]) -> list[list[int]]:
     return [[span.start, span.end] for span in spans]
 

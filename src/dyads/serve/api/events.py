@@ -100,7 +100,12 @@ def list_events(
     actor: Annotated[str | None, Query(pattern=CODE, description="actor code, e.g. TUR")] = None,
     recipient: Annotated[str | None, Query(pattern=CODE)] = None,
     between: Annotated[
-        str | None, Query(pattern=PAIR, description="two codes A,B: either acting on the other")
+        str | None,
+        Query(
+            pattern=PAIR,
+            description="two codes A,B: either acting on the other, or both acting together"
+            " with no recipient",
+        ),
     ] = None,
     type: Annotated[
         str | None, Query(pattern=r"^[A-Za-z_]{1,32}$", description="PLOVER event type")
