@@ -98,3 +98,31 @@ def test_dyad_series_counts_each_event_once_like_python_bucketing(
     assert rows
     assert dyad_series(engine, a, b, by=by) == bucket_series(rows, by=by)
     engine.dispose()
+
+
+def test_top_dyads_count_single_sides_and_joint_actions_of_two(store_url: str) -> None:
+    """The dashboard's busiest pairs: one actor country on one recipient country, either
+    direction, plus joint actions of exactly two countries with no recipient."""
+    from collections import Counter
+
+    from dyads.serve.web.queries import top_dyads
+    from dyads.store.filters import EventFilter
+    from dyads.store.query import iter_events
+    from tests.integration.test_query_events import crossed_engine
+
+    engine = crossed_engine(store_url)
+    expected: Counter[tuple[str, str]] = Counter()
+    joint = 0
+    for stored in iter_events(engine, filter=EventFilter()):
+        actors = sorted({a.country for a in stored.event.actors if a.country})
+        recipients = sorted({r.country for r in stored.event.recipients if r.country})
+        if len(actors) == 1 and len(recipients) == 1 and actors != recipients:
+            a, b = sorted((actors[0], recipients[0]))
+            expected[(a, b)] += 1
+        elif not recipients and len(actors) == 2:
+            expected[(actors[0], actors[1])] += 1
+            joint += 1
+    assert joint  # the store holds joint actions of two countries
+    found = {(d.a, d.b): d.events for d in top_dyads(engine, limit=100)}
+    assert found == dict(expected)
+    engine.dispose()

@@ -9,9 +9,12 @@ What goes where, and how it differs from GDELT's own files:
 - ``GLOBALEVENTID`` is a decimal integer: the first 60 bits of our event id (a sha256 hex
   digest; other ids are hashed first), so it is stable across exports and fits a BIGINT.
 - ``Actor1*`` is the first actor, ``Actor2*`` the first recipient; further actors are only
-  in the other formats. ``ActorNCode`` is country + sector (``TURGOV``), the way CAMEO actor
-  codes compose; ``ActorNType1Code`` is the PLOVER sector. An IGO code (``NATO``, ``UNO``)
-  goes to ``ActorNKnownGroupCode`` instead of the country column.
+  in the other formats. An event with no recipient whose actors are of several countries
+  (a joint action: "Japan and South Korea agreed ...") has its first actor of another
+  country as ``Actor2*``, so that the row keeps both sides of the dyad. ``ActorNCode`` is
+  country + sector (``TURGOV``), the way CAMEO actor codes compose; ``ActorNType1Code`` is
+  the PLOVER sector. An IGO code (``NATO``, ``UNO``) goes to ``ActorNKnownGroupCode``
+  instead of the country column.
 - ``IsRootEvent`` is 1 when the first evidence sentence is in the first paragraph.
 - ``EventCode``/``EventBaseCode``/``EventRootCode`` are the derived CAMEO code cut to 4, 3
   and 2 digits. ``QuadClass`` and ``GoldsteinScale`` are derived from the PLOVER type.
@@ -147,6 +150,13 @@ def _num(value: float | int | None) -> str:
     return "" if value is None else str(value)
 
 
+def _partner(actors: tuple[ActorRef, ...]) -> ActorRef | None:
+    """The first actor of another country than the first actor's: the second side of a
+    joint action."""
+    first = actors[0].country if actors else None
+    return next((a for a in actors[1:] if a.country and a.country != first), None)
+
+
 def gdelt_row(stored: StoredEvent) -> list[str]:
     """The 61 cells of one event, in ``GDELT_COLUMNS`` order."""
     event = stored.event
@@ -157,7 +167,7 @@ def gdelt_row(stored: StoredEvent) -> list[str]:
         added = added.astimezone(UTC)
     row = [str(global_event_id(event.id)), *date_cells(event.date)]
     row += actor_cells(event.actors[0] if event.actors else None)
-    row += actor_cells(event.recipients[0] if event.recipients else None)
+    row += actor_cells(event.recipients[0] if event.recipients else _partner(event.actors))
     row += [
         "1" if first is not None and first.paragraph == 1 else "0",
         cameo,

@@ -120,3 +120,17 @@ def test_gdelt_row_without_recipient_or_place_leaves_those_cells_empty() -> None
     assert row["Actor2Code"] == ""
     assert row["ActionGeo_Type"] == ""
     assert row["EventRootCode"] == ""
+
+
+def test_gdelt_row_of_a_joint_action_puts_the_partner_in_actor2() -> None:
+    """ "Japan and South Korea agreed ...": no recipient, actors of two countries."""
+    joint = make_event(
+        event="AGREE",
+        actors=(("Japan", "JPN"), ("Tokyo", "JPN"), ("South Korea", "KOR")),
+        recipients=(),
+    )
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(make_stored_event(joint)), strict=True))
+    assert (row["Actor1CountryCode"], row["Actor2CountryCode"]) == ("JPN", "KOR")
+    alone = make_event(actors=(("Japan", "JPN"), ("Tokyo", "JPN")), recipients=())
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(make_stored_event(alone)), strict=True))
+    assert (row["Actor1CountryCode"], row["Actor2Code"]) == ("JPN", "")

@@ -36,7 +36,9 @@ _OVERFETCH = 4
 
 
 def top_dyads(engine: Engine, *, limit: int = 10) -> tuple[DyadCount, ...]:
-    """Country pairs with the most events, either direction, between single-code sides."""
+    """Country pairs with the most events, either direction, between single-code sides, and
+    their joint actions (no recipient, the two countries the only actors), as the dyad page
+    counts them."""
     count = func.count().label("n")
     query = (
         select(events.c.actor_key, events.c.recipient_key, count)
@@ -47,10 +49,22 @@ def top_dyads(engine: Engine, *, limit: int = 10) -> tuple[DyadCount, ...]:
         .order_by(count.desc())
         .limit(limit * _OVERFETCH)
     )
+    # a joint action's actor key is its sorted countries: "JPN,KOR", exactly one comma
+    joint = (
+        select(events.c.actor_key, count)
+        .where(events.c.recipient_key == "", events.c.actor_key.like("%,%"))
+        .where(~events.c.actor_key.like("%,%,%"))
+        .group_by(events.c.actor_key)
+        .order_by(count.desc())
+        .limit(limit * _OVERFETCH)
+    )
     pairs: Counter[tuple[str, str]] = Counter()
     with engine.connect() as conn:
         for actor, recipient, n in conn.execute(query):
             a, b = sorted((actor, recipient))
+            pairs[(a, b)] += int(n)
+        for key, n in conn.execute(joint):
+            a, b = key.split(",")
             pairs[(a, b)] += int(n)
     return tuple(DyadCount(a=a, b=b, events=n) for (a, b), n in pairs.most_common(limit))
 
