@@ -28,7 +28,11 @@ def add_parser(sub: Any) -> None:
     parser = sub.add_parser(
         "dyad",
         help="events between two countries over time (either direction)",
-        description="Counts per quad class and mean Goldstein per period, with a chart.",
+        description=(
+            "Counts per quad class and mean Goldstein per period, with a chart: events where"
+            " either country acts on the other, and their joint actions (both acting, with no"
+            " recipient)."
+        ),
     )
     parser.add_argument("a", metavar="A", help="ISO-3 code, e.g. TUR")
     parser.add_argument("b", metavar="B", help="ISO-3 code, e.g. KAZ")
