@@ -139,3 +139,33 @@ def test_post_document_codes_events_with_the_full_pipeline(api_engine: Any, api_
     assert 4 < stored <= 4 + len(events)
     for event in events:
         assert event["evidence"][0]["sentence"] in BODY
+
+
+@pytest.mark.slow
+def test_a_posted_joint_agreement_is_on_the_dyad_of_its_parties(
+    api_engine: Any, api_key: str
+) -> None:
+    """ "Foreign ministers of Norway and Chile signed ...": both are actors and neither a
+    recipient; the pair's events and series hold the agreement, in either order."""
+    from fastapi.testclient import TestClient
+
+    from dyads.serve.api.app import create_app
+    from dyads.settings import Settings
+
+    app = create_app(Settings(), engine=api_engine)
+    payload = {"kind": "text", "content": BODY, "date": "2021-06-07"}
+    with TestClient(app) as client:
+        response = _post(client, payload, **{"X-API-Key": api_key})
+        assert response.status_code == 201, response.text
+        joint = [
+            e["event"]
+            for e in response.json()["events"]
+            if not e["recipients"] and {a["country"] for a in e["actors"]} == {"CHL", "NOR"}
+        ]
+        assert joint, "the coder gives the signing to both governments"
+        for pair in ("NOR,CHL", "CHL,NOR"):
+            items = client.get("/events", params={"between": pair}).json()["items"]
+            assert [e["event"] for e in items if not e["recipients"]] == joint[:1]
+        series = client.get("/dyads/CHL/NOR", params={"by": "month"}).json()
+        totals = [period["total"] for period in series["periods"]]
+    assert totals == [len(items)]
