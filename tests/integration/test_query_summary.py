@@ -100,10 +100,11 @@ def test_dyad_series_counts_each_event_once_like_python_bucketing(
     engine.dispose()
 
 
-def test_top_dyads_count_single_sides_and_joint_actions_of_two(store_url: str) -> None:
-    """The dashboard's busiest pairs: one actor country on one recipient country, either
-    direction, plus joint actions of exactly two countries with no recipient."""
+def test_top_dyads_count_each_event_once_per_pair_it_is_between(store_url: str) -> None:
+    """The dashboard's busiest pairs count what the dyad page counts: one side acting on the
+    other, or both acting together with no recipient; an event once per pair."""
     from collections import Counter
+    from itertools import combinations
 
     from dyads.serve.web.queries import top_dyads
     from dyads.store.filters import EventFilter
@@ -112,17 +113,17 @@ def test_top_dyads_count_single_sides_and_joint_actions_of_two(store_url: str) -
 
     engine = crossed_engine(store_url)
     expected: Counter[tuple[str, str]] = Counter()
-    joint = 0
     for stored in iter_events(engine, filter=EventFilter()):
-        actors = sorted({a.country for a in stored.event.actors if a.country})
-        recipients = sorted({r.country for r in stored.event.recipients if r.country})
-        if len(actors) == 1 and len(recipients) == 1 and actors != recipients:
-            a, b = sorted((actors[0], recipients[0]))
-            expected[(a, b)] += 1
-        elif not recipients and len(actors) == 2:
-            expected[(actors[0], actors[1])] += 1
-            joint += 1
-    assert joint  # the store holds joint actions of two countries
+        actors = {a.country for a in stored.event.actors if a.country}
+        recipients = {r.country for r in stored.event.recipients if r.country}
+        pairs = {tuple(sorted((x, y))) for x in actors for y in recipients if x != y}
+        if not recipients:
+            pairs |= set(combinations(sorted(actors), 2))
+        expected.update(pairs)
     found = {(d.a, d.b): d.events for d in top_dyads(engine, limit=100)}
     assert found == dict(expected)
+    for (a, b), n in found.items():  # the dyad page's own count, dates aside
+        assert n == len(list(iter_events(engine, filter=EventFilter(between=(a, b)))))
+    busiest = top_dyads(engine, limit=2)
+    assert [d.events for d in busiest] == sorted(expected.values(), reverse=True)[:2]
     engine.dispose()

@@ -1,7 +1,7 @@
 """Reads only the dashboard needs: the most active dyads and the places events happened.
 
-Both aggregate over the store's ``events`` table in one ``GROUP BY`` and run unchanged on
-SQLite and PostgreSQL.
+Both aggregate in the database with ``GROUP BY`` (the dyads over the country pair tables,
+the places over ``events``) and run unchanged on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -30,43 +30,48 @@ class PlaceCount:
     events: int
 
 
-# Pairs fetched before directions are merged: a pair appears at most twice (A->B, B->A), so
-# four times the wanted number is enough unless many events have several actors.
-_OVERFETCH = 4
-
-
 def top_dyads(engine: Engine, *, limit: int = 10) -> tuple[DyadCount, ...]:
-    """Country pairs with the most events, either direction, between single-code sides, and
-    their joint actions (no recipient, the two countries the only actors), as the dyad page
-    counts them."""
-    count = func.count().label("n")
-    query = (
-        select(events.c.actor_key, events.c.recipient_key, count)
-        .where(events.c.actor_key != "", events.c.recipient_key != "")
-        .where(events.c.actor_key != events.c.recipient_key)
-        .where(~events.c.actor_key.contains(","), ~events.c.recipient_key.contains(","))
-        .group_by(events.c.actor_key, events.c.recipient_key)
-        .order_by(count.desc())
-        .limit(limit * _OVERFETCH)
+    """Pairs of countries with the most events between them, as the dyad page counts them:
+    either acting on the other, or both acting together with no recipient; an event counts
+    once for each pair of its countries it is between.
+
+    Three aggregates, each read in index or table order without sorting: the directed pair
+    rows (a scan of their covering index), the joint actions' partner rows, and the few
+    events that have two countries on both sides, whose pair has a row in each direction
+    and is counted back out once.
+    """
+    from itertools import combinations
+
+    from dyads.store.schema import event_dyads, event_partners, events
+
+    acting, acted_on = event_dyads.c.actor_country, event_dyads.c.recipient_country
+    directed = (
+        select(acting, acted_on, func.count())
+        .where(acting != "", acted_on != "", acting != acted_on)
+        .group_by(acting, acted_on)
     )
-    # a joint action's actor key is its sorted countries: "JPN,KOR", exactly one comma
+    # a joint action has its partner rows in both orders: one of them names the pair
+    country, partner = event_partners.c.country, event_partners.c.partner
     joint = (
-        select(events.c.actor_key, count)
-        .where(events.c.recipient_key == "", events.c.actor_key.like("%,%"))
-        .where(~events.c.actor_key.like("%,%,%"))
-        .group_by(events.c.actor_key)
-        .order_by(count.desc())
-        .limit(limit * _OVERFETCH)
+        select(country, partner, func.count()).where(country < partner).group_by(country, partner)
+    )
+    # only an event with two countries on both sides can have A->B and B->A rows
+    actor_key, recipient_key = events.c.actor_key, events.c.recipient_key
+    crossed = (
+        select(actor_key, recipient_key, func.count())
+        .where(actor_key.like("%,%"), recipient_key.like("%,%"))
+        .group_by(actor_key, recipient_key)
     )
     pairs: Counter[tuple[str, str]] = Counter()
     with engine.connect() as conn:
-        for actor, recipient, n in conn.execute(query):
-            a, b = sorted((actor, recipient))
-            pairs[(a, b)] += int(n)
-        for key, n in conn.execute(joint):
-            a, b = key.split(",")
-            pairs[(a, b)] += int(n)
-    return tuple(DyadCount(a=a, b=b, events=n) for (a, b), n in pairs.most_common(limit))
+        for a, b, n in [*conn.execute(directed), *conn.execute(joint)]:
+            pairs[(a, b) if a < b else (b, a)] += int(n)
+        for actors, recipients, n in conn.execute(crossed):
+            both = sorted(set(actors.split(",")) & set(recipients.split(",")))
+            for pair in combinations(both, 2):
+                pairs[pair] -= int(n)
+    ranked = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(DyadCount(a=a, b=b, events=n) for (a, b), n in ranked[:limit])
 
 
 def event_places(engine: Engine, *, limit: int = 2000) -> tuple[PlaceCount, ...]:
