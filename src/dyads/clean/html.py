@@ -24,6 +24,7 @@ from typing import Any
 
 from dyads.clean.html_blocks import outside_body, page_blocks, published_hint
 from dyads.clean.meta import (
+    clean_author,
     dateline_line,
     is_timestamp_line,
     parse_byline,
@@ -129,7 +130,10 @@ def _by_trafilatura(trees: _Trees, document: Document) -> Extraction | None:
     words = sum(len(paragraph.split()) for paragraph in paragraphs)
     if words < _MIN_BODY_WORDS:
         return None
-    author = result.author.replace("; ", ", ") if result.author else None
+    author = clean_author(
+        result.author.replace(";", ",") if result.author else None,
+        sites=(result.sitename, site_of(document.url), site_of(result.url)),
+    )
     return Extraction(
         paragraphs=paragraphs,
         title=result.title or None,

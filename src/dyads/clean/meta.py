@@ -15,6 +15,7 @@ from dyads.clean.timestamps import is_timestamp_line, parse_timestamp
 from dyads.records import Dateline, Place
 
 __all__ = [
+    "clean_author",
     "dateline_line",
     "is_timestamp_line",
     "parse_byline",
@@ -234,6 +235,71 @@ def parse_byline(line: str) -> str | None:
         names = _names_in(piped.group("names"))
         return ", ".join(names) if names else None
     return None
+
+
+# Words that introduce the author in an author box or a byline, in the languages of the
+# evaluation pages ("By", "Von", "Par", "Por", "Autor", "View all posts by"); longest first.
+_AUTHOR_INTROS = (
+    "view all posts by",
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "ein beitrag von",
+    "zum profil von",
+    "beitrag von",
+    "artikel von",
+    "written by",
+    "posted by",
+    "autorin",
+    "auteur",
+    "author",
+    "autor",
+    "por",
+    "par",
+    "von",
+    "vom",
+    "by",
+    "责任编辑",
+    "作者",
+)
+_INTRO_WORDS = frozenset(_AUTHOR_INTROS)
+_AUTHOR_INTRO = re.compile(
+    "^(?:" + "|".join(map(re.escape, _AUTHOR_INTROS)) + r")(?:\s*[:：]\s*|\s+)", re.IGNORECASE
+)
+# Labels of author boxes and comment forms that metadata extractors take for a name.
+_NOT_AUTHORS = frozenset({"name", "admin", "follow", "posted", "datum", "no author", "human"})
+# "Jane Doe says" heads a reader's comment, not the article ("said" is also a name: Said).
+_COMMENT_HEAD = re.compile(r"\bsays:?$", re.IGNORECASE)
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def clean_author(author: str | None, *, sites: tuple[str | None, ...] = ()) -> str | None:
+    """An author field from page metadata, as names joined by ", "; ``None`` when nothing
+    in it names a person or a newsroom.
+
+    Each comma-separated part loses a leading "By", "Von", "Par", "Autor", "View all posts
+    by" ...; form labels ("Name", "Admin") are dropped, and so is the site itself (its name
+    or host: "El Mostrador, Raúl Espina") beside other names; alone, a site (a blog, an
+    association) is its own author. A comment head ("Jane Doe says") is no author.
+    """
+    if not author:
+        return None
+    own = {_letters(site) for site in sites if site}
+    names: list[str] = []
+    for part in author.split(","):
+        name = part.strip()
+        while (intro := _AUTHOR_INTRO.match(name)) is not None and intro.end() < len(name):
+            name = name[intro.end() :].strip()
+        if _COMMENT_HEAD.search(name):
+            return None
+        folded = name.casefold().rstrip(":：").strip()
+        useful = folded and folded not in _NOT_AUTHORS and folded not in _INTRO_WORDS
+        if useful and name not in names:
+            names.append(name)
+    people = [name for name in names if _letters(name) not in own]
+    return ", ".join(people or names) or None
 
 
 def site_of(url: str | None) -> str | None:

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from dyads.clean.meta import (
+    clean_author,
     dateline_line,
     is_timestamp_line,
     parse_byline,
@@ -183,6 +184,41 @@ def test_is_timestamp_line_only_timestamps(line: str, expected: bool) -> None:
 )
 def test_parse_byline_names(line: str, names: str | None) -> None:
     assert parse_byline(line) == names
+
+
+SITES = ("Daily Courier", "dailycourier.example")
+
+
+@pytest.mark.parametrize(
+    ("author", "names"),
+    [
+        ("Jane Smith", "Jane Smith"),
+        ("Von Jana Schmidt", "Jana Schmidt"),
+        ("Par Jeanne Martin", "Jeanne Martin"),
+        ("Por: Juana Pérez", "Juana Pérez"),
+        ("View all posts by Jane Smith", "Jane Smith"),
+        ("Zeige alle Beiträge von Jana Schmidt", "Jana Schmidt"),
+        ("Autor: Jan Nowak", "Jan Nowak"),
+        ("责任编辑：王明", "王明"),
+        # the site beside a person is dropped, in either order and spelt as its host
+        ("Daily Courier, Jane Smith", "Jane Smith"),
+        ("Jane Smith, Dailycourier Example", "Jane Smith"),
+        # alone, the site (a blog, an association) is its own author
+        ("Daily Courier", "Daily Courier"),
+        ("Jane Smith, John Doe, Jane Smith", "Jane Smith, John Doe"),
+        # form labels and comment heads name nobody
+        ("Name", None),
+        ("Admin, Jane Smith", "Jane Smith"),
+        ("Reader99 says", None),
+        ("Edward Said", "Edward Said"),
+        ("By", None),
+        ("Von:, Jana Schmidt", "Jana Schmidt"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_clean_author_keeps_the_names(author: str | None, names: str | None) -> None:
+    assert clean_author(author, sites=SITES) == names
 
 
 @pytest.mark.parametrize(
