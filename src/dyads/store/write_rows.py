@@ -192,21 +192,29 @@ def event_row(
     }
 
 
+def _codes(key: object) -> list[str]:
+    """The country codes of an ``actor_key`` or ``recipient_key`` ("KAZ,TUR")."""
+    return [code for code in str(key).split(",") if code]
+
+
+def _pair_row(row: dict[str, Any], **pair: str) -> dict[str, Any]:
+    """A row of a country pair table for the event of ``row``: its id, the pair, and the
+    date, quad class and Goldstein score that pair queries count without reading events."""
+    return {
+        "event_id": row["id"],
+        **pair,
+        "date": row["date"],
+        "quad": row["quad"],
+        "goldstein": row["goldstein"],
+    }
+
+
 def dyad_rows(row: dict[str, Any]) -> list[dict[str, Any]]:
     """The ``event_dyads`` rows of an ``event_row``: every actor x recipient country pair."""
-    actors = [code for code in str(row["actor_key"]).split(",") if code] or [""]
-    recipients = [code for code in str(row["recipient_key"]).split(",") if code] or [""]
     return [
-        {
-            "event_id": row["id"],
-            "actor_country": actor,
-            "recipient_country": recipient,
-            "date": row["date"],
-            "quad": row["quad"],
-            "goldstein": row["goldstein"],
-        }
-        for actor in actors
-        for recipient in recipients
+        _pair_row(row, actor_country=actor, recipient_country=recipient)
+        for actor in _codes(row["actor_key"]) or [""]
+        for recipient in _codes(row["recipient_key"]) or [""]
     ]
 
 
@@ -215,16 +223,9 @@ def partner_rows(row: dict[str, Any]) -> list[dict[str, Any]]:
     ordered pair of its distinct actor countries (none for one country or a recipient)."""
     if row["recipient_key"]:
         return []
-    countries = sorted({code for code in str(row["actor_key"]).split(",") if code})
+    countries = sorted(set(_codes(row["actor_key"])))
     return [
-        {
-            "event_id": row["id"],
-            "country": country,
-            "partner": partner,
-            "date": row["date"],
-            "quad": row["quad"],
-            "goldstein": row["goldstein"],
-        }
+        _pair_row(row, country=country, partner=partner)
         for country in countries
         for partner in countries
         if partner != country
