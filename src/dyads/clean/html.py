@@ -131,7 +131,7 @@ def _by_trafilatura(trees: _Trees, document: Document) -> Extraction | None:
     if words < _MIN_BODY_WORDS:
         return None
     author = clean_author(
-        result.author.replace(";", ",") if result.author else None,
+        result.author,
         sites=(result.sitename, site_of(document.url), site_of(result.url)),
     )
     return Extraction(

@@ -265,6 +265,7 @@ _INTRO_WORDS = frozenset(_AUTHOR_INTROS)
 _AUTHOR_INTRO = re.compile(
     "^(?:" + "|".join(map(re.escape, _AUTHOR_INTROS)) + r")(?:\s*[:：]\s*|\s+)", re.IGNORECASE
 )
+_AUTHOR_SEPARATOR = re.compile("[,;]")
 # Labels of author boxes and comment forms that metadata extractors take for a name.
 _NOT_AUTHORS = frozenset({"name", "admin", "follow", "posted", "datum", "no author", "human"})
 # "Jane Doe says" heads a reader's comment, not the article ("said" is also a name: Said).
@@ -279,16 +280,16 @@ def clean_author(author: str | None, *, sites: tuple[str | None, ...] = ()) -> s
     """An author field from page metadata, as names joined by ", "; ``None`` when nothing
     in it names a person or a newsroom.
 
-    Each comma-separated part loses a leading "By", "Von", "Par", "Autor", "View all posts
-    by" ...; form labels ("Name", "Admin") are dropped, and so is the site itself (its name
-    or host: "El Mostrador, Raúl Espina") beside other names; alone, a site (a blog, an
-    association) is its own author. A comment head ("Jane Doe says") is no author.
+    Each part (between commas or semicolons) loses a leading "By", "Von", "Par", "Autor",
+    "View all posts by" ...; form labels ("Name", "Admin") are dropped, and so is the site
+    itself (its name or host: "El Mostrador, Raúl Espina") beside other names; alone, a site
+    (a blog, an association) is its own author. A comment head ("Jane Doe says") is no author.
     """
     if not author:
         return None
     own = {_letters(site) for site in sites if site}
     names: list[str] = []
-    for part in author.split(","):
+    for part in _AUTHOR_SEPARATOR.split(author):
         name = part.strip()
         while (intro := _AUTHOR_INTRO.match(name)) is not None and intro.end() < len(name):
             name = name[intro.end() :].strip()

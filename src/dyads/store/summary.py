@@ -177,15 +177,12 @@ def _series_statement(
         bindparam("b", type_=pairs.c.actor_country.type),
     )
 
-    def range_rows(table: Any, first: Any, second: Any, weight: int) -> Select[Any]:
-        """Dated rows of ``table`` (``pairs`` or ``partners``) whose country columns (actor
-        and recipient, or country and partner) are ``first`` and ``second``, each counting
+    def range_rows(columns: tuple[Any, Any], first: Any, second: Any, weight: int) -> Select[Any]:
+        """Dated rows of the table of ``columns`` (its two country columns: actor and
+        recipient, or country and partner) holding ``first`` and ``second``, each counting
         ``weight``, within the bounds."""
-        one, two = (
-            (table.c.actor_country, table.c.recipient_country)
-            if table is pairs
-            else (table.c.country, table.c.partner)
-        )
+        one, two = columns
+        table = one.table
         day = table.c.date
         statement = select(
             day, table.c.quad, table.c.goldstein, literal(weight, Integer).label("w")
@@ -196,12 +193,13 @@ def _series_statement(
             statement = statement.where(day <= bindparam("until", type_=day.type))
         return statement
 
-    parts = [range_rows(pairs, a, b, 1)]
+    directed = (pairs.c.actor_country, pairs.c.recipient_country)
+    parts = [range_rows(directed, a, b, 1)]
     if not one_code:
         both = pairs.alias("both_sides")
-        parts.append(range_rows(pairs, b, a, 1))
+        parts.append(range_rows(directed, b, a, 1))
         parts.append(
-            range_rows(pairs, a, a, -1).where(
+            range_rows(directed, a, a, -1).where(
                 exists().where(
                     both.c.event_id == pairs.c.event_id,
                     both.c.actor_country == b,
@@ -210,7 +208,7 @@ def _series_statement(
             )
         )
         # a joint action has partner rows in both orders (and no pair rows): one counts it
-        parts.append(range_rows(partners, a, b, 1))
+        parts.append(range_rows((partners.c.country, partners.c.partner), a, b, 1))
     rows = union_all(*parts).subquery()
     start = _period_sql(rows.c.date, by, dialect).label("start")
     scored = case((rows.c.goldstein.is_(None), 0), else_=rows.c.w)

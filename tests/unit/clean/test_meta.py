@@ -206,6 +206,7 @@ SITES = ("Daily Courier", "dailycourier.example")
         # alone, the site (a blog, an association) is its own author
         ("Daily Courier", "Daily Courier"),
         ("Jane Smith, John Doe, Jane Smith", "Jane Smith, John Doe"),
+        ("Jane Smith; Von John Doe", "Jane Smith, John Doe"),
         # form labels and comment heads name nobody
         ("Name", None),
         ("Admin, Jane Smith", "Jane Smith"),

@@ -35,14 +35,13 @@ def top_dyads(engine: Engine, *, limit: int = 10) -> tuple[DyadCount, ...]:
     either acting on the other, or both acting together with no recipient; an event counts
     once for each pair of its countries it is between.
 
-    Three aggregates, each read in index or table order without sorting: the directed pair
-    rows (a scan of their covering index), the joint actions' partner rows, and the few
-    events that have two countries on both sides, whose pair has a row in each direction
-    and is counted back out once.
+    Three counts in the database: the directed pair rows (a scan of their covering index),
+    the joint actions' partner rows, and the few events that have two countries on both
+    sides, whose pair has a row in each direction and is counted back out once.
     """
     from itertools import combinations
 
-    from dyads.store.schema import event_dyads, event_partners, events
+    from dyads.store.schema import event_dyads, event_partners
 
     acting, acted_on = event_dyads.c.actor_country, event_dyads.c.recipient_country
     directed = (
