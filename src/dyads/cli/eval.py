@@ -32,6 +32,9 @@ def add_parser(sub: Any) -> None:
         "--errors", action="store_true", help="also list the sentences coded wrongly"
     )
     events.set_defaults(run=run)
+    from dyads.cli import eval_articles
+
+    eval_articles.add_parser(kinds)
 
 
 def run(args: argparse.Namespace) -> int:
