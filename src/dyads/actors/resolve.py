@@ -142,6 +142,10 @@ def _person(
         country, sector, title = _counterpart(unit.first, doc, tables, memory, sector)
     elif country is None and title is not None:
         country = memory.context_country()  # an office is held in some state: the article's
+    elif country is None and known is None:
+        # a person the article places nowhere else belongs to its home country, when the
+        # article has a clear one (``actors.home``); news places foreigners as it names them
+        country = memory.default_country
     person = ActorRef(name=name, text=text, country=country, sector=sector, title=title)
     return replace(memory.remember_person(person), text=text)
 
@@ -221,9 +225,9 @@ def _named(
     owners = _owners(unit, tables, memory)
     name = unit.person or doc[unit.first : unit.last + 1].text
     sector = role_sector or title_sector(roles_in(doc, unit.first, unit.last + 1, tables))
-    return (
-        ActorRef(name=name, text=text, country=owners[0][0] if owners else None, sector=sector),
-    )
+    # a body in no table, owned by no state in the phrase: the article's home country's
+    country = owners[0][0] if owners else memory.default_country
+    return (ActorRef(name=name, text=text, country=country, sector=sector),)
 
 
 def _counterpart(

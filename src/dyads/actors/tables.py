@@ -38,7 +38,7 @@ _ORG_KINDS: dict[str, MentionKind] = {
 
 # Words that may stand for an actor named in an earlier sentence; a sentence holding one is
 # worth parsing even when it names nobody itself ("He also met the minister").
-_PRONOUNS = ("he", "she")
+_PRONOUNS = ("he", "she", "they")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,13 +119,17 @@ def build_tables(
     role_source = trie_pattern(roles)
     pronoun_source = "|".join(_PRONOUNS)
     edge_l, edge_r = r"(?<![\w.])", r"(?![\w])"
+    # parties the tables cannot hold but the parse may: an acronym ("the PPP", "EC"), or a
+    # proper name of two words or more inside the sentence ("Arturo Valencia", "Mossack
+    # Fonseca"), the way news names people and bodies it introduces
+    unlisted = r"[A-Z]{2,6}s?|(?<=[a-z,] )[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)+"
     return ActorTables(
         names=names,
         roles=roles,
         countries=countries,
         name_pattern=re.compile(f"{edge_l}(?:{name_source}){edge_r}"),
         prefilter=re.compile(
-            f"{edge_l}(?:{known_source}|(?i:{role_source}|{pronoun_source})){edge_r}"
+            f"{edge_l}(?:{known_source}|{unlisted}|(?i:{role_source}|{pronoun_source})){edge_r}"
         ),
         max_role_words=max((len(p.split()) for p in roles), default=1),
         leaders=leaders,

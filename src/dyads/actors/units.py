@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 # Dependencies by which a word modifies the noun it belongs to ("Turkey's", "Pakistani",
 # "U.N." peacekeepers, "Dere, the minister").
+# Participles that make the name before them the owner of what they modify ("Saudi-led
+# coalition", "Chinese-owned firm"); "-backed" and "-based" name a sponsor or a seat instead.
+OWNING_PARTICIPLES = frozenset({"led", "owned", "run"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "nn", "appos", "npadvmod"})
 # Prepositions that tie a place to an actor ("police in Istanbul", "the president of Armenia",
 # "troops from Russia", "militants based in Gaza").
@@ -338,6 +341,9 @@ def _attach(doc: Doc, unit: Unit, owner: list[Unit | None]) -> None:
     target: Unit | None = None
     if token.dep_ in MODIFIER_DEPS:
         target = owner[token.head.i]
+        head = token.head
+        if target is None and head.dep_ == "amod" and head.lower_ in OWNING_PARTICIPLES:
+            target = owner[head.head.i]  # "Vietnamese-led forces": the forces are Vietnam's
     elif token.dep_ == "pobj" and token.head.dep_ == "prep":
         prep = token.head
         if prep.lower_ in ATTACHING_PREPS and unit.kind in _ATTACHABLE:

@@ -20,7 +20,6 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -121,13 +120,12 @@ def _gold_record(record: dict[str, Any], *, where: str) -> GoldSentence | None:
 
 
 def gold_article(gold: GoldSentence) -> Article:
-    """The sentence as a one-paragraph article (publication date: a fixed placeholder)."""
+    """The sentence as a one-paragraph article, undated: the gold sentences give no date."""
     return Article(
         id=gold.id,
         document_id=gold.id,
         source=gold.id,
         paragraphs=(gold.text,),
-        published=date(2000, 1, 1),
         method="article-text",
         confidence=1.0,
     )

@@ -13,6 +13,8 @@ Rules of the language, checked after the trigger's arguments are known:
   is military cooperation;
 - an arrival or journey with no one known making it ("a flight arrived in San Jose") is no
   visit;
+- force or threat words in a sentence about a game ("will battle France in the final") are
+  play, not conflict;
 - a question ("asked whether ...", "people will be asking if ...") is no request;
 - a market, a price or a currency as the subject ("bank stocks rallied", "the rouble
   collapsed", "oil prices hit a record") is trading news, not an act of a party.
@@ -76,6 +78,17 @@ DISASTER_WORDS = frozenset(
         "sink",
     }
 )
+# Words found only in the language of games and competitions (not "final", "team" or
+# "match", which politics uses too). A sentence holding one tells play when its trigger is
+# one of force or threat.
+SPORT_WORDS = frozenset(
+    {"tournament", "championship", "championships", "league", "season", "fifa", "uefa",
+     "olympic", "olympics", "nba", "nfl", "goal", "goals", "striker", "midfielder",
+     "quarterback", "playoff", "playoffs", "semifinal", "semi-final", "quarterfinal",
+     "rookie", "coach", "stadium", "scored", "innings", "wicket", "touchdown", "game",
+     "games", "cup", "medal", "medals", "squad", "friendly"}
+)  # fmt: skip
+SPORT_SENSITIVE_EVENTS = frozenset({"ASSAULT", "THREATEN", "COERCE", "MOBILIZE", "RETREAT"})
 # Words that name an attack: a sentence with one of these keeps its deaths as an assault
 # even when it also names a disaster ("a bomb caused the bus to crash").
 ATTACK_WORDS = frozenset(
@@ -233,6 +246,15 @@ def is_accident(trigger: Trigger, *, actors: Sequence[ActorRef]) -> bool:
         return False
     words = {t.lemma_.lower() for t in trigger.token.doc} | {t.lower_ for t in trigger.token.doc}
     return bool(words & DISASTER_WORDS) and not words & ATTACK_WORDS
+
+
+def is_sport(trigger: Trigger) -> bool:
+    """Force and threat words in a sentence about a game: "Ghana will battle France in the
+    final", "the Packers beat the Bears", "started all 15 games" report play, not conflict."""
+    if trigger.event not in SPORT_SENSITIVE_EVENTS:
+        return False
+    words = {t.lower_ for t in trigger.token.doc}
+    return bool(words & SPORT_WORDS)
 
 
 def solo_exercise(trigger: Trigger, *, actors: Sequence[ActorRef], reciprocal: bool) -> bool:

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from dyads.coding.background import reference_year
 from dyads.coding.candidate import Candidate
 from dyads.coding.coder import SentenceInput, code_sentence
 from dyads.coding.dates import publication_day
@@ -89,6 +90,7 @@ class CodeStage(MapStage[Article, CodedArticle]):
 
     def candidates(self, article: Article) -> tuple[list[Candidate], tuple[Mention, ...]]:
         """Every event candidate of every sentence, negated and hypothetical ones included."""
+        from dyads.actors.home import home_country
         from dyads.actors.memory import ArticleMemory
         from dyads.nlp.sentences import split_sentences
 
@@ -101,8 +103,14 @@ class CodeStage(MapStage[Article, CodedArticle]):
             return [], ()
         docs = self._parser.parse([s.text for s in chosen])
         dateline = article.dateline.place if article.dateline is not None else None
-        memory = ArticleMemory(default_country=dateline.country if dateline else None)
+        home = home_country(
+            article.body,
+            tables=self._finder.tables,
+            dateline=dateline.country if dateline else None,
+        )
+        memory = ArticleMemory(default_country=home)
         published = publication_day(article.published)
+        reference = reference_year(article.body) if published is None else None
         candidates: list[Candidate] = []
         mentions: list[Mention] = []
         for sentence, doc in zip(chosen, docs, strict=True):
@@ -114,6 +122,7 @@ class CodeStage(MapStage[Article, CodedArticle]):
                 units=found.units,
                 published=published,
                 article_id=article.id,
+                reference_year=reference,
             )
             candidates.extend(
                 code_sentence(

@@ -1,0 +1,126 @@
+"""Background: events a sentence tells as history rather than as the article's news.
+
+News reports what happened in its news cycle; the rest of a story is background: "the
+dispute began in 1879", "in 2013 Bolivia filed a lawsuit", "she made news two years ago",
+"the U.S. had boycotted the council before". Event data that codes background dates old
+events to the day of the article and counts them again every time a story retells them.
+
+A trigger tells background when its own clause (see ``coding.dates``: a word hanging on the
+trigger, or elsewhere in its clause) holds
+
+- a year before the article's year, or a date more than ``NEWS_CYCLE_DAYS`` before the
+  article's date;
+- a span of time long past ("two years ago", "last year", "decades ago", "in the past",
+  "since 2014", "previously");
+- or when the trigger is in the past perfect ("had signed", "had been arrested"), the tense
+  of what came before the news.
+
+Without a publication date, the reference is the latest year the article names (its most
+recent event is the news the rest is set against).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from dyads.coding.dates import find_dates
+
+# ARTICLES.md's news cycle: events older than about a month are background.
+NEWS_CYCLE_DAYS = 31
+_YEAR = re.compile(r"(?<![\d,.$£€-])\b(?P<year>(?:19|20)\d\d)\b(?![\d-]|,\d)")
+# Spans that put an act in the past beyond the news cycle. "last month" and "weeks ago" stay
+# news (within or at the edge of the cycle).
+_PAST = re.compile(
+    r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a|one)\s+"
+    r"(?:years?|decades?|centur(?:y|ies))\s+ago"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+months\s+ago"
+    r"|last\s+year|a\s+year\s+earlier|the\s+previous\s+year|in\s+the\s+past|decades?\s+ago"
+    r"|since\s+(?:19|20)\d\d|in\s+the\s+(?:19|20)\d0s)\b",
+    re.IGNORECASE,
+)
+# Verbs that report speech; the clauses they govern shift the news into the past perfect.
+SAY_LEMMAS = frozenset(
+    {"say", "tell", "announce", "report", "state", "confirm", "add", "claim", "declare",
+     "disclose", "reveal", "note", "insist", "acknowledge", "admit", "explain"}
+)  # fmt: skip
+REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
+# A clause rank (see ``dates.resolve_date``) up to which a time word belongs to the trigger.
+OWN_CLAUSE = 1
+
+
+def reference_year(text: str) -> int | None:
+    """The latest year an undated article names: the time of its news."""
+    years = [int(m["year"]) for m in _YEAR.finditer(text)]
+    return max(years) if years else None
+
+
+def background_reason(
+    text: str,
+    *,
+    trigger: object,
+    published: date | None,
+    reference: int | None,
+    own: Callable[[int], int],
+) -> str | None:
+    """Why the trigger's clause tells background, or None when it may be news."""
+    in_clause = [m for m in _YEAR.finditer(text) if own(m.start()) <= OWN_CLAUSE]
+    year_now: int | None = reference
+    if published is not None:
+        reason = _dated_before(text, published=published, own=own)
+        if reason is not None:
+            return reason
+        year_now = published.year
+    if year_now is not None:
+        # the trigger's own years; without one, the sentence's ("The war began in 1932,
+        # when Bolivia attacked Paraguay"), all of which must lie in the past
+        years = [int(m["year"]) for m in (in_clause or _YEAR.finditer(text))]
+        if years and all(y < year_now and _year_is_past(y, published) for y in years):
+            return f"set in {years[0]}"
+    for match in _PAST.finditer(text):
+        if own(match.start()) <= OWN_CLAUSE:
+            return f"set in the past ({match.group(0)!r})"
+    if _past_perfect(trigger):
+        return "past perfect"
+    return None
+
+
+def _dated_before(text: str, *, published: date, own: Callable[[int], int]) -> str | None:
+    """A date before the news cycle in the trigger's clause; or, when the trigger's clause
+    has none, in the sentence, every date of which is that old ("After speaking to the
+    queen, she resigned on Nov. 28, 1990")."""
+    cutoff = published - timedelta(days=NEWS_CYCLE_DAYS)
+    mentions = find_dates(text, published=published)
+    own_dates = [m for m in mentions if own(m.start) <= OWN_CLAUSE]
+    for mention in own_dates or mentions:
+        if mention.value >= cutoff:
+            return None
+    old = own_dates or mentions
+    if old:
+        return f"dated {old[0].value.isoformat()}, before the news cycle"
+    return None
+
+
+def _year_is_past(year: int, published: date | None) -> bool:
+    """A bare year before the article's, and more than a news cycle before its date."""
+    if published is None:
+        return True
+    return (published - date(year, 12, 31)).days > NEWS_CYCLE_DAYS
+
+
+def _past_perfect(trigger: object) -> bool:
+    """The trigger's verb in the past perfect outside reported speech: "they said their
+    forces had completed the withdrawal" is the news shifted back by the report."""
+    verb: Any = getattr(trigger, "verb", None)
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    if not any(child.dep_ == "aux" and child.lower_ == "had" for child in verb.children):
+        return False
+    node = verb
+    while node.dep_ in REPORTED_DEPS and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in SAY_LEMMAS:
+            return False
+    return True

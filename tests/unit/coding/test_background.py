@@ -1,0 +1,111 @@
+"""Only what an article reports as news: background, parties of no known country, play.
+
+Invented sentences; the article is dated 2021-02-05 unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dyads.actors.home import home_country
+from dyads.actors.tables import ActorTables
+from dyads.coding.background import reference_year
+from dyads.records import Event
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ...]:
+    events: tuple[Event, ...] = code_stage.process(make_article(paragraphs, **fields)).events
+    return events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a year before the article's
+        "In 2009, Peru signed a border treaty with Ecuador.",
+        "The war began in 1932, when Bolivia attacked Paraguay.",
+        # a date well before the news cycle, in the trigger's clause or alone in the sentence
+        "Chile expelled two Peruvian diplomats on March 3, 2019.",
+        "After talks with Japan, Korea signed the accord on June 2, 2020.",
+        # a span long past
+        "Two years ago, Ghana accused Togo of smuggling cocoa.",
+        "Senegal recalled its ambassador from Gambia last year.",
+        # the past perfect outside reported speech
+        "Niger had expelled the French ambassador before the talks began.",
+    ],
+)
+def test_background_makes_no_event(code_stage: Any, text: str) -> None:
+    assert _events(code_stage, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # reported speech shifts the news into the past perfect
+        ("Norway said on Tuesday that it had expelled two Russian diplomats.", "SANCTION"),
+        # a date inside the news cycle
+        ("Chile expelled two Peruvian diplomats on Feb. 2.", "SANCTION"),
+    ],
+)
+def test_background_keeps_the_news(code_stage: Any, text: str, event: str) -> None:
+    assert event in [e.event for e in _events(code_stage, text)]
+
+
+def test_background_future_year_is_no_history(code_stage: Any) -> None:
+    # a year named as a deadline, not as the time of the act
+    assert _events(code_stage, "Kenya and Uganda signed an accord to end the dispute by 2030.")
+
+
+def test_background_undated_article_measures_years_against_its_latest(code_stage: Any) -> None:
+    history = "In 2013, Bolivia filed a lawsuit against Chile at the court."
+    news = "In 2018, the court ruled against Bolivia."
+    events = _events(code_stage, news, history, published=None)
+    assert all("2013" not in e.evidence[0].sentence for e in events)
+    assert reference_year(f"{history}\n{news}") == 2018
+
+
+def test_no_party_of_a_known_country_makes_no_event(code_stage: Any) -> None:
+    assert _events(code_stage, "Analysts accused the company of hiding its losses.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana will battle France in their final match of the tournament on Sunday.",
+        "The striker attacked the Brazil defence before he scored two goals.",
+    ],
+)
+def test_sport_is_no_conflict(code_stage: Any, text: str) -> None:
+    assert not [e for e in _events(code_stage, text) if e.event in {"ASSAULT", "THREATEN"}]
+
+
+def test_home_country_from_dateline_or_dominant_name() -> None:
+    tables = ActorTables.load()
+    text = "Bangladesh votes. In Dhaka, parties met. Bangladesh police arrested two men."
+    assert home_country(text, tables=tables) == "BGD"
+    assert home_country("Peru and Chile met.", tables=tables) is None  # no dominant country
+    assert home_country("Peru and Chile met.", tables=tables, dateline="CHL") == "CHL"
+
+
+def test_home_country_places_unlisted_people_and_bodies(code_stage: Any) -> None:
+    paragraphs = (
+        "Bangladesh prepares for the vote.",
+        "The election in Bangladesh is due in January.",
+        "Rahim Uddin accused the ruling party of rigging the vote.",
+    )
+    events = _events(code_stage, *paragraphs, published=date(2022, 7, 20))
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and accuse[0].actors[0].country == "BGD"
+
+
+def test_prefilter_lets_acronyms_and_unlisted_names_through() -> None:
+    tables = ActorTables.load()
+    assert tables.might_name_actor("Later the PPP rejected the offer.")
+    assert tables.might_name_actor("On Friday, Arturo Valencia threatened the reporters.")
+    assert not tables.might_name_actor("Prices rose sharply in the spring.")
