@@ -25,23 +25,30 @@ def add_parser(sub: Any) -> None:
         "--format",
         choices=("jsonl", "table"),
         default="jsonl",
-        help="jsonl: one event a line (default); table: a readable table",
+        help="jsonl: one event a line; table: a readable table",
     )
     parser.add_argument(
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
-        help="progress bar on stderr (auto: when stderr is a terminal and there are many inputs)",
+        help="progress bar on stderr; auto: when stderr is a terminal and there are many inputs",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from dyads.cli.common import OK, SOME_INPUTS_FAILED, article_results
+    from dyads.cli.common import (
+        OK,
+        SOME_INPUTS_FAILED,
+        article_results,
+        empty_folders,
+        with_empty_folders,
+    )
     from dyads.export.jsonable import event_to_dict
     from dyads.registry import CODE
     from dyads.settings import Settings
 
+    empty = empty_folders(args.paths)
     settings = Settings()
     failed = False
     rows: list[dict[str, Any]] = []
@@ -59,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
                 rows.append(record)
     if args.format == "table":
         _write_table(rows)
-    return SOME_INPUTS_FAILED if failed else OK
+    return with_empty_folders(SOME_INPUTS_FAILED if failed else OK, empty)
 
 
 def _parties(refs: list[dict[str, Any]]) -> str:

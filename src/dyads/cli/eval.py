@@ -27,7 +27,9 @@ def add_parser(sub: Any) -> None:
         ),
     )
     events.add_argument("--gold", required=True, metavar="FILE", help="gold JSONL file")
-    events.add_argument("--limit", type=int, default=None, metavar="N", help="first N records")
+    events.add_argument(
+        "--limit", type=int, default=None, metavar="N", help="score only the first N records"
+    )
     events.add_argument(
         "--errors", action="store_true", help="also list the sentences coded wrongly"
     )

@@ -97,7 +97,7 @@ def read_shard(shard: Shard, *, limit: int) -> Iterator[Document | Rejection]:
 
 def _record_count(entry: InputFile) -> int | None:
     kind = kind_for_name(entry.path.name)
-    return _count_records(entry.path, kind) if kind in _MULTI_RECORD else None
+    return count_records(entry.path, kind) if kind in _MULTI_RECORD else None
 
 
 def _file_shards(entry: InputFile, *, count: int | None, size: int) -> Iterator[Shard]:
@@ -129,7 +129,7 @@ def _stamp(path: InputPath) -> str:
     return f"{where}|{status.st_size}|{status.st_mtime_ns}"
 
 
-def _count_records(path: InputPath, kind: InputKind | None) -> int | None:
+def count_records(path: InputPath, kind: InputKind | None) -> int | None:
     """How many items the file yields, counted cheaply; None when it cannot be counted."""
     try:
         if kind is InputKind.JSONL:
