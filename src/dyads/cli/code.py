@@ -17,7 +17,11 @@ def add_parser(sub: Any) -> None:
         help="code PLOVER events from raw pages (text dumps, HTML, JSONL, WARC)",
         description=(
             "Clean each page and code the political events its article reports: who did what "
-            "to whom, when and where, with the sentences that say so."
+            "to whom, when and where, with the sentences that say so.\n\n"
+            "An event's id is the one dyads run gives it in the store, but for an event the "
+            "store merges into one it already holds (another report of the same happening, "
+            "in this article or an earlier one): the store lists that report under the "
+            "earlier event's id."
         ),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs or -")

@@ -10,6 +10,9 @@ from typing import Any
 
 from dyads.cli.parser import add_db_option
 
+# Connections the system queues before the server accepts them: uvicorn's own default.
+LISTEN_BACKLOG = 2048
+
 
 def add_parser(sub: Any) -> None:
     parser = sub.add_parser(
@@ -93,6 +96,9 @@ def listen(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
+        # listening at once: a client that reads the announced address may connect before
+        # the app has started, and waits in the backlog instead of being refused
+        sock.listen(LISTEN_BACKLOG)
     except OSError:
         sock.close()
         raise
