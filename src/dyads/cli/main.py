@@ -14,7 +14,13 @@ from collections.abc import Sequence
 
 from dyads import __version__
 from dyads.cli.common import INTERRUPTED, SOME_INPUTS_FAILED, USAGE
-from dyads.cli.parser import DyadsParser, add_db_option, add_verbose_option, subparsers
+from dyads.cli.parser import (
+    DyadsParser,
+    add_db_option,
+    add_verbose_option,
+    subparsers,
+    verbosity,
+)
 
 # name -> module; the order is the order of ``dyads --help``
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -57,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version or a usage error, already printed
         return exc.code if isinstance(exc.code, int) else USAGE
     logging.basicConfig(
-        level=logging.WARNING - 10 * min(args.verbose, 2),
+        level=logging.WARNING - 10 * min(verbosity(args), 2),
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )

@@ -19,6 +19,7 @@ DB_HELP = (
     "(postgresql://user@host/db); default: $DYADS_DB, else sqlite:///dyads.db"
 )
 VERBOSE_HELP = "more log output on stderr (-vv: debug)"
+VERBOSE_AFTER = "verbose_after_command"
 
 _LITERAL = re.compile(r"``(.+?)``")
 
@@ -58,13 +59,21 @@ class DyadsParser(argparse.ArgumentParser):
 
 
 def add_verbose_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``-v``; a subcommand counts its own into ``VERBOSE_AFTER`` (its parser starts from an
+    empty namespace, so it cannot add to the count before the command), see ``verbosity``."""
     parser.add_argument(
         "-v",
         "--verbose",
         action="count",
+        dest="verbose" if top else VERBOSE_AFTER,
         default=0 if top else argparse.SUPPRESS,
         help=VERBOSE_HELP,
     )
+
+
+def verbosity(args: argparse.Namespace) -> int:
+    """How many ``-v`` were given, before the command and after it (``dyads -v run -v``)."""
+    return int(args.verbose) + int(getattr(args, VERBOSE_AFTER, 0))
 
 
 def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from dyads.cli.main import build_parser, main
-from dyads.cli.parser import subparsers
+from dyads.cli.parser import subparsers, verbosity
 from dyads.cli.values import actor_code, event_type, since_date, until_date
 
 
@@ -20,9 +20,11 @@ def _parsers() -> list[argparse.ArgumentParser]:
 def test_parser_global_options_work_after_the_subcommand() -> None:
     parser = build_parser()
     args = parser.parse_args(["keys", "create", "--name", "a", "--db", "x.db", "-v"])
-    assert (args.db, args.verbose, args.name) == ("x.db", 1, "a")
+    assert (args.db, verbosity(args), args.name) == ("x.db", 1, "a")
     args = parser.parse_args(["--db", "first.db", "-vv", "events"])
-    assert (args.db, args.verbose) == ("first.db", 2)
+    assert (args.db, verbosity(args)) == ("first.db", 2)
+    assert verbosity(parser.parse_args(["-v", "run", "in", "-v"])) == 2
+    assert verbosity(parser.parse_args(["serve"])) == 0
     args = parser.parse_args(["events", "--db", "y.db"])
     assert args.db == "y.db"
     assert parser.parse_args(["events"]).db is None
