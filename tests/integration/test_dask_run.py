@@ -123,3 +123,16 @@ def test_dask_out_dataset_loads_into_the_same_rows(tmp_path: Path) -> None:
     assert main([*args, "--progress", "never"]) == 0
     assert main(["load", str(out), "--db", loaded]) == 0
     assert table_contents(loaded) == table_contents(single)
+
+
+def test_dask_run_cuts_a_small_jsonl_for_every_worker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    news = write_invented_news(tmp_path / "news.jsonl", 12)
+    out = tmp_path / "dataset"
+    args = ["run", str(news), "--executor", "dask", "--workers", "2", "--out", str(out)]
+    assert main([*args, "--progress", "never"]) == 0
+    err = capsys.readouterr().err
+    assert "shards                 2" in err
+    assert "documents coded        12" in err
+    assert len(list((out / "shards").iterdir())) >= 2

@@ -100,7 +100,7 @@ def test_events_table_dyad_chart_and_article_view(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["events", "--actor", "T1"], "not an actor code"),
+        (["events", "--actor", "T1"], "unknown actor code"),
         (["events", "--cursor", "bogus!"], "malformed cursor"),
         (["article", "no-such-article"], "no article"),
         (["dyad", "TUR", "KAZ", "--since", "2021-05-01", "--until", "2021-01-01"], "is after"),

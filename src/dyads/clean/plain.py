@@ -7,6 +7,7 @@ only paragraphs to split, whitespace to normalise and a leading dateline to take
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from dyads.clean.meta import site_of, split_dateline
 from dyads.clean.pagetext.language import guess_language
@@ -26,6 +27,17 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     chunks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
     paragraphs = (_SPACE.sub(" ", chunk).strip() for chunk in chunks)
     return tuple(paragraph for paragraph in paragraphs if paragraph)
+
+
+def is_plain_prose(prose: Sequence[bool], markers: Sequence[str]) -> bool:
+    """Whether a text whose lines are ``prose`` (shaped like running text) with list
+    ``markers`` is nothing but running text: no menu, heading, label or list item around it.
+
+    Such a text, even one sentence long ("Japan and South Korea agreed on Monday to ..." in
+    a .txt file or on standard input), is an article as it stands, not a page dump whose
+    article is missing; the page-text cleaner hands it to ``clean_article_text``.
+    """
+    return bool(prose) and all(prose) and not any(markers)
 
 
 def clean_article_text(document: Document) -> Article:

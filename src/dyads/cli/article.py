@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from dyads.cli.query_options import add_db_option
+from dyads.cli.parser import add_db_option
 
 if TYPE_CHECKING:
     from dyads.store.results import ArticleView, MarkedEvidence

@@ -17,7 +17,11 @@ def add_parser(sub: Any) -> None:
         help="code PLOVER events from raw pages (text dumps, HTML, JSONL, WARC)",
         description=(
             "Clean each page and code the political events its article reports: who did what "
-            "to whom, when and where, with the sentences that say so."
+            "to whom, when and where, with the sentences that say so.\n\n"
+            "An event's id is the one dyads run gives it in the store, but for an event the "
+            "store merges into one it already holds (another report of the same happening, "
+            "in this article or an earlier one): the store lists that report under the "
+            "earlier event's id."
         ),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs or -")
@@ -25,23 +29,30 @@ def add_parser(sub: Any) -> None:
         "--format",
         choices=("jsonl", "table"),
         default="jsonl",
-        help="jsonl: one event a line (default); table: a readable table",
+        help="jsonl: one event a line; table: a readable table",
     )
     parser.add_argument(
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
-        help="progress bar on stderr (auto: when stderr is a terminal and there are many inputs)",
+        help="progress bar on stderr; auto: when stderr is a terminal and there are many inputs",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from dyads.cli.common import OK, SOME_INPUTS_FAILED, article_results
+    from dyads.cli.common import (
+        OK,
+        SOME_INPUTS_FAILED,
+        article_results,
+        empty_folders,
+        with_empty_folders,
+    )
     from dyads.export.jsonable import event_to_dict
     from dyads.registry import CODE
     from dyads.settings import Settings
 
+    empty = empty_folders(args.paths)
     settings = Settings()
     failed = False
     rows: list[dict[str, Any]] = []
@@ -59,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
                 rows.append(record)
     if args.format == "table":
         _write_table(rows)
-    return SOME_INPUTS_FAILED if failed else OK
+    return with_empty_folders(SOME_INPUTS_FAILED if failed else OK, empty)
 
 
 def _parties(refs: list[dict[str, Any]]) -> str:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from dyads.records import Rejection
-from dyads.settings import Settings
+if TYPE_CHECKING:
+    from dyads.records import Rejection
+    from dyads.settings import Settings
 
 # exit statuses
 OK = 0
 SOME_INPUTS_FAILED = 1
 USAGE = 2
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 # Below this many input paths a progress bar is noise; above it a user wants to see movement.
 PROGRESS_MIN_INPUTS = 5
@@ -22,6 +24,29 @@ def report_rejection(rejection: Rejection, *, stream: TextIO | None = None) -> N
     """One clear line on stderr naming the input and the reason."""
     out = stream or sys.stderr
     out.write(f"dyads: {rejection.source}: {rejection.error}: {rejection.message}\n")
+
+
+def empty_folders(paths: Sequence[str], *, stream: TextIO | None = None) -> list[str]:
+    """The folders among ``paths`` that hold no input file (hidden files do not count), each
+    warned of on stderr. A folder with nothing in it is most often a wrong path or a step not
+    yet run, and a run that ends "successfully" with nothing done would hide it: callers end
+    with ``SOME_INPUTS_FAILED`` when this is not empty."""
+    from pathlib import Path
+
+    from dyads.ingest.paths import STDIN, expand
+
+    out = stream or sys.stderr
+    empty = []
+    for argument in paths:
+        if argument != STDIN and Path(argument).is_dir() and next(expand(argument), None) is None:
+            out.write(f"dyads: warning: {argument}: no input files in this folder\n")
+            empty.append(argument)
+    return empty
+
+
+def with_empty_folders(status: int, empty: Sequence[str]) -> int:
+    """``status``, raised to ``SOME_INPUTS_FAILED`` when some input folder was empty."""
+    return max(status, SOME_INPUTS_FAILED) if empty else status
 
 
 def show_progress(paths: Sequence[str], mode: str) -> bool:
@@ -48,58 +73,24 @@ def article_results(
     A rejected input is reported on stderr and yields ``None``, so the caller can set the
     exit status; a dropped item yields nothing.
     """
+    from dyads.cli.progress import Progress, count_documents
     from dyads.ingest import read_inputs
     from dyads.pipeline import PipelineSpec
     from dyads.runner.local import run_local
 
     spec = PipelineSpec(stages=stages, settings=settings)
     outcomes = run_local(read_inputs(paths, settings=settings), spec=spec, workers=workers)
-    with _Progress(enabled=show_progress(paths, progress)) as bar:
+    bar = Progress(
+        enabled=show_progress(paths, progress),
+        unit="documents",
+        total=lambda: count_documents(paths),
+        tallies=("rejected",),
+    )
+    with bar:
         for outcome in outcomes:
-            bar.advance(rejected=outcome.rejection is not None)
+            bar.advance(rejected=int(outcome.rejection is not None))
             if outcome.rejection is not None:
                 report_rejection(outcome.rejection)
                 yield None
             elif outcome.dropped is None:
                 yield outcome.result
-
-
-class _Progress:
-    """A rich progress line on stderr: items done, rate and rejections."""
-
-    def __init__(self, *, enabled: bool) -> None:
-        self.enabled = enabled
-        self.rejected = 0
-        self._progress: Any = None
-        self._task: Any = None
-
-    def __enter__(self) -> _Progress:
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.completed} documents"),
-                TextColumn("{task.fields[rate]:.1f}/s"),
-                TextColumn("{task.fields[rejected]} rejected"),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-                transient=False,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task("run", total=None, rate=0.0, rejected=0)
-        return self
-
-    def advance(self, *, rejected: bool) -> None:
-        if not self.enabled:
-            return
-        self.rejected += int(rejected)
-        task = self._progress.tasks[0]
-        elapsed = task.elapsed or 0.0
-        rate = (task.completed + 1) / elapsed if elapsed > 0 else 0.0
-        self._progress.update(self._task, advance=1, rate=rate, rejected=self.rejected)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()

@@ -12,7 +12,9 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from dyads.cli.query_options import add_db_option, iso_date
+from dyads.cli.parser import add_db_option
+from dyads.cli.query_options import add_date_options
+from dyads.cli.values import actor_code
 
 if TYPE_CHECKING:
     from dyads.store.results import DyadPeriod
@@ -34,11 +36,12 @@ def add_parser(sub: Any) -> None:
             " recipient)."
         ),
     )
-    parser.add_argument("a", metavar="A", help="ISO-3 code, e.g. TUR")
-    parser.add_argument("b", metavar="B", help="ISO-3 code, e.g. KAZ")
-    parser.add_argument("--by", choices=("day", "week", "month"), default="month")
-    parser.add_argument("--since", type=iso_date, metavar="D")
-    parser.add_argument("--until", type=iso_date, metavar="D")
+    parser.add_argument("a", metavar="A", type=actor_code, help="ISO-3 code, e.g. TUR")
+    parser.add_argument("b", metavar="B", type=actor_code, help="ISO-3 code, e.g. KAZ")
+    parser.add_argument(
+        "--by", choices=("day", "week", "month"), default="month", help="length of a period"
+    )
+    add_date_options(parser)
     add_db_option(parser)
     parser.set_defaults(run=run)
 

@@ -19,7 +19,7 @@ def add_parser(sub: Any) -> None:
     kinds = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
     events = kinds.add_parser(
         "events",
-        help="event type accuracy, per-type P/R/F1, confusion, actor/recipient country F1",
+        help="event type accuracy, per-type P/R/F1, macro-F1, confusion, country F1",
         description=(
             "Code each gold sentence as a one-paragraph article and compare its top event "
             "with the gold event. FILE is PLOVER gold JSONL (text + expected) or CAMEO code "
@@ -27,7 +27,9 @@ def add_parser(sub: Any) -> None:
         ),
     )
     events.add_argument("--gold", required=True, metavar="FILE", help="gold JSONL file")
-    events.add_argument("--limit", type=int, default=None, metavar="N", help="first N records")
+    events.add_argument(
+        "--limit", type=int, default=None, metavar="N", help="score only the first N records"
+    )
     events.add_argument(
         "--errors", action="store_true", help="also list the sentences coded wrongly"
     )
@@ -75,7 +77,10 @@ def write_report(report: EvalReport, *, errors: bool = False) -> None:
     scores = Table(title=f"event types ({report.sentences} sentences)")
     for column in ("type", "precision", "recall", "F1", "support"):
         scores.add_column(column, justify="right" if column != "type" else "left")
+    predicted = {label for row in report.confusion.values() for label in row}
     for label, s in report.per_type.items():
+        if label not in report.macro_types and label not in predicted:
+            continue  # neither in the gold nor coded: a row of zeros says nothing
         scores.add_row(
             label, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.support)
         )
@@ -90,7 +95,11 @@ def write_report(report: EvalReport, *, errors: bool = False) -> None:
         row = report.confusion.get(gold) or Counter()
         matrix.add_row(gold, *(str(row.get(p, 0) or "") for p in labels))
     console.print(matrix)
-    console.print(f"accuracy {report.accuracy:.3f}   macro-F1 {report.macro_f1:.3f}")
+    types = len(report.macro_types)
+    console.print(
+        f"accuracy {report.accuracy:.3f}   macro-F1 {report.macro_f1:.3f} "
+        f"(mean F1 over the {types} event type{'s' if types != 1 else ''} present in the gold)"
+    )
     if report.actor_f1 is not None:
         console.print(
             f"actor country F1 {report.actor_f1:.3f}   "

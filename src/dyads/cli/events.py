@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from dyads.cli.query_options import add_db_option, add_filter_options, positive
+from dyads.cli.parser import add_db_option
+from dyads.cli.query_options import add_filter_options, positive
 
 if TYPE_CHECKING:
     from dyads.records import ActorRef
@@ -32,7 +33,12 @@ def add_parser(sub: Any) -> None:
     add_filter_options(parser)
     parser.add_argument("--limit", type=positive, default=50, metavar="N", help="at most N events")
     parser.add_argument("--cursor", help="continue after the page that printed this cursor")
-    parser.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "jsonl"),
+        default="table",
+        help="table: readable; csv: one row per event; jsonl: one JSON object per event",
+    )
     parser.set_defaults(run=run)
 
 

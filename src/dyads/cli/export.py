@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dyads.cli.query_options import add_db_option, add_filter_options
+from dyads.cli.parser import add_db_option
+from dyads.cli.progress import add_progress_option
+from dyads.cli.query_options import add_filter_options
+
+if TYPE_CHECKING:
+    from dyads.cli.progress import Progress
+    from dyads.store.results import StoredEvent
 
 FORMATS = ("csv", "jsonl", "parquet", "plover", "gdelt")  # as dyads.export.EXPORT_FORMATS
 
@@ -26,10 +33,13 @@ def add_parser(sub: Any) -> None:
             "records; gdelt: GDELT 2.0 event table (61 tab-separated columns, ISO-3 codes)."
         ),
     )
-    parser.add_argument("out", metavar="OUT", type=Path, help="file to write")
-    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument(
+        "out", metavar="OUT", type=Path, help="file to write, or - for standard output"
+    )
+    parser.add_argument("--format", choices=FORMATS, required=True, help="what to write")
     add_db_option(parser)
     add_filter_options(parser)
+    add_progress_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -40,13 +50,69 @@ def run(args: argparse.Namespace) -> int:
     from dyads.export import export_events
     from dyads.store.query import iter_events
 
+    to_stdout = str(args.out) == "-"
+    if to_stdout and args.format == "parquet" and sys.stdout.isatty():
+        return fail("Parquet is binary: redirect standard output to a file or a pipe")
     try:
         with opened_db(args) as engine:
             events = iter_events(engine, filter=event_filter(args))
-            count = export_events(events, format=args.format, path=args.out)
+            with _progress(args, engine) as bar:
+                if to_stdout:
+                    count = write_stdout(bar.each(events), format=args.format)
+                else:
+                    count = export_events(bar.each(events), format=args.format, path=args.out)
     except StoreError as exc:
         return fail(str(exc))
+    except BrokenPipeError:
+        raise  # the reader of standard output went away: the entry point ends quietly
     except OSError as exc:
         return fail(f"cannot write {args.out}: {exc.strerror or exc}")
-    sys.stderr.write(f"dyads: wrote {count} event(s) to {args.out} ({args.format})\n")
+    where = "standard output" if to_stdout else args.out
+    sys.stderr.write(f"dyads: wrote {count} event(s) to {where} ({args.format})\n")
     return OK
+
+
+# the options of add_filter_options: with any of them, the number of events to write is not
+# known before the last page is read
+_FILTERS = ("actor", "recipient", "between", "type", "since", "until", "text")
+
+
+def _progress(args: argparse.Namespace, engine: Any) -> Progress:
+    """Events written, of every stored event when no filter narrows the export."""
+    from functools import partial
+
+    from dyads.cli.progress import Progress, count_stored_events, wanted
+
+    filtered = any(getattr(args, name) for name in _FILTERS)
+    total = (lambda: None) if filtered else partial(count_stored_events, engine)
+    return Progress(enabled=wanted(args.progress), unit="events", total=total, tallies=())
+
+
+def write_stdout(events: Iterable[StoredEvent], *, format: str) -> int:
+    """``events`` written to standard output in ``format``; return how many. Parquet, whose
+    footer is written last and which a pipe cannot seek back into, is written to a
+    temporary file first and copied."""
+    import shutil
+    import tempfile
+
+    from dyads.export import export_events
+
+    if format == "parquet":
+        with tempfile.TemporaryDirectory(prefix="dyads-export-") as folder:
+            path = Path(folder, "events.parquet")
+            count = export_events(events, format=format, path=path)
+            with path.open("rb") as stream:
+                shutil.copyfileobj(stream, sys.stdout.buffer)
+        return count
+    writer = _text_writer(format)
+    return writer(events, stream=sys.stdout)
+
+
+def _text_writer(format: str) -> Callable[..., int]:
+    from dyads.export.csv import write_csv
+    from dyads.export.gdelt import write_gdelt
+    from dyads.export.jsonl import write_jsonl
+    from dyads.export.plover import write_plover
+
+    writers = {"csv": write_csv, "jsonl": write_jsonl, "plover": write_plover, "gdelt": write_gdelt}
+    return writers[format]

@@ -22,7 +22,7 @@ def add_parser(sub: Any) -> None:
         "--format",
         choices=("json", "jsonl", "text"),
         default="json",
-        help="json: one object (or an array for several articles); jsonl: one a line; text",
+        help="json: one object (an array for several articles); jsonl: one a line; text: readable",
     )
     parser.add_argument(
         "--show-boilerplate",
@@ -33,16 +33,23 @@ def add_parser(sub: Any) -> None:
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
-        help="progress bar on stderr (auto: when stderr is a terminal and there are many inputs)",
+        help="progress bar on stderr; auto: when stderr is a terminal and there are many inputs",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from dyads.cli.common import OK, SOME_INPUTS_FAILED, article_results
+    from dyads.cli.common import (
+        OK,
+        SOME_INPUTS_FAILED,
+        article_results,
+        empty_folders,
+        with_empty_folders,
+    )
     from dyads.export.jsonable import article_to_dict
     from dyads.settings import Settings
 
+    empty = empty_folders(args.paths)
     settings = Settings()
     articles: list[dict[str, Any]] = []
     failed = False
@@ -61,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             articles.append(record)
     if args.format == "json":
         _write_json(articles)
-    return SOME_INPUTS_FAILED if failed else OK
+    return with_empty_folders(SOME_INPUTS_FAILED if failed else OK, empty)
 
 
 def _write_jsonl(record: dict[str, Any]) -> None:

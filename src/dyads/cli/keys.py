@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from dyads.cli.parser import add_db_option
+
 
 def add_parser(sub: Any) -> None:
     parser = sub.add_parser(
@@ -13,13 +15,15 @@ def add_parser(sub: Any) -> None:
         help="create, list and revoke API keys",
         description="API keys are stored hashed; a new key's secret is printed once.",
     )
-    parser.add_argument("--db", help="store URL or SQLite path (default: $DYADS_DB or dyads.db)")
+    add_db_option(parser)
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     create = actions.add_parser("create", help="create a key and print its secret once")
     create.add_argument("--name", required=True, help="who or what the key is for")
-    actions.add_parser("list", help="list keys: prefix, name, created, revoked")
+    listing = actions.add_parser("list", help="list keys: prefix, name, created, revoked")
     revoke = actions.add_parser("revoke", help="revoke a key by its prefix or name")
-    revoke.add_argument("ident", metavar="PREFIX_OR_NAME")
+    revoke.add_argument("ident", metavar="PREFIX_OR_NAME", help="the key's prefix or its name")
+    for action in (create, listing, revoke):
+        add_db_option(action)
     parser.set_defaults(run=run)
 
 
@@ -28,11 +32,11 @@ def run(args: argparse.Namespace) -> int:
     from dyads.errors import StoreError
     from dyads.serve.keys import create_key, list_keys, revoke_key
     from dyads.settings import Settings
-    from dyads.store import open_store
+    from dyads.store.engine import open_store_checked
 
     settings = Settings(db=args.db) if args.db else Settings()
     try:
-        engine = open_store(settings.db)
+        engine = open_store_checked(settings.db, must_exist=False)
         if args.action == "create":
             new = create_key(engine, name=args.name)
             print(new.secret)

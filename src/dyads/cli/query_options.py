@@ -9,20 +9,14 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from typing import TYPE_CHECKING
+
+from dyads.cli.values import actor_code, event_type, since_date, until_date
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from dyads.store.filters import EventFilter
-
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
 def positive(text: str) -> int:
@@ -32,29 +26,41 @@ def positive(text: str) -> int:
     return value
 
 
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        default=None,
-        help="store URL (default: $DYADS_DB, else sqlite:///dyads.db)",
-    )
-
-
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--actor", metavar="ISO3", help="an actor is of this country (or IGO)")
-    parser.add_argument("--recipient", metavar="ISO3", help="a recipient is of this country")
+    parser.add_argument(
+        "--actor", type=actor_code, metavar="CODE", help="an actor is of this country (or IGO)"
+    )
+    parser.add_argument(
+        "--recipient", type=actor_code, metavar="CODE", help="a recipient is of this country"
+    )
     parser.add_argument(
         "--between",
         nargs=2,
+        type=actor_code,
         metavar=("A", "B"),
         help="A acts on B, B on A, or both act together with no recipient",
     )
-    parser.add_argument("--type", metavar="T", help="PLOVER event type, e.g. CONSULT")
-    parser.add_argument("--since", type=iso_date, metavar="D", help="events on or after D")
-    parser.add_argument("--until", type=iso_date, metavar="D", help="events on or before D")
+    parser.add_argument(
+        "--type", type=event_type, metavar="TYPE", help="PLOVER event type, e.g. CONSULT"
+    )
+    add_date_options(parser)
     parser.add_argument(
         "--text", metavar="WORDS", help="words in an article reporting the event or its sentence"
+    )
+
+
+def add_date_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--since",
+        type=since_date,
+        metavar="DATE",
+        help="events on or after DATE: YYYY-MM-DD, or YYYY-MM or YYYY from its first day",
+    )
+    parser.add_argument(
+        "--until",
+        type=until_date,
+        metavar="DATE",
+        help="events on or before DATE: YYYY-MM-DD, or YYYY-MM or YYYY through its last day",
     )
 
 
@@ -91,10 +97,11 @@ def db_url(args: argparse.Namespace) -> str:
 @contextmanager
 def opened_db(args: argparse.Namespace) -> Iterator[Engine]:
     """The store named by ``--db``, ``$DYADS_DB`` or the default, opened and migrated;
-    its connections are closed when the block ends."""
-    from dyads.store import open_store
+    its connections are closed when the block ends. A store that does not exist is an
+    error: only the commands that write create one."""
+    from dyads.store.engine import open_store_checked
 
-    engine = open_store(db_url(args))
+    engine = open_store_checked(db_url(args), must_exist=True)
     try:
         yield engine
     finally:

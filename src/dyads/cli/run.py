@@ -11,9 +11,12 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from dyads.cli.parser import add_db_option
+from dyads.cli.progress import add_progress_option
+
 if TYPE_CHECKING:
+    from dyads.cli.progress import Progress
     from dyads.store.loader import LoadSummary
-    from dyads.store.writer import BatchResult
 
 
 def add_parser(sub: Any) -> None:
@@ -21,16 +24,15 @@ def add_parser(sub: Any) -> None:
         "run",
         help="clean, code and store inputs (deduplicated)",
         description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, JSONL, WARC")
-    parser.add_argument("--db", help="store URL (default: $DYADS_DB or sqlite:///dyads.db)")
-    parser.add_argument("--workers", type=int, default=1, help="processes that code (default 1)")
+    add_db_option(parser)
+    parser.add_argument("--workers", type=int, default=1, metavar="N", help="processes that code")
     parser.add_argument(
         "--executor",
         choices=("local", "dask"),
         default="local",
-        help="local: this process or a process pool; dask: a Dask cluster (default local)",
+        help="local: this process or a process pool; dask: a Dask cluster",
     )
     parser.add_argument(
         "--scheduler",
@@ -45,28 +47,37 @@ def add_parser(sub: Any) -> None:
         "(import them with dyads load DIR)",
     )
     parser.add_argument(
-        "--batch-size", type=int, default=None, help="documents per transaction (default 50)"
+        "--batch-size",
+        type=int,
+        default=None,
+        metavar="N",
+        help="documents per transaction (default: 50, or $DYADS_BATCH_SIZE)",
     )
     parser.add_argument(
         "--stages",
         default="clean,code",
-        help="stages to run, comma-separated (default clean,code; clean alone stores articles)",
+        metavar="NAMES",
+        help="stages to run, comma-separated (clean alone stores articles)",
     )
-    parser.add_argument(
-        "--progress",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="progress bar on stderr (auto: when stderr is a terminal)",
-    )
+    add_progress_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from dyads.cli.common import SOME_INPUTS_FAILED, empty_folders, with_empty_folders
+
+    empty = empty_folders(args.inputs)
+    if len(empty) == len(args.inputs):
+        return SOME_INPUTS_FAILED  # nothing to read: no store is opened or created
+    return with_empty_folders(_run(args), empty)
+
+
+def _run(args: argparse.Namespace) -> int:
     from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE
     from dyads.errors import DyadsError, StoreError
     from dyads.registry import STAGES
     from dyads.settings import Settings
-    from dyads.store.engine import open_store
+    from dyads.store.engine import open_store_checked
     from dyads.store.loader import LoadOptions, load_inputs
 
     settings = Settings(db=args.db) if args.db else Settings()
@@ -79,17 +90,17 @@ def run(args: argparse.Namespace) -> int:
     if args.executor == "dask":
         return _run_dask(args, settings=settings, stages=stages, batch_size=batch_size)
     try:
-        engine = open_store(settings.db)
+        engine = open_store_checked(settings.db, must_exist=False)
     except StoreError as exc:
         sys.stderr.write(f"dyads run: {exc}\n")
         return USAGE
     options = LoadOptions(workers=args.workers, batch_size=batch_size, stages=stages)
-    show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     try:
-        with _Bar(enabled=show) as bar:
+        with _progress(args) as bar:
             summary = load_inputs(
-                args.inputs, engine=engine, settings=settings, options=options, progress=bar.update
+                args.inputs, engine=engine, settings=settings, options=options, progress=bar.batch
             )
+            bar.finish()
     except DyadsError as exc:  # a store that refuses a batch, a model that is not installed
         sys.stderr.write(f"dyads run: {type(exc).__name__}: {exc}\n")
         return SOME_INPUTS_FAILED
@@ -97,6 +108,16 @@ def run(args: argparse.Namespace) -> int:
         engine.dispose()
     write_summary(summary, stream=sys.stderr)
     return SOME_INPUTS_FAILED if summary.rejected else OK
+
+
+def _progress(args: argparse.Namespace) -> Progress:
+    """Documents done of the documents the inputs hold, when they can be counted."""
+    from functools import partial
+
+    from dyads.cli.progress import Progress, count_documents, wanted
+
+    total = partial(count_documents, args.inputs)  # counted only when the bar is shown
+    return Progress(enabled=wanted(args.progress), unit="documents", total=total)
 
 
 def _usage_problem(
@@ -117,7 +138,7 @@ def _run_dask(
     from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE, report_rejection
     from dyads.errors import DyadsError
     from dyads.store.distributed import DistributedOptions, run_distributed
-    from dyads.store.engine import open_store
+    from dyads.store.engine import open_store_checked
 
     options = DistributedOptions(
         scheduler=args.scheduler,
@@ -128,18 +149,18 @@ def _run_dask(
     )
     engine = None
     try:
-        engine = None if args.out else open_store(settings.db)
-        show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
-        with _Bar(enabled=show) as bar:
+        engine = None if args.out else open_store_checked(settings.db, must_exist=False)
+        with _progress(args) as bar:
             summary = run_distributed(
                 args.inputs,
                 engine=engine,
                 db_url=None if args.out else settings.db,
                 settings=settings,
                 options=options,
-                progress=bar.update,
+                progress=bar.batch,
                 on_rejection=report_rejection,
             )
+            bar.finish()
     except DyadsError as exc:
         sys.stderr.write(f"dyads run: {type(exc).__name__}: {exc}\n")
         return USAGE
@@ -185,48 +206,3 @@ def write_summary(summary: LoadSummary, *, stream: TextIO) -> None:
     ]
     lines += [f"  at {stage:<20} {count}" for stage, count in store.rejected]
     stream.write("\n".join(lines) + "\n")
-
-
-class _Bar:
-    """A rich progress line on stderr: documents, documents/s, events, rejected."""
-
-    def __init__(self, *, enabled: bool) -> None:
-        self.enabled = enabled
-        self.events = 0
-        self.rejected = 0
-        self._progress: Any = None
-        self._task: Any = None
-
-    def __enter__(self) -> _Bar:
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.completed} documents"),
-                TextColumn("{task.fields[rate]:.1f}/s"),
-                TextColumn("{task.fields[events]} events"),
-                TextColumn("{task.fields[rejected]} rejected"),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-            )
-            self._progress.start()
-            self._task = self._progress.add_task("run", total=None, rate=0.0, events=0, rejected=0)
-        return self
-
-    def update(self, done: int, result: BatchResult) -> None:
-        if not self.enabled:
-            return
-        self.events += result.events_new
-        self.rejected += sum(count for _, count in result.rejected)
-        task = self._progress.tasks[0]
-        elapsed = task.elapsed or 0.0
-        rate = (task.completed + done) / elapsed if elapsed > 0 else 0.0
-        self._progress.update(
-            self._task, advance=done, rate=rate, events=self.events, rejected=self.rejected
-        )
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()

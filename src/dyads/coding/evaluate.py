@@ -64,12 +64,15 @@ class ClassScore:
 class EvalReport:
     sentences: int
     accuracy: float
-    macro_f1: float
+    macro_f1: float  # mean F1 of the types in ``macro_types``
     per_type: dict[str, ClassScore]
     confusion: dict[str, Counter[str]]  # gold -> predicted -> count
     actor_f1: float | None
     recipient_f1: float | None
     predictions: tuple[Prediction, ...] = field(default=(), repr=False)
+    # the event types the gold holds, in PLOVER order: a type with no gold sentence has no
+    # recall to measure, and counting its F1 as 0 would score a subset by what it lacks
+    macro_types: tuple[str, ...] = ()
 
 
 def _codes(entities: Iterable[dict[str, Any]] | None) -> frozenset[str]:
@@ -156,12 +159,14 @@ def score(predictions: tuple[Prediction, ...]) -> EvalReport:
     for p in predictions:
         confusion.setdefault(p.gold.event, Counter())[p.event] += 1
     per_type = {t: _class_score(t, predictions) for t in EVENT_TYPES}
+    present = tuple(t for t in EVENT_TYPES if per_type[t].support)
     correct = sum(p.event == p.gold.event for p in predictions)
     n = len(predictions)
     return EvalReport(
         sentences=n,
         accuracy=correct / n if n else 0.0,
-        macro_f1=sum(s.f1 for s in per_type.values()) / len(per_type),
+        macro_f1=sum(per_type[t].f1 for t in present) / len(present) if present else 0.0,
+        macro_types=present,
         per_type=per_type,
         confusion=confusion,
         actor_f1=_set_f1(predictions, side="actors"),

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dyads.records import ActorRef, Event, content_id
+from dyads.records import ActorRef, Event
 
 # Outlets date a report by their own publication day and often by the local day of the
 # place; across time zones the same happening lands on consecutive dates, rarely further.
@@ -55,12 +55,6 @@ def event_key(event: Event, *, story_id: str) -> EventKey:
         story_id=story_id,
         date=event.date,
     )
-
-
-def canonical_id(key: EventKey) -> str:
-    """A stable id for a new canonical event: the same first report gives the same id."""
-    day = key.date.isoformat() if key.date else ""
-    return content_id(f"{key.story_id}|{key.event}|{key.actor_key}|{key.recipient_key}|{day}")
 
 
 def date_window(key: EventKey) -> tuple[date, date] | None:

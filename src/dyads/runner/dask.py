@@ -164,7 +164,7 @@ def run_dask(
     except ImportError as exc:  # pragma: no cover - depends on the installed extras
         raise ImportError(INSTALL_HINT) from exc
 
-    plan = plan_shards(paths)
+    plan = plan_shards(paths, workers=workers)
     summary = DaskSummary(shards=len(plan.shards))
     for rejection in plan.rejections:
         summary.stats.rejected += 1

@@ -45,17 +45,47 @@ class ShardPlan:
     rejections: tuple[Rejection, ...]  # arguments that name no readable file
 
 
-def plan_shards(paths: Sequence[str], *, records_per_shard: int = RECORDS_PER_SHARD) -> ShardPlan:
-    """Shards for every file the arguments name, in input order."""
-    shards: list[Shard] = []
+def plan_shards(
+    paths: Sequence[str], *, workers: int = 1, records_per_shard: int = RECORDS_PER_SHARD
+) -> ShardPlan:
+    """Shards for every file the arguments name, in input order.
+
+    JSONL and WARC files are cut into ranges of ``records_per_shard`` records; when that
+    gives fewer shards than ``workers``, the ranges shrink until every worker has one (a
+    120-record file on two workers is two shards of 60, not one of 120 and an idle worker).
+    """
+    files: list[tuple[InputFile, int | None]] = []
     rejections: list[Rejection] = []
     for argument in paths:
         for entry in expand(argument):
             if isinstance(entry, InputFile):
-                shards.extend(_file_shards(entry, records_per_shard=records_per_shard))
+                files.append((entry, _record_count(entry)))
             else:
                 rejections.append(reject(argument, entry))
+    size = _shard_size(
+        [count for _, count in files], workers=workers, records_per_shard=records_per_shard
+    )
+    shards = [
+        shard for entry, count in files for shard in _file_shards(entry, count=count, size=size)
+    ]
     return ShardPlan(shards=tuple(shards), rejections=tuple(rejections))
+
+
+def _shard_size(counts: Sequence[int | None], *, workers: int, records_per_shard: int) -> int:
+    """Records per shard: ``records_per_shard``, or fewer when that leaves workers idle.
+
+    ``counts`` has one entry per file: its records, or None for a file that is one shard.
+    """
+    splittable = [count for count in counts if count]
+    shards = sum(-(-count // records_per_shard) for count in splittable)
+    whole = len(counts) - len(splittable)
+    if whole + shards >= workers or not splittable:
+        return records_per_shard
+    wanted = workers - whole  # shards the splittable files must give between them
+    even = -(-sum(splittable) // wanted)  # ranges of equal length, when the files allow it
+    if sum(-(-count // even) for count in splittable) < wanted:
+        even = sum(splittable) // wanted  # shorter ranges always give enough shards
+    return max(1, min(records_per_shard, even))
 
 
 def read_shard(shard: Shard, *, limit: int) -> Iterator[Document | Rejection]:
@@ -65,16 +95,19 @@ def read_shard(shard: Shard, *, limit: int) -> Iterator[Document | Rejection]:
     yield from islice(read_file(entry, limit=limit), shard.start, shard.stop)
 
 
-def _file_shards(entry: InputFile, *, records_per_shard: int) -> Iterator[Shard]:
-    stamp = _stamp(entry.path)
+def _record_count(entry: InputFile) -> int | None:
     kind = kind_for_name(entry.path.name)
-    count = _count_records(entry.path, kind) if kind in _MULTI_RECORD else None
-    if count is None or count <= records_per_shard:
+    return count_records(entry.path, kind) if kind in _MULTI_RECORD else None
+
+
+def _file_shards(entry: InputFile, *, count: int | None, size: int) -> Iterator[Shard]:
+    stamp = _stamp(entry.path)
+    if count is None or count <= size:
         yield Shard(id=content_id(f"{stamp}|all"), path=str(entry.path), source=entry.source)
         return
-    for start in range(0, count, records_per_shard):
+    for start in range(0, count, size):
         # the last shard reads to the end, so a damaged tail is reported exactly once
-        stop = start + records_per_shard if start + records_per_shard < count else None
+        stop = start + size if start + size < count else None
         yield Shard(
             id=content_id(f"{stamp}|{start}:{stop or ''}"),
             path=str(entry.path),
@@ -96,7 +129,7 @@ def _stamp(path: InputPath) -> str:
     return f"{where}|{status.st_size}|{status.st_mtime_ns}"
 
 
-def _count_records(path: InputPath, kind: InputKind | None) -> int | None:
+def count_records(path: InputPath, kind: InputKind | None) -> int | None:
     """How many items the file yields, counted cheaply; None when it cannot be counted."""
     try:
         if kind is InputKind.JSONL:

@@ -137,3 +137,36 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(conn: Connection) -> None:
         immediate = conn.get_execution_options().get(IMMEDIATE, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+# Seconds a command waits for a PostgreSQL server to answer before saying it cannot reach
+# it: a server on the network answers in milliseconds, and without a limit a host that drops
+# packets would hold the command for the system's TCP timeout (minutes).
+CONNECT_TIMEOUT_S = 10
+
+
+def open_store_checked(url: str, *, must_exist: bool) -> Engine:
+    """``open_store`` for a command line: with ``must_exist``, a SQLite file that is not
+    there is a ``StoreError`` instead of a new empty store (a mistyped path in a read would
+    otherwise answer "no events"); a PostgreSQL server that cannot be reached is a
+    ``StoreError`` saying so in one line, after at most ``CONNECT_TIMEOUT_S``."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    full = make_url(normalise_url(url))
+    if full.get_backend_name() == "sqlite":
+        database = full.database or ""
+        in_memory = database in ("", ":memory:") or database.startswith("file:")
+        if must_exist and not in_memory and not Path(database).expanduser().is_file():
+            raise StoreError(f"no store at {database} (dyads run creates one)")
+    elif "connect_timeout" not in full.query:
+        full = full.update_query_dict({"connect_timeout": str(CONNECT_TIMEOUT_S)})
+    try:
+        return open_store(full.render_as_string(hide_password=False))
+    except StoreError as exc:
+        cause = exc.__cause__
+        if full.get_backend_name() != "postgresql" or not isinstance(cause, OperationalError):
+            raise
+        reason = str(cause.orig).split("\n", 1)[0]
+        where = f"{full.host or 'localhost'}:{full.port or 5432}/{full.database or ''}"
+        raise StoreError(f"cannot connect to PostgreSQL at {where}: {reason}") from exc

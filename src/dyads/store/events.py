@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import and_, distinct, func, or_, select
 from sqlalchemy.engine import Connection
 
-from dyads.dedup.events import EventKey, canonical_id, choose_canonical, date_window, event_key
+from dyads.dedup.events import EventKey, choose_canonical, date_window, event_key
 from dyads.records import ActorRef, Article, Event
 from dyads.store.schema import (
     ACTOR_ROLE,
@@ -59,7 +59,10 @@ def write_events(
         key = event_key(event, story_id=story_id)
         target = choose_canonical(key, _stored_candidates(conn, key))
         if target is None:
-            target = canonical_id(key)
+            # a new happening keeps the id the coder gave its first report, so an event has
+            # one id in ``dyads code`` and in the store (a report merged into a stored event
+            # takes that event's id instead)
+            target = event.id
             row = event_row(
                 event,
                 event_id=target,

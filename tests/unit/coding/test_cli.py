@@ -74,4 +74,7 @@ def test_cli_eval_events_prints_scores(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["eval", "events", "--gold", str(gold)]) == 0
     out = capsys.readouterr().out
     assert "accuracy 0.500" in out
+    # COERCE right (F1 1), AID missed (F1 0): the mean of the two types in the gold, not of 16
+    words = " ".join(out.split())  # the console wraps long lines
+    assert "macro-F1 0.500 (mean F1 over the 2 event types present in the gold)" in words
     assert "actor country F1 1.000" in out

@@ -6,7 +6,6 @@ import pytest
 
 from dyads.dedup.events import (
     EventKey,
-    canonical_id,
     choose_canonical,
     country_key,
     date_window,
@@ -88,8 +87,3 @@ def test_choose_canonical_prefers_same_story_then_closest_date_then_smallest_id(
     assert choose_canonical(new, [near, gap, nearer_id]) == "a"
     assert choose_canonical(new, [gap]) == "0"
     assert choose_canonical(new, [("x", key(event="AGREE"))]) is None
-
-
-def test_canonical_id_is_stable_and_distinguishes_keys() -> None:
-    assert canonical_id(key()) == canonical_id(key())
-    assert canonical_id(key()) != canonical_id(key(story="s2"))

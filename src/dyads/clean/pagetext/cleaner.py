@@ -85,6 +85,11 @@ def clean_page_text(document: Document, *, options: PageTextOptions | None = Non
     feats = line_features(lines)
     body = select_body(feats, lines.markers, lines.texts)
     if body.prose_words < options.min_body_words:
+        # imported here: dyads.clean.plain imports this package's language guesser
+        from dyads.clean.plain import clean_article_text, is_plain_prose
+
+        if header is None and is_plain_prose(feats.prose, lines.markers):
+            return clean_article_text(document)
         raise NoArticleFound(
             f"{document.source}: no article ({body.prose_words} words of prose, "
             f"{options.min_body_words} needed)"
