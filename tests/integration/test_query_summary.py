@@ -100,6 +100,53 @@ def test_dyad_series_counts_each_event_once_like_python_bucketing(
     engine.dispose()
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"directed": True},
+        {"type": "ACCUSE"},
+        {"min_confidence": 0.6},
+        {"min_confidence": 0.5, "type": "CONSULT", "since": date(2021, 1, 1)},
+        {"directed": True, "min_confidence": 0.9, "until": date(2021, 1, 4)},
+    ],
+)
+@pytest.mark.parametrize("pair", [("TUR", "KAZ"), ("KAZ", "RUS"), ("RUS", "RUS")])
+def test_dyad_series_with_filters_counts_what_python_bucketing_counts(
+    store_url: str, pair: tuple[str, str], filters: dict[str, Any]
+) -> None:
+    """Type, confidence, dates and direction narrow the series to the events the same
+    conditions pick one by one."""
+    from dyads.store.filters import EventFilter
+    from dyads.store.query import iter_events
+    from dyads.store.summary import bucket_series
+    from tests.integration.test_query_events import between, crossed_engine
+
+    engine = crossed_engine(store_url)
+    a, b = pair
+    rows = []
+    for stored in iter_events(engine, filter=EventFilter()):
+        event = stored.event
+        actors = {x.country for x in event.actors}
+        recipients = {x.country for x in event.recipients}
+        if filters.get("directed"):
+            inside = a in actors and b in recipients
+        else:
+            inside = between(pair, actors, recipients)
+        wanted = (
+            inside
+            and event.date is not None
+            and event.event == filters.get("type", event.event)
+            and event.confidence >= filters.get("min_confidence", 0)
+            and event.date >= filters.get("since", event.date)
+            and event.date <= filters.get("until", event.date)
+        )
+        if wanted:
+            rows.append((event.date, event.quad, event.goldstein))
+    rows.sort(key=lambda row: row[0])
+    assert dyad_series(engine, a, b, by="week", **filters) == bucket_series(rows, by="week")
+    engine.dispose()
+
+
 def test_top_dyads_count_each_event_once_per_pair_it_is_between(store_url: str) -> None:
     """The dashboard's busiest pairs count what the dyad page counts: one side acting on the
     other, or both acting together with no recipient; an event once per pair."""

@@ -48,7 +48,7 @@ class EventFilter:
     recipient (a joint action: "Japan and South Korea agreed ..."). ``since``/``until``:
     inclusive event dates. ``text``: words that all occur in an article reporting the event
     (full-text index) or in an evidence sentence. ``cursor``: the ``next_cursor`` of the
-    previous page.
+    previous page. ``min_confidence``: the coder's confidence is at least this (0 to 1).
     """
 
     actor: str | None = None
@@ -58,6 +58,7 @@ class EventFilter:
     since: date | None = None
     until: date | None = None
     text: str | None = None
+    min_confidence: float | None = None
     limit: int = DEFAULT_LIMIT
     cursor: str | None = None
 
@@ -70,6 +71,8 @@ class EventFilter:
             raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}")
         if self.since and self.until and self.since > self.until:
             raise QueryError(f"since {self.since} is after until {self.until}")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise QueryError(f"min_confidence must be between 0 and 1, not {self.min_confidence}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -230,3 +233,12 @@ def after_cursor(
     if cursor.date is None:
         return [false()]  # every dated event comes before an undated one
     return [date_col <= cursor.date, or_(date_col < cursor.date, id_col > cursor.id)]
+
+
+def confidence_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
+    """The events whose confidence is at least ``flt.min_confidence``."""
+    from dyads.store.schema import events
+
+    if flt.min_confidence is None:
+        return []
+    return [events.c.confidence >= flt.min_confidence]
