@@ -1,17 +1,30 @@
-"""Reads only the dashboard needs: the most active dyads and the places events happened.
+"""Reads only the dashboard needs: the most active dyads, the places events happened, how
+many events a list holds and its chart, and a country's partners.
 
-Both aggregate in the database with ``GROUP BY`` (the dyads over the country pair tables,
-the places over ``events``) and run unchanged on SQLite and PostgreSQL.
+Everything the API also answers (event pages, a dyad's series, the store's counts) the
+pages read through the API's own functions in ``dyads.store.query``; the questions here
+are asked by the dashboard alone. A list's count and chart select their events with
+``selected_ids``, the selection of ``query_events``, so they count what its pages hold.
+All aggregate in the database with ``GROUP BY`` and run unchanged on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, union
 
+from dyads.store.filters import EventFilter
+from dyads.store.query import event_conditions, selected_ids
 from dyads.store.schema import events
+from dyads.store.summary import bucket_counts
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+
+    from dyads.store.results import DyadPeriod
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,3 +102,106 @@ def event_places(engine: Engine, *, limit: int = 2000) -> tuple[PlaceCount, ...]
             PlaceCount(name=name or "", country=country, lat=y, lon=x, events=int(n))
             for name, country, y, x, n in conn.execute(query)
         )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartnerCount:
+    """A country's partner: the events between them (as the dyad page counts them)."""
+
+    code: str
+    events: int
+    goldstein_mean: float | None
+
+
+def count_events(engine: Engine, *, filter: EventFilter) -> int:
+    """How many events ``filter`` selects across all its pages ("37 events match")."""
+    selected = selected_ids(filter, engine.dialect.name)
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(selected)).scalar_one())
+
+
+def event_series(
+    engine: Engine, *, filter: EventFilter, by: str = "month"
+) -> tuple[DyadPeriod, ...]:
+    """The events ``filter`` selects per period, by quad class, with the mean Goldstein
+    score: the chart of a list, counting what its pages hold (undated events aside)."""
+    selected = selected_ids(filter, engine.dialect.name)
+    goldstein = events.c.goldstein
+    query = (
+        select(
+            events.c.date,
+            events.c.quad,
+            func.count(),
+            func.coalesce(func.sum(goldstein), 0.0),
+            func.count(goldstein),
+        )
+        .where(events.c.id.in_(select(selected.c.event_id)), events.c.date.is_not(None))
+        .group_by(events.c.date, events.c.quad)
+        .order_by(events.c.date)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return bucket_counts(
+        ((day, quad, int(n), float(total), int(scored)) for day, quad, n, total, scored in rows),
+        by=by,
+    )
+
+
+def country_partners(
+    engine: Engine, code: str, *, filter: EventFilter, limit: int = 50
+) -> tuple[PartnerCount, ...]:
+    """The countries (and organisation codes) ``code`` has events with, most events first:
+    it acting on them, they on it, or both acting together, each event once per partner;
+    within ``filter``'s dates, type, confidence and words (its own countries aside)."""
+    from dyads.store.schema import event_dyads, event_partners
+
+    code = code.upper()
+    rest = replace(filter, actor=None, recipient=None, between=None, cursor=None)
+    others = event_conditions(rest, engine.dialect.name)
+    acting, acted_on = event_dyads.c.actor_country, event_dyads.c.recipient_country
+    sides = (
+        (event_dyads, acted_on, acting == code),
+        (event_dyads, acting, acted_on == code),
+        (event_partners, event_partners.c.partner, event_partners.c.country == code),
+    )
+    branches = []
+    for table, partner, where in sides:
+        branch = select(partner.label("partner"), table.c.event_id, table.c.goldstein).where(
+            where, partner != code, partner != "", *_within_dates(rest, table.c.date)
+        )
+        if others:
+            joined = table.join(events, events.c.id == table.c.event_id)
+            branch = branch.select_from(joined).where(*others)
+        branches.append(branch)
+    rows = union(*branches).subquery()  # an event once per partner, whichever its side
+    count = func.count().label("n")
+    query = (
+        select(rows.c.partner, count, func.sum(rows.c.goldstein), func.count(rows.c.goldstein))
+        .group_by(rows.c.partner)
+        .order_by(count.desc(), rows.c.partner)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        return tuple(
+            PartnerCount(code=partner, events=int(n), goldstein_mean=_mean(total, scored))
+            for partner, n, total, scored in conn.execute(query)
+        )
+
+
+def _within_dates(flt: EventFilter, day: ColumnElement[Any]) -> list[ColumnElement[bool]]:
+    """``flt``'s date range on ``day`` (none when it has no range)."""
+    out: list[ColumnElement[bool]] = []
+    if flt.since:
+        out.append(day >= flt.since)
+    if flt.until:
+        out.append(day <= flt.until)
+    return out
+
+
+def _mean(total: float | None, n: int) -> float | None:
+    """A mean Goldstein score to two places. The sum is rounded first: float sums differ in
+    their last bits with the order of the terms (which the database picks), and a mean on
+    a rounding tie (x.xx5) must not."""
+    if not n or total is None:
+        return None
+    return round(round(float(total), 9) / n, 2)
