@@ -189,3 +189,26 @@ def test_bad_filters_say_why_and_list_nothing(api_client: Any, query: str) -> No
     html = _page(api_client, f"/search?{query}", status=422)
     assert '<p class="error">' in html
     assert _listed(html) == []
+
+
+def test_organisations_are_named_on_lists_dyads_and_partners(
+    api_client: Any, api_engine: Any
+) -> None:
+    from dyads.store.writer import StoreWriter
+    from tests.conftest import make_dashboard_articles
+
+    writer = StoreWriter(api_engine)
+    run_id = writer.start_run(command="tests", inputs=[], settings={})
+    writer.write_batch(list(make_dashboard_articles()), run_id=run_id)
+
+    overview = _page(api_client, "/")
+    assert '<a class="dyad-link" href="/dyad/IGO/RUS">EU – RUS</a>' in overview
+    assert '<a class="dyad-link" href="/dyad/IGO/UKR">UN – UKR</a>' in overview
+    assert ">IGO – " not in overview
+    dyad = _page(api_client, "/dyad/igo/rus")
+    assert '<a href="/country/IGO">EU</a>' in dyad
+    assert '<a class="dyad-link" href="/dyad/RUS/IGO">RUS – EU</a>' in _page(
+        api_client, "/country/RUS"
+    )
+    police = _page(api_client, "/?type=ASSAULT")
+    assert ">KEN police</a>" in police and ">KEN civilians</a>" in police

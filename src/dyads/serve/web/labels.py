@@ -111,3 +111,11 @@ def party_title(actor: ActorRef) -> str:
     if actor.sector:
         parts.append(actor.sector)
     return " · ".join(parts)
+
+
+def side_label(code: str, names: tuple[str, ...]) -> str:
+    """One side of a dyad: its code, or for an organisation code the organisations it
+    stands for there ("EU", "UN, EU"): never a bare "IGO" when the names are known."""
+    if code not in ORGANISATION_CODES or not names:
+        return code
+    return ", ".join(short_names().get(name, name) for name in names)

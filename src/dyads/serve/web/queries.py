@@ -205,3 +205,28 @@ def _mean(total: float | None, n: int) -> float | None:
     if not n or total is None:
         return None
     return round(round(float(total), 9) / n, 2)
+
+
+def organisations_between(engine: Engine, code: str, other: str) -> tuple[str, ...]:
+    """The names of the organisations under ``code`` (an organisation code such as IGO)
+    that take part in the events between ``code`` and ``other``: what "IGO" stands for on
+    that dyad (the European Union, the United Nations), in name order."""
+    from dyads.store.schema import actors, event_actors, event_dyads, event_partners
+
+    acting, acted_on = event_dyads.c.actor_country, event_dyads.c.recipient_country
+    between = union(
+        select(event_dyads.c.event_id).where(acting == code, acted_on == other),
+        select(event_dyads.c.event_id).where(acting == other, acted_on == code),
+        select(event_partners.c.event_id).where(
+            event_partners.c.country == code, event_partners.c.partner == other
+        ),
+    ).subquery()
+    query = (
+        select(actors.c.name)
+        .join(event_actors, event_actors.c.actor_id == actors.c.id)
+        .where(actors.c.country == code, event_actors.c.event_id.in_(select(between.c.event_id)))
+        .group_by(actors.c.name)
+        .order_by(actors.c.name)
+    )
+    with engine.connect() as conn:
+        return tuple(str(name) for name in conn.execute(query).scalars())

@@ -24,7 +24,7 @@ from dyads.errors import QueryError
 from dyads.serve.api.deps import CacheDep, EngineDep
 from dyads.serve.api.schemas import dyad_period_out
 from dyads.serve.web.filters import ListFilters, event_filter
-from dyads.serve.web.labels import code_label, party, party_title
+from dyads.serve.web.labels import ORGANISATION_CODES, code_label, party, party_title, side_label
 from dyads.serve.web.listing import FiltersDep, choices, event_list
 from dyads.serve.web.pages import article_paragraphs, evidence_items
 from dyads.serve.web.queries import (
@@ -32,6 +32,7 @@ from dyads.serve.web.queries import (
     country_partners,
     event_places,
     event_series,
+    organisations_between,
     top_dyads,
 )
 from dyads.store.filters import EventFilter
@@ -88,7 +89,9 @@ def overview(
     cursor: CursorQ = None,
 ) -> Response:
     def compute() -> dict[str, Any]:
-        return {"stats": stats(engine), "top_dyads": top_dyads(engine)}
+        busiest = top_dyads(engine)
+        sides = {(d.a, d.b): dyad_sides(engine, d.a, d.b) for d in busiest}
+        return {"stats": stats(engine), "top_dyads": busiest, "sides": sides}
 
     listed = event_list(
         engine=engine, cache=cache, read=read, limit=LATEST_ROWS, cursor=cursor, path="/"
@@ -99,6 +102,15 @@ def overview(
         listed=listed,
         choices=choices(engine, cache),
         **cache.get(engine, "overview", compute),
+    )
+
+
+def dyad_sides(engine: Engine, a: str, b: str) -> tuple[str, str]:
+    """How a dyad's two sides are shown: codes, and organisation codes by the names of the
+    organisations in its events ("EU – RUS" for IGO-RUS)."""
+    return (
+        side_label(a, organisations_between(engine, a, b) if a in ORGANISATION_CODES else ()),
+        side_label(b, organisations_between(engine, b, a) if b in ORGANISATION_CODES else ()),
     )
 
 
@@ -150,11 +162,13 @@ def dyad_page(
     if listed.error is None:
         key = ("dyad-page", a, b, lf)
         series = cache.get(engine, key, lambda: dyad_chart_data(engine, a, b, lf))
+    sides = cache.get(engine, ("dyad-sides", a, b), lambda: dyad_sides(engine, a, b))
     return _page(
         request,
         "dyad.html",
         a=a,
         b=b,
+        sides=sides,
         by="month",
         series=series,
         listed=listed,
@@ -188,13 +202,16 @@ def country_page(
         path=f"/country/{code}",
     )
     series: list[dict[str, Any]] = []
-    partners: tuple[PartnerCount, ...] = ()
+    partners: list[tuple[PartnerCount, tuple[str, str]]] = []
     if listed.error is None:
         flt = event_filter(own, limit=1)
 
-        def compute() -> tuple[list[dict[str, Any]], tuple[PartnerCount, ...]]:
+        def compute() -> tuple[list[dict[str, Any]], list[tuple[PartnerCount, tuple[str, str]]]]:
             periods = event_series(engine, filter=flt)
-            found = country_partners(engine, code, filter=flt)
+            found = [
+                (p, dyad_sides(engine, code, p.code))
+                for p in country_partners(engine, code, filter=flt)
+            ]
             return [dyad_period_out(p).model_dump(mode="json") for p in periods], found
 
         series, partners = cache.get(engine, ("country-page", flt), compute)
