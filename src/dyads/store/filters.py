@@ -48,7 +48,7 @@ class EventFilter:
     recipient (a joint action: "Japan and South Korea agreed ..."). ``since``/``until``:
     inclusive event dates. ``text``: words that all occur in an article reporting the event
     (full-text index) or in an evidence sentence. ``cursor``: the ``next_cursor`` of the
-    previous page. ``min_confidence``: the coder's confidence is at least this (0 to 1).
+    previous page.
     """
 
     actor: str | None = None
@@ -58,9 +58,10 @@ class EventFilter:
     since: date | None = None
     until: date | None = None
     text: str | None = None
-    min_confidence: float | None = None
     limit: int = DEFAULT_LIMIT
     cursor: str | None = None
+    # the coder's confidence is at least this (0 to 1)
+    min_confidence: float | None = None
 
     def __post_init__(self) -> None:
         codes = [self.actor, self.recipient, *(self.between or ())]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
 from dyads.serve.api.deps import CacheDep, EngineDep, cached_json, error_responses, json_bytes
-from dyads.serve.api.events import CODE, EVENT_TYPE, MIN_CONFIDENCE
+from dyads.serve.api.events import CODE, MIN_CONFIDENCE
 from dyads.serve.api.schemas import DyadSeriesOut, dyad_period_json
 from dyads.store.query import dyad_series
 
@@ -26,7 +26,9 @@ def read_dyad(
     by: Annotated[Literal["day", "week", "month"], Query()] = "month",
     since: Annotated[dt.date | None, Query()] = None,
     until: Annotated[dt.date | None, Query()] = None,
-    type: Annotated[str | None, EVENT_TYPE] = None,
+    type: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z_]{1,32}$", description="PLOVER event type")
+    ] = None,
     min_confidence: Annotated[float | None, MIN_CONFIDENCE] = None,
     directed: Annotated[
         bool, Query(description="only A acting on B (default: either way, and joint actions)")

@@ -30,7 +30,6 @@ PAIR = r"^[A-Za-z]{2,8},[A-Za-z]{2,8}$"
 # term needs one.
 PLAIN = r"^[^\x00-\x1f]*$"
 ID = r"^[^\x00-\x1f]+$"
-EVENT_TYPE = Query(pattern=r"^[A-Za-z_]{1,32}$", description="PLOVER event type")
 MIN_CONFIDENCE = Query(ge=0, le=1, description="the coder's confidence is at least this")
 
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
@@ -109,7 +108,9 @@ def list_events(
             " with no recipient",
         ),
     ] = None,
-    type: Annotated[str | None, EVENT_TYPE] = None,
+    type: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z_]{1,32}$", description="PLOVER event type")
+    ] = None,
     since: Annotated[dt.date | None, Query()] = None,
     until: Annotated[dt.date | None, Query()] = None,
     text: Annotated[str | None, Query(pattern=PLAIN, max_length=500)] = None,
