@@ -192,7 +192,7 @@ def test_top_dyads_count_each_event_once_per_pair_it_is_between(store_url: str) 
 def test_list_count_and_chart_count_what_the_pages_hold(
     store_url: str, filters: dict[str, Any]
 ) -> None:
-    """The dashboard's count and chart of a list select with ``selected_ids``: the same
+    """The dashboard's count and chart of a list select with ``selected_events``: the same
     events ``iter_events`` pages through."""
     from dyads.serve.web.queries import count_events, event_series
     from dyads.store.filters import EventFilter

@@ -56,7 +56,7 @@ __all__ = [
     "iter_events",
     "list_actors",
     "query_events",
-    "selected_ids",
+    "selected_events",
     "stats",
 ]
 
@@ -114,10 +114,13 @@ def event_conditions(flt: EventFilter, dialect: str) -> list[ColumnElement[bool]
     )
 
 
-def selected_ids(flt: EventFilter, dialect: str) -> Subquery:
-    """The ids (column ``event_id``) of every event ``flt`` selects, whatever its page size
-    and cursor, each once: what a list's count and a chart of the list read, so that both
-    agree with the pages ``query_events`` returns."""
+def selected_events(flt: EventFilter, dialect: str) -> Subquery:
+    """Every event ``flt`` selects, whatever its page size and cursor, each once, with the
+    columns a count or a chart of them needs (``event_id``, ``date``, ``quad``,
+    ``goldstein``): what a list's count and chart read, so that both agree with the pages
+    ``query_events`` returns. With a country filter the columns come from the pair (or
+    partner) rows themselves, which carry them, so an unfiltered country or dyad is read
+    from its covering index alone."""
     from sqlalchemy import select, union
 
     from dyads.store.schema import events
@@ -126,17 +129,18 @@ def selected_ids(flt: EventFilter, dialect: str) -> Subquery:
     ranges = country_ranges(flt)
     if not ranges:
         dates = date_conditions(flt, events.c.date, dated=True) if flt.since or flt.until else []
-        return select(events.c.id.label("event_id")).where(*others, *dates).subquery()
+        columns = (events.c.id.label("event_id"), events.c.date, events.c.quad, events.c.goldstein)
+        return select(*columns).where(*others, *dates).subquery()
     branches = []
     for rows, where in ranges:
-        branch = select(rows.c.event_id).where(where)
+        branch = select(rows.c.event_id, rows.c.date, rows.c.quad, rows.c.goldstein).where(where)
         if flt.since or flt.until:
             branch = branch.where(*date_conditions(flt, rows.c.date, dated=True))
         if others:
             joined = rows.join(events, events.c.id == rows.c.event_id)
             branch = branch.select_from(joined).where(*others)
         branches.append(branch)
-    if len(branches) == 1:
+    if len(branches) == 1:  # an event has one pair row per pair of its countries
         return branches[0].distinct().subquery()
     return union(*branches).subquery()
 

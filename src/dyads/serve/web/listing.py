@@ -12,17 +12,14 @@ from fastapi import Depends, Query
 from dyads.errors import QueryError
 from dyads.serve.web.filters import ListFilters, csv_url, event_filter, read_filters
 from dyads.serve.web.labels import code_label
-from dyads.serve.web.queries import count_events
-from dyads.store.query import list_actors, query_events, stats
+from dyads.serve.web.queries import actor_codes, count_events
+from dyads.store.query import query_events, stats
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from dyads.serve.api.cache import ReadCache
     from dyads.store.results import StoredEvent
-
-# Countries a picker offers: every country with events fits (the API's own actor limit).
-PICKER_COUNTRIES = 300
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,8 +118,8 @@ class Choices:
 
 def choices(engine: Engine, cache: ReadCache) -> Choices:
     def compute() -> Choices:
-        counted = list_actors(engine, limit=PICKER_COUNTRIES)
-        countries = sorted(((c.code, code_label(c.code)) for c in counted), key=lambda c: c[1])
+        codes = actor_codes(engine)
+        countries = sorted(((code, code_label(code)) for code in codes), key=lambda c: c[1])
         return Choices(
             countries=tuple(countries),
             types=tuple(sorted(name for name, _ in stats(engine).by_type)),

@@ -4,7 +4,7 @@ many events a list holds and its chart, and a country's partners.
 Everything the API also answers (event pages, a dyad's series, the store's counts) the
 pages read through the API's own functions in ``dyads.store.query``; the questions here
 are asked by the dashboard alone. A list's count and chart select their events with
-``selected_ids``, the selection of ``query_events``, so they count what its pages hold.
+``selected_events``, the selection of ``query_events``, so they count what its pages hold.
 All aggregate in the database with ``GROUP BY`` and run unchanged on SQLite and PostgreSQL.
 """
 
@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func, select, union
 
 from dyads.store.filters import EventFilter
-from dyads.store.query import event_conditions, selected_ids
+from dyads.store.query import event_conditions, selected_events
 from dyads.store.schema import events
 from dyads.store.summary import bucket_counts
 
@@ -115,7 +116,7 @@ class PartnerCount:
 
 def count_events(engine: Engine, *, filter: EventFilter) -> int:
     """How many events ``filter`` selects across all its pages ("37 events match")."""
-    selected = selected_ids(filter, engine.dialect.name)
+    selected = selected_events(filter, engine.dialect.name)
     with engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(selected)).scalar_one())
 
@@ -125,24 +126,26 @@ def event_series(
 ) -> tuple[DyadPeriod, ...]:
     """The events ``filter`` selects per period, by quad class, with the mean Goldstein
     score: the chart of a list, counting what its pages hold (undated events aside)."""
-    selected = selected_ids(filter, engine.dialect.name)
-    goldstein = events.c.goldstein
+    rows = selected_events(filter, engine.dialect.name)
+    goldstein = rows.c.goldstein
     query = (
         select(
-            events.c.date,
-            events.c.quad,
+            rows.c.date,
+            rows.c.quad,
             func.count(),
             func.coalesce(func.sum(goldstein), 0.0),
             func.count(goldstein),
         )
-        .where(events.c.id.in_(select(selected.c.event_id)), events.c.date.is_not(None))
-        .group_by(events.c.date, events.c.quad)
-        .order_by(events.c.date)
+        .where(rows.c.date.is_not(None))
+        .group_by(rows.c.date, rows.c.quad)
     )
     with engine.connect() as conn:
-        rows = conn.execute(query).all()
+        counted = conn.execute(query).all()
     return bucket_counts(
-        ((day, quad, int(n), float(total), int(scored)) for day, quad, n, total, scored in rows),
+        (
+            (_as_date(day), quad, int(n), float(total), int(scored))
+            for day, quad, n, total, scored in counted
+        ),
         by=by,
     )
 
@@ -230,3 +233,19 @@ def organisations_between(engine: Engine, code: str, other: str) -> tuple[str, .
     )
     with engine.connect() as conn:
         return tuple(str(name) for name in conn.execute(query).scalars())
+
+
+def _as_date(value: date | str) -> date:
+    """SQLite hands a date read through a union back as ISO text."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def actor_codes(engine: Engine) -> tuple[str, ...]:
+    """Every country or organisation code some stored actor has: what a country picker
+    offers. Read from the small ``actors`` table (every actor there takes part in an
+    event), not by counting events per code as ``GET /actors`` does."""
+    from dyads.store.schema import actors
+
+    query = select(actors.c.country).where(actors.c.country.is_not(None)).distinct()
+    with engine.connect() as conn:
+        return tuple(sorted(str(code) for code in conn.execute(query).scalars() if code))
