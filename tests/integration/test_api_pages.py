@@ -107,6 +107,7 @@ def test_page_text_is_escaped(api_client: Any, api_key: str) -> None:
         ("/?min_confidence=0.9", []),
         ("/?min_confidence=0.8&country=TUR", ["ACCUSE", "CONSULT"]),
         ("/search?q=customs&country=TUR", ["ACCUSE"]),
+        ("/search?actor=KAZ", ["COOPERATE"]),  # the search form's parameter before pickers
         ("/dyad/TUR/KAZ?direction=forward", ["ACCUSE", "CONSULT"]),
         ("/dyad/TUR/KAZ?direction=backward", ["COOPERATE"]),
         ("/dyad/TUR/KAZ?type=CONSULT&since=2021-03-01", ["CONSULT"]),

@@ -114,13 +114,13 @@ def event_conditions(flt: EventFilter, dialect: str) -> list[ColumnElement[bool]
     )
 
 
-def selected_events(flt: EventFilter, dialect: str) -> Subquery:
-    """Every event ``flt`` selects, whatever its page size and cursor, each once, with the
-    columns a count or a chart of them needs (``event_id``, ``date``, ``quad``,
-    ``goldstein``): what a list's count and chart read, so that both agree with the pages
+def selected_events(flt: EventFilter, dialect: str, *, scores: bool = True) -> Subquery:
+    """Every event ``flt`` selects, whatever its page size and cursor, each once: its
+    ``event_id`` and, with ``scores``, the ``date``, ``quad`` and ``goldstein`` a chart of
+    them needs. What a list's count and chart read, so that both agree with the pages
     ``query_events`` returns. With a country filter the columns come from the pair (or
-    partner) rows themselves, which carry them, so an unfiltered country or dyad is read
-    from its covering index alone."""
+    partner) rows themselves, which carry them; without ``scores`` (a count) a country's
+    rows are read from its index alone."""
     from sqlalchemy import select, union
 
     from dyads.store.schema import events
@@ -129,11 +129,16 @@ def selected_events(flt: EventFilter, dialect: str) -> Subquery:
     ranges = country_ranges(flt)
     if not ranges:
         dates = date_conditions(flt, events.c.date, dated=True) if flt.since or flt.until else []
-        columns = (events.c.id.label("event_id"), events.c.date, events.c.quad, events.c.goldstein)
+        columns: list[ColumnElement[Any]] = [events.c.id.label("event_id")]
+        if scores:
+            columns += [events.c.date, events.c.quad, events.c.goldstein]
         return select(*columns).where(*others, *dates).subquery()
     branches = []
     for rows, where in ranges:
-        branch = select(rows.c.event_id, rows.c.date, rows.c.quad, rows.c.goldstein).where(where)
+        columns = [rows.c.event_id]
+        if scores:
+            columns += [rows.c.date, rows.c.quad, rows.c.goldstein]
+        branch = select(*columns).where(where)
         if flt.since or flt.until:
             branch = branch.where(*date_conditions(flt, rows.c.date, dated=True))
         if others:

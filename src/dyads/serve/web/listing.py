@@ -40,8 +40,12 @@ def form_filters(
     min_confidence: Annotated[str, Query(max_length=10)] = "",
     direction: Annotated[str, Query(max_length=10)] = "either",
     q: Annotated[str, Query(max_length=500)] = "",
+    actor: Annotated[str, Query(max_length=8)] = "",
 ) -> FilterRead:
-    """The list filters of the query string (a FastAPI dependency)."""
+    """The list filters of the query string (a FastAPI dependency). ``actor=`` is what the
+    search form sent before it had a country picker: links that carry it still work."""
+    if actor and not country:
+        country, side = actor, "actor"
     try:
         return FilterRead(
             filters=read_filters(

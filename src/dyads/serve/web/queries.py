@@ -116,7 +116,7 @@ class PartnerCount:
 
 def count_events(engine: Engine, *, filter: EventFilter) -> int:
     """How many events ``filter`` selects across all its pages ("37 events match")."""
-    selected = selected_events(filter, engine.dialect.name)
+    selected = selected_events(filter, engine.dialect.name, scores=False)
     with engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(selected)).scalar_one())
 

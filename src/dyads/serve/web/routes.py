@@ -148,6 +148,9 @@ def dyad_page(
     except QueryError as exc:
         return _not_found(request, str(exc))
     path = f"/dyad/{a}/{b}"
+    # the pair is the page's country filter: a country= of the query string is not (the
+    # chart, which reads the dyad's own series, could not follow it)
+    read = replace(read, filters=replace(read.filters, country=""))
     listed = event_list(
         engine=engine,
         cache=cache,
