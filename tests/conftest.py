@@ -396,6 +396,131 @@ def fill_store(url: str) -> Any:
     return engine
 
 
+# -- the dashboard: a longer history beside the serving articles ---------------------------
+
+# Reports written for the dashboard's browser test, each its own article: parties of one
+# country in different sectors, organisations as actors, and (below) a dyad reported month
+# after month. (sentence, type, quad, goldstein, actor, recipient, date, confidence); a
+# party is (name, ISO-3 or organisation code, PLOVER sector).
+DASHBOARD_REPORTS: tuple[tuple[Any, ...], ...] = (
+    (
+        "Kenyan police fired tear gas at protesters in central Nairobi on Tuesday.",
+        "ASSAULT",
+        4,
+        -9.0,
+        ("Kenyan police", "KEN", "COP"),
+        ("protesters", "KEN", "CVL"),
+        date(2021, 3, 16),
+        0.9,
+    ),
+    (
+        "Protesters in Nairobi demanded that the government release detained students.",
+        "DEMAND",
+        3,
+        -5.0,
+        ("protesters", "KEN", "CVL"),
+        ("Kenyan government", "KEN", "GOV"),
+        date(2021, 3, 17),
+        0.6,
+    ),
+    (
+        "The United Nations delivered food aid to families in eastern Ukraine.",
+        "AID",
+        2,
+        7.0,
+        ("United Nations", "IGO", "IGO"),
+        ("Ukraine", "UKR", "GOV"),
+        date(2021, 4, 20),
+        0.85,
+    ),
+    (
+        "The European Union imposed new sanctions on Russian officials.",
+        "SANCTION",
+        4,
+        -5.0,
+        ("European Union", "IGO", "IGO"),
+        ("Russia", "RUS", "GOV"),
+        date(2021, 4, 22),
+        0.75,
+    ),
+)
+
+# The Kazakhstan-Turkey history: one kind of report per month in turn, three years long,
+# every fifth month quiet. (sentence template, type, quad, goldstein, Turkey acts).
+DASHBOARD_MONTHLY: tuple[tuple[str, str, int, float, bool], ...] = (
+    (
+        "Turkish and Kazakh trade ministers held talks on transit tariffs in {}.",
+        "CONSULT",
+        1,
+        1.0,
+        True,
+    ),
+    (
+        "Kazakhstan agreed to extend its rail freight deal with Turkey in {}.",
+        "COOPERATE",
+        2,
+        6.0,
+        False,
+    ),
+    ("Turkey accused Kazakhstan of delaying customs clearance in {}.", "ACCUSE", 3, -2.0, True),
+    ("Turkey sent winter relief supplies to Kazakhstan in {}.", "AID", 2, 7.0, True),
+)
+# Confidences the monthly reports take in turn (a cycle of three against four kinds).
+DASHBOARD_CONFIDENCES = (0.55, 0.7, 0.9)
+
+
+def _dashboard_report(
+    sentence: str, spec: tuple[Any, ...], *, site: str = "history.example.org"
+) -> Any:
+    from dataclasses import replace
+
+    from dyads.records import CodedArticle
+
+    kind, quad, goldstein, actor, recipient, when, confidence = spec
+    article = make_article((sentence,), site=site, published=when, title=sentence[:60])
+    event = make_event(
+        article=article,
+        event=kind,
+        when=when,
+        quad=quad,
+        goldstein=goldstein,
+        confidence=confidence,
+    )
+    parties = [
+        (ActorRef(name=name, text=name, country=code, sector=sector),)
+        for name, code, sector in (actor, recipient)
+    ]
+    event = replace(event, actors=parties[0], recipients=parties[1])
+    return CodedArticle(article=article, events=(event,))
+
+
+def make_dashboard_articles() -> tuple[Any, ...]:
+    """``DASHBOARD_REPORTS`` and the monthly Kazakhstan-Turkey history as coded articles."""
+    out = [_dashboard_report(sentence, spec) for sentence, *spec in DASHBOARD_REPORTS]
+    turkey, kazakhstan = ("Turkey", "TUR", "GOV"), ("Kazakhstan", "KAZ", "GOV")
+    for month in range(36):
+        if month % 5 == 4:
+            continue
+        day = date(2018 + month // 12, month % 12 + 1, 10)
+        template, kind, quad, goldstein, turkey_acts = DASHBOARD_MONTHLY[month % 4]
+        actor, recipient = (turkey, kazakhstan) if turkey_acts else (kazakhstan, turkey)
+        confidence = DASHBOARD_CONFIDENCES[month % 3]
+        spec = (kind, quad, goldstein, actor, recipient, day, confidence)
+        out.append(_dashboard_report(template.format(day.strftime("%B %Y")), spec))
+    return tuple(out)
+
+
+def fill_dashboard_store(url: str) -> Any:
+    """``fill_store`` and the dashboard's longer history; return the engine."""
+    from dyads.store.writer import StoreWriter
+
+    engine = fill_store(url)
+    writer = StoreWriter(engine)
+    run_id = writer.start_run(command="tests", inputs=[], settings={})
+    writer.write_batch(list(make_dashboard_articles()), run_id=run_id)
+    return engine
+
+
 @pytest.fixture
 def api_engine(store_url: str) -> Any:
     """A store holding ``SERVE_ARTICLES`` (SQLite, and PostgreSQL when configured)."""
@@ -560,7 +685,8 @@ def api_schema(api_client: Any) -> Any:
 
 @pytest.fixture
 def served_dashboard(tmp_path: Path) -> Iterator[str]:
-    """``dyads serve`` in a subprocess on a free localhost port, over a filled SQLite store."""
+    """``dyads serve`` in a subprocess on a free localhost port, over a SQLite store filled
+    with the serving articles and the dashboard's history."""
     import socket
     import subprocess
     import sys
@@ -568,7 +694,7 @@ def served_dashboard(tmp_path: Path) -> Iterator[str]:
     import urllib.request
 
     db = tmp_path / "served.db"
-    fill_store(f"sqlite:///{db}").dispose()
+    fill_dashboard_store(f"sqlite:///{db}").dispose()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

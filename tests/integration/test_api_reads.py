@@ -37,6 +37,9 @@ def test_events_list_has_the_export_fields_and_counts(api_client: Any) -> None:
         ({"since": "2021-04-01", "until": "2021-04-30"}, {"ACCUSE"}),
         ({"text": "grain"}, {"SANCTION"}),
         ({"text": "customs deal"}, {"ACCUSE"}),
+        ({"min_confidence": "0.8"}, {"CONSULT", "COOPERATE", "ACCUSE", "SANCTION"}),
+        ({"min_confidence": "0.81"}, set()),
+        ({"between": "KAZ,TUR", "min_confidence": "0.5", "type": "accuse"}, {"ACCUSE"}),
     ],
 )
 def test_events_filters_select_events(
@@ -77,6 +80,8 @@ def test_events_csv_has_a_header_and_one_row_per_event(api_client: Any) -> None:
         {"since": "2021-05-01", "until": "2021-01-01"},
         {"cursor": "not-a-cursor"},
         {"format": "xml"},
+        {"min_confidence": "1.5"},
+        {"min_confidence": "high"},
     ],
 )
 def test_events_bad_queries_are_422_with_an_error_body(
@@ -128,6 +133,24 @@ def test_dyad_series_counts_quad_classes_per_month(api_client: Any) -> None:
     assert (march["verbal_cooperation"], march["material_cooperation"]) == (1, 1)
     assert march["goldstein_mean"] == pytest.approx(3.5)
     assert (april["verbal_conflict"], april["total"]) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("params", "totals"),
+    [
+        ({}, {"2021-03": 2, "2021-04": 1}),
+        ({"directed": "true"}, {"2021-03": 1, "2021-04": 1}),  # TUR acting on KAZ only
+        ({"type": "accuse"}, {"2021-04": 1}),
+        ({"since": "2021-04-01"}, {"2021-04": 1}),
+        ({"until": "2021-03-31", "min_confidence": "0.8"}, {"2021-03": 2}),
+        ({"min_confidence": "0.9"}, {}),
+    ],
+)
+def test_dyad_series_takes_the_event_list_filters(
+    api_client: Any, params: dict[str, str], totals: dict[str, int]
+) -> None:
+    body = api_client.get("/dyads/TUR/KAZ", params=params).json()
+    assert {p["period"]: p["total"] for p in body["periods"]} == totals
 
 
 def test_actors_and_stats_count_the_store(api_client: Any) -> None:

@@ -64,6 +64,38 @@ def test_export_applies_the_event_filters(
     }
 
 
+def test_events_and_export_take_min_confidence(
+    store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.integration.test_query_events import crossed_engine
+
+    engine = crossed_engine(store_url)
+    everything = dict(_jsonl_confidences(store_url, capsys))
+    wanted = {i for i, c in everything.items() if c >= 0.6}
+    assert 0 < len(wanted) < len(everything)
+    assert set(dict(_jsonl_confidences(store_url, capsys, "--min-confidence", "0.6"))) == wanted
+    out = tmp_path / "confident.jsonl"
+    _export(store_url, out, "jsonl", "--min-confidence", "0.6", "--actor", "TUR")
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert exported
+    assert all(e["confidence"] >= 0.6 and e["id"] in wanted for e in exported)
+    with pytest.raises(SystemExit) as refused:
+        main(["events", "--db", store_url, "--min-confidence", "2"])
+    assert refused.value.code == 2
+    assert "between 0 and 1" in capsys.readouterr().err
+    engine.dispose()
+
+
+def _jsonl_confidences(
+    url: str, capsys: pytest.CaptureFixture[str], *filters: str
+) -> list[tuple[str, float]]:
+    capsys.readouterr()
+    argv = ["events", "--db", url, "--format", "jsonl", "--limit", "1000", *filters]
+    assert main(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    return [(e["id"], e["confidence"]) for e in map(json.loads, lines)]
+
+
 def test_events_jsonl_prints_what_export_jsonl_writes(
     query_engine: Any, store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -123,6 +123,8 @@ _DAYS: tuple[date | None, ...] = (
     date(2021, 2, 28),
 )
 _KINDS = (("CONSULT", 1, 1.0), ("AID", 2, 7.5), ("ACCUSE", 3, -2.2), ("ASSAULT", 4, None))
+# a cycle of three against the kinds' four and the days' five: every mix occurs
+_CONFIDENCES = (0.9, 0.6, 0.35)
 
 
 def crossed_engine(store_url: str) -> Any:
@@ -145,6 +147,7 @@ def crossed_engine(store_url: str) -> Any:
             recipients=tuple((code, code) for code in recipients),
             quad=quad,
             goldstein=goldstein,
+            confidence=_CONFIDENCES[i % len(_CONFIDENCES)],
         )
         coded.append(CodedArticle(article=article, events=(replace(event, date=_DAYS[i % 5]),)))
     engine = open_store(store_url)
@@ -160,11 +163,22 @@ def _selected(stored: Any, flt: EventFilter) -> bool:
         return False
     if flt.recipient and flt.recipient not in recipients:
         return False
-    if flt.type and stored.event.event != flt.type:
+    if not _kind_and_date_selected(stored.event, flt):
         return False
     if flt.between:
         return between(flt.between, actors, recipients)
     return True
+
+
+def _kind_and_date_selected(event: Any, flt: EventFilter) -> bool:
+    """Whether ``event`` passes ``flt``'s type, confidence and date conditions."""
+    day = event.date
+    return (
+        (not flt.type or event.event == flt.type)
+        and (flt.min_confidence is None or event.confidence >= flt.min_confidence)
+        and (not flt.since or (day is not None and day >= flt.since))
+        and (not flt.until or (day is not None and day <= flt.until))
+    )
 
 
 def between(pair: tuple[str, str], actors: set[str], recipients: set[str]) -> bool:
@@ -194,6 +208,11 @@ def _list_order(stored: Any) -> tuple[bool, int, str]:
         {"between": ("KAZ", "RUS"), "actor": "TUR"},
         {"between": ("TUR", "KAZ"), "recipient": "RUS", "type": "AID"},
         {"recipient": "TUR", "type": "CONSULT"},
+        {"min_confidence": 0.6},
+        {"actor": "TUR", "min_confidence": 0.9},
+        {"between": ("TUR", "KAZ"), "min_confidence": 0.5},
+        {"between": ("RUS", "TUR"), "min_confidence": 0.6, "since": date(2021, 1, 1)},
+        {"recipient": "KAZ", "until": date(2021, 1, 4), "min_confidence": 0.3},
     ],
 )
 def test_query_events_pages_of_country_filters_match_a_brute_force(

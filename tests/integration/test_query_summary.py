@@ -100,6 +100,53 @@ def test_dyad_series_counts_each_event_once_like_python_bucketing(
     engine.dispose()
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"directed": True},
+        {"type": "ACCUSE"},
+        {"min_confidence": 0.6},
+        {"min_confidence": 0.5, "type": "CONSULT", "since": date(2021, 1, 1)},
+        {"directed": True, "min_confidence": 0.9, "until": date(2021, 1, 4)},
+    ],
+)
+@pytest.mark.parametrize("pair", [("TUR", "KAZ"), ("KAZ", "RUS"), ("RUS", "RUS")])
+def test_dyad_series_with_filters_counts_what_python_bucketing_counts(
+    store_url: str, pair: tuple[str, str], filters: dict[str, Any]
+) -> None:
+    """Type, confidence, dates and direction narrow the series to the events the same
+    conditions pick one by one."""
+    from dyads.store.filters import EventFilter
+    from dyads.store.query import iter_events
+    from dyads.store.summary import bucket_series
+    from tests.integration.test_query_events import between, crossed_engine
+
+    engine = crossed_engine(store_url)
+    a, b = pair
+    rows = []
+    for stored in iter_events(engine, filter=EventFilter()):
+        event = stored.event
+        actors = {x.country for x in event.actors}
+        recipients = {x.country for x in event.recipients}
+        if filters.get("directed"):
+            inside = a in actors and b in recipients
+        else:
+            inside = between(pair, actors, recipients)
+        wanted = (
+            inside
+            and event.date is not None
+            and event.event == filters.get("type", event.event)
+            and event.confidence >= filters.get("min_confidence", 0)
+            and event.date >= filters.get("since", event.date)
+            and event.date <= filters.get("until", event.date)
+        )
+        if wanted:
+            rows.append((event.date, event.quad, event.goldstein))
+    rows.sort(key=lambda row: row[0])
+    assert dyad_series(engine, a, b, by="week", **filters) == bucket_series(rows, by="week")
+    engine.dispose()
+
+
 def test_top_dyads_count_each_event_once_per_pair_it_is_between(store_url: str) -> None:
     """The dashboard's busiest pairs count what the dyad page counts: one side acting on the
     other, or both acting together with no recipient; an event once per pair."""
@@ -126,4 +173,70 @@ def test_top_dyads_count_each_event_once_per_pair_it_is_between(store_url: str) 
         assert n == len(list(iter_events(engine, filter=EventFilter(between=(a, b)))))
     busiest = top_dyads(engine, limit=2)
     assert [d.events for d in busiest] == sorted(expected.values(), reverse=True)[:2]
+    engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"actor": "TUR"},
+        {"recipient": "KAZ", "min_confidence": 0.6},
+        {"between": ("TUR", "KAZ")},
+        {"between": ("RUS", "RUS"), "since": date(2021, 1, 1)},
+        {"actor": "KAZ", "recipient": "TUR", "type": "CONSULT"},
+        {"until": date(2021, 1, 4), "min_confidence": 0.9},
+        {"text": "RUS"},
+    ],
+)
+def test_list_count_and_chart_count_what_the_pages_hold(
+    store_url: str, filters: dict[str, Any]
+) -> None:
+    """The dashboard's count and chart of a list select with ``selected_events``: the same
+    events ``iter_events`` pages through."""
+    from dyads.serve.web.queries import count_events, event_series
+    from dyads.store.filters import EventFilter
+    from dyads.store.query import iter_events
+    from dyads.store.summary import bucket_series
+    from tests.integration.test_query_events import crossed_engine
+
+    engine = crossed_engine(store_url)
+    flt = EventFilter(**filters)
+    listed = list(iter_events(engine, filter=flt))
+    assert count_events(engine, filter=flt) == len(listed)
+    rows = sorted(
+        ((s.event.date, s.event.quad, s.event.goldstein) for s in listed if s.event.date),
+        key=lambda row: row[0],
+    )
+    assert event_series(engine, filter=flt) == bucket_series(rows, by="month")
+    engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "filters", [{}, {"type": "AID"}, {"min_confidence": 0.6, "since": date(2021, 1, 1)}]
+)
+@pytest.mark.parametrize("code", ["TUR", "KAZ", "RUS"])
+def test_country_partners_count_each_dyads_events_like_its_page(
+    store_url: str, code: str, filters: dict[str, Any]
+) -> None:
+    """A country's partner rows count what each partner's dyad page lists (within the same
+    type, confidence and dates), with the mean Goldstein score of those events."""
+    from dyads.serve.web.queries import country_partners
+    from dyads.store.filters import EventFilter
+    from dyads.store.query import iter_events
+    from tests.integration.test_query_events import crossed_engine
+
+    engine = crossed_engine(store_url)
+    found = country_partners(engine, code, filter=EventFilter(**filters))
+    assert found
+    for partner in found:
+        dyad = list(
+            iter_events(engine, filter=EventFilter(between=(code, partner.code), **filters))
+        )
+        assert partner.events == len(dyad)
+        scores = [s.event.goldstein for s in dyad if s.event.goldstein is not None]
+        expected = round(round(sum(scores), 9) / len(scores), 2) if scores else None
+        assert partner.goldstein_mean == expected
+    counts = [p.events for p in found]
+    assert counts == sorted(counts, reverse=True)
     engine.dispose()

@@ -26,6 +26,16 @@ def positive(text: str) -> int:
     return value
 
 
+def confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from exc
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value}")
+    return value
+
+
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--actor", type=actor_code, metavar="CODE", help="an actor is of this country (or IGO)"
@@ -46,6 +56,12 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     add_date_options(parser)
     parser.add_argument(
         "--text", metavar="WORDS", help="words in an article reporting the event or its sentence"
+    )
+    parser.add_argument(
+        "--min-confidence",
+        type=confidence,
+        metavar="C",
+        help="events the coder is at least this confident of (0 to 1)",
     )
 
 
@@ -81,6 +97,7 @@ def event_filter(
         since=args.since,
         until=args.until,
         text=args.text,
+        min_confidence=args.min_confidence,
         cursor=cursor,
     )
     return flt if limit is None else replace(flt, limit=limit)

@@ -60,6 +60,8 @@ class EventFilter:
     text: str | None = None
     limit: int = DEFAULT_LIMIT
     cursor: str | None = None
+    # the coder's confidence is at least this (0 to 1)
+    min_confidence: float | None = None
 
     def __post_init__(self) -> None:
         codes = [self.actor, self.recipient, *(self.between or ())]
@@ -70,6 +72,8 @@ class EventFilter:
             raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}")
         if self.since and self.until and self.since > self.until:
             raise QueryError(f"since {self.since} is after until {self.until}")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise QueryError(f"min_confidence must be between 0 and 1, not {self.min_confidence}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -230,3 +234,12 @@ def after_cursor(
     if cursor.date is None:
         return [false()]  # every dated event comes before an undated one
     return [date_col <= cursor.date, or_(date_col < cursor.date, id_col > cursor.id)]
+
+
+def confidence_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
+    """The events whose confidence is at least ``flt.min_confidence``."""
+    from dyads.store.schema import events
+
+    if flt.min_confidence is None:
+        return []
+    return [events.c.confidence >= flt.min_confidence]

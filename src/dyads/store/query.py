@@ -20,6 +20,7 @@ from dyads.store.filters import (
     Cursor,
     EventFilter,
     after_cursor,
+    confidence_conditions,
     country_conditions,
     country_ranges,
     date_conditions,
@@ -43,17 +44,19 @@ from dyads.store.results import (
 from dyads.store.summary import dyad_series, list_actors, stats
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement, Select
+    from sqlalchemy import ColumnElement, Select, Subquery
     from sqlalchemy.engine import Connection, Engine, RowMapping
 
 __all__ = [
     "EventFilter",
     "dyad_series",
+    "event_conditions",
     "get_article",
     "get_event",
     "iter_events",
     "list_actors",
     "query_events",
+    "selected_events",
     "stats",
 ]
 
@@ -102,6 +105,51 @@ def _page_rows(
     return rows
 
 
+def event_conditions(flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
+    """The conditions of ``flt`` on ``events`` beside its country ranges and dates."""
+    return (
+        country_conditions(flt)
+        + type_and_text_conditions(flt, dialect)
+        + confidence_conditions(flt)
+    )
+
+
+def selected_events(flt: EventFilter, dialect: str, *, scores: bool = True) -> Subquery:
+    """Every event ``flt`` selects, whatever its page size and cursor, each once: its
+    ``event_id`` and, with ``scores``, the ``date``, ``quad`` and ``goldstein`` a chart of
+    them needs. What a list's count and chart read, so that both agree with the pages
+    ``query_events`` returns. With a country filter the columns come from the pair (or
+    partner) rows themselves, which carry them; without ``scores`` (a count) a country's
+    rows are read from its index alone."""
+    from sqlalchemy import select, union
+
+    from dyads.store.schema import events
+
+    others = event_conditions(flt, dialect)
+    ranges = country_ranges(flt)
+    if not ranges:
+        dates = date_conditions(flt, events.c.date, dated=True) if flt.since or flt.until else []
+        columns: list[ColumnElement[Any]] = [events.c.id.label("event_id")]
+        if scores:
+            columns += [events.c.date, events.c.quad, events.c.goldstein]
+        return select(*columns).where(*others, *dates).subquery()
+    branches = []
+    for rows, where in ranges:
+        columns = [rows.c.event_id]
+        if scores:
+            columns += [rows.c.date, rows.c.quad, rows.c.goldstein]
+        branch = select(*columns).where(where)
+        if flt.since or flt.until:
+            branch = branch.where(*date_conditions(flt, rows.c.date, dated=True))
+        if others:
+            joined = rows.join(events, events.c.id == rows.c.event_id)
+            branch = branch.select_from(joined).where(*others)
+        branches.append(branch)
+    if len(branches) == 1:  # an event has one pair row per pair of its countries
+        return branches[0].distinct().subquery()
+    return union(*branches).subquery()
+
+
 def _ordered_ids(
     flt: EventFilter, dialect: str, *, dated: bool, cursor: Cursor | None, limit: int
 ) -> Select[Any]:
@@ -118,7 +166,7 @@ def _ordered_ids(
 
     from dyads.store.schema import events
 
-    others = country_conditions(flt) + type_and_text_conditions(flt, dialect)
+    others = event_conditions(flt, dialect)
     ranges = country_ranges(flt)
     if not ranges:
         statement = select(events.c.date, events.c.id).where(*others)

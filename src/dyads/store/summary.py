@@ -128,10 +128,14 @@ def dyad_series(
     by: str = "month",
     since: date | None = None,
     until: date | None = None,
+    type: str | None = None,
+    min_confidence: float | None = None,
+    directed: bool = False,
 ) -> tuple[DyadPeriod, ...]:
-    """Events between ``a`` and ``b`` (either direction, and their joint actions) per
-    period: counts per quad class, total and mean Goldstein score. Undated events are left
-    out.
+    """Events between ``a`` and ``b`` (either direction, and their joint actions; with
+    ``directed``, only ``a`` acting on ``b``) per period: counts per quad class, total and
+    mean Goldstein score; of one PLOVER ``type`` and at least ``min_confidence`` when given.
+    Undated events are left out.
 
     The database counts per period and quad class, reading two ranges of the covering pair
     index (``a`` acting on ``b``, ``b`` acting on ``a``). An event with ``a`` and ``b`` on
@@ -144,12 +148,27 @@ def dyad_series(
     from dyads.store.filters import EventFilter
 
     period_start(date.today(), by)  # refuse an unknown period before touching the database
-    EventFilter(between=(a, b), since=since, until=until)  # the same checks as a query
+    # the same checks as a query
+    EventFilter(between=(a, b), since=since, until=until, min_confidence=min_confidence)
     a, b = a.upper(), b.upper()
-    per_period = _series_statement(
-        by, engine.dialect.name, one_code=a == b, since=since is not None, until=until is not None
+    shape = _SeriesShape(
+        by=by,
+        dialect=engine.dialect.name,
+        one_code=a == b or directed,
+        since=since is not None,
+        until=until is not None,
+        type=type is not None,
+        min_confidence=min_confidence is not None,
     )
-    values = {"a": a, "b": b, "since": since, "until": until}
+    per_period = _series_statement(shape)
+    values = {
+        "a": a,
+        "b": b,
+        "since": since,
+        "until": until,
+        "type": (type or "").upper(),
+        "min_confidence": min_confidence,
+    }
     with engine.connect() as conn:
         counted = conn.execute(per_period, values).all()
     return bucket_counts(
@@ -161,16 +180,42 @@ def dyad_series(
     )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _SeriesShape:
+    """What the counting query of ``dyad_series`` depends on besides its bound values:
+    the period, the dialect, whether it reads one pair range only (``one_code``: one code
+    twice, or one direction), and which optional filters it has."""
+
+    by: str
+    dialect: str
+    one_code: bool
+    since: bool
+    until: bool
+    type: bool
+    min_confidence: bool
+
+
 @cache
-def _series_statement(
-    by: str, dialect: str, *, one_code: bool, since: bool, until: bool
-) -> Select[Any]:
+def _series_statement(shape: _SeriesShape) -> Select[Any]:
     """The counting query of ``dyad_series`` for one shape of request, built once: the
-    codes (``:a``, ``:b``) and dates (``:since``, ``:until``) are bound when it runs."""
-    from sqlalchemy import Integer, bindparam, case, exists, func, literal, select, union_all
+    codes (``:a``, ``:b``), dates (``:since``, ``:until``), ``:type`` and
+    ``:min_confidence`` are bound when it runs."""
+    from sqlalchemy import (
+        Float,
+        Integer,
+        String,
+        bindparam,
+        case,
+        exists,
+        func,
+        literal,
+        select,
+        union_all,
+    )
 
     from dyads.store.schema import event_dyads as pairs
     from dyads.store.schema import event_partners as partners
+    from dyads.store.schema import events
 
     a, b = (
         bindparam("a", type_=pairs.c.actor_country.type),
@@ -187,15 +232,22 @@ def _series_statement(
         statement = select(
             day, table.c.quad, table.c.goldstein, literal(weight, Integer).label("w")
         ).where(one == first, two == second, day.is_not(None))
-        if since:
+        if shape.since:
             statement = statement.where(day >= bindparam("since", type_=day.type))
-        if until:
+        if shape.until:
             statement = statement.where(day <= bindparam("until", type_=day.type))
+        if shape.type or shape.min_confidence:  # only the event row knows these
+            statement = statement.join(events, events.c.id == table.c.event_id)
+        if shape.type:
+            statement = statement.where(events.c.event == bindparam("type", type_=String()))
+        if shape.min_confidence:
+            bound = bindparam("min_confidence", type_=Float())
+            statement = statement.where(events.c.confidence >= bound)
         return statement
 
     directed = (pairs.c.actor_country, pairs.c.recipient_country)
     parts = [range_rows(directed, a, b, 1)]
-    if not one_code:
+    if not shape.one_code:
         both = pairs.alias("both_sides")
         parts.append(range_rows(directed, b, a, 1))
         parts.append(
@@ -210,7 +262,7 @@ def _series_statement(
         # a joint action has partner rows in both orders (and no pair rows): one counts it
         parts.append(range_rows((partners.c.country, partners.c.partner), a, b, 1))
     rows = union_all(*parts).subquery()
-    start = _period_sql(rows.c.date, by, dialect).label("start")
+    start = _period_sql(rows.c.date, shape.by, shape.dialect).label("start")
     scored = case((rows.c.goldstein.is_(None), 0), else_=rows.c.w)
     return select(
         start,

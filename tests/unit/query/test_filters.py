@@ -36,6 +36,8 @@ def test_cursor_decode_refuses_malformed_text(text: str) -> None:
         ({"limit": 0}, "limit must be"),
         ({"limit": MAX_LIMIT + 1}, "limit must be"),
         ({"since": date(2021, 3, 1), "until": date(2021, 2, 1)}, "is after"),
+        ({"min_confidence": -0.1}, "min_confidence must be"),
+        ({"min_confidence": 1.5}, "min_confidence must be"),
     ],
 )
 def test_event_filter_refuses_bad_values(fields: dict[str, Any], message: str) -> None:

@@ -30,6 +30,7 @@ PAIR = r"^[A-Za-z]{2,8},[A-Za-z]{2,8}$"
 # term needs one.
 PLAIN = r"^[^\x00-\x1f]*$"
 ID = r"^[^\x00-\x1f]+$"
+MIN_CONFIDENCE = Query(ge=0, le=1, description="the coder's confidence is at least this")
 
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
@@ -113,6 +114,7 @@ def list_events(
     since: Annotated[dt.date | None, Query()] = None,
     until: Annotated[dt.date | None, Query()] = None,
     text: Annotated[str | None, Query(pattern=PLAIN, max_length=500)] = None,
+    min_confidence: Annotated[float | None, MIN_CONFIDENCE] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(pattern=PLAIN, max_length=1000)] = None,
     format: Annotated[Literal["json", "csv"], Query()] = "json",
@@ -129,6 +131,7 @@ def list_events(
         since=since,
         until=until,
         text=text,
+        min_confidence=min_confidence,
         limit=limit,
         cursor=cursor,
     )

@@ -1,4 +1,7 @@
-"""The dashboard's pages: overview, dyad, event, article, map and search.
+"""The dashboard's pages: overview, dyad, country, event, article, map and search.
+
+Every list of events takes the same filters (``listing.form_filters``) and shows how many
+events match and a button for the API's CSV of its rows.
 
 Pages are rendered on the server from the same store reads the API uses; the only scripts
 are our ``static/dyads.js`` and the Plotly bundle served from the installed ``plotly`` wheel.
@@ -7,9 +10,9 @@ are our ``static/dyads.js`` and the Plotly bundle served from the installed ``pl
 from __future__ import annotations
 
 import importlib.util
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -20,19 +23,35 @@ from sqlalchemy import Engine
 from dyads.errors import QueryError
 from dyads.serve.api.deps import CacheDep, EngineDep
 from dyads.serve.api.schemas import dyad_period_out
+from dyads.serve.web.filters import ListFilters, event_filter
+from dyads.serve.web.labels import ORGANISATION_CODES, code_label, party, party_title, side_label
+from dyads.serve.web.listing import FiltersDep, choices, event_list
 from dyads.serve.web.pages import article_paragraphs, evidence_items
-from dyads.serve.web.queries import event_places, top_dyads
+from dyads.serve.web.queries import (
+    PartnerCount,
+    country_partners,
+    event_places,
+    event_series,
+    organisations_between,
+    top_dyads,
+)
 from dyads.store.filters import EventFilter
-from dyads.store.query import dyad_series, get_article, get_event, query_events, stats
-from dyads.store.results import EventPage
+from dyads.store.query import dyad_series, get_article, get_event, stats
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.filters["party"] = party
+templates.env.filters["party_title"] = party_title
+templates.env.filters["code_label"] = code_label
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
-# Rows in the overview's "latest events" and a dyad page's table: a screenful each.
+# Rows in the overview's "latest events", a dyad's or a country's table and a page of
+# search results: a screenful each (and one CSV download of them).
 LATEST_ROWS = 20
 DYAD_ROWS = 50
+SEARCH_ROWS = 50
+
+CursorQ = Annotated[str | None, Query(max_length=1000)]
 
 
 def plotly_bundle() -> Path | None:
@@ -61,16 +80,55 @@ def plotly_js() -> Response:
 
 
 @router.get("/")
-def overview(request: Request, engine: EngineDep, cache: CacheDep) -> Response:
+def overview(
+    *,
+    request: Request,
+    engine: EngineDep,
+    cache: CacheDep,
+    read: FiltersDep,
+    cursor: CursorQ = None,
+) -> Response:
     def compute() -> dict[str, Any]:
-        latest = query_events(engine, filter=EventFilter(limit=LATEST_ROWS))
-        return {"stats": stats(engine), "latest": latest.items, "top_dyads": top_dyads(engine)}
+        busiest = top_dyads(engine)
+        sides = {(d.a, d.b): dyad_sides(engine, d.a, d.b) for d in busiest}
+        return {"stats": stats(engine), "top_dyads": busiest, "sides": sides}
 
-    return _page(request, "overview.html", **cache.get(engine, "overview", compute))
+    listed = event_list(
+        engine=engine, cache=cache, read=read, limit=LATEST_ROWS, cursor=cursor, path="/"
+    )
+    return _page(
+        request,
+        "overview.html",
+        listed=listed,
+        choices=choices(engine, cache),
+        **cache.get(engine, "overview", compute),
+    )
 
 
-def dyad_chart_data(engine: Engine, a: str, b: str) -> list[dict[str, Any]]:
-    return [dyad_period_out(p).model_dump(mode="json") for p in dyad_series(engine, a, b)]
+def dyad_sides(engine: Engine, a: str, b: str) -> tuple[str, str]:
+    """How a dyad's two sides are shown: codes, and organisation codes by the names of the
+    organisations in its events ("EU – RUS" for IGO-RUS)."""
+    return (
+        side_label(a, organisations_between(engine, a, b) if a in ORGANISATION_CODES else ()),
+        side_label(b, organisations_between(engine, b, a) if b in ORGANISATION_CODES else ()),
+    )
+
+
+def dyad_chart_data(engine: Engine, a: str, b: str, lf: ListFilters) -> list[dict[str, Any]]:
+    """The dyad's series as ``GET /dyads/{a}/{b}`` answers it, with the page's filters (a
+    one-way dyad is its forward pair, read the other way round when backward)."""
+    first, second = (b, a) if lf.direction == "backward" else (a, b)
+    series = dyad_series(
+        engine,
+        first,
+        second,
+        since=lf.since,
+        until=lf.until,
+        type=lf.type or None,
+        min_confidence=lf.min_confidence,
+        directed=lf.direction != "either",
+    )
+    return [dyad_period_out(p).model_dump(mode="json") for p in series]
 
 
 @router.get("/dyad/{a}/{b}")
@@ -79,20 +137,98 @@ def dyad_page(
     request: Request,
     engine: EngineDep,
     cache: CacheDep,
+    read: FiltersDep,
     a: str,
     b: str,
-    cursor: Annotated[str | None, Query()] = None,
+    cursor: CursorQ = None,
 ) -> Response:
     a, b = a.upper(), b.upper()
     try:
-        flt = EventFilter(between=(a, b), limit=DYAD_ROWS, cursor=cursor)
-        page = query_events(engine, filter=flt)
+        EventFilter(between=(a, b))
     except QueryError as exc:
         return _not_found(request, str(exc))
-    series = cache.get(engine, ("dyad-page", a, b), lambda: dyad_chart_data(engine, a, b))
-    next_url = f"/dyad/{a}/{b}?cursor={page.next_cursor}" if page.next_cursor else None
+    path = f"/dyad/{a}/{b}"
+    # the pair is the page's country filter: a country= of the query string is not (the
+    # chart, which reads the dyad's own series, could not follow it)
+    read = replace(read, filters=replace(read.filters, country=""))
+    listed = event_list(
+        engine=engine,
+        cache=cache,
+        read=read,
+        limit=DYAD_ROWS,
+        cursor=cursor,
+        path=path,
+        dyad=(a, b),
+    )
+    lf = read.filters
+    series: list[dict[str, Any]] = []
+    if listed.error is None:
+        key = ("dyad-page", a, b, lf)
+        series = cache.get(engine, key, lambda: dyad_chart_data(engine, a, b, lf))
+    sides = cache.get(engine, ("dyad-sides", a, b), lambda: dyad_sides(engine, a, b))
     return _page(
-        request, "dyad.html", a=a, b=b, by="month", series=series, page=page, next_url=next_url
+        request,
+        "dyad.html",
+        a=a,
+        b=b,
+        sides=sides,
+        by="month",
+        series=series,
+        listed=listed,
+        choices=choices(engine, cache),
+    )
+
+
+@router.get("/country/{code}")
+def country_page(
+    *,
+    request: Request,
+    engine: EngineDep,
+    cache: CacheDep,
+    read: FiltersDep,
+    code: str,
+    cursor: CursorQ = None,
+) -> Response:
+    code = code.upper()
+    try:
+        EventFilter(actor=code)
+    except QueryError as exc:
+        return _not_found(request, str(exc))
+    own = replace(read.filters, country=code)
+    read = replace(read, filters=own)
+    listed = event_list(
+        engine=engine,
+        cache=cache,
+        read=read,
+        limit=DYAD_ROWS,
+        cursor=cursor,
+        path=f"/country/{code}",
+    )
+    series: list[dict[str, Any]] = []
+    partners: list[tuple[PartnerCount, tuple[str, str]]] = []
+    if listed.error is None:
+        flt = event_filter(own, limit=1)
+
+        def compute() -> tuple[list[dict[str, Any]], list[tuple[PartnerCount, tuple[str, str]]]]:
+            periods = event_series(engine, filter=flt)
+            found = [
+                (p, dyad_sides(engine, code, p.code))
+                for p in country_partners(engine, code, filter=flt)
+            ]
+            return [dyad_period_out(p).model_dump(mode="json") for p in periods], found
+
+        series, partners = cache.get(engine, ("country-page", flt), compute)
+    return _page(
+        request,
+        "country.html",
+        code=code,
+        label=code_label(code),
+        series=series,
+        partners=partners,
+        # a partner's dyad page with the same dates, type, confidence and words
+        dyad_query=replace(own, country="", side="actor").query(),
+        listed=listed,
+        choices=choices(engine, cache),
     )
 
 
@@ -140,23 +276,22 @@ def search_page(
     *,
     request: Request,
     engine: EngineDep,
-    q: Annotated[str, Query()] = "",
-    actor: Annotated[str, Query()] = "",
-    type: Annotated[str, Query()] = "",
-    cursor: Annotated[str | None, Query()] = None,
+    cache: CacheDep,
+    read: FiltersDep,
+    cursor: CursorQ = None,
 ) -> Response:
-    context: dict[str, Any] = {"query": q, "actor": actor, "type": type}
-    try:
-        flt = EventFilter(text=q or None, actor=actor or None, type=type or None, cursor=cursor)
-        page = query_events(engine, filter=flt)
-    except QueryError as exc:
-        empty = EventPage(items=())
-        return _page(request, "search.html", 422, page=empty, error=str(exc), **context)
-    next_url = None
-    if page.next_cursor:
-        params = {"q": q, "actor": actor, "type": type, "cursor": page.next_cursor}
-        next_url = "/search?" + urlencode(params)
-    return _page(request, "search.html", page=page, next_url=next_url, error=None, **context)
+    listed = event_list(
+        engine=engine, cache=cache, read=read, limit=SEARCH_ROWS, cursor=cursor, path="/search"
+    )
+    status = 422 if listed.error else 200
+    return _page(
+        request,
+        "search.html",
+        status,
+        query=read.filters.q,
+        listed=listed,
+        choices=choices(engine, cache),
+    )
 
 
 def install_web(app: FastAPI) -> None:
