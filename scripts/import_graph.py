@@ -35,7 +35,7 @@ RUNTIME = frozenset({"import", "lazy"})
 class ImportEdge:
     """One import statement's target, seen from the module that holds it."""
 
-    source: str  # dotted module name, e.g. dyads.store.loader
+    source: str  # dotted module name, e.g. dyads.store.writer
     target: str  # the dyads module it names, e.g. dyads.runner.local
     kind: str  # import | lazy | typing
     line: int
@@ -49,7 +49,7 @@ def module_name(path: Path, src: Path) -> str:
 
 
 def package_of(module: str) -> str:
-    """``dyads.store.loader`` -> ``store``; ``dyads`` -> ``dyads``."""
+    """``dyads.store.writer`` -> ``store``; ``dyads`` -> ``dyads``."""
     parts = module.split(".")
     return parts[1] if len(parts) > 1 else parts[0]
 

@@ -24,8 +24,8 @@ def run(args: argparse.Namespace) -> int:
 
     from dyads.cli.common import OK, USAGE
     from dyads.errors import DyadsError
+    from dyads.jobs.load import load_dataset
     from dyads.settings import Settings
-    from dyads.store.distributed import load_dataset
     from dyads.store.engine import open_store
 
     if not Path(args.directory, "shards").is_dir():

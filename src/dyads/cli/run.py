@@ -12,8 +12,8 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from dyads.store.loader import LoadSummary
-    from dyads.store.writer import BatchResult
+    from dyads.jobs.run import RunSummary
+    from dyads.sink import BatchResult
 
 
 def add_parser(sub: Any) -> None:
@@ -64,10 +64,10 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE
     from dyads.errors import DyadsError, StoreError
+    from dyads.jobs.run import RunOptions, run_inputs
     from dyads.registry import STAGES
     from dyads.settings import Settings
     from dyads.store.engine import open_store
-    from dyads.store.loader import LoadOptions, load_inputs
 
     settings = Settings(db=args.db) if args.db else Settings()
     batch_size = args.batch_size or settings.batch_size
@@ -83,11 +83,11 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         sys.stderr.write(f"dyads run: {exc}\n")
         return USAGE
-    options = LoadOptions(workers=args.workers, batch_size=batch_size, stages=stages)
+    options = RunOptions(workers=args.workers, batch_size=batch_size, stages=stages)
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     try:
         with _Bar(enabled=show) as bar:
-            summary = load_inputs(
+            summary = run_inputs(
                 args.inputs, engine=engine, settings=settings, options=options, progress=bar.update
             )
     except DyadsError as exc:  # a store that refuses a batch, a model that is not installed
@@ -116,7 +116,7 @@ def _run_dask(
 ) -> int:
     from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE, report_rejection
     from dyads.errors import DyadsError
-    from dyads.store.distributed import DistributedOptions, run_distributed
+    from dyads.jobs.distributed import DistributedOptions, run_distributed
     from dyads.store.engine import open_store
 
     options = DistributedOptions(
@@ -170,7 +170,7 @@ def _run_dask(
     return SOME_INPUTS_FAILED if failed else OK
 
 
-def write_summary(summary: LoadSummary, *, stream: TextIO) -> None:
+def write_summary(summary: RunSummary, *, stream: TextIO) -> None:
     store = summary.store
     lines = [
         f"documents read         {summary.read}",
