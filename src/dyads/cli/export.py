@@ -13,21 +13,17 @@ from typing import Any
 
 from dyads.cli.query_options import add_db_option, add_filter_options
 
-FORMATS = ("csv", "jsonl", "parquet", "plover", "gdelt")  # as dyads.export.EXPORT_FORMATS
-
 
 def add_parser(sub: Any) -> None:
+    from dyads.export.formats import FORMATS, help_text
+
     parser = sub.add_parser(
         "export",
         help="export events to CSV, JSONL, Parquet, PLOVER JSON or a GDELT-style table",
-        description=(
-            "Write every event the filters select to OUT. csv: one row per event; jsonl: as "
-            "'dyads events --format jsonl'; parquet: typed columns; plover: PLOVER JSON "
-            "records; gdelt: GDELT 2.0 event table (61 tab-separated columns, ISO-3 codes)."
-        ),
+        description=f"Write every event the filters select to OUT. {help_text()}.",
     )
     parser.add_argument("out", metavar="OUT", type=Path, help="file to write")
-    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("--format", choices=tuple(FORMATS), required=True)
     add_db_option(parser)
     add_filter_options(parser)
     parser.set_defaults(run=run)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from dyads.export.fields import Fields, stored_event_fields
 
@@ -143,12 +143,20 @@ def write_parquet(
     events: Iterable[StoredEvent], *, path: Path, batch_rows: int = BATCH_ROWS
 ) -> int:
     """Write events to a Parquet file at ``path``; return the number of rows."""
+    with path.open("wb") as stream:
+        return write_parquet_stream(events, stream=stream, batch_rows=batch_rows)
+
+
+def write_parquet_stream(
+    events: Iterable[StoredEvent], *, stream: BinaryIO, batch_rows: int = BATCH_ROWS
+) -> int:
+    """Write events as a Parquet file to the binary ``stream``; return the number of rows."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = parquet_schema()
     count = 0
-    with pq.ParquetWriter(str(path), schema) as writer:
+    with pq.ParquetWriter(stream, schema) as writer:
         for batch in _batches(events, batch_rows):
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             count += len(batch)
