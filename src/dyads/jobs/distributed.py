@@ -28,7 +28,7 @@ from dyads.sink import BatchResult, SinkSpec
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from dyads.runner.dask import DaskSummary, Progress
+    from dyads.runner.dask import DaskSummary, Progress, Target
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,9 +59,7 @@ def run_distributed(
     on_rejection: Callable[[Rejection], None] | None = None,
 ) -> DistributedSummary:
     """Code ``paths`` on Dask and store the results (or write them to ``options.out_dir``)."""
-    from dyads.jobs.dataset import ParquetSinkSpec
-    from dyads.jobs.sinks import StoreSinkSpec
-    from dyads.runner.dask import Target, run_dask
+    from dyads.runner.dask import run_dask
     from dyads.store.writer import StoreWriter
 
     writer = StoreWriter(engine) if engine is not None else None
@@ -70,17 +68,10 @@ def run_distributed(
         run_id = writer.start_run(
             command=options.command, inputs=paths, settings=settings.model_dump(mode="json")
         )
-    sink: SinkSpec
-    if options.out_dir is not None:
-        sink, on_worker = ParquetSinkSpec(out_dir=options.out_dir), True
-    else:
-        assert engine is not None and db_url is not None
-        sink = StoreSinkSpec(db_url=db_url, run_id=run_id)
-        on_worker = engine.dialect.name == "postgresql"
     summary = run_dask(
         paths,
         spec=PipelineSpec(stages=options.stages, settings=settings),
-        target=Target(sink=sink, on_worker=on_worker, batch_size=options.batch_size),
+        target=_target(engine, db_url=db_url, run_id=run_id, options=options),
         scheduler=options.scheduler,
         workers=options.workers,
         progress=progress,
@@ -89,3 +80,21 @@ def run_distributed(
     if writer is not None:
         writer.finish_run(run_id, stats={"shards": summary.shards, **summary.store.as_dict()})
     return DistributedSummary(run_id=run_id, dask=summary, store=summary.store)
+
+
+def _target(
+    engine: Engine | None, *, db_url: str | None, run_id: str, options: DistributedOptions
+) -> Target:
+    """The sink of the run, and whether workers write into it (see the module docstring)."""
+    from dyads.jobs.dataset import ParquetSinkSpec
+    from dyads.jobs.sinks import StoreSinkSpec
+    from dyads.runner.dask import Target
+
+    sink: SinkSpec
+    if options.out_dir is not None:
+        sink, on_worker = ParquetSinkSpec(out_dir=options.out_dir), True
+    else:
+        assert engine is not None and db_url is not None
+        sink = StoreSinkSpec(db_url=db_url, run_id=run_id)
+        on_worker = engine.dialect.name == "postgresql"  # one writer on SQLite: this process
+    return Target(sink=sink, on_worker=on_worker, batch_size=options.batch_size)

@@ -197,15 +197,7 @@ def run_dask(
     )
     try:
         for rejection in plan.rejections:
-            here.summary.stats.rejected += 1
-            here.summary.stats.rejected_by_stage[rejection.stage] += 1
-            unread = ShardReport(
-                shard=Shard(id="", path="", source=rejection.source),
-                stats=RunStats(),
-                items=(rejection,),
-                rejections=(rejection,),
-            )
-            here.deliver(unread)
+            here.unread(rejection)
         done = here.sink.done_shards()
         todo = [shard for shard in plan.shards if shard.id not in done]
         here.summary.shards_skipped = len(plan.shards) - len(todo)
@@ -227,6 +219,14 @@ class _Here:
     summary: DaskSummary
     progress: Progress | None
     on_rejection: Callable[[Rejection], None] | None
+
+    def unread(self, rejection: Rejection) -> None:
+        """An argument that names no readable file: a rejection outside every shard."""
+        self.summary.stats.rejected += 1
+        self.summary.stats.rejected_by_stage[rejection.stage] += 1
+        shard = Shard(id="", path="", source=rejection.source)
+        items = (rejection,)
+        self.deliver(ShardReport(shard=shard, stats=RunStats(), items=items, rejections=items))
 
     def deliver(self, report: ShardReport) -> None:
         """Add a finished shard to the totals; write what its worker returned, then mark it."""
@@ -268,7 +268,9 @@ def _run_shards(
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # any free port: the default (8787) may be another cluster's on this machine,
+            # and taking it fails where warnings are errors
+            dashboard_address=":0",
             silence_logs=logging.WARNING,  # the cluster's chatter is not the run's output
         )
     client = distributed.Client(scheduler if scheduler is not None else cluster)
