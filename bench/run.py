@@ -18,13 +18,13 @@ from itertools import islice
 from pathlib import Path
 
 from dyads.ingest import read_inputs
+from dyads.jobs.run import RunOptions, run_inputs
 from dyads.pipeline import PipelineSpec
 from dyads.registry import CODE
 from dyads.runner.base import Outcome
 from dyads.runner.local import run_local
 from dyads.settings import Settings
 from dyads.store.engine import open_store
-from dyads.store.loader import LoadOptions, load_inputs
 from dyads.store.writer import StoreWriter
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared/eval/news/news_dev.jsonl"
@@ -61,9 +61,9 @@ def store_only(outcomes: list[Outcome], settings: Settings, folder: Path) -> flo
 
 def run_into_store(path: Path, settings: Settings, workers: int, folder: Path) -> tuple[int, float]:
     engine = open_store(f"sqlite:///{folder / 'bench.db'}")
-    options = LoadOptions(workers=workers, batch_size=settings.batch_size)
+    options = RunOptions(workers=workers, batch_size=settings.batch_size)
     start = time.perf_counter()
-    summary = load_inputs([str(path)], engine=engine, settings=settings, options=options)
+    summary = run_inputs([str(path)], engine=engine, settings=settings, options=options)
     elapsed = time.perf_counter() - start
     engine.dispose()
     print(

@@ -53,6 +53,7 @@ def write_shards(path: Path, folder: Path, *, docs: int, shards: int) -> list[st
 def dask_rate(paths: list[str], *, workers: int, folder: Path) -> float:
     from distributed import Client, LocalCluster
 
+    from dyads.jobs.dataset import ParquetSinkSpec
     from dyads.pipeline import PipelineSpec
     from dyads.registry import CODE
     from dyads.runner.dask import Target, run_dask
@@ -66,17 +67,14 @@ def dask_rate(paths: list[str], *, workers: int, folder: Path) -> float:
         address = cluster.scheduler_address
         with Client(address) as client:  # every worker loads its pipeline before the clock
             client.run(_warm, spec)
-        target = Target(out_dir=str(folder / f"out-{workers}"))
+        sink = ParquetSinkSpec(out_dir=str(folder / f"out-{workers}"))
+        target = Target(sink=sink, on_worker=True)
         start = time.perf_counter()
-        summary = run_dask(paths, spec=spec, target=target, deliver=_ignore, scheduler=address)
+        summary = run_dask(paths, spec=spec, target=target, scheduler=address)
         elapsed = time.perf_counter() - start
     finally:
         cluster.close()
     return summary.stats.items / elapsed
-
-
-def _ignore(_report: object) -> None:
-    return None
 
 
 def _warm(spec: Any) -> None:

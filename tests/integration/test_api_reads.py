@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
+
+from dyads.export.csv import CSV_COLUMNS, write_csv
+from dyads.export.formats import FORMATS
+from dyads.store.filters import EventFilter
+from dyads.store.query import query_events
 
 pytestmark = pytest.mark.integration
 
@@ -64,10 +71,37 @@ def test_events_cursor_pages_through_every_event_once(api_client: Any) -> None:
 def test_events_csv_has_a_header_and_one_row_per_event(api_client: Any) -> None:
     response = api_client.get("/events", params={"format": "csv", "actor": "RUS"})
     assert response.headers["content-type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert [(r["event"], r["actors"], r["recipients"]) for r in rows] == [
+    reader = csv.DictReader(io.StringIO(response.text))
+    assert tuple(reader.fieldnames or ()) == CSV_COLUMNS  # the columns of dyads export
+    rows = list(reader)
+    assert [(r["event"], r["actor_countries"], r["recipient_countries"]) for r in rows] == [
         ("SANCTION", "RUS", "UKR")
     ]
+
+
+def test_events_csv_is_the_export_csv_of_the_same_events(api_client: Any, api_engine: Any) -> None:
+    response = api_client.get("/events", params={"format": "csv", "limit": 2})
+    page = query_events(api_engine, filter=EventFilter(limit=2))
+    expected = io.StringIO()
+    write_csv(page.items, stream=expected)
+    assert response.text == expected.getvalue()
+    assert response.headers["x-next-cursor"] == page.next_cursor
+
+
+@pytest.mark.parametrize("format", [f for f in FORMATS if f != "csv"])
+def test_events_in_every_export_format_read_back(api_client: Any, format: str) -> None:
+    response = api_client.get("/events", params={"format": format, "actor": "RUS"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(FORMATS[format].media_type)
+    if format == "parquet":
+        table = pq.read_table(io.BytesIO(response.content))
+        assert table.column("event").to_pylist() == ["SANCTION"]
+    elif format == "gdelt":
+        (row,) = [line.split("\t") for line in response.text.splitlines()]
+        assert len(row) == 61 and row[7] == "RUS"  # Actor1CountryCode
+    else:
+        (line,) = response.text.splitlines()
+        assert json.loads(line)["event"] in ("SANCTION", ["SANCTION"])
 
 
 @pytest.mark.parametrize(

@@ -166,7 +166,7 @@ def test_run_progress_shows_the_total_only_when_asked(
 def test_export_and_load_progress_show_their_totals(
     filled_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from dyads.runner.parquet import write_shard
+    from dyads.jobs.dataset import write_shard
 
     events = len(make_serve_articles()) + 1
     assert main(["export", "--format", "jsonl", str(tmp_path / "e.jsonl"), "--db", filled_db]) == 0

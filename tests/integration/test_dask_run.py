@@ -15,7 +15,7 @@ import pytest
 
 from dyads.cli.main import main
 from tests.conftest import write_invented_news
-from tests.integration.test_run_resume import table_contents
+from tests.integration.test_run_resume import count, table_contents
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -136,3 +136,28 @@ def test_dask_run_cuts_a_small_jsonl_for_every_worker(
     assert "shards                 2" in err
     assert "documents coded        12" in err
     assert len(list((out / "shards").iterdir())) >= 2
+
+
+def _summary_line(err: str, name: str) -> int:
+    line = next(line for line in err.splitlines() if line.startswith(name))
+    return int(line.removeprefix(name).split()[0])
+
+
+def test_dask_run_counts_what_the_workers_stored(
+    tmp_path: Path, store_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On PostgreSQL the workers write their own shards: their writes must reach the summary
+    (as on SQLite, where this process writes)."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    write_warcs(inputs, files=2, per_file=3)
+    args = ["run", str(inputs), "--db", store_url, "--executor", "dask", "--workers", "2"]
+    assert main([*args, "--progress", "never"]) == 0
+    err = capsys.readouterr().err
+    assert _summary_line(err, "stored") == count(store_url, "documents") == 6
+    assert _summary_line(err, "events new") == count(store_url, "events") > 0
+    assert count(store_url, "shard_markers") == 2
+    assert main([*args, "--progress", "never"]) == 0  # a rerun: every shard is marked done
+    err = capsys.readouterr().err
+    assert _summary_line(err, "shards already done") == 2
+    assert _summary_line(err, "stored") == 0

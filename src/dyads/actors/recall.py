@@ -18,12 +18,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyads.actors.memory import ArticleMemory
+from dyads.actors.unit import Unit
 from dyads.records import MentionKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-    from dyads.actors.units import Unit
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _BODY_SUBJECTS = frozenset({"it", "they"})
@@ -58,8 +57,6 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 def recalled_units(doc: Doc, memory: ArticleMemory, owner: list[Unit | None]) -> list[Unit]:
     """Units for the pronouns and remembered surnames of ``doc`` not claimed by another unit."""
-    from dyads.actors.units import Unit  # units imports this module
-
     units = []
     for token in doc:
         if owner[token.i] is not None:

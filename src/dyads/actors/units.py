@@ -14,15 +14,14 @@ and phrases are and how they attach.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dyads.actors.leaders import LeaderEntry
 from dyads.actors.memory import ArticleMemory
 from dyads.actors.recall import recalled_units, remembered_person_entity
 from dyads.actors.tables import ActorTables, NameEntry, RoleEntry
-from dyads.actors.titles import Title, read_title, role_key
-from dyads.records import ActorRef, MentionKind, Place
+from dyads.actors.titles import read_title, role_key
+from dyads.actors.unit import Unit as Unit  # noqa: PLC0414 - re-exported to finder, resolve
+from dyads.records import MentionKind, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -68,31 +67,6 @@ _HEAD_POS = frozenset({"NOUN", "PROPN"})
 _MAX_NAME_WORDS = 4
 
 PlaceLookup = Callable[[str], Place | None]
-
-
-@dataclass(slots=True, kw_only=True, eq=False)
-class Unit:
-    """One naming expression in a sentence (a working value of the finder, not a record)."""
-
-    kind: MentionKind
-    first: int  # token range of the unit's own words, inclusive
-    last: int
-    head: int
-    entry: NameEntry | None = None
-    role: RoleEntry | None = None
-    person: str | None = None  # a name as written ("Muhsin Dere")
-    title: Title | None = None
-    place: Place | None = None
-    recalled: ActorRef | None = None  # a pronoun's or surname's antecedent
-    pronoun: str | None = None  # "it" / "its" / "they" / "their": read from the memory
-    person_pronoun: bool = False  # "he" / "she": a subject before it in the sentence wins
-    leader: LeaderEntry | None = None  # a listed leader's name ("Putin")
-    modifiers: list[Unit] = field(default_factory=list)
-    modifies: Unit | None = None
-    locative: bool = False  # a place after "in" / "at": where, not who
-
-    def tokens(self) -> range:
-        return range(self.first, self.last + 1)
 
 
 def build_units(

@@ -33,11 +33,13 @@ def add_parser(sub: Any) -> None:
     add_filter_options(parser)
     parser.add_argument("--limit", type=positive, default=50, metavar="N", help="at most N events")
     parser.add_argument("--cursor", help="continue after the page that printed this cursor")
+    from dyads.export.formats import TEXT_FORMATS
+
     parser.add_argument(
         "--format",
-        choices=("table", "csv", "jsonl"),
+        choices=("table", *TEXT_FORMATS),
         default="table",
-        help="table: readable; csv: one row per event; jsonl: one JSON object per event",
+        help="table: readable; or an export format written to standard output",
     )
     parser.set_defaults(run=run)
 
@@ -59,16 +61,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(items: Iterable[StoredEvent], format: str) -> None:
-    if format == "csv":
-        from dyads.export.csv import write_csv
-
-        write_csv(items, stream=sys.stdout)
-    elif format == "jsonl":
-        from dyads.export.jsonl import write_jsonl
-
-        write_jsonl(items, stream=sys.stdout)
-    else:
+    if format == "table":
         print_table(list(items))
+        return
+    from dyads.export.formats import export_format
+
+    export_format(format).write_to(items, stream=sys.stdout)
 
 
 def _fetch(engine: Any, args: argparse.Namespace) -> tuple[Iterable[StoredEvent], str | None]:

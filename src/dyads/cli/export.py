@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,23 +20,19 @@ if TYPE_CHECKING:
     from dyads.cli.progress import Progress
     from dyads.store.results import StoredEvent
 
-FORMATS = ("csv", "jsonl", "parquet", "plover", "gdelt")  # as dyads.export.EXPORT_FORMATS
-
 
 def add_parser(sub: Any) -> None:
+    from dyads.export.formats import FORMATS, help_text
+
     parser = sub.add_parser(
         "export",
         help="export events to CSV, JSONL, Parquet, PLOVER JSON or a GDELT-style table",
-        description=(
-            "Write every event the filters select to OUT. csv: one row per event; jsonl: as "
-            "'dyads events --format jsonl'; parquet: typed columns; plover: PLOVER JSON "
-            "records; gdelt: GDELT 2.0 event table (61 tab-separated columns, ISO-3 codes)."
-        ),
+        description=f"Write every event the filters select to OUT. {help_text()}.",
     )
     parser.add_argument(
         "out", metavar="OUT", type=Path, help="file to write, or - for standard output"
     )
-    parser.add_argument("--format", choices=FORMATS, required=True, help="what to write")
+    parser.add_argument("--format", choices=tuple(FORMATS), required=True, help="what to write")
     add_db_option(parser)
     add_filter_options(parser)
     add_progress_option(parser)
@@ -104,15 +100,6 @@ def write_stdout(events: Iterable[StoredEvent], *, format: str) -> int:
             with path.open("rb") as stream:
                 shutil.copyfileobj(stream, sys.stdout.buffer)
         return count
-    writer = _text_writer(format)
-    return writer(events, stream=sys.stdout)
+    from dyads.export.formats import export_format
 
-
-def _text_writer(format: str) -> Callable[..., int]:
-    from dyads.export.csv import write_csv
-    from dyads.export.gdelt import write_gdelt
-    from dyads.export.jsonl import write_jsonl
-    from dyads.export.plover import write_plover
-
-    writers = {"csv": write_csv, "jsonl": write_jsonl, "plover": write_plover, "gdelt": write_gdelt}
-    return writers[format]
+    return export_format(format).write_to(events, stream=sys.stdout)

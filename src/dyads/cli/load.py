@@ -36,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
     from dyads.cli.common import OK, USAGE
     from dyads.cli.progress import Progress, count_dataset_rows, wanted
     from dyads.errors import DyadsError
+    from dyads.jobs.load import load_dataset
     from dyads.settings import Settings
-    from dyads.store.distributed import load_dataset
     from dyads.store.engine import open_store_checked
 
     if not Path(args.directory, "shards").is_dir():

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from dyads.store.writer import BatchResult
+    from dyads.sink import BatchResult
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ def count_dataset_rows(directory: str) -> int:
     """Records in the completed shards of a ``dyads run --out`` dataset (Parquet footers)."""
     import pyarrow.parquet as pq
 
-    from dyads.runner.parquet import SHARDS, done_shards
+    from dyads.jobs.dataset import SHARDS, done_shards
 
     paths = (Path(directory, SHARDS, f"{shard}.parquet") for shard in done_shards(directory))
     return sum(pq.read_metadata(path).num_rows for path in paths if path.exists())

@@ -16,7 +16,7 @@ from dyads.cli.progress import add_progress_option
 
 if TYPE_CHECKING:
     from dyads.cli.progress import Progress
-    from dyads.store.loader import LoadSummary
+    from dyads.jobs.run import RunSummary
 
 
 def add_parser(sub: Any) -> None:
@@ -75,10 +75,10 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE
     from dyads.errors import DyadsError, StoreError
+    from dyads.jobs.run import RunOptions, run_inputs
     from dyads.registry import STAGES
     from dyads.settings import Settings
     from dyads.store.engine import open_store_checked
-    from dyads.store.loader import LoadOptions, load_inputs
 
     settings = Settings(db=args.db) if args.db else Settings()
     batch_size = args.batch_size or settings.batch_size
@@ -94,10 +94,10 @@ def _run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         sys.stderr.write(f"dyads run: {exc}\n")
         return USAGE
-    options = LoadOptions(workers=args.workers, batch_size=batch_size, stages=stages)
+    options = RunOptions(workers=args.workers, batch_size=batch_size, stages=stages)
     try:
         with _progress(args) as bar:
-            summary = load_inputs(
+            summary = run_inputs(
                 args.inputs, engine=engine, settings=settings, options=options, progress=bar.batch
             )
             bar.finish()
@@ -137,7 +137,7 @@ def _run_dask(
 ) -> int:
     from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE, report_rejection
     from dyads.errors import DyadsError
-    from dyads.store.distributed import DistributedOptions, run_distributed
+    from dyads.jobs.distributed import DistributedOptions, run_distributed
     from dyads.store.engine import open_store_checked
 
     options = DistributedOptions(
@@ -191,7 +191,7 @@ def _run_dask(
     return SOME_INPUTS_FAILED if failed else OK
 
 
-def write_summary(summary: LoadSummary, *, stream: TextIO) -> None:
+def write_summary(summary: RunSummary, *, stream: TextIO) -> None:
     store = summary.store
     lines = [
         f"documents read         {summary.read}",

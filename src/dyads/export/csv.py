@@ -11,7 +11,7 @@ import csv
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
-from dyads.records import ActorRef
+from dyads.export.fields import Fields, stored_event_fields
 
 if TYPE_CHECKING:
     from dyads.store.results import StoredEvent
@@ -52,11 +52,11 @@ def _joined(values: Iterable[str | None]) -> str:
     return LIST_SEPARATOR.join(v or "" for v in values)
 
 
-def _actor_cells(actors: tuple[ActorRef, ...]) -> tuple[str, str, str]:
+def _actor_cells(actors: list[Fields]) -> tuple[str, str, str]:
     return (
-        _joined(a.name for a in actors),
-        _joined(a.country for a in actors),
-        _joined(a.sector for a in actors),
+        _joined(a["name"] for a in actors),
+        _joined(a["country"] for a in actors),
+        _joined(a["sector"] for a in actors),
     )
 
 
@@ -66,31 +66,35 @@ def _cell(value: object) -> str:
 
 def csv_row(stored: StoredEvent) -> tuple[str, ...]:
     """The cells of one event, in ``CSV_COLUMNS`` order."""
-    event = stored.event
-    place = event.place
-    evidence = event.evidence[0].sentence if event.evidence else ""
+    return fields_row(stored_event_fields(stored))
+
+
+def fields_row(fields: Fields) -> tuple[str, ...]:
+    """The cells of an event's fields (``dyads.export.fields``), in ``CSV_COLUMNS`` order."""
+    place = fields["place"] or {}
+    evidence = fields["evidence"][0]["sentence"] if fields["evidence"] else ""
     return (
-        event.id,
-        _cell(event.date),
-        event.date_method,
-        event.event,
-        _cell(event.mode),
-        _joined(event.contexts),
-        *_actor_cells(event.actors),
-        *_actor_cells(event.recipients),
-        "" if place is None else place.name,
-        "" if place is None else _cell(place.country),
-        "" if place is None else _cell(place.lat),
-        "" if place is None else _cell(place.lon),
-        _cell(event.cameo),
-        _cell(event.quad),
-        _cell(event.goldstein),
-        f"{event.confidence:.3f}",
-        str(stored.num_mentions),
-        str(stored.num_articles),
-        str(stored.num_sources),
-        event.article_id,
-        _cell(stored.url),
+        fields["id"],
+        _cell(fields["date"]),
+        fields["date_method"],
+        fields["event"],
+        _cell(fields["mode"]),
+        _joined(fields["contexts"]),
+        *_actor_cells(fields["actors"]),
+        *_actor_cells(fields["recipients"]),
+        place.get("name", ""),
+        _cell(place.get("country")),
+        _cell(place.get("lat")),
+        _cell(place.get("lon")),
+        _cell(fields["cameo"]),
+        _cell(fields["quad"]),
+        _cell(fields["goldstein"]),
+        f"{fields['confidence']:.3f}",
+        str(fields["num_mentions"]),
+        str(fields["num_articles"]),
+        str(fields["num_sources"]),
+        fields["article_id"],
+        _cell(fields["url"]),
         evidence,
     )
 

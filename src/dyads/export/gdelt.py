@@ -36,7 +36,7 @@ from datetime import UTC, date
 from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
-from dyads.records import ActorRef, Place
+from dyads.export.fields import Fields, stored_event_fields
 
 if TYPE_CHECKING:
     from dyads.store.results import StoredEvent
@@ -109,31 +109,32 @@ def is_country_code(code: str) -> bool:
     return pycountry.countries.get(alpha_3=code.upper()) is not None
 
 
-def actor_cells(actor: ActorRef | None) -> list[str]:
-    """The ten ``ActorN*`` cells."""
+def actor_cells(actor: Fields | None) -> list[str]:
+    """The ten ``ActorN*`` cells of an actor's fields (``dyads.export.fields``)."""
     if actor is None:
         return [""] * len(_ACTOR_FIELDS)
-    code = actor.country or ""
+    code = actor["country"] or ""
+    sector = actor["sector"] or ""
     country = code if code and is_country_code(code) else ""
     group = code if code and not country else ""
-    cameo_code = f"{code}{actor.sector or ''}"
-    return [cameo_code, actor.name, country, group, "", "", "", actor.sector or "", "", ""]
+    return [f"{code}{sector}", actor["name"], country, group, "", "", "", sector, "", ""]
 
 
-def geo_cells(place: Place | None) -> list[str]:
-    """The eight ``*Geo_*`` cells of a place."""
+def geo_cells(place: Fields | None) -> list[str]:
+    """The eight ``*Geo_*`` cells of a place's fields."""
     if place is None:
         return [""] * len(_GEO_FIELDS)
-    geo_type = GEO_TYPE_COUNTRY if place.kind == "country" else GEO_TYPE_WORLD_CITY
+    geo_type = GEO_TYPE_COUNTRY if place["kind"] == "country" else GEO_TYPE_WORLD_CITY
+    lat, lon, geonameid = place["lat"], place["lon"], place["geonameid"]
     return [
         str(geo_type),
-        place.name,
-        place.country or "",
+        place["name"],
+        place["country"] or "",
         "",
         "",
-        "" if place.lat is None else f"{place.lat:.4f}",
-        "" if place.lon is None else f"{place.lon:.4f}",
-        "" if place.geonameid is None else str(place.geonameid),
+        "" if lat is None else f"{lat:.4f}",
+        "" if lon is None else f"{lon:.4f}",
+        "" if geonameid is None else str(geonameid),
     ]
 
 
@@ -150,38 +151,39 @@ def _num(value: float | int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _partner(actors: tuple[ActorRef, ...]) -> ActorRef | None:
+def _partner(actors: list[Fields]) -> Fields | None:
     """The first actor of another country than the first actor's: the second side of a
     joint action."""
-    first = actors[0].country if actors else None
-    return next((a for a in actors[1:] if a.country and a.country != first), None)
+    first = actors[0]["country"] if actors else None
+    return next((a for a in actors[1:] if a["country"] and a["country"] != first), None)
 
 
 def gdelt_row(stored: StoredEvent) -> list[str]:
     """The 61 cells of one event, in ``GDELT_COLUMNS`` order."""
-    event = stored.event
-    cameo = event.cameo or ""
-    first = event.evidence[0] if event.evidence else None
-    added = stored.added
+    fields = stored_event_fields(stored)
+    cameo = fields["cameo"] or ""
+    actors, recipients, evidence = fields["actors"], fields["recipients"], fields["evidence"]
+    first = evidence[0] if evidence else None
+    added = fields["added"]
     if added is not None and added.tzinfo is not None:
         added = added.astimezone(UTC)
-    row = [str(global_event_id(event.id)), *date_cells(event.date)]
-    row += actor_cells(event.actors[0] if event.actors else None)
-    row += actor_cells(event.recipients[0] if event.recipients else _partner(event.actors))
+    row = [str(global_event_id(fields["id"])), *date_cells(fields["date"])]
+    row += actor_cells(actors[0] if actors else None)
+    row += actor_cells(recipients[0] if recipients else _partner(actors))
     row += [
-        "1" if first is not None and first.paragraph == 1 else "0",
+        "1" if first is not None and first["paragraph"] == 1 else "0",
         cameo,
         cameo[:3],
         cameo[:2],
-        _num(event.quad),
-        _num(event.goldstein),
-        str(stored.num_mentions),
-        str(stored.num_sources),
-        str(stored.num_articles),
+        _num(fields["quad"]),
+        _num(fields["goldstein"]),
+        str(fields["num_mentions"]),
+        str(fields["num_sources"]),
+        str(fields["num_articles"]),
         "",  # AvgTone
     ]
-    row += geo_cells(None) + geo_cells(None) + geo_cells(event.place)
-    row += ["" if added is None else added.strftime("%Y%m%d%H%M%S"), stored.url or ""]
+    row += geo_cells(None) + geo_cells(None) + geo_cells(fields["place"])
+    row += ["" if added is None else added.strftime("%Y%m%d%H%M%S"), fields["url"] or ""]
     return row
 
 

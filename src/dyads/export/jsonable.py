@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from dyads.records import ActorRef, Article, Dateline, Event, Evidence, Place
+from dyads.export.fields import (
+    EvidenceView,
+    Fields,
+    event_fields,
+    evidence_brief,
+    place_fields,
+    stored_event_fields,
+)
+from dyads.records import Article, Dateline, Event, Place
 
 if TYPE_CHECKING:
     from dyads.store.results import StoredEvent
@@ -16,10 +23,13 @@ def iso(value: datetime | date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+# What JSON shows of a place (the export's Parquet and PLOVER records add the geonames id).
+PLACE_KEYS = ("name", "country", "lat", "lon")
+
+
 def place_to_dict(place: Place | None) -> dict[str, Any] | None:
-    if place is None:
-        return None
-    return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+    fields = place_fields(place)
+    return None if fields is None else {key: fields[key] for key in PLACE_KEYS}
 
 
 def dateline_to_dict(dateline: Dateline | None) -> dict[str, Any] | None:
@@ -51,59 +61,40 @@ def article_to_dict(article: Article, *, boilerplate: bool = True) -> dict[str, 
     return out
 
 
-def actor_to_dict(actor: ActorRef) -> dict[str, Any]:
-    return {
-        "name": actor.name,
-        "text": actor.text,
-        "country": actor.country,
-        "sector": actor.sector,
-        "title": actor.title,
-    }
-
-
-def evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "sentence": evidence.sentence,
-        "paragraph": evidence.paragraph,
-        "start": evidence.start,
-        "end": evidence.end,
-    }
-    if evidence.trigger is not None:
-        out["trigger"] = [evidence.trigger.start, evidence.trigger.end]
-    if evidence.article_id is not None:
-        out["article_id"] = evidence.article_id
-    return out
-
-
-def event_to_dict(
-    event: Event, *, evidence: Callable[[Evidence], dict[str, Any]] = evidence_to_dict
-) -> dict[str, Any]:
-    """``event`` as JSON values, each evidence sentence as ``evidence`` gives it."""
-    return {
-        "id": event.id,
-        "doc_id": event.article_id,
-        "event": event.event,
-        "mode": event.mode,
-        "contexts": list(event.contexts),
-        "actors": [actor_to_dict(a) for a in event.actors],
-        "recipients": [actor_to_dict(a) for a in event.recipients],
-        "date": iso(event.date),
-        "date_method": event.date_method,
-        "place": place_to_dict(event.place),
-        "evidence": [evidence(e) for e in event.evidence],
-        "cameo": event.cameo,
-        "quad": event.quad,
-        "goldstein": event.goldstein,
-        "confidence": round(event.confidence, 3),
-    }
+def event_to_dict(event: Event, *, evidence: EvidenceView = evidence_brief) -> dict[str, Any]:
+    """``event`` as JSON values, each evidence sentence as ``evidence`` shows it."""
+    return fields_to_json(event_fields(event), evidence=evidence)
 
 
 def stored_event_to_dict(
-    stored: StoredEvent, *, evidence: Callable[[Evidence], dict[str, Any]] = evidence_to_dict
+    stored: StoredEvent, *, evidence: EvidenceView = evidence_brief
 ) -> dict[str, Any]:
     """An event as ``event_to_dict`` gives it, plus the counts the store keeps."""
-    out = event_to_dict(stored.event, evidence=evidence)
-    out["num_mentions"] = stored.num_mentions
-    out["num_articles"] = stored.num_articles
-    out["num_sources"] = stored.num_sources
+    fields = stored_event_fields(stored)
+    out = fields_to_json(fields, evidence=evidence)
+    out["num_mentions"] = fields["num_mentions"]
+    out["num_articles"] = fields["num_articles"]
+    out["num_sources"] = fields["num_sources"]
     return out
+
+
+def fields_to_json(fields: Fields, *, evidence: EvidenceView) -> dict[str, Any]:
+    """An event's fields (``dyads.export.fields``) under the names of ``dyads code``."""
+    place = fields["place"]
+    return {
+        "id": fields["id"],
+        "doc_id": fields["article_id"],
+        "event": fields["event"],
+        "mode": fields["mode"],
+        "contexts": fields["contexts"],
+        "actors": fields["actors"],
+        "recipients": fields["recipients"],
+        "date": iso(fields["date"]),
+        "date_method": fields["date_method"],
+        "place": None if place is None else {key: place[key] for key in PLACE_KEYS},
+        "evidence": [evidence(e) for e in fields["evidence"]],
+        "cameo": fields["cameo"],
+        "quad": fields["quad"],
+        "goldstein": fields["goldstein"],
+        "confidence": round(fields["confidence"], 3),
+    }

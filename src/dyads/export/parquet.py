@@ -10,9 +10,9 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from dyads.records import ActorRef, Evidence, Place
+from dyads.export.fields import Fields, stored_event_fields
 
 if TYPE_CHECKING:
     from dyads.store.results import StoredEvent
@@ -86,70 +86,51 @@ def parquet_schema() -> Any:
     )
 
 
-def _actor(actor: ActorRef) -> dict[str, Any]:
+def _evidence(evidence: Fields, article_id: str) -> dict[str, Any]:
+    """An evidence struct: the sentence's article is the event's when not given."""
+    keys = ("sentence", "paragraph", "sentence_index", "start", "end")
     return {
-        "name": actor.name,
-        "text": actor.text,
-        "country": actor.country,
-        "sector": actor.sector,
-        "title": actor.title,
-    }
-
-
-def _place(place: Place | None) -> dict[str, Any] | None:
-    if place is None:
-        return None
-    return {
-        "name": place.name,
-        "country": place.country,
-        "lat": place.lat,
-        "lon": place.lon,
-        "geonameid": place.geonameid,
-        "kind": place.kind,
-    }
-
-
-def _evidence(evidence: Evidence, article_id: str) -> dict[str, Any]:
-    return {
-        "sentence": evidence.sentence,
-        "paragraph": evidence.paragraph,
-        "sentence_index": evidence.sentence_index,
-        "start": evidence.start,
-        "end": evidence.end,
-        "article_id": evidence.article_id or article_id,
+        **{key: evidence[key] for key in keys},
+        "article_id": evidence["article_id"] or article_id,
     }
 
 
 def parquet_row(stored: StoredEvent) -> dict[str, Any]:
     """One event as a mapping that matches ``parquet_schema``."""
-    event = stored.event
-    added = stored.added
+    fields = stored_event_fields(stored)
+    added = fields["added"]
     if added is not None and added.tzinfo is None:
         added = added.replace(tzinfo=UTC)
-    return {
-        "id": event.id,
-        "article_id": event.article_id,
-        "date": event.date,
-        "date_method": event.date_method,
-        "event": event.event,
-        "mode": event.mode,
-        "contexts": list(event.contexts),
-        "actors": [_actor(a) for a in event.actors],
-        "recipients": [_actor(a) for a in event.recipients],
-        "place": _place(event.place),
-        "evidence": [_evidence(e, event.article_id) for e in event.evidence],
-        "cameo": event.cameo,
-        "quad": event.quad,
-        "goldstein": event.goldstein,
-        "confidence": event.confidence,
-        "num_mentions": stored.num_mentions,
-        "num_articles": stored.num_articles,
-        "num_sources": stored.num_sources,
-        "url": stored.url,
-        "title": stored.title,
-        "site": stored.site,
-        "added": added,
-    }
+    row = {name: fields[name] for name in _PLAIN_COLUMNS}
+    row["evidence"] = [_evidence(e, fields["article_id"]) for e in fields["evidence"]]
+    row["added"] = added
+    return row
+
+
+# Columns whose value is the field of the same name as it is (``actors``: name, text,
+# country, sector, title; ``place``: with the geonames id and kind).
+_PLAIN_COLUMNS = (
+    "id",
+    "article_id",
+    "date",
+    "date_method",
+    "event",
+    "mode",
+    "contexts",
+    "actors",
+    "recipients",
+    "place",
+    "cameo",
+    "quad",
+    "goldstein",
+    "confidence",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "url",
+    "title",
+    "site",
+)
 
 
 def _batches(events: Iterable[StoredEvent], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -162,12 +143,20 @@ def write_parquet(
     events: Iterable[StoredEvent], *, path: Path, batch_rows: int = BATCH_ROWS
 ) -> int:
     """Write events to a Parquet file at ``path``; return the number of rows."""
+    with path.open("wb") as stream:
+        return write_parquet_stream(events, stream=stream, batch_rows=batch_rows)
+
+
+def write_parquet_stream(
+    events: Iterable[StoredEvent], *, stream: BinaryIO, batch_rows: int = BATCH_ROWS
+) -> int:
+    """Write events as a Parquet file to the binary ``stream``; return the number of rows."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = parquet_schema()
     count = 0
-    with pq.ParquetWriter(str(path), schema) as writer:
+    with pq.ParquetWriter(stream, schema) as writer:
         for batch in _batches(events, batch_rows):
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             count += len(batch)

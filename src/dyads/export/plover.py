@@ -26,7 +26,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any, TextIO
 
-from dyads.records import ActorRef, Place
+from dyads.export.fields import Fields, stored_event_fields
+from dyads.export.jsonable import iso
 
 if TYPE_CHECKING:
     from dyads.store.results import StoredEvent
@@ -43,55 +44,59 @@ def alpha2(alpha3: str) -> str | None:
     return None if country is None else str(country.alpha_2)
 
 
-def plover_actor(actor: ActorRef) -> dict[str, Any]:
+def plover_actor(actor: Fields) -> dict[str, Any]:
+    """An actor's fields (``dyads.export.fields.actor_fields``) as a PLOVER actor object."""
     return {
-        "code": actor.country,
-        "sector": actor.sector,
-        "actor_text": actor.text or actor.name,
-        "identifier_text": actor.name,
-        "office": actor.title,
+        "code": actor["country"],
+        "sector": actor["sector"],
+        "actor_text": actor["text"] or actor["name"],
+        "identifier_text": actor["name"],
+        "office": actor["title"],
     }
 
 
-def plover_location(place: Place | None) -> dict[str, Any] | None:
+def plover_location(place: Fields | None) -> dict[str, Any] | None:
+    """A place's fields as a geonames-style location object."""
     if place is None:
         return None
+    country = place["country"]
     return {
-        "geonameid": place.geonameid,
-        "name": place.name,
-        "latitude": place.lat,
-        "longitude": place.lon,
-        "country code": None if place.country is None else alpha2(place.country),
-        "cc3": place.country,
+        "geonameid": place["geonameid"],
+        "name": place["name"],
+        "latitude": place["lat"],
+        "longitude": place["lon"],
+        "country code": None if country is None else alpha2(country),
+        "cc3": country,
     }
 
 
 def plover_record(stored: StoredEvent) -> dict[str, Any]:
     """One event as a PLOVER JSON object."""
-    event = stored.event
-    first = event.evidence[0] if event.evidence else None
-    coder = f"{event.coder} {event.coder_version}".strip()
+    fields = stored_event_fields(stored)
+    evidence = fields["evidence"]
+    first = evidence[0] if evidence else None
+    coder = f"{fields['coder']} {fields['coder_version']}".strip()
     return {
-        "id": event.id,
-        "date": None if event.date is None else event.date.isoformat(),
-        "actor": [plover_actor(a) for a in event.actors],
-        "recipient": [plover_actor(a) for a in event.recipients],
-        "event": [event.event],
-        "mode": [] if event.mode is None else [event.mode],
-        "context": list(event.contexts),
-        "event_loc": plover_location(event.place),
-        "event_text": [e.sentence for e in event.evidence],
-        "quad_code": event.quad,
-        "event_scale": event.goldstein,
+        "id": fields["id"],
+        "date": iso(fields["date"]),
+        "actor": [plover_actor(a) for a in fields["actors"]],
+        "recipient": [plover_actor(a) for a in fields["recipients"]],
+        "event": [fields["event"]],
+        "mode": [] if fields["mode"] is None else [fields["mode"]],
+        "context": fields["contexts"],
+        "event_loc": plover_location(fields["place"]),
+        "event_text": [e["sentence"] for e in evidence],
+        "quad_code": fields["quad"],
+        "event_scale": fields["goldstein"],
         "text_info": None
         if first is None
-        else {"sequence": first.sentence_index, "start": first.start, "end": first.end},
+        else {"sequence": first["sentence_index"], "start": first["start"], "end": first["end"]},
         "cite_info": {
-            "citation": event.article_id,
-            "url": stored.url,
-            "title": stored.title,
-            "publication": stored.site,
-            "language": stored.language,
+            "citation": fields["article_id"],
+            "url": fields["url"],
+            "title": fields["title"],
+            "publication": fields["site"],
+            "language": fields["language"],
             "coder": coder,
             "codebook": CODEBOOK,
         },

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,6 +16,7 @@ from dyads.records import (
     Span,
     content_id,
 )
+from dyads.sink import DocumentMeta
 from dyads.store.schema import DOCUMENT_STORED
 
 # The cleaner that produced an article says what its document was, when the document
@@ -42,31 +42,6 @@ def published_date(value: datetime | date | None) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     return value
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DocumentMeta:
-    """What the documents table keeps of a document: everything but its text."""
-
-    id: str
-    source: str
-    media_type: str
-    encoding: str
-    url: str | None
-    fetched_at: datetime | None
-    bytes: int
-
-    @classmethod
-    def of(cls, document: Document) -> DocumentMeta:
-        return cls(
-            id=document.id,
-            source=document.source,
-            media_type=str(document.media_type),
-            encoding=document.encoding,
-            url=document.url,
-            fetched_at=document.fetched_at,
-            bytes=len(document.text.encode("utf-8")),
-        )
 
 
 def document_row(

@@ -23,54 +23,24 @@ from sqlalchemy.exc import SQLAlchemyError
 from dyads.dedup.articles import fingerprint
 from dyads.errors import StoreError
 from dyads.records import CodedArticle, Document, Rejection, content_id
+from dyads.sink import BatchResult, DocumentMeta
 from dyads.store.engine import IMMEDIATE, lock_for_write
 from dyads.store.events import EventWrites, refresh_events, write_events
-from dyads.store.schema import articles, boilerplate_blocks, documents, rejections, runs
+from dyads.store.schema import (
+    articles,
+    boilerplate_blocks,
+    documents,
+    rejections,
+    runs,
+    shard_markers,
+)
 from dyads.store.sql import insert_ignore
 from dyads.store.stories import add_bands, create_story, find_story, refresh_stories
-from dyads.store.write_rows import DocumentMeta, article_row, boilerplate_rows, document_row
+from dyads.store.write_rows import article_row, boilerplate_rows, document_row
 
 logger = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class BatchResult:
-    """What one batch (or, summed, a whole run) did to the store."""
-
-    stored: int = 0  # documents stored with their article
-    skipped: int = 0  # documents (or article ids) already stored
-    joined: int = 0  # articles that joined an existing story (exact or near duplicate)
-    stories: int = 0  # new stories
-    events_new: int = 0
-    events_merged: int = 0  # reports that joined a canonical event
-    unasserted: int = 0  # negated or hypothetical events, not stored
-    rejected: tuple[tuple[str, int], ...] = ()  # (stage, count), sorted by stage
-
-    def __add__(self, other: BatchResult) -> BatchResult:
-        by_stage = Counter(dict(self.rejected))
-        by_stage.update(dict(other.rejected))
-        return BatchResult(
-            stored=self.stored + other.stored,
-            skipped=self.skipped + other.skipped,
-            joined=self.joined + other.joined,
-            stories=self.stories + other.stories,
-            events_new=self.events_new + other.events_new,
-            events_merged=self.events_merged + other.events_merged,
-            unasserted=self.unasserted + other.unasserted,
-            rejected=tuple(sorted(by_stage.items())),
-        )
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "stored": self.stored,
-            "skipped": self.skipped,
-            "joined": self.joined,
-            "stories": self.stories,
-            "events_new": self.events_new,
-            "events_merged": self.events_merged,
-            "unasserted": self.unasserted,
-            "rejected": dict(self.rejected),
-        }
+__all__ = ["BatchResult", "StoreWriter", "rejection_id"]  # BatchResult: ``dyads.sink``'s
 
 
 @dataclass(slots=True, kw_only=True)
@@ -193,6 +163,25 @@ class StoreWriter:
         insert_ignore(conn, boilerplate_blocks, boilerplate_rows(article))
         add_bands(conn, article_id=article.id, story_id=story_id, fp=fp)
         return story_id
+
+    def done_shards(self) -> frozenset[str]:
+        """Ids of the shards of distributed runs whose results are all stored."""
+        with self.engine.connect() as conn:
+            return frozenset(conn.execute(select(shard_markers.c.id)).scalars())
+
+    def mark_shard(
+        self, *, shard_id: str, source: str, run_id: str, stats: Mapping[str, Any]
+    ) -> None:
+        """Record a shard as done; call it after every batch of the shard has committed."""
+        row = {
+            "id": shard_id,
+            "source": source,
+            "run_id": run_id,
+            "completed_at": datetime.now(UTC),
+            "stats": dict(stats),
+        }
+        with self.engine.begin() as conn:
+            insert_ignore(conn, shard_markers, [row])
 
     def start_run(self, *, command: str, inputs: Sequence[str], settings: Mapping[str, Any]) -> str:
         """Record a run and return its id (random: two runs of one command are two runs)."""

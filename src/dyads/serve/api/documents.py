@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, HTTPException, Request
 
 from dyads.errors import ExtractionError, InputError
+from dyads.jobs.post import store_posted
 from dyads.pipeline import Pipeline
-from dyads.records import Article, CodedArticle, Document, MediaType, content_id
+from dyads.records import Document, MediaType, content_id
 from dyads.serve.api.deps import EngineDep, KeyDep, SettingsDep, error_responses
 from dyads.serve.api.schemas import DocumentIn, DocumentOut, article_out, coded_event_out
 from dyads.settings import Settings
+from dyads.sink import NotAnArticle, coded_article
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -67,24 +69,6 @@ def to_document(body: DocumentIn, *, key_name: str) -> Document:
     )
 
 
-def coded(result: Any) -> CodedArticle:
-    """The pipeline's result as what the store writes (a clean-only pipeline gives an Article)."""
-    if isinstance(result, CodedArticle):
-        return result
-    if isinstance(result, Article):
-        return CodedArticle(article=result)
-    raise HTTPException(500, f"the pipeline produced {type(result).__name__}, not an article")
-
-
-def store(engine: Engine, item: CodedArticle, document: Document, key_name: str) -> None:
-    from dyads.store.writer import StoreWriter
-
-    writer = StoreWriter(engine)
-    run_id = writer.start_run(command="POST /documents", inputs=[document.source], settings={})
-    result = writer.write_batch([item], run_id=run_id, documents_by_id={document.id: document})
-    writer.finish_run(run_id, stats={"key": key_name, **result.as_dict()})
-
-
 @router.post(
     "/documents",
     status_code=201,
@@ -114,8 +98,11 @@ def process_document(
         raise HTTPException(422, f"{type(exc).__name__}: {exc}") from exc
     if dropped is not None:
         raise HTTPException(422, f"no article: {dropped}")
-    item = coded(result)
-    store(engine, item, document, key.name)
+    try:
+        item = coded_article(result)
+    except NotAnArticle as exc:
+        raise HTTPException(500, str(exc)) from exc
+    store_posted(engine, item=item, document=document, key_name=key.name)
     logger.info("stored article %s with %d events", item.article.id, len(item.events))
     return DocumentOut(
         article=article_out(item.article), events=[coded_event_out(e) for e in item.events]

@@ -1,16 +1,17 @@
-"""``GET /events`` (filtered, keyset-paginated, JSON or CSV) and ``GET /events/{id}``."""
+"""``GET /events`` (filtered, keyset-paginated; JSON or an export format) and
+``GET /events/{id}``."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import Response
 from sqlalchemy import Engine
 
+from dyads.export.formats import FORMATS
 from dyads.serve.api.deps import CacheDep, EngineDep, cached_json, error_responses, json_bytes
 from dyads.serve.api.schemas import (
     EventDetailOut,
@@ -32,67 +33,45 @@ PLAIN = r"^[^\x00-\x1f]*$"
 ID = r"^[^\x00-\x1f]+$"
 MIN_CONFIDENCE = Query(ge=0, le=1, description="the coder's confidence is at least this")
 
-CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
+# ``format``: json (a page of ``EventPageOut``), or any export format of the one table,
+# written by the export's own writer (``GET /events?format=csv`` is ``dyads export``'s CSV).
+RESPONSE_FORMATS = ("json", *FORMATS)
+FORMAT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {
+            f.media_type: {
+                "schema": {"type": "string", "format": "binary"} if f.binary else {"type": "string"}
+            }
+            for f in FORMATS.values()
+        }
+    }
 }
-CSV_COLUMNS = (
-    "id",
-    "date",
-    "event",
-    "mode",
-    "actors",
-    "recipients",
-    "place",
-    "place_country",
-    "cameo",
-    "quad",
-    "goldstein",
-    "confidence",
-    "num_mentions",
-    "num_articles",
-    "num_sources",
-    "doc_id",
-    "sentence",
-)
 
 
-def csv_row(stored: StoredEvent) -> list[object]:
-    event = stored.event
-    place = event.place
-    return [
-        event.id,
-        event.date.isoformat() if event.date else "",
-        event.event,
-        event.mode or "",
-        ";".join(a.country or a.name for a in event.actors),
-        ";".join(a.country or a.name for a in event.recipients),
-        place.name if place else "",
-        (place.country or "") if place else "",
-        event.cameo or "",
-        "" if event.quad is None else event.quad,
-        "" if event.goldstein is None else event.goldstein,
-        round(event.confidence, 3),
-        stored.num_mentions,
-        stored.num_articles,
-        stored.num_sources,
-        event.article_id,
-        event.evidence[0].sentence if event.evidence else "",
-    ]
-
-
-def csv_response(items: tuple[StoredEvent, ...], next_cursor: str | None) -> Response:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(item) for item in items)
-    headers = {"X-Next-Cursor": next_cursor} if next_cursor else None
-    return Response(out.getvalue(), media_type="text/csv", headers=headers)
+def export_response(
+    items: tuple[StoredEvent, ...], next_cursor: str | None, *, format: str
+) -> Response:
+    """A page of events in an export format; the next page's cursor in ``X-Next-Cursor``."""
+    chosen = FORMATS[format]
+    binary = io.BytesIO()
+    if chosen.binary:
+        chosen.write_to(items, stream=binary)
+    else:
+        text = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+        chosen.write_to(items, stream=text)
+        text.flush()
+        text.detach()
+    headers = {"Content-Disposition": f'inline; filename="events{chosen.suffix}"'}
+    if next_cursor:
+        headers["X-Next-Cursor"] = next_cursor
+    media_type = chosen.media_type if chosen.binary else f"{chosen.media_type}; charset=utf-8"
+    return Response(binary.getvalue(), media_type=media_type, headers=headers)
 
 
 @router.get(
     "/events",
     response_model=EventPageOut,
-    responses={**CSV_RESPONSE, **error_responses(422)},
+    responses={**FORMAT_RESPONSES, **error_responses(422)},
 )
 def list_events(
     *,
@@ -117,7 +96,14 @@ def list_events(
     min_confidence: Annotated[float | None, MIN_CONFIDENCE] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(pattern=PLAIN, max_length=1000)] = None,
-    format: Annotated[Literal["json", "csv"], Query()] = "json",
+    format: Annotated[
+        str,
+        Query(
+            pattern=f"^({'|'.join(RESPONSE_FORMATS)})$",
+            description="json, or an export format: " + ", ".join(FORMATS),
+            json_schema_extra={"enum": list(RESPONSE_FORMATS)},
+        ),
+    ] = "json",
 ) -> Response:
     pair = None
     if between is not None:
@@ -135,9 +121,9 @@ def list_events(
         limit=limit,
         cursor=cursor,
     )
-    if format == "csv":
-        page = query_events(engine, filter=flt)  # CSV is for export, rarely repeated
-        return csv_response(page.items, page.next_cursor)
+    if format != "json":
+        page = query_events(engine, filter=flt)  # an export format: rarely repeated
+        return export_response(page.items, page.next_cursor, format=format)
     return cached_json(cache, engine, ("events", flt), lambda: event_page_json(engine, flt))
 
 

@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dyads.export.jsonable import stored_event_to_dict
-from dyads.records import ActorRef, Article, Event, Evidence, Place, Span
+from dyads.export.fields import evidence_fields, evidence_full
+from dyads.export.jsonable import event_to_dict, place_to_dict, stored_event_to_dict
+from dyads.records import Article, Event, Evidence, Place
 from dyads.store.results import (
     ActorCount,
     ArticleView,
@@ -221,74 +222,20 @@ class DocumentOut(Schema):
 
 
 def place_out(place: Place | None) -> PlaceOut | None:
-    if place is None:
-        return None
-    return PlaceOut(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
-
-
-def actor_out(actor: ActorRef) -> ActorOut:
-    return ActorOut(
-        name=actor.name,
-        text=actor.text,
-        country=actor.country,
-        sector=actor.sector,
-        title=actor.title,
-    )
-
-
-def _pair(span: Span | None) -> tuple[int, int] | None:
-    return None if span is None else (span.start, span.end)
+    fields = place_to_dict(place)
+    return None if fields is None else PlaceOut.model_validate(fields)
 
 
 def evidence_out(evidence: Evidence) -> EvidenceOut:
-    return EvidenceOut(
-        sentence=evidence.sentence,
-        paragraph=evidence.paragraph,
-        start=evidence.start,
-        end=evidence.end,
-        trigger=_pair(evidence.trigger),
-        actors=[(s.start, s.end) for s in evidence.actor_spans],
-        recipients=[(s.start, s.end) for s in evidence.recipient_spans],
-        article_id=evidence.article_id,
-    )
-
-
-def _event_fields(event: Event) -> dict[str, object]:
-    return {
-        "id": event.id,
-        "doc_id": event.article_id,
-        "event": event.event,
-        "mode": event.mode,
-        "contexts": list(event.contexts),
-        "actors": [actor_out(a) for a in event.actors],
-        "recipients": [actor_out(a) for a in event.recipients],
-        "date": event.date,
-        "date_method": event.date_method,
-        "place": place_out(event.place),
-        "evidence": [evidence_out(e) for e in event.evidence],
-        "cameo": event.cameo,
-        "quad": event.quad,
-        "goldstein": event.goldstein,
-        "confidence": round(event.confidence, 3),
-    }
+    return EvidenceOut.model_validate(evidence_full(evidence_fields(evidence)))
 
 
 def coded_event_out(event: Event) -> CodedEventOut:
-    return CodedEventOut.model_validate(_event_fields(event))
-
-
-def _stored_fields(stored: StoredEvent) -> dict[str, object]:
-    fields = _event_fields(stored.event)
-    fields.update(
-        num_mentions=stored.num_mentions,
-        num_articles=stored.num_articles,
-        num_sources=stored.num_sources,
-    )
-    return fields
+    return CodedEventOut.model_validate(event_to_dict(event, evidence=evidence_full))
 
 
 def event_out(stored: StoredEvent) -> EventOut:
-    return EventOut.model_validate(_stored_fields(stored))
+    return EventOut.model_validate(event_json(stored))
 
 
 def mention_out(mention: StoredMention) -> MentionOut:
@@ -303,7 +250,7 @@ def mention_out(mention: StoredMention) -> MentionOut:
 
 
 def event_detail_out(detail: EventDetail) -> EventDetailOut:
-    fields = _stored_fields(detail.stored)
+    fields: dict[str, object] = event_json(detail.stored)
     fields["mentions"] = [mention_out(m) for m in detail.mentions]
     return EventDetailOut.model_validate(fields)
 
@@ -396,27 +343,11 @@ def stats_out(stats: StoreStats) -> StatsOut:
 # model per row; tests check them against the models.
 
 
-def _pair_json(span: Span | None) -> list[int] | None:
-    return None if span is None else [span.start, span.end]
-
-
-def _evidence_json(evidence: Evidence) -> dict[str, Any]:
-    return {
-        "sentence": evidence.sentence,
-        "paragraph": evidence.paragraph,
-        "start": evidence.start,
-        "end": evidence.end,
-        "trigger": _pair_json(evidence.trigger),
-        "actors": [[s.start, s.end] for s in evidence.actor_spans],
-        "recipients": [[s.start, s.end] for s in evidence.recipient_spans],
-        "article_id": evidence.article_id,
-    }
-
-
-def event_json(stored: StoredEvent) -> dict[str, object]:
-    """``event_out(stored)`` as plain JSON values: the export's shape, with every evidence
-    field present (null where unknown) as ``EvidenceOut`` has it."""
-    return stored_event_to_dict(stored, evidence=_evidence_json)
+def event_json(stored: StoredEvent) -> dict[str, Any]:
+    """``event_out(stored)`` as plain JSON values: the export's fields
+    (``dyads.export.fields``) with every evidence field present, null where unknown, as
+    ``EvidenceOut`` has it."""
+    return stored_event_to_dict(stored, evidence=evidence_full)
 
 
 def dyad_period_json(period: DyadPeriod) -> dict[str, object]:

@@ -1,5 +1,5 @@
-"""A Parquet dataset of coded shards: what ``dyads run --out DIR`` writes and ``dyads load``
-imports.
+"""A Parquet dataset of coded shards, a sink: what ``dyads run --out DIR`` writes and
+``dyads load`` imports.
 
 Layout::
 
@@ -9,17 +9,22 @@ Layout::
 Columns: ``kind`` ("article" | "rejection"), ``source``, ``document_id``, ``events`` (number of
 events), ``payload`` (the record as JSON, through ``dyads.codec``, so nothing is lost) and
 ``document`` (what the store keeps of the input document, as JSON; null for a rejection).
+
+``ParquetSink`` is the dataset as a ``dyads.sink.Sink``: it gathers a shard's results and
+writes them, then the shard's marker, when the shard is finished. It holds no store, so it
+skips nothing; ``dyads load`` skips what the store already holds.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from dyads.codec import dumps, loads
-from dyads.records import CodedArticle, Rejection
-from dyads.store.write_rows import DocumentMeta
+from dyads.records import CodedArticle, Document, Rejection
+from dyads.sink import BatchResult, DocumentMeta
 
 SHARDS = "shards"
 DONE = "_done"
@@ -85,6 +90,52 @@ def read_dataset(
                 yield loads(Rejection, payload), meta
             else:
                 yield loads(CodedArticle, payload), meta
+
+
+class ParquetSink:
+    """A ``Sink`` that writes each finished shard into the dataset at ``out_dir``."""
+
+    def __init__(self, out_dir: str) -> None:
+        self.out_dir = out_dir
+        self._items: list[CodedArticle | Rejection] = []
+        self._documents: dict[str, DocumentMeta] = {}
+
+    def stored(self, document_ids: Collection[str]) -> set[str]:
+        return set()
+
+    def write(
+        self,
+        items: Sequence[CodedArticle | Rejection],
+        *,
+        documents: Mapping[str, Document | DocumentMeta],
+    ) -> BatchResult:
+        """Gather ``items`` for the shard; nothing is stored until ``finish_shard``."""
+        self._items.extend(items)
+        for key, document in documents.items():
+            meta = DocumentMeta.of(document) if isinstance(document, Document) else document
+            self._documents[key] = meta
+        return BatchResult()
+
+    def done_shards(self) -> frozenset[str]:
+        return done_shards(self.out_dir)
+
+    def finish_shard(self, *, shard_id: str, source: str, stats: Mapping[str, int]) -> None:
+        metas = list(self._documents.values())
+        write_shard(self.out_dir, shard_id=shard_id, items=self._items, documents=metas)
+        self._items, self._documents = [], {}
+
+    def close(self) -> None:
+        self._items, self._documents = [], {}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ParquetSinkSpec:
+    """The dataset at ``out_dir``, as a worker opens it."""
+
+    out_dir: str
+
+    def open(self) -> ParquetSink:
+        return ParquetSink(self.out_dir)
 
 
 def _meta(item: CodedArticle | Rejection, by_id: dict[str, DocumentMeta]) -> str | None:
