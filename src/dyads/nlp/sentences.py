@@ -23,8 +23,10 @@ article go on to be parsed and coded.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dyads.errors import ArticleTooLong
 from dyads.records import PARAGRAPH_SEPARATOR, Article
 
 
@@ -186,3 +188,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if start < end else None
+
+
+def bounded_for_coding(sentences: Sequence[Sentence], *, limit: int) -> Sequence[Sentence]:
+    """``sentences`` (those chosen for parsing and coding), or ``ArticleTooLong`` when they
+    are more than ``limit`` (``Settings.max_coded_sentences``)."""
+    if len(sentences) > limit:
+        raise ArticleTooLong(
+            f"{len(sentences):,} sentences to code, over the limit of {limit:,} "
+            "(DYADS_MAX_CODED_SENTENCES): a page this long holds many stories, not one article"
+        )
+    return sentences
