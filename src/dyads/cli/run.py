@@ -62,7 +62,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE
+    from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE, report_rejection
     from dyads.errors import DyadsError, StoreError
     from dyads.registry import STAGES
     from dyads.settings import Settings
@@ -88,7 +88,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         with _Bar(enabled=show) as bar:
             summary = load_inputs(
-                args.inputs, engine=engine, settings=settings, options=options, progress=bar.update
+                args.inputs,
+                engine=engine,
+                settings=settings,
+                options=options,
+                progress=bar.update,
+                on_rejection=report_rejection,  # one line per rejected input, as extract/code
             )
     except DyadsError as exc:  # a store that refuses a batch, a model that is not installed
         sys.stderr.write(f"dyads run: {type(exc).__name__}: {exc}\n")

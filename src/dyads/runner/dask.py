@@ -190,6 +190,8 @@ def run_dask(
             processes=True,
             dashboard_address=None,
             silence_logs=logging.WARNING,  # the cluster's chatter is not the run's output
+            preload=["dyads.runner.lifeline"],  # workers and nannies end with this process,
+            preload_nanny=["dyads.runner.lifeline"],  # even one killed with SIGKILL
         )
 
     client = distributed.Client(scheduler if scheduler is not None else cluster)

@@ -82,8 +82,11 @@ def load_inputs(
     settings: Settings,
     options: LoadOptions | None = None,
     progress: Progress | None = None,
+    on_rejection: Callable[[Rejection], None] | None = None,
 ) -> LoadSummary:
-    """Run ``options.stages`` over ``paths`` and store the results; return what happened."""
+    """Run ``options.stages`` over ``paths`` and store the results; return what happened.
+
+    ``on_rejection`` hears of each rejected input as its batch is written."""
     from dyads.ingest import read_inputs
     from dyads.pipeline import PipelineSpec
     from dyads.runner.local import run_local
@@ -101,6 +104,9 @@ def load_inputs(
     total = BatchResult()
     while batch := list(islice(outcomes, options.batch_size)):
         items, documents = _batch_items(batch, in_flight, counts)
+        if on_rejection is not None:
+            for rejection in (item for item in items if isinstance(item, Rejection)):
+                on_rejection(rejection)
         result = writer.write_batch(items, run_id=run_id, documents_by_id=documents)
         total += result
         if progress is not None:
