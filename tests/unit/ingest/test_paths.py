@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from dyads.ingest import read_inputs
 from dyads.records import Document, Rejection
 from dyads.settings import Settings
@@ -145,5 +147,20 @@ def test_read_inputs_parent_the_system_refuses_to_look_at(tmp_path: Path) -> Non
     found = _read([refused, str(tmp_path / "ok.txt")])
     assert found == [
         (refused, "UnreadableInput", "cannot read: File name too long"),
+        (str(tmp_path / "ok.txt"), None, None),
+    ]
+
+
+def test_read_inputs_error_while_reading_a_record_file_is_a_rejection(tmp_path: Path) -> None:
+    """A file that opens but fails when read (``/proc/self/mem`` answers EIO at offset 0):
+    the rejection names it and the next input is read."""
+    if not Path("/proc/self/mem").exists():
+        pytest.skip("needs Linux's /proc/self/mem to fail a read for real")
+    failing = tmp_path / "failing.jsonl"
+    failing.symlink_to("/proc/self/mem")
+    (tmp_path / "ok.txt").write_text(PAGE)
+    found = _read([str(failing), str(tmp_path / "ok.txt")])
+    assert found == [
+        (str(failing), "UnreadableInput", "cannot read: Input/output error"),
         (str(tmp_path / "ok.txt"), None, None),
     ]
