@@ -15,9 +15,9 @@ of its members once, so a report repeated a thousand times costs one check, not 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from dyads import __version__
 from dyads.coding.candidate import Candidate
@@ -42,7 +42,7 @@ class _Cluster:
     actor_sides: dict[frozenset[tuple[str | None, str | None]], Candidate] = field(
         default_factory=dict
     )
-    dates: dict[tuple[bool, date | None], ResolvedDate] = field(default_factory=dict)
+    dates: dict[tuple[bool, dt.date | None], ResolvedDate] = field(default_factory=dict)
     acted_on: set[tuple[str | None, str | None]] = field(default_factory=set)
 
     @property
@@ -80,7 +80,7 @@ def _actor_side(candidate: Candidate) -> frozenset[tuple[str | None, str | None]
     return frozenset((a.country, a.sector) for a in candidate.actors)
 
 
-def _date_key(value: ResolvedDate) -> tuple[bool, date | None]:
+def _date_key(value: ResolvedDate) -> tuple[bool, dt.date | None]:
     """All that ``_dates_agree`` reads of a date."""
     return (value.method == "publication", value.value)
 
