@@ -25,8 +25,9 @@ class Settings(BaseSettings):
     html_strategies: tuple[str, ...] = ("trafilatura", "page-text")
     # Work bounds of one document, so that no page holds a worker for minutes. The longest
     # article body among 1,573 evaluation pages (news, Zyte and trafilatura sets) has 52,750
-    # characters and 87 sentences worth coding; the bounds leave about ten times each (1,000
-    # sentences take spaCy and the coder some 5 to 25 seconds on one core).
+    # characters and 87 sentences worth coding; the bounds leave about ten times each. 1,000
+    # coded sentences held the coding path 27 to 44 s on a busy shared 2-core machine
+    # (bench/linear.py): the most one page may cost a worker.
     # A page past them (a whole site flattened into one paragraph) is rejected, not cut short:
     # it is many stories, and coding it as one article would merge their events together.
     max_article_chars: int = Field(default=500_000, ge=1)
