@@ -763,3 +763,29 @@ def code_stage() -> Any:
     stage = CodeStage(settings=settings)
     stage.open(StageContext(settings=settings))
     return stage
+
+
+# -- permissions: a command prefix under which file modes are obeyed -------------------------
+
+
+@pytest.fixture(scope="session")
+def unprivileged(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """A command prefix under which a mode-000 file cannot be read: nothing for a normal
+    user; for root, ``setpriv`` dropping the capabilities that let root read past modes.
+    Skips with the reason when neither works here."""
+    import shutil
+    import subprocess
+
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root and setpriv is not installed: file modes cannot be tested")
+    prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+    locked = tmp_path_factory.mktemp("locked") / "locked.txt"
+    locked.write_text("secret")
+    locked.chmod(0)
+    probe = subprocess.run([*prefix, "cat", str(locked)], capture_output=True, check=False)
+    if probe.returncode == 0:
+        pytest.skip("setpriv could not take away root's right to read past file modes here")
+    return prefix

@@ -12,7 +12,8 @@ Tree::
     │   ├── MalformedRecord          a JSONL line that is not a JSON object of the expected shape
     │   └── CorruptArchive           a truncated or damaged WARC / gzip stream
     ├── ExtractionError              a page was read but holds no article
-    │   └── NoArticleFound
+    │   ├── NoArticleFound
+    │   └── ArticleTooLong           over the characters or the sentences one article may have
     ├── CodingError                  the event coder could not run (missing model, bad lexicon)
     │   ├── ModelNotInstalled
     │   └── LexiconError             a lexicon or code table file that does not parse
@@ -66,6 +67,11 @@ class ExtractionError(DyadsError):
 
 class NoArticleFound(ExtractionError):
     pass
+
+
+class ArticleTooLong(ExtractionError):
+    """Longer than ``Settings.max_article_chars`` or with more sentences to code than
+    ``Settings.max_coded_sentences``: many stories in one page, not one article."""
 
 
 class CodingError(DyadsError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dyads.errors import ArticleTooLong
 from dyads.records import Article, Document, MediaType
 from dyads.settings import Settings
 from dyads.stage import MapStage
@@ -13,6 +14,8 @@ class CleanStage(MapStage[Document, Article]):
     """Dispatch on ``Document.media_type``: page-text dump, HTML, or plain article text.
 
     The cleaners are imported on first use, so building the stage (in any worker) is cheap.
+    An article longer than ``Settings.max_article_chars`` raises ``ArticleTooLong``, which the
+    runner records as a rejection naming the input.
     """
 
     name: ClassVar[str] = "clean"
@@ -23,6 +26,17 @@ class CleanStage(MapStage[Document, Article]):
         self.settings = settings
 
     def process(self, item: Document) -> Article:
+        article = self._clean(item)
+        length = sum(map(len, article.paragraphs))
+        if length > self.settings.max_article_chars:
+            raise ArticleTooLong(
+                f"{item.source}: the article body has {length:,} characters, over the limit "
+                f"of {self.settings.max_article_chars:,} (DYADS_MAX_ARTICLE_CHARS): a page "
+                "this long holds many stories, not one article"
+            )
+        return article
+
+    def _clean(self, item: Document) -> Article:
         if item.media_type is MediaType.PAGE_TEXT:
             from dyads.clean.pagetext import clean_page_text
 

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE
+    from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE, report_rejection
     from dyads.errors import DyadsError, StoreError
     from dyads.jobs.run import RunOptions, run_inputs
     from dyads.registry import STAGES
@@ -98,7 +98,12 @@ def _run(args: argparse.Namespace) -> int:
     try:
         with _progress(args) as bar:
             summary = run_inputs(
-                args.inputs, engine=engine, settings=settings, options=options, progress=bar.batch
+                args.inputs,
+                engine=engine,
+                settings=settings,
+                options=options,
+                progress=bar.batch,
+                on_rejection=report_rejection,  # one line per rejected input, as extract/code
             )
             bar.finish()
     except DyadsError as exc:  # a store that refuses a batch, a model that is not installed

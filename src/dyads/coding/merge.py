@@ -6,10 +6,16 @@ says "Turkey and Kazakhstan discussed", the next sentence "Dere met Yermekbayev"
 sentence already in the group, actors that may be the same party, and dates that agree. A
 date taken from the publication date agrees with any date: the sentence named none, and news
 articles tell one happening over several sentences that date it once.
+
+The work grows with the number of sentences, not with its square: a candidate is compared
+only with the groups that could take it (same type and flags, a party country in common with
+the group's first member), and a group checks each distinct country set, actor side and date
+of its members once, so a report repeated a thousand times costs one check, not a thousand.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -23,13 +29,33 @@ from dyads.records import ActorRef, Article, Event, content_id
 CODER = "dyads-rules"
 
 
+_Block = tuple[str, bool, bool, str]  # event type, negated, hypothetical, a party country
+
+
 @dataclass(slots=True)
 class _Cluster:
+    """A group of candidates, with what ``accepts`` reads of its members kept once per
+    distinct value: the outcome of each check depends on nothing else."""
+
     members: list[Candidate] = field(default_factory=list)
+    country_sets: dict[frozenset[str], None] = field(default_factory=dict)
+    actor_sides: dict[frozenset[tuple[str | None, str | None]], Candidate] = field(
+        default_factory=dict
+    )
+    dates: dict[tuple[bool, dt.date | None], ResolvedDate] = field(default_factory=dict)
+    acted_on: set[tuple[str | None, str | None]] = field(default_factory=set)
 
     @property
     def first(self) -> Candidate:
         return self.members[0]
+
+    def add(self, candidate: Candidate) -> None:
+        self.members.append(candidate)
+        self.country_sets.setdefault(candidate.countries, None)
+        self.actor_sides.setdefault(_actor_side(candidate), candidate)
+        self.dates.setdefault(_date_key(candidate.date), candidate.date)
+        if not candidate.reciprocal:
+            self.acted_on.update((r.country, r.sector) for r in candidate.recipients)
 
     def accepts(self, candidate: Candidate) -> bool:
         first = self.first
@@ -40,13 +66,31 @@ class _Cluster:
         ):
             return False
         theirs = candidate.countries
-        if not theirs or not all(_nested(m.countries, theirs) for m in self.members):
+        if not theirs or not all(_nested(countries, theirs) for countries in self.country_sets):
             return False
-        if not candidate.reciprocal and _reversed(self.members, candidate):
+        if not candidate.reciprocal and _reversed(self.acted_on, candidate):
             return False
-        if not all(_same_actors(m, candidate) for m in self.members):
+        if not all(_same_actors(m, candidate) for m in self.actor_sides.values()):
             return False
-        return all(_dates_agree(m.date, candidate.date) for m in self.members)
+        return all(_dates_agree(d, candidate.date) for d in self.dates.values())
+
+
+def _actor_side(candidate: Candidate) -> frozenset[tuple[str | None, str | None]]:
+    """All that ``_same_actors`` reads of a candidate."""
+    return frozenset((a.country, a.sector) for a in candidate.actors)
+
+
+def _date_key(value: ResolvedDate) -> tuple[bool, dt.date | None]:
+    """All that ``_dates_agree`` reads of a date."""
+    return (value.method == "publication", value.value)
+
+
+def _blocks(candidate: Candidate) -> list[_Block]:
+    """The blocks a candidate is filed under: one per party country. A group takes a
+    candidate only when its first member shares the type, the flags and a country (nested
+    non-empty country sets share one), so no other group need be asked."""
+    kind = (candidate.event, candidate.negated, candidate.hypothetical)
+    return [(*kind, country) for country in sorted(candidate.countries)]
 
 
 def _same_actors(a: Candidate, b: Candidate) -> bool:
@@ -79,11 +123,10 @@ def _nested(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and (a <= b or b <= a)
 
 
-def _reversed(members: Sequence[Candidate], candidate: Candidate) -> bool:
-    """True when a directed member acts on a country that ``candidate`` has acting."""
-    acting = {(a.country, a.sector) for a in candidate.actors}
-    acted_on = {(r.country, r.sector) for m in members if not m.reciprocal for r in m.recipients}
-    return bool(acting & acted_on)
+def _reversed(acted_on: set[tuple[str | None, str | None]], candidate: Candidate) -> bool:
+    """True when a directed member acts on a country that ``candidate`` has acting
+    (``acted_on``: the recipients of the group's directed members)."""
+    return any((a.country, a.sector) in acted_on for a in candidate.actors)
 
 
 def _dates_agree(a: ResolvedDate, b: ResolvedDate) -> bool:
@@ -91,14 +134,22 @@ def _dates_agree(a: ResolvedDate, b: ResolvedDate) -> bool:
 
 
 def merge_candidates(candidates: Iterable[Candidate], *, article: Article) -> tuple[Event, ...]:
-    """Events of an article: candidates grouped greedily in reading order, then combined."""
+    """Events of an article: candidates grouped greedily in reading order, then combined.
+
+    Each candidate joins the earliest group that accepts it, or starts a new one.
+    """
     clusters: list[_Cluster] = []
+    blocks: dict[_Block, list[int]] = {}
     for candidate in sorted(candidates, key=lambda c: c.evidence.start):
-        home = next((c for c in clusters if c.accepts(candidate)), None)
+        keys = _blocks(candidate)
+        possible = sorted({number for key in keys for number in blocks.get(key, ())})
+        home = next((n for n in possible if clusters[n].accepts(candidate)), None)
         if home is None:
-            home = _Cluster()
-            clusters.append(home)
-        home.members.append(candidate)
+            home = len(clusters)
+            clusters.append(_Cluster())
+            for key in keys:  # a group is filed under its first member's countries
+                blocks.setdefault(key, []).append(home)
+        clusters[home].add(candidate)
     return tuple(_combine(cluster.members, article=article) for cluster in clusters)
 
 

@@ -92,13 +92,15 @@ class CodeStage(MapStage[Article, CodedArticle]):
         """Every event candidate of every sentence, negated and hypothetical ones included."""
         from dyads.actors.home import home_country
         from dyads.actors.memory import ArticleMemory
-        from dyads.nlp.sentences import split_sentences
+        from dyads.nlp.sentences import bounded_for_coding, split_sentences
 
         if self._parser is None:
             self.open(StageContext(settings=self.settings))
         assert self._parser is not None and self._finder is not None
         assert self._lexicon is not None
-        chosen = self.worth_parsing(split_sentences(article))
+        chosen = bounded_for_coding(
+            self.worth_parsing(split_sentences(article)), limit=self.settings.max_coded_sentences
+        )
         if not chosen:
             return [], ()
         docs = self._parser.parse([s.text for s in chosen])

@@ -22,6 +22,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
+from dyads.errors import UnreadableInput
 from dyads.ingest.base import InputKind, kind_for_name, reject
 from dyads.ingest.encoding import decode
 from dyads.ingest.files import read_page_file
@@ -62,11 +63,20 @@ def read_inputs(
 def read_file(
     entry: InputFile, *, limit: int, warc_stats: WarcStats | None = None
 ) -> Iterator[Document | Rejection]:
-    """The documents of one file, read the way its name says."""
+    """The documents of one file, read the way its name says.
+
+    An error of the system while the file is read (a disk that fails, a file that turns out
+    unreadable after it opened) ends that file with a rejection naming it; the documents
+    already read from it stand.
+    """
     kind = kind_for_name(entry.path.name)
-    if kind is InputKind.JSONL:
-        yield from read_jsonl(entry.path, source=entry.source, limit=limit)
-    elif kind is InputKind.WARC:
-        yield from read_warc(entry.path, source=entry.source, limit=limit, stats=warc_stats)
-    else:
-        yield read_page_file(entry.path, source=entry.source, limit=limit)
+    try:
+        if kind is InputKind.JSONL:
+            yield from read_jsonl(entry.path, source=entry.source, limit=limit)
+        elif kind is InputKind.WARC:
+            yield from read_warc(entry.path, source=entry.source, limit=limit, stats=warc_stats)
+        else:
+            yield read_page_file(entry.path, source=entry.source, limit=limit)
+    except OSError as exc:
+        problem = UnreadableInput(f"cannot read: {exc.strerror or exc}")
+        yield reject(entry.source, problem)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from dyads.errors import BinaryInput, EmptyInput, InputError
+from dyads.ingest.encoding import utf16_without_bom
 from dyads.records import Document, MediaType, Rejection, content_id
 
 STAGE = "ingest"
@@ -88,7 +89,7 @@ def check_binary(head: bytes, *, source: str) -> None:
     for magic, what in _MAGIC:
         if head.startswith(magic):
             raise BinaryInput(f"{source}: binary input: {what}, not text")
-    if head.startswith(_HAS_WIDE_BOM):
+    if head.startswith(_HAS_WIDE_BOM) or utf16_without_bom(head) is not None:
         return  # UTF-16/32 text is full of NUL bytes by design
     sample = head[:SNIFF_BYTES]
     if b"\x00" in sample:

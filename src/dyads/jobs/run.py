@@ -6,12 +6,13 @@ records a run with what it did.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dyads.jobs.sinks import StoreSink
 from dyads.pipeline import PipelineSpec
+from dyads.records import Rejection
 from dyads.registry import CODE
 from dyads.runner.deliver import Progress, deliver_local
 from dyads.settings import Settings
@@ -66,8 +67,11 @@ def run_inputs(
     settings: Settings,
     options: RunOptions | None = None,
     progress: Progress | None = None,
+    on_rejection: Callable[[Rejection], None] | None = None,
 ) -> RunSummary:
-    """Run ``options.stages`` over ``paths`` and store the results; return what happened."""
+    """Run ``options.stages`` over ``paths`` and store the results; return what happened.
+
+    ``on_rejection`` hears of each rejected input as its batch is written."""
     from dyads.ingest import read_inputs
 
     options = options or RunOptions(batch_size=settings.batch_size)
@@ -82,6 +86,7 @@ def run_inputs(
         workers=options.workers,
         batch_size=options.batch_size,
         progress=progress,
+        on_rejection=on_rejection,
     )
     summary = RunSummary(
         run_id=run_id,

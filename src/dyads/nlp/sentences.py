@@ -13,13 +13,20 @@ not a boundary when the word before the period is:
 
 A line break inside a paragraph always ends a sentence. Quotes such as ``"We will go," he
 said.`` stay one sentence because a comma is not an ending.
+
+The split is one left-to-right pass: the candidate endings and the words before them are
+found by two scans that only move forward, so a paragraph of a million characters costs a
+thousand times one of a thousand. ``select_for_coding`` bounds how many sentences of one
+article go on to be parsed and coded.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dyads.errors import ArticleTooLong
 from dyads.records import PARAGRAPH_SEPARATOR, Article
 
 
@@ -34,9 +41,13 @@ class Sentence:
 
 # Candidate endings: terminal punctuation, closing quotes/brackets, white space, then what may
 # start a sentence (capital, digit, opening quote or bracket).
-_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+# The match starts only at the first mark of a run ("?!", "...") and its quantifiers are
+# possessive: giving back a mark or a quote could never let it succeed (what follows would not
+# be white space), and without both a run of thousands of periods is rescanned from every one.
+_CANDIDATE = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s++[\"'“‘(\[]?[A-Z0-9À-Ý])")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
-_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+# A word before an ending, abbreviation dots and apostrophes included ("U.S", "Mr", "O'Neil").
+_WORD = re.compile(r"[\w.'’-]+")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -87,29 +98,53 @@ def _paragraph_spans(paragraph: str) -> list[tuple[int, int]]:
         cuts.append(match.start())
         cuts.append(match.end())
     cuts.append(len(paragraph))
+    words = _WordsBefore(paragraph)
     spans: list[tuple[int, int]] = []
     for start, end in zip(cuts[::2], cuts[1::2], strict=True):
-        spans.extend(_line_spans(paragraph, start, end))
+        spans.extend(_line_spans(paragraph, start, end, words))
     return spans
 
 
-def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _line_spans(text: str, start: int, end: int, words: _WordsBefore) -> list[tuple[int, int]]:
     spans = []
     begin = start
     for match in _CANDIDATE.finditer(text, start, end):
-        if _is_boundary(text, match.start(), match.end()):
+        if _is_boundary(text, match.start(), match.end(), words):
             spans.append((begin, match.end()))
             begin = match.end()
     spans.append((begin, end))
     return [trimmed for span in spans if (trimmed := _trim(text, *span))]
 
 
-def _is_boundary(text: str, mark: int, after: int) -> bool:
+class _WordsBefore:
+    """The word that runs up to a position, for positions asked in increasing order.
+
+    The words of the paragraph are scanned once, left to right, as the positions advance;
+    looking back from each ending instead rescans the paragraph and costs its square.
+    """
+
+    __slots__ = ("_word", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._words = _WORD.finditer(text)
+        self._word = next(self._words, None)
+
+    def ending_at(self, end: int) -> str | None:
+        """The word that contains ``text[end - 1]``, cut at ``end``; None when that is no
+        word character."""
+        while self._word is not None and self._word.end() < end:
+            self._word = next(self._words, None)
+        word = self._word
+        if word is None or word.start() >= end:
+            return None
+        return word.string[word.start() : end]
+
+
+def _is_boundary(text: str, mark: int, after: int, words: _WordsBefore) -> bool:
     """Whether the punctuation at ``text[mark:after]`` ends a sentence."""
-    found = _WORD_BEFORE.search(text, 0, mark)
-    if text[mark] != "." or text[mark:after].startswith("..") or found is None:
+    word = _word_before(text, mark, after, words)
+    if word is None:
         return True
-    word = found.group(1).strip("'’-")
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Smith"
     lowered = word.lower()
@@ -125,8 +160,25 @@ def _is_boundary(text: str, mark: int, after: int) -> bool:
     return True
 
 
+def _word_before(text: str, mark: int, after: int, words: _WordsBefore) -> str | None:
+    """The word that a single period at ``mark`` follows, without quotes and hyphens around
+    it; None when the ending is not one period or follows no word (it ends a sentence)."""
+    if text[mark] != "." or text[mark:after].startswith(".."):
+        return None
+    # A period first on its line ("Mr\n. Smith") reads the word at the end of the line before.
+    end = mark - 1 if mark > 0 and text[mark - 1] == "\n" else mark
+    found = words.ending_at(end)
+    return None if found is None else found.strip("'’-")
+
+
+# The word after an ending is looked for in the next 40 characters only: white space, an
+# opening quote and a word as long as any in the lists above fit in far less.
+_NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]?([\w'’-]+)")
+_NEXT_WORD_WINDOW = 40
+
+
 def _next_word(text: str, position: int) -> str:
-    found = re.match(r"\s*[\"'“‘(\[]?([\w'’-]+)", text[position : position + 40])
+    found = _NEXT_WORD.match(text, position, position + _NEXT_WORD_WINDOW)
     return found.group(1) if found else ""
 
 
@@ -136,3 +188,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if start < end else None
+
+
+def bounded_for_coding(sentences: Sequence[Sentence], *, limit: int) -> Sequence[Sentence]:
+    """``sentences`` (those chosen for parsing and coding), or ``ArticleTooLong`` when they
+    are more than ``limit`` (``Settings.max_coded_sentences``)."""
+    if len(sentences) > limit:
+        raise ArticleTooLong(
+            f"{len(sentences):,} sentences to code, over the limit of {limit:,} "
+            "(DYADS_MAX_CODED_SENTENCES): a page this long holds many stories, not one article"
+        )
+    return sentences

@@ -272,6 +272,8 @@ def _run_shards(
             # and taking it fails where warnings are errors
             dashboard_address=":0",
             silence_logs=logging.WARNING,  # the cluster's chatter is not the run's output
+            preload=["dyads.runner.lifeline"],  # workers and nannies end with this process,
+            preload_nanny=["dyads.runner.lifeline"],  # even one killed with SIGKILL
         )
     client = distributed.Client(scheduler if scheduler is not None else cluster)
     summary = here.summary

@@ -44,8 +44,10 @@ def deliver_local(
     workers: int = 1,
     batch_size: int = 50,
     progress: Progress | None = None,
+    on_rejection: Callable[[Rejection], None] | None = None,
 ) -> Delivery:
-    """Code ``items`` that ``sink`` does not hold and write the results to it."""
+    """Code ``items`` that ``sink`` does not hold and write the results to it;
+    ``on_rejection`` hears of each rejected input as its batch is written."""
     delivery = Delivery()
 
     def read(count: int) -> None:
@@ -59,6 +61,9 @@ def deliver_local(
     outcomes = run_local(_tracked(fresh, in_flight), spec=spec, workers=workers)
     while batch := list(islice(outcomes, batch_size)):
         results, documents = _batch_items(batch, in_flight, delivery)
+        if on_rejection is not None:
+            for rejection in (item for item in results if isinstance(item, Rejection)):
+                on_rejection(rejection)
         result = sink.write(results, documents=documents)
         delivery.written += result
         if progress is not None:

@@ -14,12 +14,14 @@ from dyads.pipeline import Pipeline, PipelineSpec
 from dyads.records import Document, Rejection
 from dyads.registry import build_from_spec
 from dyads.runner.base import Outcome, process_item
+from dyads.runner.lifeline import bind_to_parent
 
 _worker_pipeline: Pipeline | None = None
 
 
 def _init_worker(spec: PipelineSpec) -> None:
     global _worker_pipeline  # noqa: PLW0603 - one pipeline per worker process, built once
+    bind_to_parent()  # a worker must not outlive a parent killed with SIGKILL
     _worker_pipeline = build_from_spec(spec)
     _worker_pipeline.open()
 

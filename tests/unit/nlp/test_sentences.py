@@ -56,3 +56,13 @@ def test_split_sentences_offsets_index_the_body() -> None:
 
 def test_split_sentences_of_an_empty_article_is_empty() -> None:
     assert split_sentences(make_article(())) == ()
+
+
+def test_bounded_for_coding_rejects_more_sentences_than_the_bound() -> None:
+    from dyads.errors import ArticleTooLong
+    from dyads.nlp.sentences import bounded_for_coding
+
+    found = split_sentences(make_article(("The talks ended. " * 30,)))
+    assert bounded_for_coding(found, limit=30) == found
+    with pytest.raises(ArticleTooLong, match="30 sentences to code, over the limit of 29"):
+        bounded_for_coding(found, limit=29)
