@@ -38,7 +38,15 @@ def empty_folders(paths: Sequence[str], *, stream: TextIO | None = None) -> list
     out = stream or sys.stderr
     empty = []
     for argument in paths:
-        if argument != STDIN and Path(argument).is_dir() and next(expand(argument), None) is None:
+        try:
+            hollow = (
+                argument != STDIN
+                and Path(argument).is_dir()
+                and next(expand(argument), None) is None
+            )
+        except OSError:
+            continue  # a path the system refuses: reading it reports the reason as a rejection
+        if hollow:
             out.write(f"dyads: warning: {argument}: no input files in this folder\n")
             empty.append(argument)
     return empty
