@@ -75,7 +75,6 @@ def test_events_csv_has_a_header_and_one_row_per_event(api_client: Any) -> None:
         {"between": "TUR"},
         {"since": "yesterday"},
         {"since": "2021-05-01", "until": "2021-01-01"},
-        {"cursor": "not-a-cursor"},
         {"format": "xml"},
     ],
 )

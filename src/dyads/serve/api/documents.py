@@ -94,13 +94,12 @@ def store(engine: Engine, item: CodedArticle, document: Document, key_name: str)
 async def post_document(
     request: Request, body: DocumentIn, engine: EngineDep, settings: SettingsDep, key: KeyDep
 ) -> DocumentOut:
-    """Cleans, codes and stores the document in a thread of its own (``app.state.writers``):
-    coding takes a tenth of a second or more, and the first request loads the language
-    model; reads go on meanwhile in theirs."""
-    import anyio.to_thread
-
+    """Cleans, codes and stores the document in a writer thread (``app.state.writers``, a
+    ``WriteGate``): coding takes a tenth of a second to a minute, and the first request
+    loads the language model; reads go on meanwhile in theirs. When every writer is busy
+    and the line is full, the answer is 503 with Retry-After."""
     work = partial(process_document, request.app.state.pipeline, body, engine, settings, key)
-    out: DocumentOut = await anyio.to_thread.run_sync(work, limiter=request.app.state.writers)
+    out: DocumentOut = await request.app.state.writers.run(work)
     return out
 
 

@@ -91,7 +91,7 @@ def csv_response(items: tuple[StoredEvent, ...], next_cursor: str | None) -> Res
 @router.get(
     "/events",
     response_model=EventPageOut,
-    responses={**CSV_RESPONSE, **error_responses(422)},
+    responses={**CSV_RESPONSE, **error_responses(400, 422)},
 )
 def list_events(
     *,
