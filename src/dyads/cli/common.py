@@ -24,6 +24,18 @@ def report_rejection(rejection: Rejection, *, stream: TextIO | None = None) -> N
     out.write(f"dyads: {rejection.source}: {rejection.error}: {rejection.message}\n")
 
 
+def error_line(command: str, exc: BaseException, *, db: str | None = None) -> str:
+    """One line for stderr saying what failed, with any password in ``db`` (the store URL
+    the command was given) masked: a driver's message may quote the connection string."""
+    from dyads.store.engine import mask_url, scrub
+
+    message = str(exc)
+    if db is not None:
+        message = scrub(message, db)
+    message = " ".join(mask_url(word) for word in message.split(" "))
+    return f"{command}: {message}\n"
+
+
 def show_progress(paths: Sequence[str], mode: str) -> bool:
     if mode == "never":
         return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import Any
 
 
@@ -36,7 +37,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dyads.cli.common import OK, USAGE
+    from dyads.cli.common import OK, USAGE, error_line
     from dyads.errors import StoreError
     from dyads.settings import Settings
 
@@ -46,14 +47,16 @@ def run(args: argparse.Namespace) -> int:
         from dyads.serve.api.app import CACHE_ENV, create_app
         from dyads.serve.api.cache import DEFAULT_ENTRIES
     except ImportError as exc:
-        print(f"dyads: serve needs the 'serve' extra: pip install 'dyads[serve]' ({exc})")
+        sys.stderr.write(
+            f"dyads: serve needs the 'serve' extra: pip install 'dyads[serve]' ({exc})\n"
+        )
         return USAGE
     settings = Settings(db=args.db) if args.db else Settings()
     entries = DEFAULT_ENTRIES if args.cache is None else args.cache
     try:
         app = create_app(settings, cache_entries=entries)
     except StoreError as exc:
-        print(f"dyads: {exc}")
+        sys.stderr.write(error_line("dyads serve", exc, db=settings.db))
         return USAGE
     options: dict[str, Any] = {"log_level": "warning", "access_log": False}
     if args.workers > 1:
