@@ -188,7 +188,7 @@ def text_condition(query: list[str], dialect: str) -> ColumnElement[bool]:
     """Events reported by an article matching every word, or with a sentence holding them."""
     from sqlalchemy import and_, exists, func, or_, select, text
 
-    from dyads.store.schema import PG_FTS_DOCUMENT, articles, event_mentions, events
+    from dyads.store.schema import PG_FTS_COLUMN, articles, event_mentions, events
 
     mentions = event_mentions
     in_sentence = exists().where(
@@ -198,7 +198,7 @@ def text_condition(query: list[str], dialect: str) -> ColumnElement[bool]:
         ),
     )
     if dialect == "postgresql":
-        match = text(f"{PG_FTS_DOCUMENT} @@ plainto_tsquery('english', :words)")
+        match = text(f"{PG_FTS_COLUMN} @@ plainto_tsquery('english', :words)")
         match = match.bindparams(words=" ".join(query))
     else:
         # each word quoted, so FTS5 reads it as a term and never as an operator (AND, NEAR)
