@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import re
 import threading
 from collections.abc import Iterator
@@ -49,9 +50,10 @@ def linked_client(pg_link: tuple[TcpLink, str]) -> Iterator[tuple[TestClient, Tc
 
 
 def test_api_database_outage_is_503_json_then_recovers(
-    linked_client: tuple[TestClient, TcpLink],
+    linked_client: tuple[TestClient, TcpLink], caplog: pytest.LogCaptureFixture
 ) -> None:
     client, link = linked_client
+    caplog.set_level(logging.DEBUG)
     for path in READS:  # every pooled connection in use once
         assert client.get(path).status_code == 200
     link.cut()
@@ -60,6 +62,8 @@ def test_api_database_outage_is_503_json_then_recovers(
         _assert_unavailable(response)
         assert PG_TEST_PASSWORD not in response.text
     assert client.get("/healthz").status_code == 503
+    assert "database unavailable" in caplog.text
+    assert PG_TEST_PASSWORD not in caplog.text
     link.restore()
     # the same application, no restart: stale pooled connections are replaced on checkout
     for path in (*READS, "/healthz"):
@@ -225,3 +229,24 @@ def test_sqlite_store_reads_from_the_read_only_engine(tmp_path: Path) -> None:
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 4
     engine.dispose()
+
+
+def test_post_document_after_the_coding_process_died_is_503_then_recovers(
+    api_client: Any, api_key: str
+) -> None:
+    import multiprocessing
+    import os
+    import signal
+
+    def post(n: int) -> Any:
+        payload = {"kind": "text", "content": f"Officials of Chile met officials of Peru ({n})."}
+        return api_client.post("/documents", json=payload, headers={"X-API-Key": api_key})
+
+    assert post(1).status_code == 201
+    (child,) = multiprocessing.active_children()  # the coding process the POST started
+    os.kill(child.pid, signal.SIGKILL)
+    child.join()
+    died = post(2)
+    _assert_unavailable(died)
+    assert "coding process stopped" in died.json()["error"]["message"]
+    assert post(3).status_code == 201  # a new coding process

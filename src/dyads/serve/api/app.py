@@ -128,7 +128,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
     limiter = anyio.to_thread.current_default_thread_limiter()
     limiter.total_tokens = request_threads(app.state.engine)
-    yield
+    try:
+        yield
+    finally:
+        app.state.pipeline.close()  # the coding process, if a POST started one
 
 
 CACHE_ENV = "DYADS_SERVE_CACHE"

@@ -1,22 +1,21 @@
 """``POST /documents``: run the pipeline on one page and store the article and its events.
 
 The pipeline is built on the first request and kept for the life of the application (loading
-spaCy takes seconds); a lock makes requests take turns, since a pipeline is not shared between
-threads anywhere else either.
+spaCy takes seconds), in a child process (``coding_process``) so that coding does not hold
+the interpreter lock the reads need; a writer thread waits for it and stores the result.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, HTTPException, Request
 
 from dyads.errors import ExtractionError, InputError
-from dyads.pipeline import Pipeline
 from dyads.records import Article, CodedArticle, Document, MediaType, content_id
+from dyads.serve.api.coding_process import CodingStopped, PipelineProcess
 from dyads.serve.api.deps import EngineDep, KeyDep, SettingsDep, error_responses
 from dyads.serve.api.schemas import DocumentIn, DocumentOut, article_out, coded_event_out
 from dyads.settings import Settings
@@ -37,21 +36,20 @@ MEDIA_TYPES = {
 
 
 class PipelineHolder:
-    """One pipeline per application, built on first use."""
+    """One pipeline per application, built on first use in a child process."""
 
     def __init__(self, stages: tuple[str, ...]) -> None:
         self.stages = stages
-        self.lock = threading.Lock()
-        self._pipeline: Pipeline | None = None
+        self._child = PipelineProcess(stages)
 
     def process(self, document: Document, settings: Settings) -> tuple[Any, str | None]:
-        from dyads.registry import build_pipeline
+        try:
+            return self._child.process(document, settings)
+        except CodingStopped as exc:
+            raise HTTPException(503, str(exc), headers={"Retry-After": "1"}) from exc
 
-        with self.lock:
-            if self._pipeline is None:
-                self._pipeline = build_pipeline(self.stages, settings=settings)
-                self._pipeline.open()
-            return self._pipeline.process(document)
+    def close(self) -> None:
+        self._child.close()
 
 
 def to_document(body: DocumentIn, *, key_name: str) -> Document:
