@@ -31,7 +31,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dyads.errors import DyadsError, QueryError
-from dyads.store.engine import mask_url
+from dyads.store.engine import mask_url, scrub
 from dyads.store.filters import MalformedCursor
 
 logger = logging.getLogger(__name__)
@@ -115,9 +115,8 @@ def _is_sqlite(exc: DBAPIError) -> bool:
 def unavailable_response(request: Request, exc: BaseException) -> Any:
     """The 503 for a database that cannot be reached: which store, and why (its driver's
     first line, the password masked)."""
-    engine = request.app.state.engine
-    store = mask_url(engine.url.render_as_string(hide_password=False))
-    reason = _first_line(exc)
+    url = request.app.state.engine.url.render_as_string(hide_password=False)
+    store, reason = mask_url(url), scrub(_first_line(exc), url)
     logger.warning("database unavailable on %s %s: %s", request.method, request.url.path, reason)
     message = f"the database is unavailable ({store}): {reason}"
     return error_response(503, message, {"Retry-After": str(RETRY_AFTER_S)})

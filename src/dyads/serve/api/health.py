@@ -15,7 +15,7 @@ from dyads import __version__
 from dyads.serve.api.deps import CacheDep, EngineDep
 from dyads.serve.api.errors import RETRY_AFTER_S
 from dyads.serve.api.schemas import StatsOut, stats_out
-from dyads.store.engine import mask_url
+from dyads.store.engine import mask_url, scrub
 from dyads.store.query import stats
 
 logger = logging.getLogger(__name__)
@@ -44,12 +44,13 @@ class HealthReport(BaseModel):
 
 def database_part(engine: Engine) -> PartOut:
     """Whether the store answers a query now, and if not, the first line of why."""
-    url = mask_url(engine.url.render_as_string(hide_password=False))
+    full = engine.url.render_as_string(hide_password=False)
+    url = mask_url(full)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip()
+        reason = scrub(str(getattr(exc, "orig", None) or exc).strip(), full)
         first = (reason.splitlines() or [type(exc).__name__])[0][:REASON_CHARS]
         logger.warning("health check: database %s is down: %s", url, first)
         return PartOut(status="down", url=url, reason=first)
