@@ -64,7 +64,8 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.pipeline = PipelineHolder(stages)
-    # ``POST /documents`` codes in threads of its own, so the read threads stay free
+    # ``POST /documents`` waits in writer threads of its own (and codes in a child process),
+    # so the read threads stay free
     app.state.writers = WriteGate(threads=WRITE_THREADS, queue=WRITE_QUEUE)
     app.state.cache = ReadCache(entries=cache_entries)
     for module in (events, articles, actors, dyads, documents, health):

@@ -1,9 +1,12 @@
 """The pipeline ``POST /documents`` runs, in a process of its own.
 
-Cleaning and coding are CPU work in Python. In a thread of the server they held the
-interpreter lock that every read needs between its database calls: during one 340 kB POST
-(``bench/api_post.py``, SQLite, 10 clients) reads fell from 26.1 to 9.4 a second and their
-p95 rose from 0.56 s to 1.5 s. In a child process the pipeline takes a core, not the lock.
+Cleaning and coding are CPU work in Python: 105 s of the 109 s a 340 kB page takes (the
+store write is the other 4 s). In a thread of the server they held the interpreter lock
+that every read needs between its database calls, and on a small machine they also took
+the reads' core. ``bench/api_post.py`` (SQLite, 10 clients, cache off, 2 busy cores), reads
+a second alone and during the POST: in a writer thread 26.1 and 9.4 (p95 0.56 s and 1.5
+s); in a child process 21.9 and 9.4; in a child process at lower CPU priority 19.7 and
+23.9 (p95 0.73 s and 0.85 s), the POST taking 345 s instead of 166-213 s.
 
 The child is started on the first POST (``spawn``: the server has threads, and a forked
 child would inherit their locks mid-use), builds the pipeline once from its description
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -28,9 +32,17 @@ logger = logging.getLogger(__name__)
 _child_pipeline: Pipeline | None = None
 
 
+# How much lower the coding process's CPU priority is than the server's (``nice``): reads
+# are interactive, a POST is a batch job a client already waits seconds to minutes for.
+# When both want the same core the reads go first; an idle core still codes at full speed.
+CODING_NICENESS = 10
+
+
 def _open_pipeline(stages: tuple[str, ...], settings: Settings) -> None:
     from dyads.registry import build_pipeline
 
+    if hasattr(os, "nice"):  # POSIX
+        os.nice(CODING_NICENESS)
     global _child_pipeline  # noqa: PLW0603 - one pipeline per child process, built once
     _child_pipeline = build_pipeline(stages, settings=settings)
     _child_pipeline.open()
