@@ -12,12 +12,12 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 
 from dyads.store import open_store
+from dyads.store.engine import normalise_url
 from dyads.store.schema import (
     actors,
     articles,
@@ -248,7 +248,8 @@ def event_rows(
     )
 
 
-def build_store(path: Path, n_events: int) -> None:
+def build_store(url: str, n_events: int) -> None:
+    """Fill the empty store at ``url`` (SQLite or PostgreSQL) with ``n_events`` events."""
     tables = {
         t.name: t
         for t in (
@@ -263,7 +264,7 @@ def build_store(path: Path, n_events: int) -> None:
             event_mentions,
         )
     }
-    engine = open_store(f"sqlite:///{path}")
+    engine = open_store(url)
     pending: dict[str, list[dict[str, Any]]] = {name: [] for name in tables}
     order = list(tables)  # parents before children
 
@@ -279,4 +280,37 @@ def build_store(path: Path, n_events: int) -> None:
             if count % CHUNK == 0:
                 flush(conn)
         flush(conn)
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:  # fresh statistics, as autovacuum would give in time
+            conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
     engine.dispose()
+
+
+def stored_events(url: str) -> int | None:
+    """How many events the store at ``url`` holds, or None when it has no schema yet."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import SQLAlchemyError
+
+    engine = create_engine(normalise_url(url))
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text("SELECT count(*) FROM events")).scalar_one())
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
+
+
+def postgres_schema_url(url: str, schema: str) -> str:
+    """``url`` with its connections searching ``schema`` first, the schema created if
+    missing: the bench's store lives apart from anything else in that database."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(normalise_url(url))
+    admin = create_engine(parsed)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+    admin.dispose()
+    scoped = parsed.update_query_dict({"options": f"-csearch_path={schema}"})
+    return scoped.render_as_string(hide_password=False)

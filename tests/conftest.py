@@ -789,3 +789,115 @@ def unprivileged(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     if probe.returncode == 0:
         pytest.skip("setpriv could not take away root's right to read past file modes here")
     return prefix
+
+
+# --- failing parts: a TCP link to PostgreSQL that a test can cut and restore ---------------
+
+
+class TcpLink:
+    """A TCP forwarder on a free localhost port to ``target``: ``cut()`` drops every open
+    connection and refuses new ones (a database that went away), ``restore()`` forwards
+    again (the database is back)."""
+
+    def __init__(self, target: tuple[str, int]) -> None:
+        import socket
+        import threading
+
+        self.target = target
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.05)  # how often the accept loop looks at ``stopped``
+        self.port: int = self.listener.getsockname()[1]
+        self.up = threading.Event()
+        self.up.set()
+        self.stopped = threading.Event()
+        self.sockets: list[Any] = []
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while not self.stopped.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            if not self.up.is_set():
+                client.close()
+                continue
+            server = socket.create_connection(self.target)
+            with self.lock:
+                self.sockets += [client, server]
+            for source, sink in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source: Any, sink: Any) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                TcpLink._drop(end)
+
+    @staticmethod
+    def _drop(end: Any) -> None:
+        import contextlib
+        import socket
+
+        with contextlib.suppress(OSError):  # already closed by the other side
+            end.shutdown(socket.SHUT_RDWR)
+        end.close()
+
+    def cut(self) -> None:
+        self.up.clear()
+        with self.lock:
+            ends, self.sockets = self.sockets, []
+        for end in ends:
+            self._drop(end)
+
+    def restore(self) -> None:
+        self.up.set()
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.thread.join()
+        self.cut()
+        self.listener.close()
+
+
+@pytest.fixture
+def pg_link() -> Iterator[tuple[TcpLink, str]]:
+    """A fresh PostgreSQL schema holding the serving articles, and a ``TcpLink`` to the
+    server with the schema's URL through it (a password added: trust auth ignores it,
+    and nothing the API answers may show it)."""
+    from sqlalchemy.engine import make_url
+
+    for url in _postgres_schema_url():
+        fill_store(url).dispose()
+        parsed = make_url(url)
+        link = TcpLink((parsed.host or "127.0.0.1", parsed.port or 5432))
+        through = parsed.set(host="127.0.0.1", port=link.port, password=PG_TEST_PASSWORD)
+        try:
+            yield link, through.render_as_string(hide_password=False)
+        finally:
+            link.close()
+
+
+PG_TEST_PASSWORD = "s3cret-Pa55"
+
+
+@pytest.fixture(scope="session")
+def long_page() -> str:
+    """An invented article body of about half a megabyte (3,000 paragraphs): a page the
+    cleaning stage takes a good part of a second over."""
+    paragraphs = [
+        f"Officials of Chile met officials of Peru in Lima on Tuesday to discuss item {n} of "
+        "the fisheries accord, a spokesman for the ministry said in a statement to reporters."
+        for n in range(3000)
+    ]
+    return "\n\n".join(paragraphs)

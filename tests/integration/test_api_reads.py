@@ -112,7 +112,6 @@ def test_events_in_every_export_format_read_back(api_client: Any, format: str) -
         {"between": "TUR"},
         {"since": "yesterday"},
         {"since": "2021-05-01", "until": "2021-01-01"},
-        {"cursor": "not-a-cursor"},
         {"format": "xml"},
         {"min_confidence": "1.5"},
         {"min_confidence": "high"},

@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
 
 from dyads.store.engine import open_store
-from dyads.store.schema import PG_FTS_DOCUMENT, events, is_managed, metadata, stories
+from dyads.store.schema import PG_FTS_COLUMN, events, is_managed, metadata, stories
 from dyads.store.writer import StoreWriter
 from tests.conftest import make_coded
 
@@ -94,7 +94,7 @@ def test_store_full_text_search(store: Engine) -> None:
     if store.dialect.name == "postgresql":
         query = (
             f"SELECT count(*) FROM articles "
-            f"WHERE {PG_FTS_DOCUMENT} @@ websearch_to_tsquery('english', :q)"
+            f"WHERE {PG_FTS_COLUMN} @@ websearch_to_tsquery('english', :q)"
         )
     else:
         query = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :q"

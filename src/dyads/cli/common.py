@@ -57,6 +57,18 @@ def with_empty_folders(status: int, empty: Sequence[str]) -> int:
     return max(status, SOME_INPUTS_FAILED) if empty else status
 
 
+def error_line(command: str, exc: BaseException, *, db: str | None = None) -> str:
+    """One line for stderr saying what failed, with any password in ``db`` (the store URL
+    the command was given) masked: a driver's message may quote the connection string."""
+    from dyads.store.engine import mask_url, scrub
+
+    message = str(exc)
+    if db is not None:
+        message = scrub(message, db)
+    message = " ".join(mask_url(word) for word in message.split(" "))
+    return f"{command}: {message}\n"
+
+
 def show_progress(paths: Sequence[str], mode: str) -> bool:
     if mode == "never":
         return False

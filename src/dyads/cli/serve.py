@@ -46,7 +46,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dyads.cli.common import OK
+    from dyads.cli.common import OK, USAGE, error_line
     from dyads.cli.query_options import fail
     from dyads.errors import StoreError
     from dyads.settings import Settings
@@ -68,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
         app = create_app(settings, cache_entries=entries)
         sock = listen(args.host, args.port)
     except StoreError as exc:
-        return fail(str(exc))
+        sys.stderr.write(error_line("dyads serve", exc, db=settings.db))
+        return USAGE
     except OSError as exc:
         return fail(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
     options: dict[str, Any] = {"log_level": "warning", "access_log": False}

@@ -2,11 +2,16 @@
 
 ``sqlite:///path`` (the default, from ``Settings.db`` / ``DYADS_DB``) and ``postgresql://...``
 (mapped to the psycopg 3 driver) share one schema. A bare path is taken as a SQLite file.
+
+A URL's password never leaves this module in clear: ``mask_url`` is what error messages,
+logs and recorded run settings show instead.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +38,22 @@ SQLITE_BUSY_TIMEOUT_MS = 60_000
 # migrations and batch writes of every dyads writer on one database.
 PG_LOCK_KEY = 0x6479_6164_7300  # "dyads" in ASCII, shifted
 
+# PostgreSQL connections kept open: ``dyads serve`` runs up to 16 reads at once (its
+# ``SERVER_THREADS``), each holding one connection, plus the writers' thread and a loader.
+# SQLAlchemy's default (5, overflow 10) made the 16th request wait on the pool, and
+# overflow connections are closed after each use, so busy reads paid a new connection
+# (~5 ms) again and again.
+PG_POOL_SIZE = 20
+PG_MAX_OVERFLOW = 10
+# Seconds a pooled PostgreSQL connection is reused before it is replaced: under a server's
+# or a proxy's idle timeout (often 30-60 min), so a connection is never found closed by the
+# other side; each checkout is also tested first (``pool_pre_ping``), so a restarted
+# database costs the next request a reconnect rather than an error.
+PG_POOL_RECYCLE_S = 1800
+# Seconds a new PostgreSQL connection may take: a database that is down fails a request
+# quickly (the API answers 503) instead of holding a thread for the OS's TCP timeout.
+PG_CONNECT_TIMEOUT_S = 5
+
 
 def normalise_url(url: str) -> str:
     """The SQLAlchemy URL for ``url``: psycopg 3 for PostgreSQL, SQLite for a bare path."""
@@ -43,23 +64,67 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def mask_url(url: str) -> str:
+    """``url`` with its password replaced by ``***`` (unchanged when it has none or does
+    not parse as a URL)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    if "://" not in url:
+        return url
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        # not a URL SQLAlchemy reads: hide whatever sits between "user:" and "@"
+        return _PASSWORD.sub(r"\1***@", url)
+    if parsed.password is None:
+        return url
+    return parsed.render_as_string(hide_password=True)
+
+
+# user:password@ in the authority part of a URL that ``make_url`` refuses
+_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+
+
+def mask_secrets(value: Any) -> Any:
+    """``value`` (settings as JSON: dicts, lists, strings) with every URL's password
+    masked, so that recording or printing it gives no secret away."""
+    if isinstance(value, str):
+        return mask_url(value)
+    if isinstance(value, Mapping):
+        return {key: mask_secrets(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [mask_secrets(item) for item in value]
+    return value
+
+
+def scrub(message: str, url: str) -> str:
+    """``message`` with the password of ``url`` (if any) replaced by ``***``: drivers'
+    errors may quote a connection string."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        password = make_url(normalise_url(url)).password
+    except (ArgumentError, ValueError):
+        return _PASSWORD.sub(r"\1***@", message)
+    message = message.replace(url, mask_url(url))
+    if password:
+        message = message.replace(str(password), "***")
+    return message
+
+
 def open_store(url: str, *, migrate: bool = True) -> Engine:
     """An engine on the store at ``url``, its schema created or migrated to the latest."""
     from sqlalchemy import create_engine
     from sqlalchemy.exc import SQLAlchemyError
 
     full = normalise_url(url)
-    kwargs: dict[str, Any] = {}
-    if full.startswith("sqlite"):
-        _prepare_sqlite_path(full)
-        if full in ("sqlite://", "sqlite:///:memory:"):
-            from sqlalchemy.pool import StaticPool
-
-            kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+    shown = mask_url(url)
     try:
-        engine = create_engine(full, **kwargs)
-    except (SQLAlchemyError, ImportError) as exc:
-        raise StoreError(f"cannot open store {url!r}: {exc}") from exc
+        engine = create_engine(full, **_engine_options(full))
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StoreError(f"cannot open store {shown}: {scrub(str(exc), url)}") from exc
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     if migrate:
@@ -67,8 +132,28 @@ def open_store(url: str, *, migrate: bool = True) -> Engine:
             migrate_store(engine)
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise StoreError(f"cannot migrate store {url!r}: {exc}") from exc
+            raise StoreError(f"cannot migrate store {shown}: {scrub(str(exc), url)}") from exc
     return engine
+
+
+def _engine_options(full: str) -> dict[str, Any]:
+    """``create_engine`` options for the normalised URL ``full``: the pool and timeouts."""
+    if full.startswith("sqlite"):
+        _prepare_sqlite_path(full)
+        if full in ("sqlite://", "sqlite:///:memory:"):
+            from sqlalchemy.pool import StaticPool
+
+            return {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        return {}
+    if full.startswith("postgresql"):
+        return {
+            "pool_size": PG_POOL_SIZE,
+            "max_overflow": PG_MAX_OVERFLOW,
+            "pool_pre_ping": True,
+            "pool_recycle": PG_POOL_RECYCLE_S,
+            "connect_args": {"connect_timeout": PG_CONNECT_TIMEOUT_S},
+        }
+    return {"pool_pre_ping": True}
 
 
 def migrate_store(engine: Engine) -> None:
@@ -88,7 +173,7 @@ def migrate_store(engine: Engine) -> None:
             lock_for_write(conn)
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
-    logger.info("store %s migrated to %s", engine.url.render_as_string(), head)
+    logger.info("store %s migrated to %s", engine.url.render_as_string(hide_password=True), head)
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -33,8 +33,13 @@ DEFAULT_LIMIT = 50
 # The most one page may hold: bounds the memory and time of one API or CLI request.
 # Streaming exports page through everything with ``iter_events`` instead.
 MAX_LIMIT = 1000
+# Characters of a bad cursor quoted back in its error: enough to recognise it.
+MAX_CURSOR_SHOWN = 80
 _CODE = re.compile(r"[A-Za-z]{2,8}")
 _WORD = re.compile(r"\w+")
+# What an event id is (a sha256 hex digest, ``events.id``): a cursor naming anything else
+# was not issued by ``query_events``.
+_EVENT_ID = re.compile(r"[0-9a-f]{64}")
 _SQLITE_FTS_ROWIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :words"
 
 
@@ -76,6 +81,11 @@ class EventFilter:
             raise QueryError(f"min_confidence must be between 0 and 1, not {self.min_confidence}")
 
 
+class MalformedCursor(QueryError):
+    """A cursor that ``Cursor.encode`` did not write: not base64, not JSON, or JSON that
+    names no date and event id."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Cursor:
     """Where a page ended: the (date, id) of its last event in the order of the query."""
@@ -89,12 +99,27 @@ class Cursor:
 
     @classmethod
     def decode(cls, text: str) -> Cursor:
+        """The cursor ``encode`` wrote as ``text``; ``MalformedCursor`` for anything else,
+        including JSON that decodes but is not a date (or null) and an event id."""
+        shown = text if len(text) <= MAX_CURSOR_SHOWN else text[:MAX_CURSOR_SHOWN] + "..."
         try:
             raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-            day, event_id = json.loads(raw)
-            return cls(date=None if day is None else date.fromisoformat(day), id=str(event_id))
-        except (binascii.Error, ValueError, TypeError) as exc:
-            raise QueryError(f"malformed cursor {text!r}") from exc
+            value = json.loads(raw)
+        except (binascii.Error, ValueError) as exc:  # UnicodeDecodeError is a ValueError
+            raise MalformedCursor(f"malformed cursor {shown!r}") from exc
+        if not (isinstance(value, list) and len(value) == 2):
+            raise MalformedCursor(f"malformed cursor {shown!r}: not a [date, id] pair")
+        day, event_id = value
+        if not (isinstance(event_id, str) and _EVENT_ID.fullmatch(event_id)):
+            raise MalformedCursor(f"malformed cursor {shown!r}: not an event id")
+        if day is None:
+            return cls(date=None, id=event_id)
+        try:
+            if not isinstance(day, str) or len(day) != len("2021-01-01"):
+                raise ValueError(day)
+            return cls(date=date.fromisoformat(day), id=event_id)
+        except ValueError as exc:
+            raise MalformedCursor(f"malformed cursor {shown!r}: not a date") from exc
 
 
 def has_code(role: str, code: str) -> ColumnElement[bool]:
@@ -167,7 +192,7 @@ def text_condition(query: list[str], dialect: str) -> ColumnElement[bool]:
     """Events reported by an article matching every word, or with a sentence holding them."""
     from sqlalchemy import and_, exists, func, or_, select, text
 
-    from dyads.store.schema import PG_FTS_DOCUMENT, articles, event_mentions, events
+    from dyads.store.schema import PG_FTS_COLUMN, articles, event_mentions, events
 
     mentions = event_mentions
     in_sentence = exists().where(
@@ -177,7 +202,7 @@ def text_condition(query: list[str], dialect: str) -> ColumnElement[bool]:
         ),
     )
     if dialect == "postgresql":
-        match = text(f"{PG_FTS_DOCUMENT} @@ plainto_tsquery('english', :words)")
+        match = text(f"{PG_FTS_COLUMN} @@ plainto_tsquery('english', :words)")
         match = match.bindparams(words=" ".join(query))
     else:
         # each word quoted, so FTS5 reads it as a term and never as an operator (AND, NEAR)

@@ -171,9 +171,20 @@ def _ordered_ids(
     if not ranges:
         statement = select(events.c.date, events.c.id).where(*others)
         return _in_order(statement, (events.c.date, events.c.id), flt, dated, cursor, limit)
+    # An event has one row per pair of its countries: a range on one country may hold it
+    # several times, a range on a pair (what ``between`` and actor plus recipient read)
+    # once, and needs no DISTINCT. On PostgreSQL GROUP BY rather than DISTINCT: it then
+    # reads the index in date order and stops at the page's end, where DISTINCT hashed
+    # every row of the country first (``EXPLAIN ANALYZE`` of ``actor=TUR`` over 100,000
+    # events: 0.2 ms against 16 ms). SQLite is the other way round (0.07 ms against 27).
+    one_row_each = flt.between is not None or bool(flt.actor and flt.recipient)
     branches = []
     for rows, where in ranges:
-        branch = select(rows.c.date, rows.c.event_id).where(where).distinct()
+        branch = select(rows.c.date, rows.c.event_id).where(where)
+        if not one_row_each and dialect == "postgresql":
+            branch = branch.group_by(rows.c.date, rows.c.event_id)
+        elif not one_row_each:
+            branch = branch.distinct()
         if others:
             joined = rows.join(events, events.c.id == rows.c.event_id)
             branch = branch.select_from(joined).where(*others)

@@ -59,8 +59,9 @@ Full-text search over articles (created by the migration, not part of ``metadata
   (``rowid`` = ``articles.rowid``), kept in sync by triggers. Query:
   ``SELECT a.* FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
   WHERE articles_fts MATCH :q ORDER BY articles_fts.rank``.
-- PostgreSQL: a GIN index ``ix_articles_fts`` on ``PG_FTS_DOCUMENT``; a query must use the
-  same expression to hit it: ``WHERE <PG_FTS_DOCUMENT> @@ websearch_to_tsquery('english', :q)``.
+- PostgreSQL: a stored generated ``tsvector`` column ``articles.search`` (``PG_FTS_DOCUMENT``
+  of the title and body, migration 0006) with a GIN index ``ix_articles_search``. Query:
+  ``WHERE articles.search @@ plainto_tsquery('english', :q)``.
 """
 
 from __future__ import annotations
@@ -96,8 +97,10 @@ Json = JSON().with_variant(JSONB(), "postgresql")
 Hash = String(64)  # a sha256 hex digest
 Code = String(16)  # an ISO-3 country code, an IGO code, a PLOVER sector, a role
 
-# The document a PostgreSQL full-text query searches (must match the index expression).
+# The document a PostgreSQL full-text query searches: what the generated column
+# ``articles.search`` holds, computed once when an article is written.
 PG_FTS_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(body, ''))"
+PG_FTS_COLUMN = "articles.search"
 SQLITE_FTS_TABLE = "articles_fts"
 
 documents = Table(
@@ -325,12 +328,21 @@ api_keys = Table(
 def is_managed(obj: object, name: str | None, type_: str, reflected: bool, other: object) -> bool:
     """Whether Alembic should compare an object with ``metadata`` (its ``include_object``).
 
-    The FTS5 table and its shadow tables are created by hand in the migration, and the
-    PostgreSQL full-text index is an expression index that ``metadata`` does not describe.
+    The FTS5 table and its shadow tables are created by hand in the migration, and so are
+    PostgreSQL's full-text column and the indexes only PostgreSQL has, which ``metadata``
+    (one schema for both databases) does not describe.
     """
     if type_ == "table" and name is not None and name.startswith(SQLITE_FTS_TABLE):
         return False
-    return not (type_ == "index" and name == "ix_articles_fts")
+    if type_ == "column" and name == "search":
+        return False
+    return not (type_ == "index" and name in PG_ONLY_INDEXES)
+
+
+# Indexes migrations create on PostgreSQL alone (see ``is_managed``).
+PG_ONLY_INDEXES = frozenset(
+    {"ix_articles_fts", "ix_articles_search", "ix_event_mentions_sentence_trgm"}
+)
 
 
 ACTOR_ROLE = "actor"

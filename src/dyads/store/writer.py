@@ -24,7 +24,7 @@ from dyads.dedup.articles import fingerprint
 from dyads.errors import StoreError
 from dyads.records import CodedArticle, Document, Rejection, content_id
 from dyads.sink import BatchResult, DocumentMeta
-from dyads.store.engine import IMMEDIATE, lock_for_write
+from dyads.store.engine import IMMEDIATE, lock_for_write, mask_secrets
 from dyads.store.events import EventWrites, refresh_events, write_events
 from dyads.store.schema import (
     articles,
@@ -184,15 +184,17 @@ class StoreWriter:
             insert_ignore(conn, shard_markers, [row])
 
     def start_run(self, *, command: str, inputs: Sequence[str], settings: Mapping[str, Any]) -> str:
-        """Record a run and return its id (random: two runs of one command are two runs)."""
+        """Record a run and return its id (random: two runs of one command are two runs).
+
+        A password in any URL among ``settings`` or ``inputs`` is stored masked."""
         run_id = uuid.uuid4().hex
         row = {
             "id": run_id,
             "started_at": datetime.now(UTC),
             "finished_at": None,
             "command": command,
-            "inputs": list(inputs),
-            "settings": dict(settings),
+            "inputs": mask_secrets(list(inputs)),
+            "settings": mask_secrets(dict(settings)),
             "stats": {},
         }
         with self.engine.connect() as conn:

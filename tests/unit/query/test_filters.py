@@ -11,7 +11,7 @@ from dyads.store.filters import MAX_LIMIT, Cursor, EventFilter, words
 
 @pytest.mark.parametrize(
     "cursor",
-    [Cursor(date=date(2021, 2, 4), id="abc"), Cursor(date=None, id="ff" * 32)],
+    [Cursor(date=date(2021, 2, 4), id="ab" * 32), Cursor(date=None, id="ff" * 32)],
 )
 def test_cursor_encodes_and_decodes_to_the_same_position(cursor: Cursor) -> None:
     text = cursor.encode()

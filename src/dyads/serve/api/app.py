@@ -8,15 +8,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
-import anyio
 from fastapi import FastAPI
 
 from dyads import __version__
 from dyads.registry import CODE
 from dyads.serve.api import actors, articles, documents, dyads, events, health
 from dyads.serve.api.cache import DEFAULT_ENTRIES, ReadCache
+from dyads.serve.api.docs import install_docs
 from dyads.serve.api.documents import PipelineHolder
-from dyads.serve.api.errors import BodyLimit, install_error_handlers
+from dyads.serve.api.errors import BodyLimit, TargetLimit, install_error_handlers
+from dyads.serve.api.writes import WriteGate
 from dyads.settings import Settings
 
 if TYPE_CHECKING:
@@ -52,19 +53,29 @@ def create_app(
         engine = open_store(settings.db)
         if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
             _map_sqlite_pages(engine)
-    app = FastAPI(title="dyads", version=__version__, description=DESCRIPTION, lifespan=_lifespan)
+    app = FastAPI(
+        title="dyads",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=_lifespan,
+        docs_url=None,  # install_docs serves them from local files, not from a CDN
+        redoc_url=None,
+    )
     app.state.settings = settings
     app.state.engine = engine
     app.state.pipeline = PipelineHolder(stages)
-    # ``POST /documents`` codes in threads of its own, so the read threads stay free
-    app.state.writers = anyio.CapacityLimiter(WRITE_THREADS)
+    # ``POST /documents`` waits in writer threads of its own (and codes in a child process),
+    # so the read threads stay free
+    app.state.writers = WriteGate(threads=WRITE_THREADS, queue=WRITE_QUEUE)
     app.state.cache = ReadCache(entries=cache_entries)
     for module in (events, articles, actors, dyads, documents, health):
         app.include_router(module.router)
     install_error_handlers(app)
+    install_docs(app)
     install_web(app)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
-    logger.info("serving store %s", engine.url.render_as_string())
+    app.add_middleware(TargetLimit, max_bytes=MAX_TARGET_BYTES)
+    logger.info("serving store %s", engine.url.render_as_string(hide_password=True))
     return app
 
 
@@ -78,6 +89,16 @@ def create_app(
 THREADS_ENV = "DYADS_SERVE_THREADS"
 SQLITE_THREADS = 1
 WRITE_THREADS = 1
+# ``POST /documents`` requests that may wait for the writer; one more is answered 503 with
+# Retry-After. A short burst (a client posting a handful of pages at once) is stored
+# without the client retrying, while a flood cannot pile up bodies (up to the body limit
+# each) and open connections without end: at a tenth of a second to a minute a page, 8 in
+# line is already more than a client should wait behind.
+WRITE_QUEUE = 8
+# Bytes of path and query string a request may carry (414 past it): the longest request
+# the API or dashboard builds (every filter and a cursor) is under 1 kB; 8 kB is the
+# request-line size common servers and proxies accept (nginx's default header buffer).
+MAX_TARGET_BYTES = 8192
 SERVER_THREADS = 16
 # SQLite pages a connection reads straight from the file's memory map instead of copying
 # them in with a system call each (address space only: the OS page cache holds the pages).
@@ -108,7 +129,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
     limiter = anyio.to_thread.current_default_thread_limiter()
     limiter.total_tokens = request_threads(app.state.engine)
-    yield
+    try:
+        yield
+    finally:
+        app.state.pipeline.close()  # the coding process, if a POST started one
 
 
 CACHE_ENV = "DYADS_SERVE_CACHE"

@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from dyads.errors import StoreError
 
@@ -34,14 +35,20 @@ def store_version(engine: Engine) -> tuple[int, int]:
     # One statement needs no transaction around it: the driver's own connection, without
     # SQLAlchemy's begin and rollback, reads it in a fifth of the time (every request
     # pays it, cached or not).
-    connection = engine.raw_connection()
+    # The driver's own errors are raised as SQLAlchemy's (OperationalError, ...), as they
+    # would be through a Connection, so that the API tells a lost database (503) apart.
+    driver_error = engine.dialect.loaded_dbapi.Error
     try:
-        cursor = connection.cursor()
-        cursor.execute(query)
-        row = cursor.fetchone()
-        cursor.close()
-    finally:
-        connection.close()  # back to the pool
+        connection = engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(query)
+            row = cursor.fetchone()
+            cursor.close()
+        finally:
+            connection.close()  # back to the pool
+    except driver_error as exc:
+        raise DBAPIError.instance(query, None, exc, driver_error) from exc
     if row is None:  # two scalar subqueries give one row, always
         raise StoreError("the store's version query returned no row")
     docs, rejected = row

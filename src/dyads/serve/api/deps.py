@@ -17,16 +17,24 @@ from dyads.serve.keys import ApiKey, verify_key
 from dyads.settings import Settings
 
 DESCRIPTIONS = {
+    400: "a malformed cursor (pass next_cursor back unchanged)",
     401: "missing or unknown API key",
     404: "no such resource",
     413: "request body too large",
+    414: "request target (path and query) too long",
     422: "invalid query or body",
+    503: "the database is unavailable: retry after the Retry-After header's seconds",
 }
+# Every route reads the store, and any request may carry an over-long target.
+ALWAYS = (414, 503)
 
 
 def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for ``codes``, all with the ``ErrorBody`` shape."""
-    return {code: {"model": ErrorBody, "description": DESCRIPTIONS[code]} for code in codes}
+    """OpenAPI entries for ``codes`` and ``ALWAYS``, all with the ``ErrorBody`` shape."""
+    return {
+        code: {"model": ErrorBody, "description": DESCRIPTIONS[code]}
+        for code in sorted({*codes, *ALWAYS})
+    }
 
 
 def json_bytes(value: object) -> bytes:

@@ -1,14 +1,13 @@
 """``POST /documents``: run the pipeline on one page and store the article and its events.
 
 The pipeline is built on the first request and kept for the life of the application (loading
-spaCy takes seconds); a lock makes requests take turns, since a pipeline is not shared between
-threads anywhere else either.
+spaCy takes seconds), in a child process (``coding_process``) so that coding does not hold
+the interpreter lock the reads need; a writer thread waits for it and stores the result.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -16,8 +15,8 @@ from fastapi import APIRouter, HTTPException, Request
 
 from dyads.errors import ExtractionError, InputError
 from dyads.jobs.post import store_posted
-from dyads.pipeline import Pipeline
 from dyads.records import Document, MediaType, content_id
+from dyads.serve.api.coding_process import CodingStopped, PipelineProcess
 from dyads.serve.api.deps import EngineDep, KeyDep, SettingsDep, error_responses
 from dyads.serve.api.schemas import DocumentIn, DocumentOut, article_out, coded_event_out
 from dyads.settings import Settings
@@ -39,21 +38,20 @@ MEDIA_TYPES = {
 
 
 class PipelineHolder:
-    """One pipeline per application, built on first use."""
+    """One pipeline per application, built on first use in a child process."""
 
     def __init__(self, stages: tuple[str, ...]) -> None:
         self.stages = stages
-        self.lock = threading.Lock()
-        self._pipeline: Pipeline | None = None
+        self._child = PipelineProcess(stages)
 
     def process(self, document: Document, settings: Settings) -> tuple[Any, str | None]:
-        from dyads.registry import build_pipeline
+        try:
+            return self._child.process(document, settings)
+        except CodingStopped as exc:
+            raise HTTPException(503, str(exc), headers={"Retry-After": "1"}) from exc
 
-        with self.lock:
-            if self._pipeline is None:
-                self._pipeline = build_pipeline(self.stages, settings=settings)
-                self._pipeline.open()
-            return self._pipeline.process(document)
+    def close(self) -> None:
+        self._child.close()
 
 
 def to_document(body: DocumentIn, *, key_name: str) -> Document:
@@ -78,13 +76,12 @@ def to_document(body: DocumentIn, *, key_name: str) -> Document:
 async def post_document(
     request: Request, body: DocumentIn, engine: EngineDep, settings: SettingsDep, key: KeyDep
 ) -> DocumentOut:
-    """Cleans, codes and stores the document in a thread of its own (``app.state.writers``):
-    coding takes a tenth of a second or more, and the first request loads the language
-    model; reads go on meanwhile in theirs."""
-    import anyio.to_thread
-
+    """Cleans, codes and stores the document in a writer thread (``app.state.writers``, a
+    ``WriteGate``): coding takes a tenth of a second to a minute, and the first request
+    loads the language model; reads go on meanwhile in theirs. When every writer is busy
+    and the line is full, the answer is 503 with Retry-After."""
     work = partial(process_document, request.app.state.pipeline, body, engine, settings, key)
-    out: DocumentOut = await anyio.to_thread.run_sync(work, limiter=request.app.state.writers)
+    out: DocumentOut = await request.app.state.writers.run(work)
     return out
 
 

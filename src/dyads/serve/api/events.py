@@ -71,7 +71,7 @@ def export_response(
 @router.get(
     "/events",
     response_model=EventPageOut,
-    responses={**FORMAT_RESPONSES, **error_responses(422)},
+    responses={**FORMAT_RESPONSES, **error_responses(400, 422)},
 )
 def list_events(
     *,
