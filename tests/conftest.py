@@ -893,11 +893,11 @@ PG_TEST_PASSWORD = "s3cret-Pa55"
 
 @pytest.fixture(scope="session")
 def long_page() -> str:
-    """An invented article body of about half a megabyte (3,000 paragraphs): a page the
-    cleaning stage takes a good part of a second over."""
+    """An invented article body of about 100 kB (600 paragraphs, within the per-document
+    bounds of ``Settings``): a page the pipeline takes seconds over."""
     paragraphs = [
         f"Officials of Chile met officials of Peru in Lima on Tuesday to discuss item {n} of "
         "the fisheries accord, a spokesman for the ministry said in a statement to reporters."
-        for n in range(3000)
+        for n in range(600)
     ]
     return "\n\n".join(paragraphs)
