@@ -85,16 +85,34 @@ def load_inputs(
 ) -> LoadSummary:
     """Run ``options.stages`` over ``paths`` and store the results; return what happened."""
     from dyads.ingest import read_inputs
+
+    records = read_inputs(paths, settings=settings)
+    return load_documents(
+        records, inputs=paths, engine=engine, settings=settings, options=options, progress=progress
+    )
+
+
+def load_documents(
+    records: Iterable[Document | Rejection],
+    *,
+    inputs: Sequence[str],
+    engine: Engine,
+    settings: Settings,
+    options: LoadOptions | None = None,
+    progress: Progress | None = None,
+) -> LoadSummary:
+    """Run ``options.stages`` over documents from any source (``inputs`` names them in the
+    run's record) and store the results, pulling ``records`` lazily in order."""
     from dyads.pipeline import PipelineSpec
     from dyads.runner.local import run_local
 
     options = options or LoadOptions(batch_size=settings.batch_size)
     writer = StoreWriter(engine)
     run_id = writer.start_run(
-        command=options.command, inputs=paths, settings=settings.model_dump(mode="json")
+        command=options.command, inputs=inputs, settings=settings.model_dump(mode="json")
     )
     counts = _Counts()
-    fresh = _unstored(read_inputs(paths, settings=settings), writer, counts, options.batch_size)
+    fresh = _unstored(records, writer, counts, options.batch_size)
     in_flight: deque[Document | Rejection] = deque()
     spec = PipelineSpec(stages=options.stages, settings=settings)
     outcomes = run_local(_tracked(fresh, in_flight), spec=spec, workers=options.workers)
