@@ -637,3 +637,18 @@ def code_stage() -> Any:
     stage = CodeStage(settings=settings)
     stage.open(StageContext(settings=settings))
     return stage
+
+
+# -- watching feeds: a local news site on 127.0.0.1 -------------------------------------------
+
+
+@pytest.fixture
+def feed_site() -> Iterator[Any]:
+    """A real HTTP server in a thread serving feeds and invented articles (tests/feedsite.py)."""
+    from tests.feedsite import FeedSite
+
+    site = FeedSite().start()
+    try:
+        yield site
+    finally:
+        site.close()

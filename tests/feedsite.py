@@ -179,6 +179,8 @@ class FeedSite:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: list[Hit] = []
+        self.active = 0  # requests being answered now
+        self.max_active = 0  # ... and at most, since the start
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
@@ -216,6 +218,15 @@ class FeedSite:
         with self._lock:
             self.hits.append(hit)
 
+    def enter(self) -> None:
+        with self._lock:
+            self.active += 1
+            self.max_active = max(self.max_active, self.active)
+
+    def leave(self) -> None:
+        with self._lock:
+            self.active -= 1
+
 
 def _handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
@@ -228,7 +239,11 @@ def _handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
             arrived = time.monotonic()
             path = self.path.split("?", 1)[0]
             route = site.routes.get(path)
-            status = self._answer(route)
+            site.enter()
+            try:
+                status = self._answer(route)
+            finally:
+                site.leave()
             site.record(
                 Hit(
                     at=arrived,
@@ -279,3 +294,17 @@ def _handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
             return status
 
     return Handler
+
+
+class Clock:
+    """A settable clock for the watcher's schedule: rounds happen when a test says, and the
+    feeds' next polls are checked as values, never waited for."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)

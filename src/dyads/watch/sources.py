@@ -26,7 +26,13 @@ logger = logging.getLogger(__name__)
 # stylesheet instruction or a comment; 2 KB covers the ones seen on news sites' sitemaps.
 _SNIFF_BYTES = 2048
 _SITEMAP_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(urlset|sitemapindex)[\s>]")
-_FEED_VERSIONS = {"rss": FeedKind.RSS, "rdf": FeedKind.RDF, "atom": FeedKind.ATOM}
+# feedparser's version names, by prefix: RSS 0.90 and 1.0 are the RDF ones
+_FEED_VERSIONS = (
+    ("rss090", FeedKind.RDF),
+    ("rss10", FeedKind.RDF),
+    ("rss", FeedKind.RSS),
+    ("atom", FeedKind.ATOM),
+)
 
 
 def parse_feed(body: bytes, *, url: str, content_type: str = "") -> ParsedFeed:
@@ -46,14 +52,19 @@ def _parse_syndication(body: bytes, *, url: str, content_type: str) -> ParsedFee
         headers["content-type"] = content_type
     parsed = feedparser.parse(body, response_headers=headers, sanitize_html=False)
     version = str(parsed.get("version") or "")
-    kind = next((k for prefix, k in _FEED_VERSIONS.items() if version.startswith(prefix)), None)
+    kind = next((k for prefix, k in _FEED_VERSIONS if version.startswith(prefix)), None)
     if kind is None:
         problem = parsed.get("bozo_exception")
         reason = f"malformed XML: {problem}" if problem else "no RSS, RDF or Atom root element"
         raise UnreadableFeed(f"{url}: not a feed or sitemap ({reason})")
-    if parsed.get("bozo"):
-        logger.info("%s: read past a fault: %s", url, parsed.get("bozo_exception"))
     entries = tuple(e for e in (_syndication_entry(item, url) for item in parsed.entries) if e)
+    if parsed.get("bozo"):
+        # feedparser reads on past a fault; what it found before is kept, but a broken feed
+        # that yields nothing is an error the feed's health should show
+        if not entries:
+            problem = parsed.get("bozo_exception")
+            raise UnreadableFeed(f"{url}: not a feed or sitemap (malformed XML: {problem})")
+        logger.info("%s: read past a fault: %s", url, parsed.get("bozo_exception"))
     return ParsedFeed(kind=kind, entries=_unique(entries))
 
 
