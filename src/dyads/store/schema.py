@@ -61,10 +61,10 @@ Tables (``*`` primary key, ``->`` reference)::
     feed_items        *url_key (the normalised URL), feed_id (no reference: kept when the
                       feed is removed), url (as the feed gave it), title, published (ISO
                       text), document_id (sha256 of the page text, once fetched), status
-                      ("fetched", "stored", "skipped", "dropped", "rejected", "retry"),
-                      events, attempts, first_seen_at, done_at: every item a watcher has
-                      fetched; one in "fetched" was handed to the pipeline and is done if its
-                      document is stored
+                      ("pending", "fetched", "stored", "skipped", "dropped", "rejected",
+                      "retry"), events, attempts, first_seen_at, done_at: every item a
+                      watched feed listed; one in "fetched" was handed to the pipeline and is
+                      done if its document is stored
     fetch_log         *id, feed_id, url, fetched_at, status, outcome ("new", "unchanged",
                       "not-modified", "error"), items, new_items, elapsed_ms, error
 

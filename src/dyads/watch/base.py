@@ -144,6 +144,7 @@ class Answer:
 class ItemStatus(StrEnum):
     """Where an item stands in ``feed_items``."""
 
+    PENDING = "pending"  # listed by its feed, not fetched yet
     FETCHED = "fetched"  # handed to the pipeline; done once its document is stored
     STORED = "stored"
     SKIPPED = "skipped"  # its page was stored already (another URL, another feed)

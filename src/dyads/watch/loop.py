@@ -205,12 +205,14 @@ class Watcher:
                 stopping=self._stop.is_set,
             )
             number = 0
+            leftovers = await asyncio.to_thread(state.leftovers, self.engine)
             while not self._stop.is_set():
                 due = await asyncio.to_thread(state.due_feeds, self.engine, now=self.clock())
-                if due or self.options.once:
+                if due or leftovers or self.options.once:
                     number += 1
                     started = self.clock()
-                    tally = await poller.round(due, number=number)
+                    tally = await poller.round(due, number=number, leftovers=leftovers)
+                    leftovers = []
                     self.requests = fetcher.requests
                     self._queue.put(
                         _RoundEnd(

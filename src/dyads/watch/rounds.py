@@ -9,7 +9,7 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -64,9 +64,22 @@ class Poller:
     in_flight: set[str] = field(default_factory=set)  # keys handed out and not yet settled
     stopping: Callable[[], bool] = lambda: False
 
-    async def round(self, feeds: list[Feed], *, number: int) -> RoundTally:
+    async def round(
+        self,
+        feeds: list[Feed],
+        *,
+        number: int,
+        leftovers: Sequence[tuple[str, Entry, int]] = (),
+    ) -> RoundTally:
+        """Poll ``feeds``, and fetch ``leftovers`` (items a stopped watcher left pending)."""
         tally = RoundTally()
-        await asyncio.gather(*(self._poll(feed, number, tally) for feed in feeds))
+        left = [(f, e, n) for f, e, n in leftovers if e.key not in self.in_flight]
+        self.in_flight.update(e.key for _, e, _ in left)
+        tally.new_items += len(left)
+        await asyncio.gather(
+            *(self._poll(feed, number, tally) for feed in feeds),
+            *(self._page(feed, entry, n + 1, number) for feed, entry, n in left),
+        )
         return tally
 
     async def _poll(self, feed: Feed, number: int, tally: RoundTally) -> None:
@@ -100,10 +113,16 @@ class Poller:
         )
         every = self.every if self.every is not None else feed.every
         await asyncio.to_thread(
-            state.record_fetch, self.engine, feed, final, now=self.now(), every=every
+            state.record_fetch,
+            self.engine,
+            feed,
+            final,
+            now=self.now(),
+            every=every,
+            pending=[entry for entry, _ in fresh],
         )
         tally.new_items += len(fresh)
-        await asyncio.gather(*(self._page(feed, e, n + 1, number) for e, n in fresh))
+        await asyncio.gather(*(self._page(feed.id, e, n + 1, number) for e, n in fresh))
 
     async def _read(self, feed: Feed) -> tuple[FetchRecord, list[Entry]]:
         """The feed's entries and its fetch record; none when it did not change."""
@@ -123,7 +142,10 @@ class Poller:
         if digest == feed.content_hash:
             return FetchRecord(status=answer.status, outcome="unchanged"), []
         try:
-            parsed = parse_feed(answer.body, url=answer.url, content_type=answer.content_type)
+            # parsed in a thread: a sitemap of thousands of URLs would hold up the round
+            parsed = await asyncio.to_thread(
+                parse_feed, answer.body, url=answer.url, content_type=answer.content_type
+            )
             entries = await self._entries(parsed)
         except (UnreadableFeed, FetchError) as exc:
             return FetchRecord(status=answer.status, outcome="error", error=str(exc)), []
@@ -147,7 +169,7 @@ class Poller:
             entries += child.entries  # an index inside an index is not followed
         return entries
 
-    async def _page(self, feed: Feed, entry: Entry, attempts: int, number: int) -> None:
+    async def _page(self, feed: str, entry: Entry, attempts: int, number: int) -> None:
         if self.stopping():
             self.in_flight.discard(entry.key)
             return
@@ -178,7 +200,7 @@ class Poller:
             )
         self.emit(
             PageItem(
-                feed_id=feed.id,
+                feed_id=feed,
                 entry=entry,
                 round=number,
                 payload=payload,

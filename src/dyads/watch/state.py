@@ -1,10 +1,12 @@
 """The watcher's state in the store: the feed list with its health, the items seen, the
 fetch log (tables ``feeds``, ``feed_items``, ``fetch_log``; see ``dyads.store.schema``).
 
-An item is written twice: as ``fetched`` with its page's content hash just before the page
-goes to the pipeline, and with its outcome once the pipeline has written it. A watcher
-killed in between finds the ``fetched`` row on restart: if the store holds its document it
-is done (nothing is fetched again), otherwise the row goes and the item is fetched anew.
+An item is written three times: as ``pending`` in the transaction that records the poll of
+its feed (with the feed's new validators, so a later 304 cannot hide it), as ``fetched``
+with its page's content hash just before the page goes to the pipeline, and with its
+outcome once the pipeline has written it. A watcher killed on the way leaves ``pending``
+items, fetched by the next watcher's first round, and perhaps one ``fetched`` item: done
+if the store holds its document (it is not fetched again), pending otherwise.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 from dyads.records import content_id
 from dyads.store.engine import IMMEDIATE
 from dyads.store.schema import documents, feed_items, feeds, fetch_log
+from dyads.store.sql import insert_ignore
 from dyads.watch.base import Entry, Feed, FeedExists, FeedNotFound, ItemStatus, PageItem
 from dyads.watch.urls import normalise
 
@@ -121,9 +124,17 @@ def due_feeds(engine: Engine, *, now: datetime) -> list[Feed]:
 
 
 def record_fetch(
-    engine: Engine, feed: Feed, record: FetchRecord, *, now: datetime, every: int
+    engine: Engine,
+    feed: Feed,
+    record: FetchRecord,
+    *,
+    now: datetime,
+    every: int,
+    pending: Sequence[Entry] = (),
 ) -> None:
-    """The feed's health after a poll, and its line in the fetch log, in one transaction."""
+    """The feed's health after a poll, its line in the fetch log, and its new entries as
+    ``pending`` items, in one transaction: the validators that make the next poll skip an
+    unchanged feed are never stored without the entries that poll found."""
     failed = record.outcome == "error"
     errors = feed.errors_in_row + 1 if failed else 0
     wait = float(every)
@@ -157,15 +168,32 @@ def record_fetch(
     with _writing(engine) as conn, conn.begin():
         conn.execute(update(feeds).where(feeds.c.id == feed.id).values(values))
         conn.execute(fetch_log.insert(), [log])
+        insert_ignore(conn, feed_items, [_pending_row(feed.id, entry, now) for entry in pending])
+
+
+def _pending_row(feed: str, entry: Entry, now: datetime) -> dict[str, Any]:
+    return {
+        "url_key": entry.key,
+        "feed_id": feed,
+        "url": entry.url,
+        "title": entry.title,
+        "published": entry.published.isoformat() if entry.published else None,
+        "document_id": None,
+        "status": str(ItemStatus.PENDING),
+        "events": 0,
+        "attempts": 0,
+        "first_seen_at": now,
+        "done_at": None,
+    }
 
 
 def new_entries(
     engine: Engine, entries: Sequence[Entry], *, max_attempts: int, retry_of: str | None = None
 ) -> list[tuple[Entry, int]]:
-    """The entries never seen, or seen and failed for a passing reason fewer than
+    """The entries never seen, pending, or failed for a passing reason fewer than
     ``max_attempts`` times, each with its attempts so far; with ``retry_of``, also that
-    feed's items waiting for another attempt that ``entries`` does not list (a feed that
-    answers 304 still has its failed pages tried again)."""
+    feed's items still to do that ``entries`` does not list (a feed that answers 304 still
+    has its failed pages tried again)."""
     known: dict[str, tuple[str, int]] = {}
     with engine.connect() as conn:
         for start in range(0, len(entries), LOOKUP_CHUNK):
@@ -177,30 +205,44 @@ def new_entries(
     out = []
     for entry in entries:
         status, attempts = known.get(entry.key, (None, 0))
-        if status is None or (status == ItemStatus.RETRY and attempts < max_attempts):
+        if status is None or _to_do(status, attempts, max_attempts):
             out.append((entry, attempts))
     listed = {entry.key for entry in entries}
     return out + [(entry, n) for entry, n in waiting if entry.key not in listed]
 
 
+def _to_do(status: str, attempts: int, max_attempts: int) -> bool:
+    return status == ItemStatus.PENDING or (status == ItemStatus.RETRY and attempts < max_attempts)
+
+
 def _waiting(conn: Connection, feed: str, max_attempts: int) -> list[tuple[Entry, int]]:
     query = select(feed_items).where(
         (feed_items.c.feed_id == feed)
-        & (feed_items.c.status == str(ItemStatus.RETRY))
-        & (feed_items.c.attempts < max_attempts)
-    )
-    return [
-        (
-            Entry(
-                url=row.url,
-                key=row.url_key,
-                title=row.title,
-                published=datetime.fromisoformat(row.published) if row.published else None,
-            ),
-            row.attempts,
+        & (
+            (feed_items.c.status == str(ItemStatus.PENDING))
+            | (
+                (feed_items.c.status == str(ItemStatus.RETRY))
+                & (feed_items.c.attempts < max_attempts)
+            )
         )
-        for row in conn.execute(query)
-    ]
+    )
+    return [(_entry(row), row.attempts) for row in conn.execute(query)]
+
+
+def _entry(row: Any) -> Entry:
+    published = datetime.fromisoformat(row.published) if row.published else None
+    return Entry(url=row.url, key=row.url_key, title=row.title, published=published)
+
+
+def leftovers(engine: Engine) -> list[tuple[str, Entry, int]]:
+    """Items a stopped watcher found and did not finish, of every feed: ``(feed id, entry,
+    attempts)``. The next watcher's first round fetches them, due feeds or not."""
+    query = select(feed_items).where(
+        (feed_items.c.status == str(ItemStatus.PENDING))
+        & feed_items.c.feed_id.in_(select(feeds.c.id))  # a removed feed's items wait no more
+    )
+    with engine.connect() as conn:
+        return [(row.feed_id, _entry(row), row.attempts) for row in conn.execute(query)]
 
 
 def mark_fetched(engine: Engine, item: PageItem, *, document_id: str, now: datetime) -> None:
@@ -266,7 +308,11 @@ def recover(engine: Engine, *, now: datetime) -> tuple[int, int]:
             )
         for start in range(0, len(again), LOOKUP_CHUNK):
             chunk = again[start : start + LOOKUP_CHUNK]
-            conn.execute(delete(feed_items).where(feed_items.c.url_key.in_(chunk)))
+            conn.execute(
+                update(feed_items)
+                .where(feed_items.c.url_key.in_(chunk))
+                .values(status=str(ItemStatus.PENDING))
+            )
     if held:
         logger.info("in hand at the last stop: %d done, %d to fetch again", len(done), len(again))
     return len(done), len(again)

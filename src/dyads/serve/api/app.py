@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import anyio
 from fastapi import FastAPI
 
+import dyads.serve.api.feeds as feeds_api
 from dyads import __version__
 from dyads.registry import CODE
 from dyads.serve.api import actors, articles, documents, dyads, events, health
@@ -61,6 +62,7 @@ def create_app(
     app.state.cache = ReadCache(entries=cache_entries)
     for module in (events, articles, actors, dyads, documents, health):
         app.include_router(module.router)
+    app.include_router(feeds_api.router)
     install_error_handlers(app)
     install_web(app)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)

@@ -25,9 +25,11 @@ from dyads.serve.web.queries import event_places, top_dyads
 from dyads.store.filters import EventFilter
 from dyads.store.query import dyad_series, get_article, get_event, query_events, stats
 from dyads.store.results import EventPage
+from dyads.watch.health import feeds_overview
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.globals["watched_feeds"] = feeds_overview  # the overview's feeds panel
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 # Rows in the overview's "latest events" and a dyad page's table: a screenful each.
