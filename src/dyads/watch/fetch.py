@@ -14,6 +14,7 @@ longer one closes the host until then, and requests to it fail at once as transi
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
@@ -31,6 +32,7 @@ from dyads.watch.base import (
     NetworkError,
     NotAPage,
     RobotsDisallowed,
+    WatchError,
 )
 from dyads.watch.urls import host_of
 
@@ -121,6 +123,8 @@ class Fetcher:
     async def __aenter__(self) -> Fetcher:
         import httpx
 
+        if self.settings.watch_http2 and importlib.util.find_spec("h2") is None:
+            raise WatchError("DYADS_WATCH_HTTP2 needs the h2 package: pip install 'httpx[http2]'")
         self._client = httpx.AsyncClient(
             headers={"User-Agent": user_agent(self.settings)},
             timeout=httpx.Timeout(self.settings.watch_timeout),
