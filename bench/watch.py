@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from contextlib import closing
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,6 +163,11 @@ def busiest_second(times: list[float]) -> int:
     return best
 
 
+def closest(times: list[float]) -> float:
+    """The shortest time between two requests in a row."""
+    return min((b - a for a, b in pairwise(times)), default=float("inf"))
+
+
 def report(
     args: argparse.Namespace,
     *,
@@ -180,10 +186,11 @@ def report(
         f"p95 {p95:.1f} s, max {delays[-1]:.1f} s (goal p95 < 60 s, every {args.every})"
     )
     per_host = [busiest_second([h.at for h in site.hits]) for site in sites]
-    limit = 1 / args.delay
+    gaps = [closest(sorted(h.at for h in site.hits)) for site in sites]
     print(
-        f"requests per host per second: at most {max(per_host)} seen "
-        f"(limit {limit:g}: one start every {args.delay} s)"
+        f"requests per host per second: at most {max(per_host)} seen in any one second "
+        f"(limit {1 / args.delay:g}: one start every {args.delay} s); closest two requests "
+        f"to one host {min(gaps):.3f} s apart; requests {sum(len(s.hits) for s in sites)}"
     )
     pages = [s for feed in feeds for s in feed.stories]
     fetched = [feed.site.count(s.path) for feed in feeds for s in feed.stories]

@@ -72,6 +72,7 @@ class HostGate:
         self._lock = asyncio.Lock()
         self._clock = clock
         self._next_start = 0.0
+        self._last_sent = -delay  # when the last request went out (``sent``)
         self.delay = delay
         self.closed_until = 0.0
 
@@ -86,11 +87,18 @@ class HostGate:
                         status=429,
                         retry_after=self.closed_until - now,
                     )
-                wait = self._next_start - now
+                # spaced from the last turn and from when the last request really went out:
+                # a busy process can be slow between a turn and its send, and the host sees
+                # the sends
+                wait = max(self._next_start, self._last_sent + self.delay) - now
                 if wait > 0:
                     await asyncio.sleep(wait)
                 self._next_start = self._clock() + self.delay
             yield
+
+    def sent(self) -> None:
+        """A request to this host is being written now."""
+        self._last_sent = max(self._last_sent, self._clock())
 
     def hold(self, seconds: float) -> None:
         """No request starts for ``seconds`` (a short Retry-After)."""
@@ -130,12 +138,16 @@ class Fetcher:
             timeout=httpx.Timeout(self.settings.watch_timeout),
             follow_redirects=False,
             http2=self.settings.watch_http2,
+            event_hooks={"request": [self._sending]},
         )
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         if self._client is not None:
             await self._client.aclose()
+
+    async def _sending(self, request: httpx.Request) -> None:
+        self._gate(str(request.url)).sent()
 
     async def get(
         self, url: str, *, accept: str, etag: str | None = None, modified: str | None = None

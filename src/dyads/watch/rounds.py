@@ -10,7 +10,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
@@ -46,6 +46,7 @@ SITEMAPS_PER_INDEX = 3
 class RoundTally:
     """What the fetching side of a round saw."""
 
+    started_at: datetime
     feeds_polled: int = 0
     feeds_failed: int = 0
     new_items: int = 0
@@ -72,7 +73,7 @@ class Poller:
         leftovers: Sequence[tuple[str, Entry, int]] = (),
     ) -> RoundTally:
         """Poll ``feeds``, and fetch ``leftovers`` (items a stopped watcher left pending)."""
-        tally = RoundTally()
+        tally = RoundTally(started_at=self.now())
         left = [(f, e, n) for f, e, n in leftovers if e.key not in self.in_flight]
         self.in_flight.update(e.key for _, e, _ in left)
         tally.new_items += len(left)
@@ -99,18 +100,7 @@ class Poller:
         fresh = [(e, n) for e, n in fresh if e.key not in self.in_flight]
         self.in_flight.update(e.key for e, _ in fresh)
         elapsed = int((time.monotonic() - started) * 1000)
-        final = FetchRecord(
-            status=record.status,
-            outcome=record.outcome,
-            items=record.items,
-            new_items=len(fresh),
-            elapsed_ms=elapsed,
-            error=record.error,
-            etag=record.etag,
-            last_modified=record.last_modified,
-            content_hash=record.content_hash,
-            retry_after=record.retry_after,
-        )
+        final = replace(record, new_items=len(fresh), elapsed_ms=elapsed)
         every = self.every if self.every is not None else feed.every
         await asyncio.to_thread(
             state.record_fetch,
@@ -120,6 +110,7 @@ class Poller:
             now=self.now(),
             every=every,
             pending=[entry for entry, _ in fresh],
+            round_start=tally.started_at,
         )
         tally.new_items += len(fresh)
         await asyncio.gather(*(self._page(feed.id, e, n + 1, number) for e, n in fresh))

@@ -131,10 +131,13 @@ def record_fetch(
     now: datetime,
     every: int,
     pending: Sequence[Entry] = (),
+    round_start: datetime | None = None,
 ) -> None:
     """The feed's health after a poll, its line in the fetch log, and its new entries as
     ``pending`` items, in one transaction: the validators that make the next poll skip an
-    unchanged feed are never stored without the entries that poll found."""
+    unchanged feed are never stored without the entries that poll found. The next poll is
+    timed from ``round_start`` when given, so that the feeds of one round stay in one round
+    however long the host gates spread their requests."""
     failed = record.outcome == "error"
     errors = feed.errors_in_row + 1 if failed else 0
     wait = float(every)
@@ -143,7 +146,7 @@ def record_fetch(
         wait = max(wait, record.retry_after or 0.0)
     values: dict[str, Any] = {
         "last_fetch_at": now,
-        "next_fetch_at": now + timedelta(seconds=wait),
+        "next_fetch_at": (round_start or now) + timedelta(seconds=wait),
         "last_status": record.status,
         "last_error": record.error,
         "errors_in_row": errors,
