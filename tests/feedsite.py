@@ -9,6 +9,8 @@ verbs the coder knows, so that each page yields events.
 from __future__ import annotations
 
 import gzip
+import socket
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -30,6 +32,7 @@ VERBS = (
     ("pledged aid to", "after severe floods"),
 )
 BASE_TIME = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35)  # Linux; Python names it from 3.12
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -166,7 +169,7 @@ class Route:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Hit:
-    at: float  # time.monotonic() when the request came in
+    at: float  # when the request's bytes reached the server (seconds since the epoch)
     path: str
     user_agent: str
     status: int
@@ -183,6 +186,9 @@ class FeedSite:
         self.max_active = 0  # ... and at most, since the start
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        # set on the listening socket, so that the connections it accepts stamp even the
+        # bytes that arrive before a handler thread runs
+        self._server.socket.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         self.base = f"http://127.0.0.1:{self.port}"
@@ -231,12 +237,28 @@ class FeedSite:
 def _handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        arrived = 0.0
 
         def log_message(self, *args: object) -> None:  # quiet: the tests read site.hits
             pass
 
+        def handle_one_request(self) -> None:
+            # the kernel stamps each request's bytes as they arrive: on a busy machine this
+            # thread may run much later, and its own clock would bunch requests together
+            try:
+                _, ancillary, _, _ = self.connection.recvmsg(1, 256, socket.MSG_PEEK)
+            except OSError:
+                ancillary = []
+            stamps = [data for level, kind, data in ancillary if kind == SO_TIMESTAMPNS]
+            if stamps:
+                seconds, nanoseconds = struct.unpack("qq", stamps[0][:16])
+                self.arrived = seconds + nanoseconds / 1e9
+            else:
+                self.arrived = time.time()
+            super().handle_one_request()
+
         def do_GET(self) -> None:
-            arrived = time.monotonic()
+            arrived = self.arrived
             path = self.path.split("?", 1)[0]
             route = site.routes.get(path)
             site.enter()

@@ -47,11 +47,11 @@ def test_watch_a_slow_host_times_out_and_the_others_go_on(feed_site: FeedSite, s
     feed_site.route("/rss.xml", body=rss2(feed_site.base, good))
     slow = FeedSite().start()
     try:
-        slow.route("/rss.xml", body=rss2(slow.base, [story(9)]), delay=1.0)
+        slow.route("/rss.xml", body=rss2(slow.base, [story(9)]), delay=4.0)
         engine = open_store(store)
         add(engine, feed_site, "/rss.xml", clock)
         state.add_feed(engine, url=slow.url("/rss.xml"), name="slow", every=EVERY, now=clock())
-        settings = quick(store).model_copy(update={"watch_timeout": 0.2})
+        settings = quick(store).model_copy(update={"watch_timeout": 1.0})
         report = watch_once(engine, settings, clock)
     finally:
         slow.close()

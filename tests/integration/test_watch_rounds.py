@@ -33,7 +33,7 @@ CLEAN = ("clean",)
 
 def quick(url: str) -> Settings:
     """No pause between requests to the one local host: the tests count, not wait."""
-    return Settings(db=url, watch_host_delay=0.0, watch_timeout=5.0)
+    return Settings(db=url, watch_host_delay=0.0, watch_timeout=30.0)
 
 
 def watch_once(

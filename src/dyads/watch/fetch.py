@@ -65,21 +65,30 @@ def user_agent(settings: Settings) -> str:
 
 
 class HostGate:
-    """Turns at one host: a few requests at once, their starts spaced by ``delay``."""
+    """Turns at one host: a few requests at once, the sending of each spaced ``delay`` from
+    the sending of the one before.
+
+    A turn holds the gate until its request is on the wire (``Sent``, called from httpcore's
+    trace when the request headers are written, or when the turn ends first). Spacing turns
+    alone would not do: on a busy machine, or while a first connection opens, a request can
+    be written well after its turn, and the host would then see two requests together.
+    """
 
     def __init__(self, *, concurrency: int, delay: float, clock: Callable[[], float]) -> None:
         self._slots = asyncio.Semaphore(concurrency)
         self._lock = asyncio.Lock()
         self._clock = clock
-        self._next_start = 0.0
-        self._last_sent = -delay  # when the last request went out (``sent``)
+        self._next_start = 0.0  # no request before this (a short Retry-After)
+        self._last_sent = -delay  # when the last request was written
         self.delay = delay
         self.closed_until = 0.0
 
     @asynccontextmanager
-    async def turn(self, *, url: str) -> AsyncIterator[None]:
+    async def turn(self, *, url: str) -> AsyncIterator[Callable[[], None]]:
         async with self._slots:
-            async with self._lock:
+            await self._lock.acquire()
+            sent = _Sent(self)
+            try:
                 now = self._clock()
                 if self.closed_until > now:
                     raise HttpStatus(
@@ -87,18 +96,16 @@ class HostGate:
                         status=429,
                         retry_after=self.closed_until - now,
                     )
-                # spaced from the last turn and from when the last request really went out:
-                # a busy process can be slow between a turn and its send, and the host sees
-                # the sends
                 wait = max(self._next_start, self._last_sent + self.delay) - now
                 if wait > 0:
                     await asyncio.sleep(wait)
-                self._next_start = self._clock() + self.delay
-            yield
+                yield sent
+            finally:
+                sent()
 
-    def sent(self) -> None:
-        """A request to this host is being written now."""
-        self._last_sent = max(self._last_sent, self._clock())
+    def _release(self) -> None:
+        self._last_sent = self._clock()
+        self._lock.release()
 
     def hold(self, seconds: float) -> None:
         """No request starts for ``seconds`` (a short Retry-After)."""
@@ -107,6 +114,18 @@ class HostGate:
     def close(self, seconds: float) -> None:
         """Requests fail at once for ``seconds`` (a Retry-After too long to wait out)."""
         self.closed_until = max(self.closed_until, self._clock() + seconds)
+
+
+class _Sent:
+    """Called once the turn's request is written (again: nothing): the next turn may begin."""
+
+    def __init__(self, gate: HostGate) -> None:
+        self._gate: HostGate | None = gate
+
+    def __call__(self) -> None:
+        gate, self._gate = self._gate, None
+        if gate is not None:
+            gate._release()
 
 
 @dataclass(slots=True)
@@ -138,16 +157,12 @@ class Fetcher:
             timeout=httpx.Timeout(self.settings.watch_timeout),
             follow_redirects=False,
             http2=self.settings.watch_http2,
-            event_hooks={"request": [self._sending]},
         )
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         if self._client is not None:
             await self._client.aclose()
-
-    async def _sending(self, request: httpx.Request) -> None:
-        self._gate(str(request.url)).sent()
 
     async def get(
         self, url: str, *, accept: str, etag: str | None = None, modified: str | None = None
@@ -197,20 +212,28 @@ class Fetcher:
 
         await self._check_robots(url)
         gate = self._gate(url)
-        async with gate.turn(url=url):
+        async with gate.turn(url=url) as sent:
             try:
-                return await self._send(url, headers)
+                return await self._send(url, headers, sent)
             except httpx.TimeoutException:
                 timeout = self.settings.watch_timeout
                 raise NetworkError(f"{url}: timed out after {timeout} s") from None
             except httpx.HTTPError as exc:
                 raise NetworkError(f"{url}: {type(exc).__name__}: {exc}") from None
 
-    async def _send(self, url: str, headers: dict[str, str]) -> tuple[httpx.Response, bytes]:
+    async def _send(
+        self, url: str, headers: dict[str, str], sent: Callable[[], None]
+    ) -> tuple[httpx.Response, bytes]:
         assert self._client is not None, "Fetcher used outside 'async with'"
         limit = self.settings.max_input_bytes
         self.requests += 1
-        async with self._client.stream("GET", url, headers=headers) as response:
+
+        async def trace(event: str, _info: object) -> None:
+            if event.endswith("send_request_headers.complete"):  # http11. or http2.
+                sent()
+
+        stream = self._client.stream("GET", url, headers=headers, extensions={"trace": trace})
+        async with stream as response:
             chunks: list[bytes] = []
             size = 0
             if not response.is_redirect and response.status_code < 300:
@@ -277,8 +300,8 @@ class Fetcher:
         url = f"{host}/robots.txt"
         gate = self._gate(url)
         try:
-            async with gate.turn(url=url):
-                response, body = await self._send(url, {"Accept": "text/plain"})
+            async with gate.turn(url=url) as sent:
+                response, body = await self._send(url, {"Accept": "text/plain"}, sent)
         except (httpx.HTTPError, FetchError) as exc:
             return self._robots_failure(f"robots.txt unreachable ({type(exc).__name__})")
         status = response.status_code
