@@ -203,9 +203,9 @@ def report(
         f"pages {len(pages)}: documents {documents} ({distinct} distinct URLs), "
         f"items {statuses}, pages fetched more than once: {sum(n > 1 for n in fetched)}"
     )
+    rounds = [line for line in log.read_text().splitlines() if line.startswith("round ")]
     print(
-        f"watcher stopped with SIGTERM: exit {code}; last round: "
-        f"{log.read_text().strip().splitlines()[-9]}"
+        f"watcher stopped with SIGTERM: exit {code}; {len(rounds)} rounds, the last: {rounds[-1]}"
     )
 
 

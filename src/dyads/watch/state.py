@@ -138,25 +138,7 @@ def record_fetch(
     unchanged feed are never stored without the entries that poll found. The next poll is
     timed from ``round_start`` when given, so that the feeds of one round stay in one round
     however long the host gates spread their requests."""
-    failed = record.outcome == "error"
-    errors = feed.errors_in_row + 1 if failed else 0
-    wait = float(every)
-    if failed:
-        wait = min(max(every, 1) * 2.0 ** (errors - 1), max(every, MAX_BACKOFF_SECONDS))
-        wait = max(wait, record.retry_after or 0.0)
-    values: dict[str, Any] = {
-        "last_fetch_at": now,
-        "next_fetch_at": (round_start or now) + timedelta(seconds=wait),
-        "last_status": record.status,
-        "last_error": record.error,
-        "errors_in_row": errors,
-    }
-    if not failed:
-        values["last_new_items"] = record.new_items
-        values["items_total"] = feeds.c.items_total + record.new_items
-    if record.outcome == "new":
-        values.update(etag=record.etag, last_modified=record.last_modified)
-        values["content_hash"] = record.content_hash
+    values = _health(feed, record, next_from=round_start or now, now=now, every=every)
     log = {
         "feed_id": feed.id,
         "url": feed.url,
@@ -172,6 +154,33 @@ def record_fetch(
         conn.execute(update(feeds).where(feeds.c.id == feed.id).values(values))
         conn.execute(fetch_log.insert(), [log])
         insert_ignore(conn, feed_items, [_pending_row(feed.id, entry, now) for entry in pending])
+
+
+def _health(
+    feed: Feed, record: FetchRecord, *, next_from: datetime, now: datetime, every: int
+) -> dict[str, Any]:
+    """The feed's columns after a poll: its health, its next poll (backed off after a
+    failure), and the validators of a body that was read."""
+    failed = record.outcome == "error"
+    errors = feed.errors_in_row + 1 if failed else 0
+    wait = float(every)
+    if failed:
+        wait = min(max(every, 1) * 2.0 ** (errors - 1), max(every, MAX_BACKOFF_SECONDS))
+        wait = max(wait, record.retry_after or 0.0)
+    values: dict[str, Any] = {
+        "last_fetch_at": now,
+        "next_fetch_at": next_from + timedelta(seconds=wait),
+        "last_status": record.status,
+        "last_error": record.error,
+        "errors_in_row": errors,
+    }
+    if not failed:
+        values["last_new_items"] = record.new_items
+        values["items_total"] = feeds.c.items_total + record.new_items
+    if record.outcome == "new":
+        values.update(etag=record.etag, last_modified=record.last_modified)
+        values["content_hash"] = record.content_hash
+    return values
 
 
 def _pending_row(feed: str, entry: Entry, now: datetime) -> dict[str, Any]:
