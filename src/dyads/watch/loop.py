@@ -98,7 +98,6 @@ class Watcher:
         self._tallies: dict[int, RoundReport] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
-        self.requests = 0  # HTTP requests sent, robots.txt and redirects included
 
     def stop(self) -> None:
         """Finish the item in hand, then return from ``run``; safe from a signal handler."""
@@ -213,7 +212,6 @@ class Watcher:
                     started = self.clock()
                     tally = await poller.round(due, number=number, leftovers=leftovers)
                     leftovers = []
-                    self.requests = fetcher.requests
                     self._queue.put(
                         _RoundEnd(
                             number=number, started_at=started, tally=tally, last=self.options.once
