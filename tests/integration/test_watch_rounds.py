@@ -208,3 +208,25 @@ def test_watch_restarted_fetches_only_what_is_new(feed_site: FeedSite, tmp_path:
     assert (report.new_items, report.stored) == (2, 2)
     assert all(site.count(s.path) == 1 for s in stories)
     engine.dispose()
+
+
+def test_watch_a_fetching_failure_is_raised_after_the_items_in_hand(
+    feed_site: FeedSite, tmp_path: Any
+) -> None:
+    import importlib.util
+
+    from dyads.watch.base import WatchError
+
+    if importlib.util.find_spec("h2") is not None:
+        pytest.skip("h2 is installed here, so HTTP/2 cannot fail for want of it")
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    engine = open_store(url)
+    clock = Clock()
+    add(engine, feed_site, "/rss.xml", clock)
+    settings = quick(url).model_copy(update={"watch_http2": True})  # h2 is not installed
+    options = WatchOptions(once=True)
+    watcher = Watcher(engine=engine, settings=settings, options=options, clock=clock)
+    with pytest.raises(WatchError, match="needs the h2 package"):
+        watcher.run()
+    assert feed_site.hits == []
+    engine.dispose()

@@ -24,7 +24,7 @@ from dyads.records import Document
 from dyads.registry import CODE
 from dyads.settings import Settings
 from dyads.watch import state
-from dyads.watch.base import ItemStatus, PageItem, RoundReport
+from dyads.watch.base import ItemStatus, PageItem, RoundReport, WatchError
 from dyads.watch.fetch import Fetcher
 from dyads.watch.rounds import Poller, RoundTally
 from dyads.watch.sink import ItemOutcome, store_items
@@ -98,6 +98,7 @@ class Watcher:
         self._tallies: dict[int, RoundReport] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
+        self._failure: Exception | None = None  # what ended the fetching thread, if anything
 
     def stop(self) -> None:
         """Finish the item in hand, then return from ``run``; safe from a signal handler."""
@@ -121,6 +122,9 @@ class Watcher:
             self._stop.set()
             self._cancel_fetching()
             fetching.join(timeout=self.settings.watch_timeout + 5)
+        if self._failure is not None:
+            failure = self._failure
+            raise WatchError(f"fetching stopped: {type(failure).__name__}: {failure}") from failure
         return summary
 
     # --- the calling thread: items to the pipeline, settled once written ---
@@ -178,8 +182,9 @@ class Watcher:
     def _fetch_thread(self) -> None:
         try:
             asyncio.run(self._fetch_main())
-        except Exception:  # the calling thread sees the queue end and stops cleanly
-            logger.exception("the fetching side of the watcher failed")
+        except Exception as exc:  # the calling thread stores what is in hand, then raises it
+            logger.debug("the fetching side of the watcher failed", exc_info=True)
+            self._failure = exc
         finally:
             self._queue.put(None)
 
