@@ -901,3 +901,18 @@ def long_page() -> str:
         for n in range(600)
     ]
     return "\n\n".join(paragraphs)
+
+
+# -- watching feeds: a local news site on 127.0.0.1 -------------------------------------------
+
+
+@pytest.fixture
+def feed_site() -> Iterator[Any]:
+    """A real HTTP server in a thread serving feeds and invented articles (tests/feedsite.py)."""
+    from tests.feedsite import FeedSite
+
+    site = FeedSite().start()
+    try:
+        yield site
+    finally:
+        site.close()

@@ -36,3 +36,27 @@ class Settings(BaseSettings):
     emit_hypothetical: bool = False
     api_max_body_bytes: int = 5_000_000
     batch_size: int = 50
+
+    # --- dyads watch: polite fetching of news feeds and their pages ---
+    # Named in every request's User-Agent so that a site's operator can reach whoever runs
+    # the watcher: an email address or a URL (empty: the User-Agent names dyads alone).
+    watch_contact: str = ""
+    # Seconds before a request gives up (connect, read, write, pool each). News sites answer
+    # in well under a second; 20 s still lets a slow one through without one dead host
+    # holding a round for minutes.
+    watch_timeout: float = 20.0
+    # Requests to one host at a time, and seconds between the starts of two requests to one
+    # host when its robots.txt gives no Crawl-delay: one a second is what crawlers of news
+    # sites (Common Crawl's news crawler, StormCrawler's default) hold to.
+    watch_host_concurrency: int = 2
+    watch_host_delay: float = 1.0
+    # A robots.txt Crawl-delay above this many seconds is held to this: a site asking for
+    # minutes between requests would otherwise never let a round finish.
+    watch_max_crawl_delay: float = 30.0
+    # A 429 or 503 whose Retry-After is at most this many seconds is waited out and the
+    # request retried (twice at most); a longer one defers the host to a later round.
+    watch_max_retry_wait: float = 10.0
+    # Fetches of an item's page that fail for a passing reason (timeout, 429, 5xx) before the
+    # item is given up as rejected.
+    watch_max_attempts: int = 3
+    watch_http2: bool = False  # needs the h2 package (pip install 'httpx[http2]')

@@ -29,7 +29,7 @@ def _migrate(engine: Any, target: str, *, down: bool) -> None:
 def test_store_migration_0006_round_trips_and_keeps_search(store_url: str) -> None:
     engine = fill_store(store_url)
     before = query_events(engine, filter=EventFilter(text="grain"))
-    _migrate(engine, "0004", down=True)
+    _migrate(engine, "0005", down=True)
     _migrate(engine, "head", down=False)
     columns = {c["name"] for c in inspect(engine).get_columns("articles")}
     assert ("search" in columns) == (engine.dialect.name == "postgresql")

@@ -35,6 +35,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("export", "dyads.cli.export"),
     ("serve", "dyads.cli.serve"),
     ("keys", "dyads.cli.keys"),
+    ("feeds", "dyads.cli.feeds"),
+    ("watch", "dyads.cli.watch"),
 )
 
 

@@ -6,13 +6,13 @@ records a run with what it did.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dyads.jobs.sinks import StoreSink
 from dyads.pipeline import PipelineSpec
-from dyads.records import Rejection
+from dyads.records import Document, Rejection
 from dyads.registry import CODE
 from dyads.runner.deliver import Progress, deliver_local
 from dyads.settings import Settings
@@ -74,13 +74,37 @@ def run_inputs(
     ``on_rejection`` hears of each rejected input as its batch is written."""
     from dyads.ingest import read_inputs
 
+    return run_documents(
+        read_inputs(paths, settings=settings),
+        inputs=paths,
+        engine=engine,
+        settings=settings,
+        options=options,
+        progress=progress,
+        on_rejection=on_rejection,
+    )
+
+
+def run_documents(
+    records: Iterable[Document | Rejection],
+    *,
+    inputs: Sequence[str],
+    engine: Engine,
+    settings: Settings,
+    options: RunOptions | None = None,
+    progress: Progress | None = None,
+    on_rejection: Callable[[Rejection], None] | None = None,
+) -> RunSummary:
+    """Run ``options.stages`` over documents from any source (a feed watcher's pages;
+    ``inputs`` names them in the run's record) and store the results, pulling ``records``
+    lazily in order."""
     options = options or RunOptions(batch_size=settings.batch_size)
     writer = StoreWriter(engine)
     run_id = writer.start_run(
-        command=options.command, inputs=paths, settings=settings.model_dump(mode="json")
+        command=options.command, inputs=inputs, settings=settings.model_dump(mode="json")
     )
     delivery = deliver_local(
-        read_inputs(paths, settings=settings),
+        records,
         spec=PipelineSpec(stages=options.stages, settings=settings),
         sink=StoreSink(writer, run_id=run_id),
         workers=options.workers,

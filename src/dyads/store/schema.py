@@ -52,6 +52,21 @@ Tables (``*`` primary key, ``->`` reference)::
     shard_markers     *id (the shard id of a distributed run), source, run_id, completed_at,
                       stats (JSON): a finished shard, skipped by a rerun
     api_keys          *prefix, name (unique), hash (sha256 of the secret), created_at, revoked_at
+    feeds             *id (sha256 of the normalised URL), url (unique), name, every_seconds,
+                      added_at, etag, last_modified (the validators of the last 200 answer),
+                      content_hash (sha256 of its last body: an unchanged body is not parsed
+                      again), last_fetch_at, next_fetch_at, last_status (HTTP status, null
+                      when no answer came), last_error, last_new_items, errors_in_row,
+                      items_total: the watched feeds and their health
+    feed_items        *url_key (the normalised URL), feed_id (no reference: kept when the
+                      feed is removed), url (as the feed gave it), title, published (ISO
+                      text), document_id (sha256 of the page text, once fetched), status
+                      ("pending", "fetched", "stored", "skipped", "dropped", "rejected",
+                      "retry"), events, attempts, first_seen_at, done_at: every item a
+                      watched feed listed; one in "fetched" was handed to the pipeline and is
+                      done if its document is stored
+    fetch_log         *id, feed_id, url, fetched_at, status, outcome ("new", "unchanged",
+                      "not-modified", "error"), items, new_items, elapsed_ms, error
 
 Full-text search over articles (created by the migration, not part of ``metadata``):
 
@@ -322,6 +337,60 @@ api_keys = Table(
     Column("hash", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
+)
+
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Hash, primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("name", String(128)),
+    Column("every_seconds", Integer, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("etag", Text),
+    Column("last_modified", String(64)),
+    Column("content_hash", Hash),
+    Column("last_fetch_at", DateTime(timezone=True)),
+    Column("next_fetch_at", DateTime(timezone=True), index=True),
+    Column("last_status", Integer),
+    Column("last_error", Text),
+    Column("last_new_items", Integer, nullable=False),
+    Column("errors_in_row", Integer, nullable=False),
+    Column("items_total", Integer, nullable=False),
+)
+
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("url_key", Text, primary_key=True),
+    # no foreign key: a removed feed's items stay seen, so adding it again refetches nothing
+    Column("feed_id", Hash, nullable=False, index=True),
+    Column("url", Text, nullable=False),
+    Column("title", Text),
+    Column("published", String(40)),
+    Column("document_id", Hash, index=True),
+    Column("status", String(16), nullable=False),
+    Column("events", Integer, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False),
+    Column("done_at", DateTime(timezone=True)),
+)
+
+fetch_log = Table(
+    "fetch_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("feed_id", Hash, nullable=False),
+    Column("url", Text, nullable=False),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+    Column("status", Integer),
+    Column("outcome", String(16), nullable=False),
+    Column("items", Integer, nullable=False),
+    Column("new_items", Integer, nullable=False),
+    Column("elapsed_ms", Integer, nullable=False),
+    Column("error", Text),
+    Index("ix_fetch_log_feed", "feed_id", "fetched_at"),
 )
 
 

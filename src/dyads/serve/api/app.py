@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 
+import dyads.serve.api.feeds as feeds_api
 from dyads import __version__
 from dyads.registry import CODE
 from dyads.serve.api import actors, articles, documents, dyads, events, health
@@ -70,6 +71,7 @@ def create_app(
     app.state.cache = ReadCache(entries=cache_entries)
     for module in (events, articles, actors, dyads, documents, health):
         app.include_router(module.router)
+    app.include_router(feeds_api.router)
     install_error_handlers(app)
     install_docs(app)
     install_web(app)

@@ -37,12 +37,14 @@ from dyads.serve.web.queries import (
 )
 from dyads.store.filters import EventFilter
 from dyads.store.query import dyad_series, get_article, get_event, stats
+from dyads.watch.health import feeds_overview
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.filters["party"] = party
 templates.env.filters["party_title"] = party_title
 templates.env.filters["code_label"] = code_label
+templates.env.globals["watched_feeds"] = feeds_overview  # the overview's feeds panel
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 # Rows in the overview's "latest events", a dyad's or a country's table and a page of

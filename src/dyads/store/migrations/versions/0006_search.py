@@ -16,7 +16,7 @@ PostgreSQL and is a trusted extension, but creating it needs the right to create
 only slower) and says so in the log.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-06
 """
 
@@ -31,7 +31,7 @@ from alembic import op
 logger = logging.getLogger(__name__)
 
 revision: str = "0006"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
