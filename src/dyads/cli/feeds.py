@@ -29,16 +29,17 @@ def duration(text: str) -> int:
 
 
 def add_parser(sub: Any) -> None:
+    from dyads.cli.parser import add_db_option
+
     parser = sub.add_parser(
         "feeds",
         help="add, list and remove the news feeds dyads watch polls",
         description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--db", help="store URL or SQLite path (default: $DYADS_DB or dyads.db)")
+    add_db_option(parser)
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="watch a feed or sitemap")
-    add.add_argument("url", metavar="URL")
+    add.add_argument("url", metavar="URL", help="the feed's or sitemap's address")
     add.add_argument("--name", help="a short name to show and to remove it by")
     add.add_argument(
         "--every",
@@ -50,7 +51,7 @@ def add_parser(sub: Any) -> None:
     listing = actions.add_parser("list", help="the feeds and their health")
     listing.add_argument("--json", action="store_true", help="one JSON object per feed")
     remove = actions.add_parser("remove", help="stop watching a feed (its items stay seen)")
-    remove.add_argument("ref", metavar="URL_NAME_OR_ID")
+    remove.add_argument("ref", metavar="URL_NAME_OR_ID", help="the feed, by URL, name or id")
     parser.set_defaults(run=run)
 
 

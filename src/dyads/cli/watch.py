@@ -25,13 +25,14 @@ INSTALL_HINT = "dyads watch needs its extra: pip install 'dyads[watch]'"
 
 
 def add_parser(sub: Any) -> None:
+    from dyads.cli.parser import add_db_option
+
     parser: argparse.ArgumentParser = sub.add_parser(
         "watch",
         help="keep the store current from news feeds",
         description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--db", help="store URL (default: $DYADS_DB or sqlite:///dyads.db)")
+    add_db_option(parser)
     parser.add_argument("--once", action="store_true", help="one round, then exit (for cron)")
     parser.add_argument(
         "--every",
