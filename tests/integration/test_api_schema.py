@@ -21,7 +21,8 @@ EXAMPLES = 20
 
 def test_api_schema_every_operation_conforms(api_schema: Any, api_key: str) -> None:
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 8  # events, event, article, actors, dyad, documents, health, stats
+    # events, event, article, actors, dyad, aggregates, documents, health, stats
+    assert len(operations) == 9
     for operation in operations:
 
         @given(case=operation.as_strategy())

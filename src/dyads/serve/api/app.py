@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from dyads import __version__
 from dyads.registry import CODE
-from dyads.serve.api import actors, articles, documents, dyads, events, health
+from dyads.serve.api import actors, aggregates, articles, documents, dyads, events, health
 from dyads.serve.api.cache import DEFAULT_ENTRIES, ReadCache
 from dyads.serve.api.documents import PipelineHolder
 from dyads.serve.api.errors import BodyLimit, install_error_handlers
@@ -59,7 +59,7 @@ def create_app(
     # ``POST /documents`` codes in threads of its own, so the read threads stay free
     app.state.writers = anyio.CapacityLimiter(WRITE_THREADS)
     app.state.cache = ReadCache(entries=cache_entries)
-    for module in (events, articles, actors, dyads, documents, health):
+    for module in (events, articles, actors, dyads, aggregates, documents, health):
         app.include_router(module.router)
     install_error_handlers(app)
     install_web(app)
