@@ -55,6 +55,11 @@ def test_public_api_is_pinned() -> None:
             "Place",
             "Rejection",
             "__version__",
+            "aggregate",
+            "code_text",
+            "extract",
+            "read_dyads",
+            "read_events",
         ]
     )
 
