@@ -2,7 +2,8 @@
 
 The records every stage speaks, and for a notebook (``dyads.notebook``, imported on first
 use so that ``import dyads`` stays light): ``read_events``, ``read_dyads`` and ``aggregate``
-as pandas DataFrames, ``code_text`` and ``extract`` on one text or page.
+as pandas DataFrames, ``code_text`` and ``extract`` on one text or page; and
+``country_codes``, the Correlates of War, Gleditsch-Ward and FIPS codes of a country.
 """
 
 from __future__ import annotations
@@ -28,12 +29,15 @@ from dyads.records import (
 )
 
 if TYPE_CHECKING:
+    from dyads.actors.tables import CountryCodes, country_codes
     from dyads.notebook import aggregate, code_text, extract, read_dyads, read_events
 
 __version__ = "0.1.0"
 
 # name -> module that defines it, imported when the name is first read
 _LAZY = {
+    "CountryCodes": "dyads.actors.tables",
+    "country_codes": "dyads.actors.tables",
     "aggregate": "dyads.notebook",
     "code_text": "dyads.notebook",
     "extract": "dyads.notebook",
@@ -47,6 +51,7 @@ __all__ = [
     "BlockKind",
     "BoilerplateBlock",
     "CodedArticle",
+    "CountryCodes",
     "Dateline",
     "Document",
     "Event",
@@ -58,6 +63,7 @@ __all__ = [
     "__version__",
     "aggregate",
     "code_text",
+    "country_codes",
     "extract",
     "read_dyads",
     "read_events",
