@@ -198,6 +198,17 @@ def test_aggregate_options_refuse_unknown_values() -> None:
         AggregateOptions(by="region")
     with pytest.raises(QueryError, match="unknown side"):
         AggregateOptions(side="both")
+    with pytest.raises(QueryError, match="undirected applies to dyads"):
+        AggregateOptions(by="country", directed=False)
+    with pytest.raises(QueryError, match="side applies to countries"):
+        AggregateOptions(by="dyad", side="actor")
+
+
+def test_cli_aggregate_refuses_an_option_that_does_not_apply(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["aggregate", "--db", str(tmp_path / "x.db"), "--undirected"]) == 2
+    assert "undirected applies to dyads" in capsys.readouterr().err
 
 
 def _store_file(tmp_path: Path) -> str:

@@ -73,6 +73,12 @@ class AggregateOptions:
             raise QueryError(f"unknown period {self.period!r}; one of {', '.join(PERIODS)}")
         if self.side not in SIDES:
             raise QueryError(f"unknown side {self.side!r}; one of {', '.join(SIDES)}")
+        # an option that does not apply is refused rather than ignored: a table that looks
+        # like what was asked for and is not is worse than an error
+        if self.by == "country" and not self.directed:
+            raise QueryError("undirected applies to dyads (by dyad), not to countries")
+        if self.by == "dyad" and self.side != "any":
+            raise QueryError("side applies to countries (by country), not to dyads")
 
     @property
     def key_columns(self) -> tuple[str, ...]:
