@@ -145,21 +145,19 @@ def aggregate_events(
     """Counts of the dated events ``filter`` selects, per key and period, ordered by key
     then period (see the module docstring for what a row counts)."""
     flt = filter or EventFilter()
-    dialect = engine.dialect.name
-    counts, sources = _statements(options, flt, dialect)
+    statement = _statement(options, flt, engine.dialect.name)
     width = len(options.key_columns)
     with engine.connect() as conn:
-        sites = {tuple(r[: width + 1]): int(r[width + 1]) for r in conn.execute(sources)}
-        counted = conn.execute(counts).all()
-    out = [_row(tuple(r), width, options.period, sites) for r in counted]
+        counted = conn.execute(statement).all()
+    out = [_row(tuple(r), width, options.period) for r in counted]
     out.sort(key=lambda row: (row.key, row.start))
     return tuple(out)
 
 
-def _row(values: tuple[Any, ...], width: int, period: str, sites: dict[Any, int]) -> AggregateRow:
+def _row(values: tuple[Any, ...], width: int, period: str) -> AggregateRow:
     key, start, rest = values[:width], values[width], values[width + 1 :]
     events, q1, q2, q3, q4, *types = (int(v) for v in rest[: 5 + len(EVENT_TYPES)])
-    goldstein_sum, goldstein_n, mentions = rest[5 + len(EVENT_TYPES) :]
+    goldstein_sum, goldstein_n, mentions, sources = rest[5 + len(EVENT_TYPES) :]
     # The sum rounded first: float sums differ in their last bits with the order of the
     # terms (which the database picks), and a mean on a rounding tie must not.
     total = round(float(goldstein_sum or 0.0), 9)
@@ -174,23 +172,30 @@ def _row(values: tuple[Any, ...], width: int, period: str, sites: dict[Any, int]
         goldstein_sum=total,
         goldstein_mean=round(total / int(goldstein_n), 3) if goldstein_n else None,
         mentions=int(mentions or 0),
-        sources=sites.get((*key, start), 0),
+        sources=int(sources or 0),
     )
 
 
-def _statements(
-    options: AggregateOptions, flt: EventFilter, dialect: str
-) -> tuple[Select[Any], Select[Any]]:
-    """The counting query and the distinct-sources query, grouped alike."""
-    from sqlalchemy import Integer, case, distinct, func, select
+def _statement(options: AggregateOptions, flt: EventFilter, dialect: str) -> Select[Any]:
+    """One query: the selected units with their events' columns as a CTE (read twice, so
+    both databases compute it once), counted per key and period, beside the distinct sites
+    of their mentions."""
+    from sqlalchemy import Integer, and_, case, distinct, func, select
 
     from dyads.store.schema import event_mentions, events
 
     units = _units(options)
-    keys = [units.c[name] for name in options.key_columns]
+    names = options.key_columns
     start = period_sql(events.c.date, options.period, dialect).label("start")
-    joined = units.join(events, events.c.id == units.c.event_id)
-    where = _event_conditions(flt, dialect)
+    row = events.c
+    selected = (
+        select(*(units.c[n] for n in names), start, units.c.event_id, row.event, row.quad)
+        .add_columns(row.goldstein, row.num_mentions)
+        .select_from(units.join(events, events.c.id == units.c.event_id))
+        .where(*_event_conditions(flt, dialect))
+        .cte("selected")
+    )
+    keys = [selected.c[n] for n in (*names, "start")]
 
     def tally(condition: ColumnElement[bool]) -> ColumnElement[Any]:
         return func.sum(case((condition, 1), else_=0), type_=Integer)
@@ -198,27 +203,29 @@ def _statements(
     counts = (
         select(
             *keys,
-            start,
-            func.count(),
-            *(tally(events.c.quad == q) for q in QUAD_CLASSES),
-            *(tally(events.c.event == t) for t in EVENT_TYPES),
-            func.sum(events.c.goldstein),
-            func.count(events.c.goldstein),
-            func.sum(events.c.num_mentions),
+            func.count().label("n"),
+            *(tally(selected.c.quad == q).label(f"q{q}") for q in QUAD_CLASSES),
+            *(tally(selected.c.event == t).label(f"t_{t}") for t in EVENT_TYPES),
+            func.sum(selected.c.goldstein).label("g_sum"),
+            func.count(selected.c.goldstein).label("g_n"),
+            func.sum(selected.c.num_mentions).label("mentions"),
         )
-        .select_from(joined)
-        .where(*where)
-        .group_by(*keys, start)
+        .group_by(*keys)
+        .subquery("counts")
     )
     # an alias, so that the text filter's own subqueries on event_mentions stay its own
     reports = event_mentions.alias("reports")
-    sources = (
-        select(*keys, start, func.count(distinct(reports.c.site)))
-        .select_from(joined.join(reports, reports.c.event_id == events.c.id))
-        .where(*where)
-        .group_by(*keys, start)
+    sites = (
+        select(*keys, func.count(distinct(reports.c.site)).label("sources"))
+        .select_from(selected.join(reports, reports.c.event_id == selected.c.event_id))
+        .group_by(*keys)
+        .subquery("sites")
     )
-    return counts, sources
+    same = and_(*(counts.c[n] == sites.c[n] for n in (*names, "start")))
+    value_columns = [c for c in counts.c if c.name not in (*names, "start")]
+    return select(
+        *(counts.c[n] for n in (*names, "start")), *value_columns, sites.c.sources
+    ).select_from(counts.outerjoin(sites, same))
 
 
 def _units(options: AggregateOptions) -> Subquery:
