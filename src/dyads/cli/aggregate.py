@@ -31,6 +31,8 @@ to more than its events. --by dyad --directed: once for each (actor country, rec
 country) pair; events with no recipient are left out. --by dyad --undirected: once for each
 unordered pair, joint actions ("Japan and South Korea agreed") included, as 'dyads dyad'
 counts. Codes are ISO-3, and IGO/NGO/IMG for bodies of no one state (rows of their own).
+The filters choose events, which then count for every country or pair they involve:
+--actor TUR gives rows for Turkey and for the other countries of Turkey's events.
 """
 
 
@@ -41,8 +43,15 @@ def add_parser(sub: Any) -> None:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--by", choices=("country", "dyad"), default="country")
-    parser.add_argument("--period", choices=("day", "week", "month", "year"), default="month")
+    parser.add_argument(
+        "--by", choices=("country", "dyad"), default="country", help="row key (default country)"
+    )
+    parser.add_argument(
+        "--period",
+        choices=("day", "week", "month", "year"),
+        default="month",
+        help="period of a row; weeks are ISO weeks (default month)",
+    )
     direction = parser.add_mutually_exclusive_group()
     direction.add_argument(
         "--directed",

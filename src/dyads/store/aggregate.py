@@ -20,8 +20,9 @@ What one row counts (the same on SQLite and PostgreSQL, and in ``dyads aggregate
 Codes are those the store holds: ISO 3166-1 alpha-3 for states, and the codes of bodies that
 belong to no one state (``IGO``, ``NGO``, ``IMG``), which get rows of their own. Undated
 events are left out (they belong to no period); a period with no events has no row. The
-filters are those of ``dyads events`` (``EventFilter``), applied to the events before they
-are counted.
+filters are those of ``dyads events`` (``EventFilter``): they choose events, which then
+count for every country or pair they involve (``actor="TUR"`` gives rows for Turkey and for
+the other countries of Turkey's events).
 
 The units of counting (event and country, or event and pair) are read from ``event_dyads``
 and ``event_partners``; the counts, sums and the period arithmetic of
