@@ -615,12 +615,71 @@ QUERY_ARTICLES: tuple[Any, ...] = (
 )
 
 
-def make_query_articles() -> tuple[Any, ...]:
-    """``QUERY_ARTICLES`` as coded articles, ready for ``StoreWriter.write_batch``."""
+# More invented reports for the aggregates, in the shape of ``QUERY_ARTICLES``: a joint
+# action, several countries on a side, the same two countries on both sides, an IGO, a
+# domestic event without a Goldstein score, an actor of no country, and two events of one
+# site (so that distinct sources are fewer than the events' sources added up).
+AGGREGATE_ARTICLES: tuple[Any, ...] = (
+    (
+        "a.example",
+        date(2021, 3, 5),
+        ("Japan and South Korea agreed to resume defence talks, officials said.",),
+        ("AGREE", (("Japan", "JPN"), ("South Korea", "KOR")), (), date(2021, 3, 5), 1, 3.0),
+    ),
+    (
+        "b.example",
+        date(2021, 3, 20),
+        ("Turkish and Kazakh troops fired on Russian positions near the border.",),
+        (
+            "ASSAULT",
+            (("Turkey", "TUR"), ("Kazakhstan", "KAZ")),
+            (("Russia", "RUS"),),
+            date(2021, 3, 20),
+            4,
+            -9.0,
+        ),
+    ),
+    (
+        "b.example",
+        date(2021, 3, 22),
+        ("Turkey and Russia accused each other of breaking the ceasefire.",),
+        (
+            "ACCUSE",
+            (("Turkey", "TUR"), ("Russia", "RUS")),
+            (("Russia", "RUS"), ("Turkey", "TUR")),
+            date(2021, 3, 22),
+            3,
+            -2.0,
+        ),
+    ),
+    (
+        "j.example",
+        date(2022, 1, 10),
+        ("The United Nations asked Sudan to open aid corridors to Darfur.",),
+        ("REQUEST", (("United Nations", "IGO"),), (("Sudan", "SDN"),), date(2022, 1, 10), 1, -0.5),
+    ),
+    (
+        "j.example",
+        date(2022, 1, 12),
+        ("Sudanese troops attacked protesters in Khartoum, witnesses said.",),
+        ("ASSAULT", (("Sudan", "SDN"),), (("Sudan", "SDN"),), date(2022, 1, 12), 4, None),
+    ),
+    (
+        "k.example",
+        date(2022, 2, 1),
+        ("Gunmen seized a bus near the Kenyan border town of Mandera.",),
+        ("COERCE", (("Gunmen", None),), (("Kenya", "KEN"),), date(2022, 2, 1), 4, -7.0),
+    ),
+)
+
+
+def make_query_articles(specs: tuple[Any, ...] = QUERY_ARTICLES) -> tuple[Any, ...]:
+    """``specs`` (``QUERY_ARTICLES`` by default) as coded articles, ready for
+    ``StoreWriter.write_batch``."""
     from dyads.records import CodedArticle
 
     out = []
-    for site, published, paragraphs, spec in QUERY_ARTICLES:
+    for site, published, paragraphs, spec in specs:
         kind, actors, recipients, when, quad, goldstein = spec
         article = make_article(
             paragraphs,
@@ -652,6 +711,22 @@ def query_engine(store_url: str) -> Iterator[Any]:
     writer = StoreWriter(engine)
     run_id = writer.start_run(command="tests", inputs=[], settings={})
     writer.write_batch(list(make_query_articles()), run_id=run_id)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def aggregate_engine(store_url: str) -> Iterator[Any]:
+    """A store (SQLite, and PostgreSQL when reachable) holding ``QUERY_ARTICLES`` and
+    ``AGGREGATE_ARTICLES``."""
+    from dyads.store import open_store
+    from dyads.store.writer import StoreWriter
+
+    engine = open_store(store_url)
+    writer = StoreWriter(engine)
+    run_id = writer.start_run(command="tests", inputs=[], settings={})
+    articles = make_query_articles() + make_query_articles(AGGREGATE_ARTICLES)
+    writer.write_batch(list(articles), run_id=run_id)
     yield engine
     engine.dispose()
 

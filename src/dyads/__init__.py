@@ -1,8 +1,16 @@
-"""dyads: political event data from raw news pages."""
+"""dyads: political event data from raw news pages.
+
+The records every stage speaks, and for a notebook (``dyads.notebook``, imported on first
+use so that ``import dyads`` stays light): ``read_events``, ``read_dyads`` and ``aggregate``
+as pandas DataFrames, ``code_text`` and ``extract`` on one text or page; and
+``country_codes``, the Correlates of War, Gleditsch-Ward and FIPS codes of a country.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
 from dyads.records import (
     ActorRef,
@@ -20,7 +28,22 @@ from dyads.records import (
     Rejection,
 )
 
+if TYPE_CHECKING:
+    from dyads.actors.tables import CountryCodes, country_codes
+    from dyads.notebook import aggregate, code_text, extract, read_dyads, read_events
+
 __version__ = "0.1.0"
+
+# name -> module that defines it, imported when the name is first read
+_LAZY = {
+    "CountryCodes": "dyads.actors.tables",
+    "country_codes": "dyads.actors.tables",
+    "aggregate": "dyads.notebook",
+    "code_text": "dyads.notebook",
+    "extract": "dyads.notebook",
+    "read_dyads": "dyads.notebook",
+    "read_events": "dyads.notebook",
+}
 
 __all__ = [
     "ActorRef",
@@ -28,6 +51,7 @@ __all__ = [
     "BlockKind",
     "BoilerplateBlock",
     "CodedArticle",
+    "CountryCodes",
     "Dateline",
     "Document",
     "Event",
@@ -37,6 +61,19 @@ __all__ = [
     "Place",
     "Rejection",
     "__version__",
+    "aggregate",
+    "code_text",
+    "country_codes",
+    "extract",
+    "read_dyads",
+    "read_events",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'dyads' has no attribute {name!r}")
+
 
 logging.getLogger("dyads").addHandler(logging.NullHandler())

@@ -21,8 +21,9 @@ EXAMPLES = 20
 
 def test_api_schema_every_operation_conforms(api_schema: Any, api_key: str) -> None:
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    # events, event, article, actors, dyad, documents, health, stats, feeds (GET and POST)
-    assert len(operations) == 10
+    # events, event, article, actors, dyad, aggregates, documents, health, stats, feeds (GET
+    # and POST)
+    assert len(operations) == 11
     for operation in operations:
 
         @given(case=operation.as_strategy())

@@ -44,13 +44,24 @@ def test_dyad_series_split_at_a_date_adds_up_to_the_whole(query_engine: Any) -> 
     assert [(p.period, p.total) for p in earlier] == [("2021-03-01", 1)]  # the ACCUSE
 
 
+def test_dyad_series_by_year_counts_in_the_database_per_year(query_engine: Any) -> None:
+    (year,) = dyad_series(query_engine, "TUR", "KAZ", by="year")
+    assert (year.period, year.start, year.counts, year.total) == (
+        "2021",
+        date(2021, 1, 1),
+        (2, 1, 0, 0),
+        3,
+    )
+    assert year.goldstein_mean == round(11.0 / 3, 3)
+
+
 def test_dyad_series_of_a_pair_without_events_is_empty(query_engine: Any) -> None:
     assert dyad_series(query_engine, "FRA", "DEU") == ()
 
 
 def test_dyad_series_refuses_an_unknown_period(query_engine: Any) -> None:
     with pytest.raises(QueryError, match="unknown period"):
-        dyad_series(query_engine, "TUR", "KAZ", by="year")
+        dyad_series(query_engine, "TUR", "KAZ", by="decade")
 
 
 def test_list_actors_counts_events_per_code_and_role(query_engine: Any) -> None:

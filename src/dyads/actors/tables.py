@@ -4,7 +4,9 @@ Three files feed them (columns and sources in ``data/README.md``):
 
 - ``countries.tsv``: every ISO 3166-1 country plus withdrawn codes the older wire corpora use
   (YUG, SUN, CSK, DDR) and Kosovo (XKX): canonical name, aliases, demonyms, capitals and the
-  seats of government that stand for a government ("the Kremlin", "Downing Street").
+  seats of government that stand for a government ("the Kremlin", "Downing Street"); and the
+  codes other data sets join on (Correlates of War, Gleditsch-Ward, FIPS 10-4), which
+  ``country_codes`` reads.
 - ``organisations.tsv``: intergovernmental and non-governmental organisations (code ``IGO`` /
   ``NGO``), armed groups, parties and state bodies with their country code and sector.
 - ``sectors.tsv``: role nouns and office titles with their PLOVER sector.
@@ -92,6 +94,49 @@ class ActorTables:
 
     def country_name(self, code: str | None) -> str | None:
         return self.countries.get(code) if code else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountryCodes:
+    """The codes of one country of ``countries.tsv`` that other data sets join on; None
+    where the classification has no such state (a territory, a microstate in
+    Gleditsch-Ward, a state that ended before FIPS 10-4 named it)."""
+
+    iso3: str  # ISO 3166-1 alpha-3 (XKX for Kosovo; YUG, SUN, CSK, DDR as withdrawn)
+    name: str
+    cown: int | None  # Correlates of War state number (TUR 640)
+    cowc: str | None  # Correlates of War state abbreviation (TUR)
+    gwn: int | None  # Gleditsch-Ward state number
+    gwc: str | None  # Gleditsch-Ward state abbreviation
+    fips: str | None  # FIPS 10-4 country code, as GDELT's geography columns use (TU)
+
+
+def country_codes(iso3: str) -> CountryCodes | None:
+    """The COW, Gleditsch-Ward and FIPS codes of a country of the table; None for a code
+    the table does not hold (``IGO``, ``NGO``, a typo)."""
+    return _country_codes().get(iso3.upper())
+
+
+# Where the join codes start in a row of countries.tsv (after iso3 .. seats).
+_CODES_AT = 6
+
+
+@cache
+def _country_codes() -> dict[str, CountryCodes]:
+    out = {}
+    for row in _data_lines("countries.tsv"):
+        iso3, name = row[0], row[1]
+        cown, cowc, gwn, gwc, fips = (row[_CODES_AT:] + [""] * 5)[:5]
+        out[iso3] = CountryCodes(
+            iso3=iso3,
+            name=name,
+            cown=int(cown) if cown else None,
+            cowc=cowc or None,
+            gwn=int(gwn) if gwn else None,
+            gwc=gwc or None,
+            fips=fips.strip() or None,
+        )
+    return out
 
 
 @cache

@@ -39,9 +39,15 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("a", metavar="A", type=actor_code, help="ISO-3 code, e.g. TUR")
     parser.add_argument("b", metavar="B", type=actor_code, help="ISO-3 code, e.g. KAZ")
     parser.add_argument(
-        "--by", choices=("day", "week", "month"), default="month", help="length of a period"
+        "--by", choices=("day", "week", "month", "year"), default="month", help="length of a period"
     )
     add_date_options(parser)
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv"),
+        default="table",
+        help="table: counts with a chart; csv: one line per period, empty ones too",
+    )
     add_db_option(parser)
     parser.set_defaults(run=run)
 
@@ -59,8 +65,37 @@ def run(args: argparse.Namespace) -> int:
             )
     except StoreError as exc:
         return fail(str(exc))
-    print_series(series, title=f"{args.a.upper()} ↔ {args.b.upper()} by {args.by}")
+    if args.format == "csv":
+        write_series_csv(series, a=args.a.upper(), b=args.b.upper(), stream=sys.stdout)
+    else:
+        print_series(series, title=f"{args.a.upper()} ↔ {args.b.upper()} by {args.by}")
     return OK
+
+
+SERIES_COLUMNS = (
+    "country_a",
+    "country_b",
+    "period",
+    "start",
+    "quad1",
+    "quad2",
+    "quad3",
+    "quad4",
+    "events",
+    "goldstein_mean",
+)
+
+
+def write_series_csv(series: Sequence[DyadPeriod], *, a: str, b: str, stream: Any) -> None:
+    """A header and one line per period (a quiet period is a line of zeros), the pair in
+    the order given."""
+    import csv
+
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(SERIES_COLUMNS)
+    for p in series:
+        mean = "" if p.goldstein_mean is None else p.goldstein_mean
+        writer.writerow((a, b, p.period, p.start.isoformat(), *p.counts, p.total, mean))
 
 
 def sparkline(values: Sequence[int]) -> str:

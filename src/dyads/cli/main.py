@@ -31,6 +31,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("load", "dyads.cli.load"),
     ("events", "dyads.cli.events"),
     ("dyad", "dyads.cli.dyad"),
+    ("aggregate", "dyads.cli.aggregate"),
     ("article", "dyads.cli.article"),
     ("export", "dyads.cli.export"),
     ("serve", "dyads.cli.serve"),

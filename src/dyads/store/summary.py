@@ -2,7 +2,8 @@
 
 A dyad's series is counted in the database per period (``date_trunc`` on PostgreSQL, the
 equivalent ``date()`` modifiers on SQLite, ISO weeks starting on Monday on both) and quad
-class; Python only fills the empty periods between the first and the last.
+class; Python only fills the empty periods between the first and the last. ``period_sql`` is
+that period arithmetic, shared with the aggregates of ``store/aggregate.py``.
 """
 
 from __future__ import annotations
@@ -20,19 +21,21 @@ if TYPE_CHECKING:
     from sqlalchemy import ColumnElement, Select
     from sqlalchemy.engine import Engine
 
-PERIODS = ("day", "week", "month")
+PERIODS = ("day", "week", "month", "year")
 # Actor rows ``list_actors`` returns unless told otherwise: every country in the world fits.
 DEFAULT_ACTOR_LIMIT = 300
 
 
 def period_start(day: date, by: str) -> date:
-    """The first day of the day, ISO week (Monday) or month holding ``day``."""
+    """The first day of the day, ISO week (Monday), month or year holding ``day``."""
     if by == "day":
         return day
     if by == "week":
         return day - timedelta(days=day.weekday())
     if by == "month":
         return day.replace(day=1)
+    if by == "year":
+        return day.replace(month=1, day=1)
     raise QueryError(f"unknown period {by!r}; one of {', '.join(PERIODS)}")
 
 
@@ -41,6 +44,8 @@ def next_period(start: date, by: str) -> date:
         return start + timedelta(days=1)
     if by == "week":
         return start + timedelta(days=7)
+    if by == "year":
+        return start.replace(year=start.year + 1)
     return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
@@ -50,6 +55,8 @@ def period_label(start: date, by: str) -> str:
         return f"{year}-W{week:02d}"
     if by == "month":
         return f"{start.year:04d}-{start.month:02d}"  # strftime("%Y-%m"), a third of the time
+    if by == "year":
+        return f"{start.year:04d}"
     return start.isoformat()
 
 
@@ -173,7 +180,7 @@ def dyad_series(
         counted = conn.execute(per_period, values).all()
     return bucket_counts(
         (
-            (_as_date(first), quad, int(n), float(total), int(n_scored))
+            (as_date(first), quad, int(n), float(total), int(n_scored))
             for first, quad, n, total, n_scored in counted
         ),
         by=by,
@@ -262,7 +269,7 @@ def _series_statement(shape: _SeriesShape) -> Select[Any]:
         # a joint action has partner rows in both orders (and no pair rows): one counts it
         parts.append(range_rows((partners.c.country, partners.c.partner), a, b, 1))
     rows = union_all(*parts).subquery()
-    start = _period_sql(rows.c.date, shape.by, shape.dialect).label("start")
+    start = period_sql(rows.c.date, shape.by, shape.dialect).label("start")
     scored = case((rows.c.goldstein.is_(None), 0), else_=rows.c.w)
     return select(
         start,
@@ -273,8 +280,9 @@ def _series_statement(shape: _SeriesShape) -> Select[Any]:
     ).group_by(start, rows.c.quad)
 
 
-def _period_sql(day: ColumnElement[Any], by: str, dialect: str) -> ColumnElement[Any]:
-    """The SQL of ``period_start``: the day, its ISO week's Monday or its month's first."""
+def period_sql(day: ColumnElement[Any], by: str, dialect: str) -> ColumnElement[Any]:
+    """The SQL of ``period_start``: the day, its ISO week's Monday, its month's or its
+    year's first day."""
     from sqlalchemy import Date, cast, func
 
     if by == "day":
@@ -283,10 +291,10 @@ def _period_sql(day: ColumnElement[Any], by: str, dialect: str) -> ColumnElement
         return cast(func.date_trunc(by, day), Date)  # ISO weeks start on Monday
     if by == "week":  # the Sunday ending the ISO week, less six days
         return func.date(day, "weekday 0", "-6 days")
-    return func.date(day, "start of month")
+    return func.date(day, f"start of {by}")  # "start of month", "start of year"
 
 
-def _as_date(value: date | str) -> date:
+def as_date(value: date | str) -> date:
     """SQLite hands a computed date back as ISO text."""
     return value if isinstance(value, date) else date.fromisoformat(value)
 

@@ -46,6 +46,7 @@ def test_public_api_is_pinned() -> None:
             "BlockKind",
             "BoilerplateBlock",
             "CodedArticle",
+            "CountryCodes",
             "Dateline",
             "Document",
             "Event",
@@ -55,6 +56,12 @@ def test_public_api_is_pinned() -> None:
             "Place",
             "Rejection",
             "__version__",
+            "aggregate",
+            "code_text",
+            "country_codes",
+            "extract",
+            "read_dyads",
+            "read_events",
         ]
     )
 

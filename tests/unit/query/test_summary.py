@@ -15,6 +15,7 @@ from dyads.store.summary import bucket_series, next_period, period_label, period
         (date(2021, 2, 4), "week", date(2021, 2, 1), "2021-W05"),
         (date(2021, 1, 2), "week", date(2020, 12, 28), "2020-W53"),
         (date(2021, 2, 28), "month", date(2021, 2, 1), "2021-02"),
+        (date(2021, 12, 31), "year", date(2021, 1, 1), "2021"),
     ],
 )
 def test_period_start_and_label(day: date, by: str, start: date, label: str) -> None:
@@ -29,6 +30,7 @@ def test_period_start_and_label(day: date, by: str, start: date, label: str) -> 
         (date(2021, 12, 27), "week", date(2022, 1, 3)),
         (date(2021, 1, 1), "month", date(2021, 2, 1)),
         (date(2021, 12, 1), "month", date(2022, 1, 1)),
+        (date(2020, 1, 1), "year", date(2021, 1, 1)),
     ],
 )
 def test_next_period_steps_one_period(start: date, by: str, following: date) -> None:

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 import dyads.serve.api.feeds as feeds_api
 from dyads import __version__
 from dyads.registry import CODE
-from dyads.serve.api import actors, articles, documents, dyads, events, health
+from dyads.serve.api import actors, aggregates, articles, documents, dyads, events, health
 from dyads.serve.api.cache import DEFAULT_ENTRIES, ReadCache
 from dyads.serve.api.docs import install_docs
 from dyads.serve.api.documents import PipelineHolder
@@ -69,7 +69,7 @@ def create_app(
     # so the read threads stay free
     app.state.writers = WriteGate(threads=WRITE_THREADS, queue=WRITE_QUEUE)
     app.state.cache = ReadCache(entries=cache_entries)
-    for module in (events, articles, actors, dyads, documents, health):
+    for module in (events, articles, actors, dyads, aggregates, documents, health):
         app.include_router(module.router)
     app.include_router(feeds_api.router)
     install_error_handlers(app)
