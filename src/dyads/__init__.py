@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from dyads.actors.tables import CountryCodes, country_codes
     from dyads.notebook import aggregate, code_text, extract, read_dyads, read_events
 
-__version__ = "0.1.0"
+from dyads.version import __version__
 
 # name -> module that defines it, imported when the name is first read
 _LAZY = {

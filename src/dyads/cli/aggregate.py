@@ -42,7 +42,6 @@ def add_parser(sub: Any) -> None:
         "aggregate",
         help="event counts per country or dyad and period (table, CSV, Parquet)",
         description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--by", choices=("country", "dyad"), default="country", help="row key (default country)"
@@ -65,7 +64,7 @@ def add_parser(sub: Any) -> None:
         "--undirected",
         dest="directed",
         action="store_false",
-        help="with --by dyad: unordered pairs, joint actions included",
+        help="with --by dyad: unordered pairs, joint actions included (default: directed)",
     )
     parser.add_argument(
         "--side",
@@ -73,7 +72,9 @@ def add_parser(sub: Any) -> None:
         default="any",
         help="with --by country: the side of an event a country counts on (default any)",
     )
-    parser.add_argument("--format", choices=FORMATS, default="table")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="table", help="a readable table, CSV or Parquet"
+    )
     parser.add_argument(
         "--out",
         metavar="FILE",

@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from dyads import __version__
 from dyads.cli.common import INTERRUPTED, SOME_INPUTS_FAILED, USAGE
 from dyads.cli.parser import (
     DyadsParser,
@@ -21,6 +20,7 @@ from dyads.cli.parser import (
     subparsers,
     verbosity,
 )
+from dyads.version import __version__
 
 # name -> module; the order is the order of ``dyads --help``
 COMMANDS: tuple[tuple[str, str], ...] = (

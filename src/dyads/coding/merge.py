@@ -19,12 +19,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from dyads import __version__
 from dyads.coding.candidate import Candidate
 from dyads.coding.dates import ResolvedDate
 from dyads.coding.derive import derive
 from dyads.coding.places import best_place
 from dyads.records import ActorRef, Article, Event, content_id
+from dyads.version import __version__
 
 CODER = "dyads-rules"
 

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
-from dyads import __version__
 from dyads.settings import Settings
+from dyads.version import __version__
 from dyads.watch.base import (
     Answer,
     FetchError,

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI
 
 import dyads.serve.api.feeds as feeds_api
-from dyads import __version__
 from dyads.registry import CODE
 from dyads.serve.api import actors, aggregates, articles, documents, dyads, events, health
 from dyads.serve.api.cache import DEFAULT_ENTRIES, ReadCache
@@ -20,6 +19,7 @@ from dyads.serve.api.documents import PipelineHolder
 from dyads.serve.api.errors import BodyLimit, TargetLimit, install_error_handlers
 from dyads.serve.api.writes import WriteGate
 from dyads.settings import Settings
+from dyads.version import __version__
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

@@ -11,12 +11,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from dyads import __version__
 from dyads.serve.api.deps import CacheDep, EngineDep
 from dyads.serve.api.errors import RETRY_AFTER_S
 from dyads.serve.api.schemas import StatsOut, stats_out
 from dyads.store.engine import mask_url, scrub
 from dyads.store.query import stats
+from dyads.version import __version__
 
 logger = logging.getLogger(__name__)
 router = APIRouter(tags=["health"])
