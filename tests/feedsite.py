@@ -258,22 +258,13 @@ def _handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
             super().handle_one_request()
 
         def do_GET(self) -> None:
-            arrived = self.arrived
             path = self.path.split("?", 1)[0]
             route = site.routes.get(path)
             site.enter()
             try:
-                status = self._answer(route)
+                self._answer(route)
             finally:
                 site.leave()
-            site.record(
-                Hit(
-                    at=arrived,
-                    path=path,
-                    user_agent=self.headers.get("User-Agent", ""),
-                    status=status,
-                )
-            )
 
         def _answer(self, route: Route | None) -> int:
             if route is None:
@@ -302,6 +293,15 @@ def _handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
             return self._send(route.status, body, headers)
 
         def _send(self, status: int, body: bytes, headers: dict[str, str]) -> int:
+            # recorded before the answer goes out: a client that has its answer finds the hit
+            site.record(
+                Hit(
+                    at=self.arrived,
+                    path=self.path.split("?", 1)[0],
+                    user_agent=self.headers.get("User-Agent", ""),
+                    status=status,
+                )
+            )
             try:
                 self.send_response(status)
                 for name, value in headers.items():
