@@ -64,7 +64,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE
     from dyads.errors import DyadsError, StoreError
-    from dyads.registry import STAGES
+    from dyads.registry import known_names
     from dyads.settings import Settings
     from dyads.store.engine import open_store
     from dyads.store.loader import LoadOptions, load_inputs
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings(db=args.db) if args.db else Settings()
     batch_size = args.batch_size or settings.batch_size
     stages = tuple(name.strip() for name in args.stages.split(",") if name.strip())
-    problem = _usage_problem(args, stages=stages, batch_size=batch_size, known=tuple(STAGES))
+    problem = _usage_problem(args, stages=stages, batch_size=batch_size, known=known_names())
     if problem is not None:
         sys.stderr.write(f"dyads run: {problem}\n")
         return USAGE

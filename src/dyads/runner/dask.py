@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -26,7 +26,7 @@ from typing import Any
 from dyads.pipeline import Pipeline, PipelineSpec
 from dyads.records import Article, CodedArticle, Document, Rejection
 from dyads.registry import build_from_spec
-from dyads.runner.base import RunStats, process_item
+from dyads.runner.base import RunStats, in_batches
 from dyads.runner.shards import Shard, plan_shards, read_shard
 from dyads.store.write_rows import DocumentMeta
 
@@ -82,11 +82,16 @@ def process_shard(shard: Shard, spec: PipelineSpec, target: Target) -> ShardRepo
     metas: list[DocumentMeta] = []
     skipped = 0
     stored = _StoredCheck(target.db_url)
-    for item in read_shard(shard, limit=spec.settings.max_input_bytes):
-        if isinstance(item, Document) and stored.has(item.id):
-            skipped += 1
-            continue
-        outcome = process_item(pipeline, item)
+
+    def fresh() -> Iterator[Document | Rejection]:
+        nonlocal skipped
+        for item in read_shard(shard, limit=spec.settings.max_input_bytes):
+            if isinstance(item, Document) and stored.has(item.id):
+                skipped += 1
+                continue
+            yield item
+
+    for item, outcome in in_batches(pipeline, fresh()):
         stats.add(outcome)
         if outcome.rejection is not None:
             items.append(outcome.rejection)
