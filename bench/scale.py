@@ -87,14 +87,18 @@ def memory_worker(news: Path, checkpoints: list[int]) -> None:
     """Run in a fresh process: code the cycled stream, print peak RSS at each checkpoint."""
     from dyads.ingest.jsonl import record_document
     from dyads.registry import CODE, build_pipeline
-    from dyads.runner.base import process_item
+    from dyads.runner.base import BATCH_SIZE, process_batch
 
     pipeline = build_pipeline(CODE)
     pipeline.open()
     stream = news_records(news, max(checkpoints))
-    for done, record in enumerate(stream, start=1):  # one article at a time, as a worker does
+    batch: list[Any] = []
+    for done, record in enumerate(stream, start=1):  # in batches, as a worker codes them
         line = json.dumps(record).encode("utf-8")
-        process_item(pipeline, record_document(line, source=f"bench#{done}"))
+        batch.append(record_document(line, source=f"bench#{done}"))
+        if len(batch) == BATCH_SIZE or done in checkpoints:
+            process_batch(pipeline, batch)
+            batch = []
         if done in checkpoints:
             peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(json.dumps({"docs": done, "peak_rss_mb": round(peak_mb, 1)}), flush=True)

@@ -830,14 +830,12 @@ def browser(tmp_path: Path) -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def code_stage() -> Any:
     """The event coder, opened once per session (spaCy, actor tables and gazetteer loaded)."""
-    from dyads.coding.stage import CodeStage
+    from dyads.coding.stage import ArticleCoder
     from dyads.settings import Settings
-    from dyads.stage import StageContext
 
-    settings = Settings()
-    stage = CodeStage(settings=settings)
-    stage.open(StageContext(settings=settings))
-    return stage
+    coder = ArticleCoder(settings=Settings())
+    coder.open()
+    return coder
 
 
 # -- permissions: a command prefix under which file modes are obeyed -------------------------

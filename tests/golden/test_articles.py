@@ -75,12 +75,12 @@ def test_golden_article_matches_expected_events(code_stage: Any, article: Path) 
 
 
 def regenerate() -> None:
-    from dyads.coding.stage import CodeStage
+    from dyads.coding.stage import ArticleCoder
     from dyads.settings import Settings
 
-    stage = CodeStage(settings=Settings())
+    coder = ArticleCoder(settings=Settings())
     for article in ARTICLES:
-        rows = code_summaries(stage, article)
+        rows = code_summaries(coder, article)
         text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         expected_path(article).write_text(text, encoding="utf-8")
         print(f"{expected_path(article).name}: {len(rows)} events")

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
     from dyads.cli.common import OK, USAGE
     from dyads.coding.evaluate import evaluate, read_gold
-    from dyads.coding.stage import CodeStage
+    from dyads.coding.stage import ArticleCoder
     from dyads.errors import DyadsError
     from dyads.settings import Settings
 
@@ -53,10 +53,10 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         sys.stderr.write(f"dyads: {path}: no such file\n")
         return USAGE
-    stage = CodeStage(settings=Settings())
+    coder = ArticleCoder(settings=Settings())
     try:
         golds = list(islice(read_gold(path), args.limit))
-        report = evaluate(golds, code=lambda article: stage.process(article).events)
+        report = evaluate(golds, code=lambda article: coder.process(article).events)
     except DyadsError as exc:
         sys.stderr.write(f"dyads: {path}: {type(exc).__name__}: {exc}\n")
         return USAGE

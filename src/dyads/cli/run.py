@@ -76,14 +76,14 @@ def _run(args: argparse.Namespace) -> int:
     from dyads.cli.common import OK, SOME_INPUTS_FAILED, USAGE, report_rejection
     from dyads.errors import DyadsError, StoreError
     from dyads.jobs.run import RunOptions, run_inputs
-    from dyads.registry import STAGES
+    from dyads.registry import known_names
     from dyads.settings import Settings
     from dyads.store.engine import open_store_checked
 
     settings = Settings(db=args.db) if args.db else Settings()
     batch_size = args.batch_size or settings.batch_size
     stages = tuple(name.strip() for name in args.stages.split(",") if name.strip())
-    problem = _usage_problem(args, stages=stages, batch_size=batch_size, known=tuple(STAGES))
+    problem = _usage_problem(args, stages=stages, batch_size=batch_size, known=known_names())
     if problem is not None:
         sys.stderr.write(f"dyads run: {problem}\n")
         return USAGE

@@ -1,151 +1,71 @@
-"""``CodeStage``: an article in, the article and its PLOVER events out.
+"""``ArticleCoder``: the coding stages chained over one article at a time.
 
-Only sentences worth it are parsed: a sentence is parsed when some word of it is a form of a
-trigger lemma (a set lookup, no model) and the actor tables say it may name an actor (or it
-holds a pronoun that may stand for one named before). The parsed sentences go through spaCy in
-one batch per article; the actor finder reads them in article order, so its coreference memory
-sees what came before.
+The pipeline codes batches of articles through the registered stages (``select``, ``parse``,
+``actors``, ``events``, ``merge``; see ``dyads.coding.stages``). Evaluation and tests ask
+about one article at a time, sometimes for the candidates the settings would not emit;
+this is that door onto the same stages, loaded once.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any
 
-from dyads.coding.background import reference_year
 from dyads.coding.candidate import Candidate
-from dyads.coding.coder import SentenceInput, code_sentence
-from dyads.coding.dates import publication_day
-from dyads.coding.lexicon import Lexicon, default_lexicon
-from dyads.coding.merge import merge_candidates
-from dyads.records import Article, CodedArticle, Event, Mention
+from dyads.pipeline import Pipeline, PipelineSpec
+from dyads.records import Article, CodedArticle, Mention
 from dyads.settings import Settings
-from dyads.stage import MapStage, StageContext
-
-if TYPE_CHECKING:
-    from dyads.actors.finder import ActorFinder
-    from dyads.actors.tables import ActorTables
-    from dyads.coding.places import PlaceLookup
-    from dyads.nlp.parser import SpacyParser
-    from dyads.nlp.sentences import Sentence
-
-logger = logging.getLogger(__name__)
+from dyads.stage import Drop
 
 
-class CodeStage(MapStage[Article, CodedArticle]):
-    name: ClassVar[str] = "code"
-    consumes: ClassVar[type[Any]] = Article
-    produces: ClassVar[type[Any]] = CodedArticle
+class ArticleCoder:
+    """Codes one article; ``Drop`` when the coder does not read its language."""
 
     def __init__(self, *, settings: Settings) -> None:
         self.settings = settings
-        self._lexicon: Lexicon | None = None
-        self._parser: SpacyParser | None = None
-        self._tables: ActorTables | None = None
-        self._finder: ActorFinder | None = None
-        self._gazetteer: PlaceLookup | None = None
+        self._emitted: Pipeline | None = None
+        self._everything: Pipeline | None = None
 
-    def open(self, ctx: StageContext) -> None:
-        from dyads.actors.finder import ActorFinder
-        from dyads.actors.tables import ActorTables
-        from dyads.geo.gazetteer import default_gazetteer
-        from dyads.nlp.parser import SpacyParser
+    def open(self) -> None:
+        """Load the stages' resources (spaCy, tables, gazetteer); done once."""
+        from dyads.coding.stages.events import EventsStage
+        from dyads.registry import CODING, build_from_spec
 
-        if self._parser is not None:
+        if self._emitted is not None:
             return
-        self._lexicon = default_lexicon()
-        self._parser = SpacyParser(model=self.settings.spacy_model)
-        self._parser.open()
-        self._tables = ActorTables.load()
-        self._finder = ActorFinder(tables=self._tables)
-        self._gazetteer = default_gazetteer()
-
-    @property
-    def parser(self) -> SpacyParser | None:
-        """The spaCy parser, once ``open`` has loaded it."""
-        return self._parser
+        spec = PipelineSpec(stages=CODING, settings=self.settings)
+        self._emitted = build_from_spec(spec)
+        self._emitted.open()
+        # the same loaded stages, but an events stage that lets every candidate through
+        everything = self.settings.model_copy(
+            update={"emit_negated": True, "emit_hypothetical": True}
+        )
+        found = (*self._emitted.stages[:-2], EventsStage(settings=everything))
+        self._everything = Pipeline(stages=found, spec=spec)
+        self._everything.open()
 
     def close(self) -> None:
-        self._parser = None
-        self._finder = None
+        for pipeline in (self._emitted, self._everything):
+            if pipeline is not None:
+                pipeline.close()
+        self._emitted = self._everything = None
 
-    def process(self, item: Article) -> CodedArticle:
-        events, mentions = self.code(item)
-        return CodedArticle(article=item, events=events, mentions=mentions)
-
-    def code(self, article: Article) -> tuple[tuple[Event, ...], tuple[Mention, ...]]:
-        """Events (those the settings let through) and the actor mentions of ``article``.
-
-        The article is coded inside a spaCy memory zone, so a worker's memory does not grow
-        with the number of articles it has coded; events and mentions hold plain strings only.
-        """
-        if self._parser is None:
-            self.open(StageContext(settings=self.settings))
-        assert self._parser is not None
-        with self._parser.zone():
-            candidates, mentions = self.candidates(article)
-            kept = [c for c in candidates if self._emits(c)]
-            return merge_candidates(kept, article=article), mentions
+    def process(self, article: Article) -> CodedArticle:
+        """The article with the events the settings let through, and its actor mentions."""
+        self.open()
+        assert self._emitted is not None
+        coded: CodedArticle = _one(self._emitted, article)
+        return coded
 
     def candidates(self, article: Article) -> tuple[list[Candidate], tuple[Mention, ...]]:
         """Every event candidate of every sentence, negated and hypothetical ones included."""
-        from dyads.actors.home import home_country
-        from dyads.actors.memory import ArticleMemory
-        from dyads.nlp.sentences import bounded_for_coding, split_sentences
+        self.open()
+        assert self._everything is not None
+        found = _one(self._everything, article)
+        return list(found.candidates), found.mentions
 
-        if self._parser is None:
-            self.open(StageContext(settings=self.settings))
-        assert self._parser is not None and self._finder is not None
-        assert self._lexicon is not None
-        chosen = bounded_for_coding(
-            self.worth_parsing(split_sentences(article)), limit=self.settings.max_coded_sentences
-        )
-        if not chosen:
-            return [], ()
-        docs = self._parser.parse([s.text for s in chosen])
-        dateline = article.dateline.place if article.dateline is not None else None
-        home = home_country(
-            article.body,
-            tables=self._finder.tables,
-            dateline=dateline.country if dateline else None,
-        )
-        memory = ArticleMemory(default_country=home)
-        published = publication_day(article.published)
-        reference = reference_year(article.body) if published is None else None
-        candidates: list[Candidate] = []
-        mentions: list[Mention] = []
-        for sentence, doc in zip(chosen, docs, strict=True):
-            found = self._finder.analyse(doc, sentence=sentence, memory=memory)
-            mentions.extend(found.mentions)
-            item = SentenceInput(
-                sentence=sentence,
-                doc=doc,
-                units=found.units,
-                published=published,
-                article_id=article.id,
-                reference_year=reference,
-            )
-            candidates.extend(
-                code_sentence(
-                    item,
-                    lexicon=self._lexicon,
-                    gazetteer=self._gazetteer,
-                    names=self._finder.tables.find_names,
-                    countries=self._finder.tables.country_name,
-                )
-            )
-        return candidates, tuple(mentions)
 
-    def worth_parsing(self, sentences: Sequence[Sentence]) -> list[Sentence]:
-        assert self._lexicon is not None and self._tables is not None
-        return [
-            s
-            for s in sentences
-            if self._lexicon.might_trigger(s.text) and self._tables.might_name_actor(s.text)
-        ]
-
-    def _emits(self, candidate: Candidate) -> bool:
-        if candidate.negated and not self.settings.emit_negated:
-            return False
-        return not (candidate.hypothetical and not self.settings.emit_hypothetical)
+def _one(pipeline: Pipeline, article: Article) -> Any:
+    result, dropped = pipeline.process(article)
+    if dropped is not None:
+        raise Drop(dropped)
+    return result

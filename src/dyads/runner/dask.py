@@ -26,7 +26,7 @@ from typing import Any
 from dyads.pipeline import Pipeline, PipelineSpec
 from dyads.records import CodedArticle, Document, Rejection
 from dyads.registry import build_from_spec
-from dyads.runner.base import RunStats, process_item
+from dyads.runner.base import RunStats, in_batches
 from dyads.runner.shards import Shard, plan_shards, read_shard
 from dyads.sink import (
     BatchResult,
@@ -100,8 +100,7 @@ def process_shard(shard: Shard, spec: PipelineSpec, target: Target) -> ShardRepo
             chunk=target.batch_size,
             on_skip=lambda document: held.append(document.id),
         )
-        for item in fresh:
-            outcome = process_item(pipeline, item)
+        for item, outcome in in_batches(pipeline, fresh):
             stats.add(outcome)
             if outcome.rejection is not None:
                 items.append(outcome.rejection)

@@ -16,7 +16,7 @@ from itertools import islice
 
 from dyads.pipeline import PipelineSpec
 from dyads.records import CodedArticle, Document, Rejection
-from dyads.runner.base import Outcome
+from dyads.runner.base import BATCH_SIZE, Outcome
 from dyads.runner.local import run_local
 from dyads.sink import BatchResult, NotAnArticle, Sink, coded_article, skip_stored
 
@@ -58,7 +58,14 @@ def deliver_local(
 
     fresh = skip_stored(items, stored=sink.stored, chunk=batch_size, on_read=read, on_skip=skipped)
     in_flight: deque[Document | Rejection] = deque()
-    outcomes = run_local(_tracked(fresh, in_flight), spec=spec, workers=workers)
+    # the runner takes no more items at a time than a write holds: a source that must hear
+    # of each item's write before it gives the next (a feed watcher, one at a time) is obeyed
+    outcomes = run_local(
+        _tracked(fresh, in_flight),
+        spec=spec,
+        workers=workers,
+        batch_size=min(batch_size, BATCH_SIZE),
+    )
     while batch := list(islice(outcomes, batch_size)):
         results, documents = _batch_items(batch, in_flight, delivery)
         if on_rejection is not None:

@@ -1,22 +1,26 @@
 """Run a pipeline in this process, or in a pool of processes that each build their own.
 
 Workers receive the pipeline's description (stage names and settings), never live stage
-objects, and results come back in input order.
+objects, and a chunk of items as one batch; results come back in input order.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from dyads.pipeline import Pipeline, PipelineSpec
 from dyads.records import Document, Rejection
 from dyads.registry import build_from_spec
-from dyads.runner.base import Outcome, process_item
+from dyads.runner.base import BATCH_SIZE, Outcome, in_batches, process_batch
 from dyads.runner.lifeline import bind_to_parent
 
 _worker_pipeline: Pipeline | None = None
+# Batches in flight per worker: one being coded, one waiting, so no process idles while the
+# parent writes results.
+_BATCHES_PER_WORKER = 2
 
 
 def _init_worker(spec: PipelineSpec) -> None:
@@ -26,27 +30,36 @@ def _init_worker(spec: PipelineSpec) -> None:
     _worker_pipeline.open()
 
 
-def _work(item: Document | Rejection) -> Outcome:
+def _work(batch: list[Document | Rejection]) -> list[Outcome]:
     assert _worker_pipeline is not None, "worker used before its initializer ran"
-    return process_item(_worker_pipeline, item)
+    return process_batch(_worker_pipeline, batch)
 
 
 def run_local(
-    items: Iterable[Document | Rejection], *, spec: PipelineSpec, workers: int = 1
+    items: Iterable[Document | Rejection],
+    *,
+    spec: PipelineSpec,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[Outcome]:
-    """Outcomes of ``items`` in input order; ``workers > 1`` uses a process pool."""
+    """Outcomes of ``items`` in input order, ``batch_size`` items run at a time;
+    ``workers > 1`` uses a process pool, each worker coding one batch at a time."""
     if workers <= 1:
         pipeline = build_from_spec(spec)
         with pipeline:
-            for item in items:
-                yield process_item(pipeline, item)
+            for _item, outcome in in_batches(pipeline, items, size=batch_size):
+                yield outcome
         return
-    # Submit in windows so a huge input is never all in memory; 16 items a worker keeps
-    # every process busy while the parent writes results (measured on 2 cores).
-    window = workers * 16
+    # A sliding window of batches keeps every worker busy without reading the whole input.
+    window = workers * _BATCHES_PER_WORKER
+    pending: deque[Future[list[Outcome]]] = deque()
+    iterator = iter(items)
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(spec,)
     ) as pool:
-        iterator = iter(items)
-        while chunk := list(islice(iterator, window)):
-            yield from pool.map(_work, chunk, chunksize=4)
+        while True:
+            while len(pending) < window and (batch := list(islice(iterator, batch_size))):
+                pending.append(pool.submit(_work, batch))
+            if not pending:
+                return
+            yield from pending.popleft().result()

@@ -1,0 +1,57 @@
+"""``events``: the event candidates of every resolved sentence, those the settings emit.
+
+Negated ("did not attack") and hypothetical ("could impose sanctions") candidates are found
+like the others and flagged; they go on only when ``Settings.emit_negated`` /
+``emit_hypothetical`` say so.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from dyads.coding.candidate import Candidate
+from dyads.coding.coder import code_sentence
+from dyads.coding.stages.languages import CodingResources, load_all, resources_for
+from dyads.coding.stages.records import CandidateArticle, ResolvedArticle
+from dyads.settings import Settings
+from dyads.stage import MapStage, StageContext
+
+
+class EventsStage(MapStage[ResolvedArticle, CandidateArticle]):
+    name: ClassVar[str] = "events"
+    consumes: ClassVar[type[Any]] = ResolvedArticle
+    produces: ClassVar[type[Any]] = CandidateArticle
+
+    def __init__(self, *, settings: Settings) -> None:
+        self.settings = settings
+        self._resources: dict[str, CodingResources] = {}
+
+    def open(self, ctx: StageContext) -> None:
+        if not self._resources:
+            self._resources = load_all()
+
+    def process(self, item: ResolvedArticle) -> CandidateArticle:
+        kept = tuple(c for c in self.candidates(item) if self._emits(c))
+        return CandidateArticle(article=item.article, candidates=kept, mentions=item.mentions)
+
+    def candidates(self, item: ResolvedArticle) -> list[Candidate]:
+        """Every candidate of every sentence, negated and hypothetical ones included."""
+        resources = resources_for(self._resources, item.language)
+        tables = resources.tables
+        found: list[Candidate] = []
+        for sentence in item.sentences:
+            found.extend(
+                code_sentence(
+                    sentence,
+                    lexicon=resources.lexicon,
+                    gazetteer=resources.gazetteer,
+                    names=tables.find_names,
+                    countries=tables.country_name,
+                )
+            )
+        return found
+
+    def _emits(self, candidate: Candidate) -> bool:
+        if candidate.negated and not self.settings.emit_negated:
+            return False
+        return not (candidate.hypothetical and not self.settings.emit_hypothetical)

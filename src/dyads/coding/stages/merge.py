@@ -1,0 +1,28 @@
+"""``merge``: the candidates of an article that report one happening become one event.
+
+The last coding stage: what it hands on holds plain strings only, so it outlives the batch's
+spaCy memory zone.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from dyads.coding.merge import merge_candidates
+from dyads.coding.stages.records import CandidateArticle
+from dyads.records import CodedArticle
+from dyads.settings import Settings
+from dyads.stage import MapStage
+
+
+class MergeStage(MapStage[CandidateArticle, CodedArticle]):
+    name: ClassVar[str] = "merge"
+    consumes: ClassVar[type[Any]] = CandidateArticle
+    produces: ClassVar[type[Any]] = CodedArticle
+
+    def __init__(self, *, settings: Settings) -> None:
+        self.settings = settings
+
+    def process(self, item: CandidateArticle) -> CodedArticle:
+        events = merge_candidates(item.candidates, article=item.article)
+        return CodedArticle(article=item.article, events=events, mentions=item.mentions)

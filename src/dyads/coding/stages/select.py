@@ -1,0 +1,55 @@
+"""``select``: an article's language and its sentences worth parsing.
+
+A sentence is worth parsing when some word of it is a form of a trigger lemma (a set
+lookup, no model) and the actor tables say it may name an actor (or it holds a pronoun that
+may stand for one named before). Parsing is most of the cost of coding, and most sentences
+of a news page report no event between actors.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from dyads.coding.stages.languages import (
+    CodingResources,
+    article_language,
+    load_all,
+)
+from dyads.coding.stages.records import SelectedArticle
+from dyads.errors import PipelineError
+from dyads.records import Article
+from dyads.settings import Settings
+from dyads.stage import Drop, MapStage, StageContext
+
+
+class SelectStage(MapStage[Article, SelectedArticle]):
+    name: ClassVar[str] = "select"
+    consumes: ClassVar[type[Any]] = Article
+    produces: ClassVar[type[Any]] = SelectedArticle
+
+    def __init__(self, *, settings: Settings) -> None:
+        self.settings = settings
+        self._resources: dict[str, CodingResources] = {}
+
+    def open(self, ctx: StageContext) -> None:
+        if not self._resources:
+            self._resources = load_all()
+
+    def process(self, item: Article) -> SelectedArticle:
+        from dyads.nlp.sentences import bounded_for_coding, split_sentences
+
+        if not self._resources:
+            raise PipelineError("the select stage was used before open()")
+        language = article_language(item)
+        if language not in self._resources:
+            raise Drop(f"no coding resources for language {language!r}")
+        resources = self._resources[language]
+        chosen = bounded_for_coding(
+            [s for s in split_sentences(item) if _worth_parsing(s.text, resources)],
+            limit=self.settings.max_coded_sentences,
+        )
+        return SelectedArticle(article=item, language=language, sentences=tuple(chosen))
+
+
+def _worth_parsing(text: str, resources: CodingResources) -> bool:
+    return resources.lexicon.might_trigger(text) and resources.tables.might_name_actor(text)
