@@ -98,3 +98,67 @@ def test_run_killed_mid_batch_then_resumed_equals_an_unbroken_run(
     subprocess.run([*command, killed], check=True, stderr=subprocess.DEVNULL)
     subprocess.run([*command, unbroken], check=True, stderr=subprocess.DEVNULL)
     assert table_contents(killed) == table_contents(unbroken)
+
+
+def _ids(url: str, table: str) -> list[str]:
+    engine = open_store(url)
+    with engine.connect() as conn:
+        ids = sorted(str(row[0]) for row in conn.execute(text(f"SELECT id FROM {table}")))
+    engine.dispose()
+    return ids
+
+
+@pytest.mark.slow
+def test_run_killed_on_postgresql_then_resumed_stores_what_an_unbroken_run_stores(
+    tmp_path: Path, store_url: str
+) -> None:
+    """kill -9 of a run writing to PostgreSQL: the rerun completes it, and the store holds
+    the documents, articles and events of an unbroken run (into SQLite), each once."""
+    if not store_url.startswith("postgresql"):
+        pytest.skip("the SQLite case is test_run_killed_mid_batch_then_resumed_...")
+    news = write_invented_news(tmp_path / "news.jsonl", 200)
+    unbroken = f"sqlite:///{tmp_path / 'unbroken.db'}"
+    open_store(store_url).dispose()
+    command = [sys.executable, "-m", "dyads.cli.main", "run", str(news), "--stages", "clean"]
+    command += ["--batch-size", "4", "--progress", "never", "--db"]
+    process = subprocess.Popen([*command, store_url], stderr=subprocess.DEVNULL)
+    stored = 0
+    while process.poll() is None and stored == 0:
+        stored = count(store_url, "articles")
+        time.sleep(0.01)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    partial = count(store_url, "articles")
+    assert 0 < partial < 200, "the run ended before it could be killed mid-way"
+    subprocess.run([*command, store_url], check=True, stderr=subprocess.DEVNULL)
+    subprocess.run([*command, unbroken], check=True, stderr=subprocess.DEVNULL)
+    for table in ("documents", "articles", "stories", "boilerplate_blocks"):
+        assert count(store_url, table) == count(unbroken, table), table
+    assert _ids(store_url, "documents") == _ids(unbroken, "documents")
+    assert _ids(store_url, "articles") == _ids(unbroken, "articles")
+
+
+@pytest.mark.slow
+def test_run_while_the_api_writes_loses_and_doubles_nothing(
+    tmp_path: Path, api_client: Any, api_key: str, api_engine: Any
+) -> None:
+    """A ``dyads run`` into the store an API server writes to at the same time: every
+    document of both is stored once."""
+    url = api_engine.url.render_as_string(hide_password=False)
+    before = count(url, "documents")
+    news = write_invented_news(tmp_path / "news.jsonl", 40)
+    command = [sys.executable, "-m", "dyads.cli.main", "run", str(news), "--stages", "clean"]
+    process = subprocess.Popen(
+        [*command, "--batch-size", "2", "--progress", "never", "--db", url],
+        stderr=subprocess.DEVNULL,
+    )
+    posted = 0
+    while process.poll() is None or posted < 3:
+        content = f"LIMA - Chile and Peru signed fisheries accord number {posted} in Lima."
+        body = {"kind": "text", "date": "2024-05-02", "content": content}
+        answer = api_client.post("/documents", json=body, headers={"X-API-Key": api_key})
+        assert answer.status_code in (200, 201), answer.text
+        posted += 1
+    assert process.wait() == 0
+    assert count(url, "documents") == before + 40 + posted
+    assert len(set(_ids(url, "documents"))) == count(url, "documents")
