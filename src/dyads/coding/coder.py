@@ -96,26 +96,32 @@ def code_sentence(
             continue
         if not clause_states_act(trigger, lexicon=lexicon, units=item.units):
             continue
+        own = _clause_of(trigger.token)  # ranks the sentence's time words for this trigger
         reason = background_reason(
             item.sentence.text,
             trigger=trigger,
             published=item.published,
             reference=item.reference_year,
-            own=_clause_of(trigger.token),
+            own=own,
         )
         if reason is not None:
             logger.debug("%s: %s %r is background: %s", item.article_id, trigger.event,
                          trigger.token.text, reason)  # fmt: skip
             continue
         arguments = find_arguments(trigger, ctx=ctx)
-        candidate = _candidate(trigger, arguments, item=item, place=place)
+        candidate = _candidate(trigger, arguments, item=item, place=place, own=own)
         if candidate is not None:
             candidates.append(candidate)
     return candidates
 
 
 def _candidate(
-    trigger: Trigger, arguments: Arguments, *, item: SentenceInput, place: Any
+    trigger: Trigger,
+    arguments: Arguments,
+    *,
+    item: SentenceInput,
+    place: Any,
+    own: Callable[[int], int],
 ) -> Candidate | None:
     actors, recipients = arguments.actors, arguments.recipients
     actors = _with_sentence_country(actors, recipients=recipients, units=item.units, place=place)
@@ -143,9 +149,7 @@ def _candidate(
         actors=actors,
         recipients=recipients,
         reciprocal=reciprocal,
-        date=resolve_date(
-            sentence.text, published=item.published, near=token.idx, own=_clause_of(token)
-        ),
+        date=resolve_date(sentence.text, published=item.published, near=token.idx, own=own),
         place=place,
         evidence=_evidence(trigger, arguments, item=item),
         negated=trigger.negated,
