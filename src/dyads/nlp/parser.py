@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dyads.errors import ModelNotInstalled
 
@@ -24,6 +24,9 @@ logger = logging.getLogger(__name__)
 # a few hundred per batch keep the tagger's matrices well filled without holding much memory;
 # spaCy's own default for ``pipe`` is 1,000 for texts of any length.
 BATCH_SIZE = 256
+# The pipeline component that finds named entities: in the small English pipeline it has its
+# own token embedding and costs about as much as the tagger, parser and lemmatizer together.
+ENTITIES = "ner"
 
 
 class SpacyParser:
@@ -73,6 +76,19 @@ class SpacyParser:
         zone: AbstractContextManager[None] = self.nlp.memory_zone()
         return zone
 
-    def parse(self, texts: Sequence[str]) -> list[Doc]:
-        """One parsed ``Doc`` per text, in order (the model is loaded on first use)."""
-        return list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))
+    def parse(self, texts: Sequence[str], *, entities: bool = True) -> list[Doc]:
+        """One parsed ``Doc`` per text, in order (the model is loaded on first use).
+
+        With ``entities=False`` the named-entity recogniser is left out: ``recognise``
+        adds the entities later to the Docs that need them.
+        """
+        if entities or ENTITIES not in self.nlp.pipe_names:
+            return list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))
+        return list(self.nlp.pipe(texts, batch_size=BATCH_SIZE, disable=[ENTITIES]))
+
+    def recognise(self, docs: Sequence[Doc]) -> None:
+        """Set the named entities of ``docs`` (parsed with ``entities=False``), in place."""
+        if ENTITIES in self.nlp.pipe_names:
+            recogniser: Any = self.nlp.get_pipe(ENTITIES)  # a TrainablePipe: it has .pipe
+            for _ in recogniser.pipe(docs, batch_size=BATCH_SIZE):
+                pass

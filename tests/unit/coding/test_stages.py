@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from dyads.coding.stages.languages import article_language
-from dyads.coding.stages.parse import ParseStage
+from dyads.coding.stages.languages import load_resources
+from dyads.coding.stages.parse import ParseStage, needing_entities
 from dyads.nlp.parser import SpacyParser
 from dyads.records import Article
 from dyads.registry import CODING, build_pipeline
@@ -32,9 +33,9 @@ class CountingParser(SpacyParser):
         super().__init__(model=model)
         self.calls: list[int] = []
 
-    def parse(self, texts: Sequence[str]) -> list[Any]:
+    def parse(self, texts: Sequence[str], *, entities: bool = True) -> list[Any]:
         self.calls.append(len(texts))
-        return super().parse(texts)
+        return super().parse(texts, entities=entities)
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +114,48 @@ def test_parse_stage_memory_zone_frees_the_batch_words_after_the_batch(coding: A
 def test_article_coder_raises_drop_for_a_language_without_resources(code_stage: Any) -> None:
     with pytest.raises(Drop, match="language 'fr'"):
         code_stage.process(make_article(("La France a signé un accord.",), language="fr"))
+
+
+# An article of invented people: the event sentence recalls one by surname, another by "she".
+RECALLED = (
+    "Mirela Oskovic, the commission's new chair, arrived in Nairobi on Monday.",
+    "Officials said the weather in Nairobi was mild and the roads were open.",
+    "Anton Velikar, who heads the regional council, opened the session.",
+    "She met the Ugandan ambassador in Kampala on Tuesday.",
+    "Oskovic later criticised Uganda over the border closure.",
+    "Later the chair thanked Ugandan officials for the talks, and Kenya was mentioned again.",
+)
+
+
+@pytest.mark.slow
+def test_entities_are_recognised_where_an_event_sentence_may_recall_them(coding: Any) -> None:
+    parse = next(stage for stage in coding.stages if isinstance(stage, ParseStage))
+    parser = parse.parser("en")
+    with parser.zone():
+        docs = parser.parse(RECALLED, entities=False)
+        assert all(not doc.ents for doc in docs)  # the recogniser was left out
+        needed = needing_entities(docs, load_resources("en"))
+        # 4 ("criticised") reports an event and recalls "Oskovic" of 0; 3 says "she", and 2
+        # named the last person before it ("met"); 5 reports thanks (an event) on its own; 1 names
+        # nobody an event sentence recalls.
+        assert needed == [True, False, True, True, True, True]
+        parser.recognise([doc for doc, wanted in zip(docs, needed, strict=True) if wanted])
+        assert [ent.text for ent in docs[0].ents if ent.label_ == "PERSON"] == ["Mirela Oskovic"]
+        assert not docs[1].ents
+
+
+@pytest.mark.slow
+def test_entities_where_needed_code_the_same_events_as_entities_everywhere(
+    coding: Any,
+) -> None:
+    every = build_pipeline(CODING, settings=Settings(entities="all"))
+    with every:
+        articles = [*_articles(), make_article(RECALLED, id="recalled")]
+        wanted = coding.run(articles)
+        full = every.run(articles)
+    assert [r.value.events if r.value else None for r in wanted] == [
+        r.value.events if r.value else None for r in full
+    ]
+    recalled = wanted[-1].value
+    assert recalled is not None
+    assert any(a.name == "Mirela Oskovic" for e in recalled.events for a in e.actors)

@@ -5,6 +5,12 @@ one call per article (a news article has a handful of sentences worth parsing). 
 parsed inside one spaCy memory zone per language, entered into ``StageContext.batch``: it
 stays open while the later stages read the Docs, and closes when the batch has passed every
 stage, so a worker's vocabulary does not grow with the number of articles it codes.
+
+The named-entity recogniser, the costliest part of the parse, runs after the rest and only
+on the sentences that need it (``Settings.entities``): those with an event word, and earlier
+sentences of the same article in which a proper noun of such a sentence first appears, so
+the article memory still knows who "Rice" is when "Rice urged ..." reports the event. An
+event's sentence and everything its actors are recalled from are read exactly as before.
 """
 
 from __future__ import annotations
@@ -14,7 +20,13 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from dyads.coding.stages.languages import LANGUAGES, spacy_model
+from dyads.coding.stages.languages import (
+    LANGUAGES,
+    CodingResources,
+    load_all,
+    resources_for,
+    spacy_model,
+)
 from dyads.coding.stages.records import ParsedArticle, ParsedSentence, SelectedArticle
 from dyads.errors import PipelineError
 from dyads.settings import Settings
@@ -22,6 +34,10 @@ from dyads.stage import BatchStage, StageContext
 
 if TYPE_CHECKING:
     from dyads.nlp.parser import SpacyParser
+
+
+# Pronouns that recall a person named earlier in the article.
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 
 
 class ParseStage(BatchStage[SelectedArticle, ParsedArticle]):
@@ -32,11 +48,14 @@ class ParseStage(BatchStage[SelectedArticle, ParsedArticle]):
     def __init__(self, *, settings: Settings) -> None:
         self.settings = settings
         self._parsers: dict[str, SpacyParser] = {}
+        self._resources: dict[str, CodingResources] = {}
         self._zoned: ExitStack | None = None  # the batch whose memory zones are open
 
     def open(self, ctx: StageContext) -> None:
         from dyads.nlp.parser import SpacyParser
 
+        if not self._resources:
+            self._resources = load_all()
         for language in LANGUAGES:
             if language not in self._parsers:
                 parser = SpacyParser(model=spacy_model(language, settings=self.settings))
@@ -54,6 +73,7 @@ class ParseStage(BatchStage[SelectedArticle, ParsedArticle]):
 
     def close(self) -> None:
         self._parsers = {}
+        self._resources = {}
         self._zoned = None
 
     def run(self, items: Sequence[SelectedArticle], ctx: StageContext) -> list[Any]:
@@ -65,13 +85,73 @@ class ParseStage(BatchStage[SelectedArticle, ParsedArticle]):
         for index, item in enumerate(items):
             by_language[item.language].append(index)
         results: list[Any] = [None] * len(items)
+        every = self.settings.entities == "all"
         for language, indices in by_language.items():
+            parser = self.parser(language)
             texts = [s.text for index in indices for s in items[index].sentences]
-            docs = iter(self.parser(language).parse(texts))
+            docs = iter(parser.parse(texts, entities=every))
+            articles = {index: [next(docs) for _ in items[index].sentences] for index in indices}
+            if not every:
+                resources = resources_for(self._resources, language)
+                parser.recognise(
+                    [
+                        doc
+                        for index in indices
+                        for doc, wanted in zip(
+                            articles[index],
+                            needing_entities(articles[index], resources),
+                            strict=True,
+                        )
+                        if wanted
+                    ]
+                )
             for index in indices:
                 item = items[index]
-                parsed = tuple(ParsedSentence(sentence=s, doc=next(docs)) for s in item.sentences)
+                parsed = tuple(
+                    ParsedSentence(sentence=s, doc=doc)
+                    for s, doc in zip(item.sentences, articles[index], strict=True)
+                )
                 results[index] = ParsedArticle(
                     article=item.article, language=item.language, sentences=parsed
                 )
         return results
+
+
+def needing_entities(docs: Sequence[Any], resources: CodingResources) -> list[bool]:
+    """Which of an article's parsed sentences (in order) the entity recogniser must read.
+
+    A sentence with an event word needs its entities. So does an earlier sentence holding a
+    proper noun (outside the table names) that a later such sentence holds too: the person or
+    body is named there in full, and the event's sentence recalls it by that word. And when
+    such a sentence says "he" or "she", the latest sentence before it that names someone the
+    tables do not know needs them: the pronoun may stand for that person.
+    """
+    from dyads.coding.triggers import find_triggers
+
+    needed = [bool(find_triggers(doc, lexicon=resources.lexicon)) for doc in docs]
+    nouns = [_untabled_proper_nouns(doc, resources) for doc in docs]
+    last_named: int | None = None  # the latest sentence so far naming someone untabled
+    for position, doc in enumerate(docs):
+        if needed[position] and last_named is not None and _personal_pronoun(doc):
+            needed[last_named] = True  # "he" recalls the person named last
+        if nouns[position]:
+            last_named = position
+    recalled: set[str] = set()  # proper nouns of the event sentences after the one at hand
+    for position in range(len(docs) - 1, -1, -1):
+        if needed[position]:
+            recalled |= nouns[position]
+        elif nouns[position] & recalled:
+            needed[position] = True
+    return needed
+
+
+def _personal_pronoun(doc: Any) -> bool:
+    return any(token.lower_ in PERSONAL_PRONOUNS for token in doc)
+
+
+def _untabled_proper_nouns(doc: Any, resources: CodingResources) -> set[str]:
+    """The proper nouns of ``doc`` (lower case) that no actor-table name covers."""
+    covered: set[int] = set()
+    for start, end, _ in resources.tables.find_names(doc.text):
+        covered.update(range(start, end))
+    return {token.lower_ for token in doc if token.pos_ == "PROPN" and token.idx not in covered}
