@@ -31,6 +31,13 @@ from dyads.coding.dates import find_dates
 # ARTICLES.md's news cycle: events older than about a month are background.
 NEWS_CYCLE_DAYS = 31
 _YEAR = re.compile(r"(?<![\d,.$£€-])\b(?P<year>(?:19|20)\d\d)\b(?![\d-]|,\d)")
+# A year of the 16th to 19th century: after a preposition of time only, since a bare "1850" is
+# more often a count ("1850 troops") than a year.
+_OLD_YEAR = re.compile(
+    r"\b(?:in|since|from|until|till|by|before|after|of|between|and)\s+"
+    r"(?P<year>1[5-8]\d\d)\b(?![\d-]|,\d)",
+    re.IGNORECASE,
+)
 # Spans that put an act in the past beyond the news cycle. "last month" and "weeks ago" stay
 # news (within or at the edge of the cycle).
 _PAST = re.compile(
@@ -38,7 +45,8 @@ _PAST = re.compile(
     r"(?:years?|decades?|centur(?:y|ies))\s+ago"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+months\s+ago"
     r"|last\s+year|a\s+year\s+earlier|the\s+previous\s+year|in\s+the\s+past|decades?\s+ago"
-    r"|since\s+(?:19|20)\d\d|in\s+the\s+(?:19|20)\d0s)\b",
+    r"|since\s+(?:19|20)\d\d|in\s+the\s+(?:19|20)\d0s"
+    r"|previously|formerly|that\s+year|the\s+same\s+year|the\s+following\s+year)\b",
     re.IGNORECASE,
 )
 # Verbs that report speech; the clauses they govern shift the news into the past perfect.
@@ -53,8 +61,15 @@ OWN_CLAUSE = 1
 
 def reference_year(text: str) -> int | None:
     """The latest year an undated article names: the time of its news."""
-    years = [int(m["year"]) for m in _YEAR.finditer(text)]
+    years = [year for _, year in _years(text)]
     return max(years) if years else None
+
+
+def _years(text: str) -> list[tuple[int, int]]:
+    """The years ``text`` names, as (offset, year), in order."""
+    found = [(m.start("year"), int(m["year"])) for m in _YEAR.finditer(text)]
+    found += [(m.start("year"), int(m["year"])) for m in _OLD_YEAR.finditer(text)]
+    return sorted(found)
 
 
 def background_reason(
@@ -66,7 +81,8 @@ def background_reason(
     own: Callable[[int], int],
 ) -> str | None:
     """Why the trigger's clause tells background, or None when it may be news."""
-    in_clause = [m for m in _YEAR.finditer(text) if own(m.start()) <= OWN_CLAUSE]
+    named = _years(text)
+    in_clause = [year for start, year in named if own(start) <= OWN_CLAUSE]
     year_now: int | None = reference
     if published is not None:
         reason = _dated_before(text, published=published, own=own)
@@ -76,7 +92,7 @@ def background_reason(
     if year_now is not None:
         # the trigger's own years; without one, the sentence's ("The war began in 1932,
         # when Bolivia attacked Paraguay"), all of which must lie in the past
-        years = [int(m["year"]) for m in (in_clause or _YEAR.finditer(text))]
+        years = in_clause or [year for _, year in named]
         if years and all(y < year_now and _year_is_past(y, published) for y in years):
             return f"set in {years[0]}"
     for match in _PAST.finditer(text):

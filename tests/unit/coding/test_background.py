@@ -30,12 +30,14 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         # a year before the article's
         "In 2009, Peru signed a border treaty with Ecuador.",
         "The war began in 1932, when Bolivia attacked Paraguay.",
+        "The feud began in 1864, when Paraguay invaded Brazil.",
         # a date well before the news cycle, in the trigger's clause or alone in the sentence
         "Chile expelled two Peruvian diplomats on March 3, 2019.",
         "After talks with Japan, Korea signed the accord on June 2, 2020.",
         # a span long past
         "Two years ago, Ghana accused Togo of smuggling cocoa.",
         "Senegal recalled its ambassador from Gambia last year.",
+        "Canada previously boycotted the summit over human rights.",
         # the past perfect outside reported speech
         "Niger had expelled the French ambassador before the talks began.",
     ],
@@ -51,6 +53,8 @@ def test_background_makes_no_event(code_stage: Any, text: str) -> None:
         ("Norway said on Tuesday that it had expelled two Russian diplomats.", "SANCTION"),
         # a date inside the news cycle
         ("Chile expelled two Peruvian diplomats on Feb. 2.", "SANCTION"),
+        # a number of the 19th century's range is a count, not a year, without "in"
+        ("Russia deployed 1850 troops to the Ukrainian border.", "MOBILIZE"),
     ],
 )
 def test_background_keeps_the_news(code_stage: Any, text: str, event: str) -> None:
