@@ -829,11 +829,15 @@ def browser(tmp_path: Path) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def code_stage() -> Any:
-    """The event coder, opened once per session (spaCy, actor tables and gazetteer loaded)."""
+    """The event coder, opened once per session (spaCy, actor tables and gazetteer loaded).
+
+    It emits every event whatever its confidence: the tests that use it check the coder's
+    rules; the confidence floor has tests of its own (``test_stages.py``, ``test_cli.py``).
+    """
     from dyads.coding.stage import ArticleCoder
     from dyads.settings import Settings
 
-    coder = ArticleCoder(settings=Settings())
+    coder = ArticleCoder(settings=Settings(min_confidence=0.0))
     coder.open()
     return coder
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from dyads.coding.evaluate import EvalReport, evaluate, read_gold
+from dyads.coding.evaluate import EvalReport, evaluate, read_gold, sentence_coder
 
 pytestmark = [pytest.mark.external, pytest.mark.slow]
 
@@ -27,16 +27,25 @@ GATES = {
 }
 
 
-def _report(shared_dir: Path, code_stage: Any, name: str) -> EvalReport:
+@pytest.fixture(scope="module")
+def sentence_stage() -> Any:
+    """The coder as ``dyads eval events`` runs it: every event, whatever its confidence."""
+    coder = sentence_coder()
+    coder.open()
+    yield coder
+    coder.close()
+
+
+def _report(shared_dir: Path, coder: Any, name: str) -> EvalReport:
     path = shared_dir / "eval" / "events" / name
     if not path.is_file():
         pytest.skip(f"no {path}")
-    return evaluate(read_gold(path), code=lambda article: code_stage.process(article).events)
+    return evaluate(read_gold(path), code=lambda article: coder.process(article).events)
 
 
 @pytest.fixture(scope="module")
-def plover(shared_dir: Path, code_stage: Any) -> EvalReport:
-    return _report(shared_dir, code_stage, "plover_gsr.jsonl")
+def plover(shared_dir: Path, sentence_stage: Any) -> EvalReport:
+    return _report(shared_dir, sentence_stage, "plover_gsr.jsonl")
 
 
 def _floor(key: str) -> float:
@@ -64,7 +73,7 @@ def test_event_eval_plover_recipient_country_f1(plover: EvalReport) -> None:
     assert plover.recipient_f1 >= _floor("events_plover_recipient_f1")
 
 
-def test_event_eval_cameo_examples_type_accuracy(shared_dir: Path, code_stage: Any) -> None:
-    report = _report(shared_dir, code_stage, "cameo_codes.jsonl")
+def test_event_eval_cameo_examples_type_accuracy(shared_dir: Path, sentence_stage: Any) -> None:
+    report = _report(shared_dir, sentence_stage, "cameo_codes.jsonl")
     assert report.sentences > 200  # examples of codes that map to a PLOVER event
     assert report.accuracy >= _floor("events_cameo_accuracy")

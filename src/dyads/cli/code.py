@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from dyads.cli.query_options import confidence
+
 # Characters of the evidence sentence a table row shows: enough to recognise the sentence.
 EVIDENCE_PREVIEW = 70
 
@@ -32,6 +34,16 @@ def add_parser(sub: Any) -> None:
         help="jsonl: one event a line; table: a readable table",
     )
     parser.add_argument(
+        "--min-confidence",
+        type=confidence,
+        default=None,
+        metavar="X",
+        help=(
+            "emit only events with at least this confidence, 0 to 1 (default: "
+            "$DYADS_MIN_CONFIDENCE, else 0.3; 0 emits every event)"
+        ),
+    )
+    parser.add_argument(
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
@@ -54,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
 
     empty = empty_folders(args.paths)
     settings = Settings()
+    if args.min_confidence is not None:
+        settings = settings.model_copy(update={"min_confidence": args.min_confidence})
     failed = False
     rows: list[dict[str, Any]] = []
     for outcome in article_results(

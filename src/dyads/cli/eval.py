@@ -23,7 +23,9 @@ def add_parser(sub: Any) -> None:
         description=(
             "Code each gold sentence as a one-paragraph article and compare its top event "
             "with the gold event. FILE is PLOVER gold JSONL (text + expected) or CAMEO code "
-            "JSONL (example sentences, labelled through the CAMEO-to-PLOVER table)."
+            "JSONL (example sentences, labelled through the CAMEO-to-PLOVER table). These "
+            "sets check type decisions, so every event the coder finds is scored, whatever "
+            "its confidence ($DYADS_MIN_CONFIDENCE is for whole articles: dyads eval articles)."
         ),
     )
     events.add_argument("--gold", required=True, metavar="FILE", help="gold JSONL file")
@@ -44,16 +46,14 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from dyads.cli.common import OK, USAGE
-    from dyads.coding.evaluate import evaluate, read_gold
-    from dyads.coding.stage import ArticleCoder
+    from dyads.coding.evaluate import evaluate, read_gold, sentence_coder
     from dyads.errors import DyadsError
-    from dyads.settings import Settings
 
     path = Path(args.gold)
     if not path.is_file():
         sys.stderr.write(f"dyads: {path}: no such file\n")
         return USAGE
-    coder = ArticleCoder(settings=Settings())
+    coder = sentence_coder()
     try:
         golds = list(islice(read_gold(path), args.limit))
         report = evaluate(golds, code=lambda article: coder.process(article).events)

@@ -41,7 +41,10 @@ def add_parser(kinds: Any) -> None:
         type=float,
         default=0.0,
         metavar="X",
-        help="score only events with at least this confidence (default: 0, every event)",
+        help=(
+            "score only events with at least this confidence (default: 0, every event the "
+            "coder emits; it emits from $DYADS_MIN_CONFIDENCE, else 0.3)"
+        ),
     )
     parser.add_argument(
         "--details", action="store_true", help="list the missed gold events and the false events"

@@ -21,12 +21,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyads.coding.derive import code_tables
 from dyads.coding.lexicon import EVENT_TYPES
 from dyads.errors import MalformedRecord
 from dyads.records import Article, Event
+from dyads.settings import Settings
+
+if TYPE_CHECKING:
+    from dyads.coding.stage import ArticleCoder
 
 NONE = "NONE"
 # Country codes of the older CAMEO actor dictionary that the PLOVER gold still uses, with the
@@ -144,6 +148,17 @@ def predict(gold: GoldSentence, events: Iterable[Event]) -> Prediction:
         actors=frozenset(a.country for a in top.actors if a.country),
         recipients=frozenset(r.country for r in top.recipients if r.country),
     )
+
+
+def sentence_coder(settings: Settings | None = None) -> ArticleCoder:
+    """The coder the sentence sets score: it emits every event it finds, whatever its
+    confidence. Those sets check type decisions (each sentence reports one event); the
+    confidence floor (``Settings.min_confidence``) is a precision policy, and precision is
+    judged on whole articles (``dyads.coding.articles_eval``)."""
+    from dyads.coding.stage import ArticleCoder
+
+    base = settings if settings is not None else Settings()
+    return ArticleCoder(settings=base.model_copy(update={"min_confidence": 0.0}))
 
 
 def evaluate(

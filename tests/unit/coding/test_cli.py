@@ -35,6 +35,20 @@ def test_cli_code_writes_one_event_a_line(
     assert event["cameo"] == "173" and event["quad"] == 4
 
 
+def test_cli_code_min_confidence_sets_the_floor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "news.jsonl"
+    source.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
+    assert main(["code", "--min-confidence", "0", str(source)]) == 0
+    (event,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    above = f"{min(event['confidence'] + 0.01, 1.0):.2f}"
+    assert main(["code", "--min-confidence", above, str(source)]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["code", "--min-confidence", "1.5", str(source)]) == 2
+    assert "between 0 and 1" in capsys.readouterr().err
+
+
 def test_cli_code_table_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "news.jsonl"
     source.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")

@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from dyads.coding.stages.languages import article_language
-from dyads.coding.stages.languages import load_resources
+from dyads.coding.stages.languages import article_language, load_resources
 from dyads.coding.stages.parse import ParseStage, needing_entities
 from dyads.nlp.parser import SpacyParser
 from dyads.records import Article
@@ -159,3 +158,18 @@ def test_entities_where_needed_code_the_same_events_as_entities_everywhere(
     recalled = wanted[-1].value
     assert recalled is not None
     assert any(a.name == "Mirela Oskovic" for e in recalled.events for a in e.actors)
+
+
+@pytest.mark.slow
+def test_events_under_the_confidence_floor_are_not_emitted(coding: Any) -> None:
+    articles = _articles()
+    every = build_pipeline(CODING, settings=Settings(min_confidence=0.0))
+    with every:
+        found = [e for r in every.run(articles) if r.value for e in r.value.events]
+    emitted = [e for r in coding.run(articles) if r.value for e in r.value.events]
+    floor = Settings().min_confidence
+    assert found and all(e.confidence >= floor for e in emitted)
+    assert emitted == [e for e in found if e.confidence >= floor]
+    strict = build_pipeline(CODING, settings=Settings(min_confidence=1.0))
+    with strict:
+        assert not [e for r in strict.run(articles) if r.value for e in r.value.events]

@@ -1,7 +1,8 @@
 """``merge``: the candidates of an article that report one happening become one event.
 
 The last coding stage: what it hands on holds plain strings only, so it outlives the batch's
-spaCy memory zone.
+spaCy memory zone. Events under ``Settings.min_confidence`` are left out here, after merging,
+since several mentions of one happening raise its confidence.
 """
 
 from __future__ import annotations
@@ -24,5 +25,7 @@ class MergeStage(MapStage[CandidateArticle, CodedArticle]):
         self.settings = settings
 
     def process(self, item: CandidateArticle) -> CodedArticle:
-        events = merge_candidates(item.candidates, article=item.article)
+        floor = self.settings.min_confidence
+        merged = merge_candidates(item.candidates, article=item.article)
+        events = tuple(event for event in merged if event.confidence >= floor)
         return CodedArticle(article=item.article, events=events, mentions=item.mentions)
