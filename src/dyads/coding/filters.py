@@ -302,11 +302,23 @@ def is_topic_talk(
     )
 
 
+# What a request verb asks for or of: without any, "asked" reports a question.
+ASKED_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "prep", "nsubjpass", "advcl"})
+
+
 def is_question(trigger: Trigger) -> bool:
-    """A request verb whose clause is a question ("asked whether the forces had let their
-    guard down"): an inquiry, not a demand."""
+    """A trigger whose own clause is a direct question ("Have the French called this
+    terrorism?", "Will Russia attack?"): it asks, and asserts nothing; or a request verb whose
+    clause is a question ("asked whether the forces had let their guard down") or that asks
+    nothing of anyone ('"Why?" the minister asked'): an inquiry, not a demand."""
+    if any(c.dep_ == "punct" and c.text == "?" for c in trigger.verb.children):
+        return True
     if trigger.event != "REQUEST" or trigger.anchor is not None:
         return False
+    if trigger.verb.lemma_.lower() == "ask" and not any(
+        c.dep_ in ASKED_DEPS for c in trigger.verb.children
+    ):
+        return True
     for clause in trigger.verb.children:
         if clause.dep_ != "ccomp":
             continue

@@ -201,12 +201,16 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
 def _one_per_act(triggers: list[Trigger]) -> list[Trigger]:
     """A light verb that is itself a trigger of the event its noun tells ("conducted a
     drill", "held talks", "gave aid") reports one act: the noun is kept, and looks for the
-    recipient where either row says ("gave Y aid", "aid to Y")."""
+    recipient where either row says ("gave Y aid", "aid to Y"). A light verb read by what
+    it takes ("called the raid a crime": ACCUSE for the crime it names) judges its noun
+    rather than reporting it: the noun is no act of its own."""
     verbs = {t.token.i: t for t in triggers if t.anchor is None}
     out: list[Trigger] = []
     told: set[int] = set()
     for trigger in triggers:
         verb = verbs.get(trigger.anchor.i) if trigger.anchor is not None else None
+        if verb is not None and verb.event != trigger.event and verb.entry.objects:
+            continue
         if verb is not None and verb.event == trigger.event:
             places = tuple(dict.fromkeys((*verb.entry.recipient, *trigger.entry.recipient)))
             out.append(replace(trigger, entry=replace(trigger.entry, recipient=places)))

@@ -160,3 +160,35 @@ def test_filters_markets_without_and_commentary_make_no_event(code_stage: Any, t
 )
 def test_filters_keep_acts_by_parties(code_stage: Any, text: str, event: str) -> None:
     assert event in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Have Chilean officials accused Peru of spying?",
+        "Will Russia attack Ukraine before the winter?",
+        '"Why did Serbia expel our diplomats?" the Croatian minister asked.',
+    ],
+)
+def test_filters_a_direct_question_asserts_no_event(code_stage: Any, text: str) -> None:
+    assert _events(code_stage, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Ukraine's foreign minister called Russia a terrorist state on Monday.", "RUS"),
+        ("The Chinese foreign ministry called the American report baseless.", "USA"),
+    ],
+)
+def test_calling_a_party_a_crime_or_a_lie_is_an_accusation(
+    code_stage: Any, text: str, recipient: str
+) -> None:
+    (event,) = _events(code_stage, text)
+    assert event.event == "ACCUSE" and event.mode == "disapprove"
+    assert [r.country for r in event.recipients] == [recipient]
+
+
+def test_calling_a_raid_a_crime_codes_the_accusation_not_the_raid(code_stage: Any) -> None:
+    text = "A Palestinian spokesman called the Israeli raid a crime on Tuesday."
+    assert _types(code_stage, text) == ["ACCUSE"]
