@@ -74,8 +74,11 @@ def show_progress(paths: Sequence[str], mode: str) -> bool:
         return False
     if mode == "always":
         return True
+    from dyads.ingest.kinds import kind_for_name
+
     many = len(paths) >= PROGRESS_MIN_INPUTS or any(
-        p.endswith((".jsonl", ".warc.gz")) for p in paths
+        kind_for_name(p).records is not None
+        for p in paths  # a file of many documents
     )
     return many and sys.stderr.isatty()
 
