@@ -76,10 +76,8 @@ def show_progress(paths: Sequence[str], mode: str) -> bool:
         return True
     from dyads.ingest.kinds import kind_for_name
 
-    many = len(paths) >= PROGRESS_MIN_INPUTS or any(
-        kind_for_name(p).records is not None
-        for p in paths  # a file of many documents
-    )
+    containers = [p for p in paths if kind_for_name(p).records is not None]  # many documents
+    many = len(paths) >= PROGRESS_MIN_INPUTS or bool(containers)
     return many and sys.stderr.isatty()
 
 

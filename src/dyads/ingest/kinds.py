@@ -47,6 +47,8 @@ class Sniff(Protocol):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class InputKind:
+    """One kind of input: how it is recognised, read, counted for shards and described."""
+
     name: str
     suffixes: tuple[str, ...]  # lower case, with the dot; ``.gz`` after them is looked through
     read: FileReader
