@@ -12,6 +12,9 @@ through, case ignored), else ``FALLBACK``. Standard input has no name: the first
 A shard is a range of the items a reader yields (read back with ``itertools.islice``), so a
 kind is cut into shards by giving it a ``RecordCount``: the number of items a file yields,
 counted before the run. Without one, a file is one shard.
+
+The files a new kind needs are listed in the ``dyads.ingest`` docstring: its reader module,
+its entry here, its test.
 """
 
 from __future__ import annotations
