@@ -74,9 +74,10 @@ def show_progress(paths: Sequence[str], mode: str) -> bool:
         return False
     if mode == "always":
         return True
-    many = len(paths) >= PROGRESS_MIN_INPUTS or any(
-        p.endswith((".jsonl", ".warc.gz")) for p in paths
-    )
+    from dyads.ingest.kinds import kind_for_name
+
+    containers = [p for p in paths if kind_for_name(p).records is not None]  # many documents
+    many = len(paths) >= PROGRESS_MIN_INPUTS or bool(containers)
     return many and sys.stderr.isatty()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import re
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 DB_HELP = (
     "the store: a SQLite file path or URL (sqlite:///path), or a PostgreSQL URL "
@@ -51,11 +51,22 @@ class HelpFormatter(argparse.HelpFormatter):
 
 class DyadsParser(argparse.ArgumentParser):
     """An ``ArgumentParser`` with ``HelpFormatter``; subcommand parsers are made of this
-    class too, since ``add_subparsers`` uses the class of the parser it is called on."""
+    class too, since ``add_subparsers`` uses the class of the parser it is called on.
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    ``epilog_from`` is a function that writes the epilog when help is shown, so a command's
+    help can list a table (the input kinds) without importing it when ``dyads`` starts."""
+
+    def __init__(
+        self, *args: object, epilog_from: Callable[[], str] | None = None, **kwargs: object
+    ) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._epilog_from = epilog_from
+
+    def format_help(self) -> str:
+        if self._epilog_from is not None:
+            self.epilog = self._epilog_from()
+        return super().format_help()
 
 
 def add_verbose_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:

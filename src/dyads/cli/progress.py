@@ -41,12 +41,12 @@ def wanted(mode: str) -> bool:
 
 
 def count_documents(paths: Sequence[str]) -> int | None:
-    """How many documents ``paths`` hold, counted cheaply: a page file is one, a JSONL file
-    one per non-blank line. None when some input cannot be counted without reading it all
-    (standard input, a WARC archive, a remote file)."""
-    from dyads.ingest.base import InputKind, kind_for_name
+    """How many documents ``paths`` hold, counted cheaply: a file of a kind that counts its
+    records quickly (a JSONL file: one per non-blank line) that many, another file one. None
+    when some input cannot be counted without reading it all (standard input, a WARC archive,
+    a remote file)."""
+    from dyads.ingest.kinds import count_records, kind_for_name
     from dyads.ingest.paths import STDIN, InputFile, expand
-    from dyads.runner.shards import count_records
 
     total = 0
     for argument in paths:
@@ -58,10 +58,10 @@ def count_documents(paths: Sequence[str]) -> int | None:
                 continue
             if not isinstance(entry.path, Path):
                 return None
-            kind = kind_for_name(entry.path.name)
-            if kind is InputKind.WARC:
+            records = kind_for_name(entry.path.name).records
+            if records is not None and not records.quick:
                 return None
-            count = count_records(entry.path, kind) if kind is InputKind.JSONL else 1
+            count = count_records(entry.path) if records is not None else 1
             if count is None:
                 return None
             total += count

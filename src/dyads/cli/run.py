@@ -1,6 +1,6 @@
 """``dyads run``: clean, code and store inputs, counting each happening once.
 
-Reads every INPUT (files, directories, JSONL, WARC), runs the clean and code stages,
+Reads every INPUT (files, directories, URLs, standard input), runs the clean and code stages,
 and writes articles, stories, canonical events and their mentions into the store in
 batches of one transaction each. A rerun skips what is already stored.
 """
@@ -24,8 +24,14 @@ def add_parser(sub: Any) -> None:
         "run",
         help="clean, code and store inputs (deduplicated)",
         description=__doc__,
+        epilog_from=input_kinds_help,
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, JSONL, WARC")
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="file, directory, glob pattern, URL, or - for standard input",
+    )
     add_db_option(parser)
     parser.add_argument("--workers", type=int, default=1, metavar="N", help="processes that code")
     parser.add_argument(
@@ -61,6 +67,14 @@ def add_parser(sub: Any) -> None:
     )
     add_progress_option(parser)
     parser.set_defaults(run=run)
+
+
+def input_kinds_help() -> str:
+    """The input kinds, one paragraph each, from the table that reads them."""
+    from dyads.ingest.kinds import help_lines
+
+    heading = "Input kinds (a file's name decides; .gz is looked through):"
+    return "\n\n".join([heading, *help_lines()])
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,37 +1,44 @@
 """Readers that turn inputs into ``Document`` records, and bad inputs into ``Rejection``s.
 
 Inputs are files, directories (walked recursively, sorted, hidden files skipped), glob
-patterns and ``-`` for standard input. A file's name decides how it is read:
-
-==============================  ================================================
-``.html``/``.htm``/``.xhtml``   one HTML page (``HTML``), gzipped or not
-``.jsonl``/``.ndjson`` (+.gz)   one document per line (see ``ingest.jsonl``)
-``.warc``/``.warc.gz``          one document per HTML response record
-``.txt``, ``.txt.gz``, other    one page: ``HTML`` when it opens like HTML
-                                (``<!doctype html``, ``<html``), else a
-                                rendered-page text dump (``PAGE_TEXT``)
-==============================  ================================================
+patterns, URLs (``ingest.remote``) and ``-`` for standard input. How each is read is its
+input kind, looked up in the one table ``INPUT_KINDS`` (``ingest.kinds``; ``dyads run
+--help`` lists the kinds).
 
 Nothing here raises for a bad input: each problem becomes a ``Rejection`` (stage
 ``"ingest"``, error = the ``dyads.errors`` class name) and the other inputs go on.
+
+Adding an input kind
+--------------------
+A new kind is one reader module and one table entry; nothing else names a kind:
+
+- ``src/dyads/ingest/<kind>.py``: a ``FileReader`` (``path, *, source, options`` to
+  documents and rejections), and, to be cut into shards, a function counting the items a
+  file yields; for standard input, a ``StreamReader`` and a sniff of the stream's head;
+- ``src/dyads/ingest/kinds.py``: its ``InputKind`` in ``INPUT_KINDS`` (name, suffixes,
+  reader, help summary, ``RecordCount``, stream reader and sniff);
+- ``tests/unit/ingest/test_<kind>.py``: its documents and rejections.
+
+The walker, the reader dispatch, standard input, the shard planner, the progress total and
+the help of ``dyads run`` then know it.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from dyads.errors import UnreadableInput
-from dyads.ingest.base import InputKind, kind_for_name, reject
+from dyads.ingest.base import ReadOptions, reject
 from dyads.ingest.encoding import decode
-from dyads.ingest.files import read_page_file
-from dyads.ingest.jsonl import read_jsonl
+from dyads.ingest.kinds import read_path
 from dyads.ingest.paths import STDIN, InputFile, expand
 from dyads.ingest.stdin import read_stdin
-from dyads.ingest.warc import WarcStats, read_warc
+from dyads.ingest.warc import WarcStats
 from dyads.records import Document, Rejection
-from dyads.settings import Settings
+
+if TYPE_CHECKING:
+    from dyads.settings import Settings
 
 __all__ = ["WarcStats", "decode", "read_file", "read_inputs"]
 
@@ -63,20 +70,6 @@ def read_inputs(
 def read_file(
     entry: InputFile, *, limit: int, warc_stats: WarcStats | None = None
 ) -> Iterator[Document | Rejection]:
-    """The documents of one file, read the way its name says.
-
-    An error of the system while the file is read (a disk that fails, a file that turns out
-    unreadable after it opened) ends that file with a rejection naming it; the documents
-    already read from it stand.
-    """
-    kind = kind_for_name(entry.path.name)
-    try:
-        if kind is InputKind.JSONL:
-            yield from read_jsonl(entry.path, source=entry.source, limit=limit)
-        elif kind is InputKind.WARC:
-            yield from read_warc(entry.path, source=entry.source, limit=limit, stats=warc_stats)
-        else:
-            yield read_page_file(entry.path, source=entry.source, limit=limit)
-    except OSError as exc:
-        problem = UnreadableInput(f"cannot read: {exc.strerror or exc}")
-        yield reject(entry.source, problem)
+    """The documents of one file, read by the kind its name says (``ingest.kinds``)."""
+    options = ReadOptions(limit=limit, warc_stats=warc_stats)
+    yield from read_path(entry.path, source=entry.source, options=options)

@@ -1,42 +1,58 @@
-"""What every reader shares: input kinds, sniffing, the binary check, records out.
+"""What every reader shares: its signature, sniffing, the binary check, records out.
 
 A reader yields ``Document`` or ``Rejection`` values and never raises for a bad input: the
 problem is recorded with the exception's class name (from ``dyads.errors``) and the next
-input goes on.
+input goes on. Which reader reads which input is decided by ``ingest.kinds``.
 """
 
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from dyads.errors import BinaryInput, EmptyInput, InputError
 from dyads.ingest.encoding import utf16_without_bom
+from dyads.ingest.remote import RemotePath
 from dyads.records import Document, MediaType, Rejection, content_id
+
+if TYPE_CHECKING:
+    from dyads.ingest.warc import WarcStats
 
 STAGE = "ingest"
 
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-class InputKind(StrEnum):
-    """How an input is read: one document, or a container of many."""
-
-    PAGE_TEXT = "page-text"
-    HTML = "html"
-    JSONL = "jsonl"
-    WARC = "warc"
+InputPath = Path | RemotePath  # a local file, or a file named by URL (read through fsspec)
 
 
-_SUFFIX_KINDS: dict[str, InputKind] = {
-    ".html": InputKind.HTML,
-    ".htm": InputKind.HTML,
-    ".xhtml": InputKind.HTML,
-    ".jsonl": InputKind.JSONL,
-    ".ndjson": InputKind.JSONL,
-    ".warc": InputKind.WARC,
-}  # ``.txt`` and anything else: sniffed, HTML when it opens like HTML, else page text
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadOptions:
+    """What every reader is told."""
+
+    limit: int  # ``Settings.max_input_bytes``: the most bytes one document may take
+    warc_stats: WarcStats | None = None  # where WARC readers count the records they see
+
+
+class FileReader(Protocol):
+    """Reads one file: its documents, and rejections for what cannot be read, in order."""
+
+    def __call__(
+        self, path: InputPath, *, source: str, options: ReadOptions
+    ) -> Iterator[Document | Rejection]: ...
+
+
+class StreamReader(Protocol):
+    """Reads a stream that has no name (standard input), the way ``FileReader`` reads a file."""
+
+    def __call__(
+        self, stream: BinaryIO, *, source: str, limit: int
+    ) -> Iterator[Document | Rejection]: ...
+
 
 # Signatures of formats that are never text. gzip is not here: it is opened and its content
 # judged instead.
@@ -65,15 +81,6 @@ _HAS_WIDE_BOM = (
     codecs.BOM_UTF32_LE,
     codecs.BOM_UTF32_BE,
 )
-
-
-def kind_for_name(name: str) -> InputKind | None:
-    """The kind a file name announces (``.gz`` looked through), ``None`` if it says nothing."""
-    lowered = name.lower().removesuffix(".gz")
-    dot = lowered.rfind(".")
-    if dot < 0 or "/" in lowered[dot:]:
-        return None
-    return _SUFFIX_KINDS.get(lowered[dot:])
 
 
 def looks_like_html(head: bytes) -> bool:

@@ -1,5 +1,8 @@
 """One file (or stdin) that holds one page: a rendered-page text dump or an HTML page.
 
+Two readers: ``read_html_file`` for a file whose name says HTML, ``read_page_file`` for any
+other name, which sniffs the content (HTML when it opens like HTML, else page text).
+
 Sizes are checked before reading and again while reading, so a file that grows, a pipe, or
 a gzip that expands past ``Settings.max_input_bytes`` is refused without being held whole.
 """
@@ -10,32 +13,57 @@ import gzip
 import io
 import os
 import zlib
-from pathlib import Path
+from collections.abc import Iterator
 from typing import BinaryIO, cast
 
 from dyads.errors import CorruptArchive, InputError, InputTooLarge, UnreadableInput
 from dyads.ingest.base import (
     GZIP_MAGIC,
-    InputKind,
+    InputPath,
+    ReadOptions,
     check_binary,
     check_not_empty,
-    kind_for_name,
     looks_like_html,
     make_document,
     reject,
 )
 from dyads.ingest.encoding import decode
-from dyads.ingest.remote import RemotePath
 from dyads.records import Document, MediaType, Rejection
 
-InputPath = Path | RemotePath  # a local file, or a file named by URL (read through fsspec)
+
+def read_html_file(
+    path: InputPath, *, source: str, options: ReadOptions
+) -> Iterator[Document | Rejection]:
+    """The HTML page in ``path`` (plain, or gzipped whatever the name says), or why not."""
+    yield _page(path, source=source, limit=options.limit, media_type=MediaType.HTML)
 
 
-def read_page_file(path: InputPath, *, source: str, limit: int) -> Document | Rejection:
-    """The page in ``path`` (plain, or gzipped whatever the name says), or why not."""
+def read_page_file(
+    path: InputPath, *, source: str, options: ReadOptions
+) -> Iterator[Document | Rejection]:
+    """The page in ``path``, HTML or page text as its content says, or why not."""
+    yield _page(path, source=source, limit=options.limit, media_type=None)
+
+
+def read_page_stream(
+    stream: BinaryIO, *, source: str, limit: int
+) -> Iterator[Document | Rejection]:
+    """The one page a stream holds (gzipped or not), HTML or page text as it says."""
+    try:
+        data = read_bounded(stream, source=source, limit=limit)
+        if data.startswith(GZIP_MAGIC):
+            data = gunzip_bounded(io.BytesIO(data), source=source, limit=limit)
+        yield document_from_bytes(data, source=source, media_type=None)
+    except InputError as exc:
+        yield reject(source, exc)
+
+
+def _page(
+    path: InputPath, *, source: str, limit: int, media_type: MediaType | None
+) -> Document | Rejection:
     try:
         data = read_file_bytes(path, source=source, limit=limit)
-        return document_from_bytes(data, source=source, kind=kind_for_name(path.name))
+        return document_from_bytes(data, source=source, media_type=media_type)
     except InputError as exc:
         return reject(source, exc)
 
@@ -99,13 +127,12 @@ def gunzip_bounded(stream: BinaryIO, *, source: str, limit: int) -> bytes:
     return data
 
 
-def document_from_bytes(data: bytes, *, source: str, kind: InputKind | None) -> Document:
-    """A page document from its bytes; ``kind=None`` sniffs HTML, else page text."""
+def document_from_bytes(data: bytes, *, source: str, media_type: MediaType | None) -> Document:
+    """A page document from its bytes; ``media_type=None`` sniffs HTML, else page text."""
     check_not_empty(data, source=source)
     check_binary(data, source=source)
-    if kind is None:
-        kind = InputKind.HTML if looks_like_html(data) else InputKind.PAGE_TEXT
-    media_type = MediaType.HTML if kind is InputKind.HTML else MediaType.PAGE_TEXT
+    if media_type is None:
+        media_type = MediaType.HTML if looks_like_html(data) else MediaType.PAGE_TEXT
     text, encoding = decode(data, source=source, html=media_type is MediaType.HTML)
     check_not_empty(text, source=source)
     return make_document(text=text, source=source, media_type=media_type, encoding=encoding)

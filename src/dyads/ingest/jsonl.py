@@ -9,6 +9,8 @@ Each line is an object with one body field, chosen in this order:
 and optional hints ``id``, ``url``, ``title`` and ``date`` (an ISO date or datetime). A bad
 line becomes a ``Rejection`` naming ``path#L<line>`` and the lines after it go on; blank lines
 are skipped. ``Settings.max_input_bytes`` bounds each line, not the file.
+
+On standard input a stream is taken for JSON Lines when ``looks_like_jsonl`` says so.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from dyads.errors import CorruptArchive, EmptyInput, InputError, InputTooLarge, MalformedRecord
-from dyads.ingest.base import GZIP_MAGIC, make_document, reject
+from dyads.ingest.base import GZIP_MAGIC, InputPath, ReadOptions, make_document, reject
 from dyads.ingest.encoding import normalise_text
-from dyads.ingest.files import InputPath, open_input
+from dyads.ingest.files import open_input
 from dyads.records import Document, MediaType, Rejection
 
 logger = logging.getLogger(__name__)
@@ -45,8 +47,11 @@ class LineReader(Protocol):
     def readline(self, size: int = -1, /) -> bytes: ...
 
 
-def read_jsonl(path: InputPath, *, source: str, limit: int) -> Iterator[Document | Rejection]:
+def read_jsonl(
+    path: InputPath, *, source: str, options: ReadOptions
+) -> Iterator[Document | Rejection]:
     """The records of a ``.jsonl`` / ``.ndjson`` file, gzipped or not."""
+    limit = options.limit
     try:
         handle = open_input(path, source=source)
     except InputError as exc:
@@ -87,6 +92,26 @@ def read_jsonl_stream(
         return
     if records == 0:
         yield reject(source, EmptyInput(f"{source}: no records: the input is empty or blank"))
+
+
+def count_jsonl_records(path: InputPath) -> int:
+    """The non-blank lines of a JSONL file, counted without parsing them."""
+    with path.open("rb") as raw:
+        stream = gzip.GzipFile(fileobj=raw) if path.name.endswith(".gz") else raw
+        return sum(1 for line in stream if line.strip())
+
+
+def looks_like_jsonl(head: bytes, *, complete: bool) -> bool:
+    """True when every complete non-blank line of ``head`` starts with ``{``.
+
+    ``complete`` says ``head`` is the whole input; otherwise its last line may be cut short
+    and is judged only when it is the only line.
+    """
+    lines = head.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    if not complete and len(lines) > 1:
+        lines.pop()
+    starts = [line.lstrip()[:1] for line in lines if line.strip()]
+    return bool(starts) and all(start == b"{" for start in starts)
 
 
 def _lines(stream: LineReader, *, source: str, limit: int) -> Iterator[tuple[int, bytes | None]]:

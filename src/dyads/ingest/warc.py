@@ -16,15 +16,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dyads.errors import CorruptArchive, EmptyInput, InputError, InputTooLarge
-from dyads.ingest.base import check_binary, make_document, reject
+from dyads.ingest.base import InputPath, ReadOptions, check_binary, make_document, reject
 from dyads.ingest.encoding import decode
-from dyads.ingest.files import InputPath, open_input, stream_size
+from dyads.ingest.files import open_input, stream_size
 from dyads.ingest.http import decode_payload
 from dyads.records import Document, MediaType, Rejection
 
 logger = logging.getLogger(__name__)
 
 HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# Counting reads every payload only to step over it; no size makes a record a rejection.
+_NO_LIMIT = 1 << 62
 
 
 @dataclass(slots=True, kw_only=True)
@@ -39,9 +41,11 @@ class WarcStats:
 
 
 def read_warc(
-    path: InputPath, *, source: str, limit: int, stats: WarcStats | None = None
+    path: InputPath, *, source: str, options: ReadOptions
 ) -> Iterator[Document | Rejection]:
-    """Documents for the HTML responses in the WARC file ``path``, in file order."""
+    """Documents for the HTML responses in the WARC file ``path``, in file order; the
+    records seen are counted in ``options.warc_stats``."""
+    limit, stats = options.limit, options.warc_stats
     try:
         from fastwarc.warc import ArchiveIterator
     except ImportError as exc:  # pragma: no cover - fastwarc is a declared extra
@@ -66,6 +70,23 @@ def read_warc(
             else:
                 stats.documents += 1
             yield item
+
+
+def count_warc_items(path: InputPath) -> int:
+    """Items the WARC file yields (documents and rejections) before any damage, read whole.
+
+    The damaged tail is left out: it is read, and reported, by the range that reads to the
+    end. An error of the system while reading ends the file with one rejection, an item.
+    """
+    count = 0
+    try:
+        for item in read_warc(path, source=str(path), options=ReadOptions(limit=_NO_LIMIT)):
+            if isinstance(item, Rejection) and item.error == CorruptArchive.__name__:
+                return count
+            count += 1
+    except OSError:
+        return count + 1
+    return count
 
 
 def _read_records(

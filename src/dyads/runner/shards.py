@@ -1,32 +1,29 @@
 """Shards: the unit of work a distributed run hands to a worker.
 
-A shard is one input file, or a contiguous range of records of a large JSONL or WARC file.
+A shard is one input file, or a contiguous range of records of a large file of a kind that
+counts its records (``RecordCount`` in ``dyads.ingest.kinds``: JSONL, WARC).
 Its id hashes the file's path, size and modification time and the record range, so a rerun
 over unchanged inputs finds the same ids and skips the shards that were completed.
 """
 
 from __future__ import annotations
 
-import gzip
-import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from dyads.errors import CorruptArchive, InputError
 from dyads.ingest import read_file
-from dyads.ingest.base import InputKind, kind_for_name, reject
-from dyads.ingest.files import InputPath
+from dyads.ingest.base import InputPath, reject
+from dyads.ingest.kinds import count_records
 from dyads.ingest.paths import InputFile, expand
 from dyads.ingest.remote import RemotePath, is_url
 from dyads.records import Document, Rejection, content_id
 
-logger = logging.getLogger(__name__)
-
-# Records per shard of a JSONL or WARC file: 500 articles take a worker 10-30 s to code on
-# one core (measured on the news benchmark), long enough to amortise task overhead, short
-# enough that a lost worker costs little and results returned to a single writer stay small.
+# Records per shard of a file that counts its records (JSONL, WARC): 500 articles take a
+# worker 10-30 s to code on one core (measured on the news benchmark), long enough to
+# amortise task overhead, short enough that a lost worker costs little and results returned
+# to a single writer stay small.
 RECORDS_PER_SHARD = 500
 
 
@@ -50,16 +47,17 @@ def plan_shards(
 ) -> ShardPlan:
     """Shards for every file the arguments name, in input order.
 
-    JSONL and WARC files are cut into ranges of ``records_per_shard`` records; when that
-    gives fewer shards than ``workers``, the ranges shrink until every worker has one (a
-    120-record file on two workers is two shards of 60, not one of 120 and an idle worker).
+    Files of a kind that counts its records are cut into ranges of ``records_per_shard``
+    records; when that gives fewer shards than ``workers``, the ranges shrink until every
+    worker has one (a 120-record file on two workers is two shards of 60, not one of 120
+    and an idle worker).
     """
     files: list[tuple[InputFile, int | None]] = []
     rejections: list[Rejection] = []
     for argument in paths:
         for entry in expand(argument):
             if isinstance(entry, InputFile):
-                files.append((entry, _record_count(entry)))
+                files.append((entry, count_records(entry.path)))
             else:
                 rejections.append(reject(argument, entry))
     size = _shard_size(
@@ -95,11 +93,6 @@ def read_shard(shard: Shard, *, limit: int) -> Iterator[Document | Rejection]:
     yield from islice(read_file(entry, limit=limit), shard.start, shard.stop)
 
 
-def _record_count(entry: InputFile) -> int | None:
-    kind = kind_for_name(entry.path.name)
-    return count_records(entry.path, kind) if kind in _MULTI_RECORD else None
-
-
 def _file_shards(entry: InputFile, *, count: int | None, size: int) -> Iterator[Shard]:
     stamp = _stamp(entry.path)
     if count is None or count <= size:
@@ -117,9 +110,6 @@ def _file_shards(entry: InputFile, *, count: int | None, size: int) -> Iterator[
         )
 
 
-_MULTI_RECORD = frozenset({InputKind.JSONL, InputKind.WARC})
-
-
 def _stamp(path: InputPath) -> str:
     where = str(path) if isinstance(path, RemotePath) else str(path.resolve())
     try:
@@ -127,31 +117,3 @@ def _stamp(path: InputPath) -> str:
     except OSError:
         return where
     return f"{where}|{status.st_size}|{status.st_mtime_ns}"
-
-
-def count_records(path: InputPath, kind: InputKind | None) -> int | None:
-    """How many items the file yields, counted cheaply; None when it cannot be counted."""
-    try:
-        if kind is InputKind.JSONL:
-            return _count_jsonl(path)
-        return _count_warc(path)
-    except (OSError, EOFError, InputError) as exc:
-        logger.debug("%s: not split into shards (%s)", path, exc)
-        return None
-
-
-def _count_jsonl(path: InputPath) -> int:
-    with path.open("rb") as raw:
-        stream = gzip.GzipFile(fileobj=raw) if path.name.endswith(".gz") else raw
-        return sum(1 for line in stream if line.strip())
-
-
-def _count_warc(path: InputPath) -> int:
-    """Items of a WARC file as ``read_file`` yields them (documents and rejections)."""
-    entry = InputFile(path=path, source=str(path))
-    count = 0
-    for item in read_file(entry, limit=1 << 62):
-        if isinstance(item, Rejection) and item.error == CorruptArchive.__name__:
-            return count  # the damaged tail is read, and reported, by the last shard only
-        count += 1
-    return count
