@@ -32,6 +32,8 @@ from dyads.actors.leaders import LeaderEntry
 # lists read every few months (periods such as 2003-01-01 to 2004-12-31, then 2005-01-01),
 # so a boundary is known to about half a year.
 TOLERANCE = timedelta(days=183)
+# Honorifics news writes before a name, which spaCy's PERSON entities include.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "rep", "sen"})
 
 
 def fold(text: str) -> str:
@@ -75,7 +77,13 @@ class PersonTable:
 
     def lookup(self, name: str, day: date | None) -> LeaderEntry | None:
         """The person called ``name`` with the code of ``day`` (see the module docstring)."""
-        periods = self.by_key.get(fold(name))
+        key = fold(name)
+        periods = self.by_key.get(key)
+        if periods is None:  # "Mr. Heseltine", "Sen. Grassley": spaCy keeps the honorific
+            words = key.split()
+            while len(words) > 1 and words[0].rstrip(".") in _HONORIFICS:
+                words = words[1:]
+            periods = self.by_key.get(" ".join(words))
         if not periods:
             return None
         chosen = _on_day(periods, day) if day is not None else _undated(periods)
@@ -131,7 +139,6 @@ def build_people(rows: list[list[str]]) -> PersonTable:
         for key in keys:
             found.setdefault(key, []).append(period)
     return PersonTable(by_key={key: tuple(value) for key, value in found.items()})
-
 
 
 EMPTY_PEOPLE = PersonTable(by_key={})

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 from importlib import resources
 
-from dyads.actors.leaders import EMPTY_LEADERS, LeaderTable, build_leaders
+from dyads.actors.leaders import EMPTY_LEADERS, LeaderEntry, LeaderTable, build_leaders
 from dyads.actors.petrarch import EMPTY_PEOPLE, PersonTable, build_people, fold
 from dyads.actors.trie import trie_pattern
 from dyads.records import MentionKind
@@ -100,6 +101,20 @@ class ActorTables:
 
     def country_name(self, code: str | None) -> str | None:
         return self.countries.get(code) if code else None
+
+    def dictionary_person(self, name: str, day: date | None) -> LeaderEntry | None:
+        """A person of the PETRARCH-2 tables with the code of ``day``; a name the
+        dictionaries list as a group's (a leader named for his group: IMG REB) takes the
+        group's code."""
+        found = self.people.lookup(name, day)
+        if found is not None:
+            return found
+        group = self.group(name)
+        if group is None:
+            return None
+        return LeaderEntry(
+            name=name, country=group.code, sector=group.sector or "", title="", years=""
+        )
 
     def group(self, name: str) -> NameEntry | None:
         """A body of the PETRARCH-2 tables called ``name`` (any case), unless the hand-written

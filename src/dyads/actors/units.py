@@ -120,7 +120,7 @@ def _person_units(
             continue
         unit = Unit(kind=MentionKind.PERSON, first=first, last=last, head=last)
         unit.person = doc[first : last + 1].text
-        unit.leader = tables.leaders.get(unit.person) or tables.people.lookup(
+        unit.leader = tables.leaders.get(unit.person) or tables.dictionary_person(
             unit.person, memory.day
         )
         floor = doc[last].left_edge.i
