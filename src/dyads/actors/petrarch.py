@@ -70,7 +70,7 @@ class PersonPeriod:
 class PersonTable:
     """Dictionary persons by the folded form of every listed name."""
 
-    by_key: dict[str, tuple[PersonPeriod, ...]]
+    by_key: dict[str, list[list[str]]]  # the table's rows of each name
 
     def __len__(self) -> int:
         return len(self.by_key)
@@ -78,14 +78,15 @@ class PersonTable:
     def lookup(self, name: str, day: date | None) -> LeaderEntry | None:
         """The person called ``name`` with the code of ``day`` (see the module docstring)."""
         key = fold(name)
-        periods = self.by_key.get(key)
-        if periods is None:  # "Mr. Heseltine", "Sen. Grassley": spaCy keeps the honorific
+        rows = self.by_key.get(key)
+        if rows is None:  # "Mr. Heseltine", "Sen. Grassley": spaCy keeps the honorific
             words = key.split()
             while len(words) > 1 and words[0].rstrip(".") in _HONORIFICS:
                 words = words[1:]
-            periods = self.by_key.get(" ".join(words))
-        if not periods:
+            rows = self.by_key.get(" ".join(words))
+        if not rows:
             return None
+        periods = tuple(_period(row) for row in rows)
         chosen = _on_day(periods, day) if day is not None else _undated(periods)
         if chosen is None:
             return None
@@ -119,26 +120,38 @@ def _undated(periods: tuple[PersonPeriod, ...]) -> tuple[str, str] | None:
 
 
 def build_people(rows: list[list[str]]) -> PersonTable:
-    """The table from the rows of ``petrarch_people.tsv`` (a person's rows are adjacent)."""
-    found: dict[str, list[PersonPeriod]] = {}
-    keys: list[str] = []
+    """The table from the rows of ``petrarch_people.tsv`` (a person's rows are adjacent).
+
+    Rows are kept as read and made into periods only when their name is looked up: the
+    table holds 28,000 rows and an article names a few dozen persons.
+    """
+    found: dict[str, list[list[str]]] = {}
+    keys: set[str] = set()
     last = ("", "")
     for row in rows:
-        name, aliases, country, sector, start, end, default = (row + [""] * 7)[:7]
-        if (name, aliases) != last:
-            last = (name, aliases)
-            keys = list({fold(f): None for f in [name, *aliases.split("|")] if f.strip()})
-        period = PersonPeriod(
-            name=name,
-            country=country,
-            sector=sector,
-            start=start,
-            end=end,
-            default=default == "default",
-        )
+        if (row[0], row[1]) != last:
+            last = (row[0], row[1])
+            keys = {_table_key(form) for form in (row[0], *row[1].split("|")) if form}
         for key in keys:
-            found.setdefault(key, []).append(period)
-    return PersonTable(by_key={key: tuple(value) for key, value in found.items()})
+            found.setdefault(key, []).append(row)
+    return PersonTable(by_key=found)
+
+
+def _table_key(form: str) -> str:
+    # the script writes forms with single spaces, mostly in ASCII: lower case is the fold
+    return form.lower() if form.isascii() else fold(form)
+
+
+def _period(row: list[str]) -> PersonPeriod:
+    name, _, country, sector, start, end, default = (row + [""] * 7)[:7]
+    return PersonPeriod(
+        name=name,
+        country=country,
+        sector=sector,
+        start=start,
+        end=end,
+        default=default == "default",
+    )
 
 
 EMPTY_PEOPLE = PersonTable(by_key={})

@@ -176,7 +176,7 @@ def _load_default() -> ActorTables:
     leaders = build_leaders(_data_lines("leaders.tsv"))
     tables = build_tables(names=names, roles=roles, countries=countries, leaders=leaders)
     # the dictionaries' role nouns are looked up in parsed sentences, but left out of the
-    # prefilter: its pattern over 4,900 more phrases costs a second to compile, and a
+    # prefilter: its pattern over 4,000 more phrases costs a second to compile, and a
     # sentence that names no one but a role noun of theirs has no party of known country
     agents = _read_roles(_data_lines("petrarch_agents.tsv"))
     merged = {**agents, **roles}  # sectors.tsv wins
