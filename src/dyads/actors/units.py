@@ -277,6 +277,8 @@ def _role_at(
         entry = tables.roles.get(role_key(tokens))
         if entry is None and size == 1:
             entry = tables.roles.get(last.lemma_.lower())
+        if entry is not None and entry.dictionary and last.dep_ == "compound":
+            continue  # "a passenger list": a dictionary agent word as a modifier is no party
         if entry is not None:
             return size, entry
     return None

@@ -16,6 +16,7 @@ import pytest
 from dyads.actors import ActorFinder, ActorTables, ArticleMemory
 from dyads.actors.petrarch import build_people, fold
 from dyads.actors.tables import _data_lines
+from dyads.actors.titles import roles_in
 from dyads.nlp.sentences import split_sentences
 from tests.conftest import ROOT, make_article
 
@@ -281,10 +282,32 @@ def test_shipped_tables_are_what_the_script_writes(
     if not source.is_dir():
         pytest.skip(f"needs the PETRARCH-2 dictionaries in {source}")
     data = ROOT / "src" / "dyads" / "data"
-    compiled, _ = script.build(source, data, english=script.english_words())
+    compiled, _ = script.build(
+        source, data, english=script.english_words(), adjectives=script.english_adjectives()
+    )
     for name, rows in (
         ("petrarch_people.tsv", compiled.people),
         ("petrarch_groups.tsv", compiled.groups),
         ("petrarch_agents.tsv", compiled.agents),
     ):
         assert _data_lines(name) == rows, name
+
+
+@pytest.mark.slow
+def test_find_dictionary_agent_noun_is_a_party_but_not_a_modifier(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    assert actor_tables.roles["taxpayers"].dictionary
+    as_party = _resolve(spacy_parser, actor_tables, "Angry taxpayers blocked the road.", None)
+    assert as_party["Angry taxpayers"].sector == "CVL"
+    text = "The ministry released a taxpayer survey on Monday."
+    assert all("taxpayer" not in t for t in _resolve(spacy_parser, actor_tables, text, None))
+
+
+@pytest.mark.slow
+def test_read_title_leaves_dictionary_agent_words_out(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    (doc,) = spacy_parser.parse(["Labour taxpayers leader Tom Reed spoke."])
+    words = [entry.phrase for entry in roles_in(doc, 0, len(doc), actor_tables)]
+    assert "leader" in words and "taxpayers" not in words
