@@ -8,6 +8,8 @@ person is coded only with the period the article's date falls in:
   the one that holds without the widening first; when none holds, the person's default code
   (PETRARCH's rule: the code for any other date, mostly ELI, "former official"); no code at
   all when neither exists. Persons of two states on the same day are not guessed between.
+  An open period ("from 2005 on") gives only the country, not the sector, for a day well
+  after the dictionaries' last revision (``REVISED``), when the office may have changed.
 - an undated article: only what holds at every date: the country when all of the person's
   codes name one country, the sector when they all name one sector.
 
@@ -32,6 +34,11 @@ from dyads.actors.leaders import LeaderEntry
 # lists read every few months (periods such as 2003-01-01 to 2004-12-31, then 2005-01-01),
 # so a boundary is known to about half a year.
 TOLERANCE = timedelta(days=183)
+# When the dictionaries were last revised (Phoenix.Countries.actors.txt was produced from
+# CountryInfo.140130.txt): an open period means "still held then". Later than that (and the
+# tolerance), it vouches for the person's country but not for the office: "NORGOV >051017"
+# is Jens Stoltenberg, Norway's prime minister until October 2013.
+REVISED = date(2014, 1, 30)
 # Honorifics news writes before a name, which spaCy's PERSON entities include.
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "rep", "sen"})
 
@@ -98,7 +105,10 @@ def _on_day(periods: tuple[PersonPeriod, ...], day: date) -> tuple[str, str] | N
     for slack in (timedelta(0), TOLERANCE):
         held = [p for p in periods if p.holds(day, slack)]
         if held:
-            return _one(held)
+            found = _one(held)
+            if found is not None and day > REVISED + TOLERANCE and any(not p.end for p in held):
+                return found[0], ""  # an open period long after the revision: not the office
+            return found
     defaults = [p for p in periods if p.default]
     return _one(defaults) if defaults else None
 

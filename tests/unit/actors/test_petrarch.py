@@ -227,7 +227,8 @@ PEOPLE = [
         ("Hanne Vold", date(2009, 6, 1), ("NOR", "GOV")),
         ("Hanne Vold", date(2009, 12, 31), ("NOR", "GOV")),  # exactly in beats the tolerance
         ("Hanne Vold", date(2018, 1, 1), None),  # out of office, no default: not coded
-        ("Lars Moe", date(2020, 1, 1), ("NOR", "GOV")),  # an open period stays open
+        ("Lars Moe", date(2014, 3, 1), ("NOR", "GOV")),  # open: held at the revision
+        ("Lars Moe", date(2020, 1, 1), ("NOR", "")),  # long after it: the country only
         ("Lars Moe", date(2011, 1, 1), None),
         ("Ingrid Falksen", None, ("NOR", "")),  # undated: the one country, two sectors
         ("Hanne Vold", None, None),  # undated: two countries
