@@ -1,6 +1,6 @@
 """The actor tables: countries, organisations and role words, read from ``dyads/data``.
 
-Three files feed them (columns and sources in ``data/README.md``):
+These files feed them (columns and sources in ``data/README.md``):
 
 - ``countries.tsv``: every ISO 3166-1 country plus withdrawn codes the older wire corpora use
   (YUG, SUN, CSK, DDR) and Kosovo (XKX): canonical name, aliases, demonyms, capitals and the
