@@ -8,8 +8,8 @@ phrase does not give; a country in the phrase ("Pakistani Prime Minister Sharif"
 
 Names are matched case-sensitively and as whole words, like the other table names. A bare
 surname is listed only when it is distinctive in news text ("Netanyahu", not "Brown" or
-"May"); the years a person held office are kept for reference, since an article's date is not
-known where a mention is resolved.
+"May"); the years a person held office are kept for reference and not checked (the dated
+persons of the PETRARCH-2 tables, ``dyads.actors.petrarch``, are).
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ One memory serves one article and is filled sentence by sentence by ``ActorFinde
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from dyads.records import ActorRef
 
@@ -25,9 +26,12 @@ from dyads.records import ActorRef
 class ArticleMemory:
     """Per-article coreference memory (mutable, never shared between articles)."""
 
-    def __init__(self, *, default_country: str | None = None) -> None:
-        """``default_country``: the country of the dateline, when the article has one."""
+    def __init__(self, *, default_country: str | None = None, day: date | None = None) -> None:
+        """``default_country``: the country of the dateline, when the article has one;
+        ``day``: the article's publication day, which decides the code of a person who
+        held different offices over time (``dyads.actors.petrarch``)."""
         self.default_country = default_country
+        self.day = day
         self._by_name: dict[str, ActorRef] = {}
         self._by_role: dict[str, ActorRef] = {}
         self._last_person: ActorRef | None = None
@@ -63,7 +67,7 @@ class ArticleMemory:
 
     def copy(self) -> ArticleMemory:
         """An independent copy: what is learnt through it leaves this memory unchanged."""
-        other = ArticleMemory(default_country=self.default_country)
+        other = ArticleMemory(default_country=self.default_country, day=self.day)
         other._by_name = dict(self._by_name)
         other._by_role = dict(self._by_role)
         other._last_person = self._last_person

@@ -136,8 +136,8 @@ def _person(
     country = owners[0] if owners else (known.country if known else None)
     leader = unit.leader if country is None and known is None else None
     if leader is not None:
-        country, sector, title = leader.country, sector or leader.sector, title or leader.title
-        name = leader.name
+        country, sector = leader.country, sector or leader.sector or None
+        title, name = title or leader.title or None, leader.name
     if country is None and title is not None and title.split()[-1].lower() in _COUNTERPARTS:
         country, sector, title = _counterpart(unit.first, doc, tables, memory, sector)
     elif country is None and title is not None:

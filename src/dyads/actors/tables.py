@@ -1,6 +1,6 @@
 """The actor tables: countries, organisations and role words, read from ``dyads/data``.
 
-Three files feed them (columns and sources in ``data/README.md``):
+These files feed them (columns and sources in ``data/README.md``):
 
 - ``countries.tsv``: every ISO 3166-1 country plus withdrawn codes the older wire corpora use
   (YUG, SUN, CSK, DDR) and Kosovo (XKX): canonical name, aliases, demonyms, capitals and the
@@ -12,6 +12,9 @@ Three files feed them (columns and sources in ``data/README.md``):
 - ``sectors.tsv``: role nouns and office titles with their PLOVER sector.
 - ``leaders.tsv``: well-known heads of state and government and foreign ministers, for persons
   named without a country ("Putin said"); see ``dyads.actors.leaders``.
+- ``petrarch_people.tsv``, ``petrarch_groups.tsv``, ``petrarch_agents.tsv``: the persons,
+  bodies and role nouns of the PETRARCH-2 dictionaries, consulted behind the hand-written
+  tables, which win on any name or word both list (see ``dyads.actors.petrarch``).
 
 Names are matched case-sensitively ("US" is the country, "us" is not); role words are matched
 without case ("Police said", "the police"). ``ActorTables.load()`` reads the files once per
@@ -22,10 +25,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 from importlib import resources
 
-from dyads.actors.leaders import EMPTY_LEADERS, LeaderTable, build_leaders
+from dyads.actors.leaders import EMPTY_LEADERS, LeaderEntry, LeaderTable, build_leaders
+from dyads.actors.petrarch import EMPTY_PEOPLE, PersonTable, build_people, fold
 from dyads.actors.trie import trie_pattern
 from dyads.records import MentionKind
 
@@ -63,6 +68,9 @@ class RoleEntry:
     phrase: str  # lower case, words separated by one space
     sector: str
     is_title: bool  # an office one person holds ("minister"), not a group ("officials")
+    # from petrarch_agents.tsv: a party of its own, never a word of a title ("Islamist
+    # President") and never a noun's modifier ("passenger list")
+    dictionary: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,6 +84,8 @@ class ActorTables:
     prefilter: re.Pattern[str]
     max_role_words: int
     leaders: LeaderTable = field(default=EMPTY_LEADERS)
+    people: PersonTable = field(default=EMPTY_PEOPLE)  # PETRARCH-2 persons, by folded name
+    groups: dict[str, NameEntry] = field(default_factory=dict)  # PETRARCH-2 bodies, folded
 
     @classmethod
     def load(cls) -> ActorTables:
@@ -94,6 +104,27 @@ class ActorTables:
 
     def country_name(self, code: str | None) -> str | None:
         return self.countries.get(code) if code else None
+
+    def dictionary_person(self, name: str, day: date | None) -> LeaderEntry | None:
+        """A person of the PETRARCH-2 tables with the code of ``day``; a name the
+        dictionaries list as a group's (a leader named for his group: IMG REB) takes the
+        group's code."""
+        found = self.people.lookup(name, day)
+        if found is not None:
+            return found
+        group = self.group(name)
+        if group is None:
+            return None
+        return LeaderEntry(
+            name=name, country=group.code, sector=group.sector or "", title="", years=""
+        )
+
+    def group(self, name: str) -> NameEntry | None:
+        """A body of the PETRARCH-2 tables called ``name`` (any case), unless the hand-written
+        tables know the name."""
+        if name in self.names:
+            return None
+        return self.groups.get(fold(name))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -146,7 +177,25 @@ def _load_default() -> ActorTables:
         names.setdefault(form, entry)
     roles = _read_roles(_data_lines("sectors.tsv"))
     leaders = build_leaders(_data_lines("leaders.tsv"))
-    return build_tables(names=names, roles=roles, countries=countries, leaders=leaders)
+    tables = build_tables(names=names, roles=roles, countries=countries, leaders=leaders)
+    # the dictionaries' role nouns are looked up in parsed sentences, but left out of the
+    # prefilter: its pattern over 4,000 more phrases costs a second to compile, and a
+    # sentence that names no one but a role noun of theirs has no party of known country
+    agents = {
+        key: replace(entry, dictionary=True)
+        for key, entry in _read_roles(_data_lines("petrarch_agents.tsv")).items()
+    }
+    merged = {**agents, **roles}  # sectors.tsv wins
+    groups = {
+        fold(form): entry for form, entry in _read_organisations(_data_lines("petrarch_groups.tsv"))
+    }
+    return replace(
+        tables,
+        roles=merged,
+        max_role_words=max(len(p.split()) for p in merged),
+        people=build_people(_data_lines("petrarch_people.tsv")),
+        groups=groups,
+    )
 
 
 def build_tables(

@@ -48,13 +48,14 @@ def role_key(tokens: list[Token]) -> str:
 
 
 def roles_in(doc: Doc, start: int, end: int, tables: ActorTables) -> list[RoleEntry]:
-    """The role-table phrases inside tokens [start, end), longest match first, left to right."""
+    """The role-table phrases inside tokens [start, end), longest match first, left to right
+    (the hand-written ones: a dictionary agent word describes, inside a title)."""
     found = []
     i = start
     while i < end:
         for size in range(min(tables.max_role_words, end - i), 0, -1):
             entry = tables.roles.get(role_key(list(doc[i : i + size])))
-            if entry is not None:
+            if entry is not None and not entry.dictionary:
                 found.append(entry)
                 i += size
                 break

@@ -75,11 +75,11 @@ def build_units(
     """The units of ``doc`` in text order, with modifiers attached."""
     owner: list[Unit | None] = [None] * len(doc)
     name_hits = _name_spans(doc, tables)
-    units = _person_units(doc, tables, name_hits, owner)
+    units = _person_units(doc, tables, name_hits, owner, memory)
     units += _name_units(name_hits, owner)
     named = {i for span, _ in name_hits for i in range(span.start, span.end)}
     units += _role_units(doc, tables, owner, named)
-    units += _entity_units(doc, owner, places, memory)
+    units += _entity_units(doc, owner, places, memory, tables)
     units += recalled_units(doc, memory, owner)
     units.sort(key=lambda unit: unit.head)
     for unit in units:
@@ -111,6 +111,7 @@ def _person_units(
     tables: ActorTables,
     name_hits: list[tuple[Span, NameEntry]],
     owner: list[Unit | None],
+    memory: ArticleMemory,
 ) -> list[Unit]:
     named = {i for span, _ in name_hits for i in range(span.start, span.end)}
     units = []
@@ -119,7 +120,9 @@ def _person_units(
             continue
         unit = Unit(kind=MentionKind.PERSON, first=first, last=last, head=last)
         unit.person = doc[first : last + 1].text
-        unit.leader = tables.leaders.get(unit.person)
+        unit.leader = tables.leaders.get(unit.person) or tables.dictionary_person(
+            unit.person, memory.day
+        )
         floor = doc[last].left_edge.i
         unit.title = read_title(doc, before=first, floor=floor, tables=tables, stop=named)
         if unit.title is not None:
@@ -274,13 +277,19 @@ def _role_at(
         entry = tables.roles.get(role_key(tokens))
         if entry is None and size == 1:
             entry = tables.roles.get(last.lemma_.lower())
+        if entry is not None and entry.dictionary and last.dep_ == "compound":
+            continue  # "a passenger list": a dictionary agent word as a modifier is no party
         if entry is not None:
             return size, entry
     return None
 
 
 def _entity_units(
-    doc: Doc, owner: list[Unit | None], places: PlaceLookup | None, memory: ArticleMemory
+    doc: Doc,
+    owner: list[Unit | None],
+    places: PlaceLookup | None,
+    memory: ArticleMemory,
+    tables: ActorTables,
 ) -> list[Unit]:
     units = []
     for ent in doc.ents:
@@ -293,7 +302,10 @@ def _entity_units(
         if first > last or not _free(owner, first, last):
             continue
         text = doc[first : last + 1].text
-        if ent.label_ == "ORG":
+        group = tables.group(text) if ent.label_ == "ORG" else None
+        if group is not None:  # a body of the PETRARCH-2 tables ("Armed Islamic Group")
+            unit = Unit(kind=group.kind, first=first, last=last, head=last, entry=group)
+        elif ent.label_ == "ORG":
             unit = Unit(kind=MentionKind.ORGANISATION, first=first, last=last, head=last)
             unit.person = text  # the organisation's name as written
         elif ent.label_ in ("GPE", "LOC") and places is not None:

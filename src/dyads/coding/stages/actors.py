@@ -53,8 +53,8 @@ class ActorsStage(MapStage[ParsedArticle, ResolvedArticle]):
         home = home_country(
             article.body, tables=finder.tables, dateline=dateline.country if dateline else None
         )
-        memory = ArticleMemory(default_country=home)
         published = publication_day(article.published)
+        memory = ArticleMemory(default_country=home, day=published)
         reference = reference_year(article.body) if published is None else None
         sentences: list[SentenceInput] = []
         mentions: list[Mention] = []
