@@ -838,6 +838,17 @@ def code_stage() -> Any:
     return coder
 
 
+@pytest.fixture(scope="session")
+def petrarch_code_stage() -> Any:
+    """The event coder with PETRARCH-2's verb rows behind the hand-written lexicon."""
+    from dyads.coding.stage import ArticleCoder
+    from dyads.settings import Settings
+
+    coder = ArticleCoder(settings=Settings(petrarch_verbs=True))
+    coder.open()
+    return coder
+
+
 # -- permissions: a command prefix under which file modes are obeyed -------------------------
 
 
