@@ -13,22 +13,28 @@ blocks: a ``--- NAME [CODE] ---`` line, the verbs of the block (each with option
 forms in ``{...}`` and a code of its own in ``[...]``), and patterns
 ``- [subject nouns] * [object nouns] [(preposition noun)] [CODE] # VERB``. What becomes a row:
 
-- a verb whose code (its own, else the block's) maps to a PLOVER event: one row with no
-  condition, unless the lemma is too generic to be a trigger on its own (see ``generic``);
-- a pattern after ``*`` made only of a preposition ``(FOR)``, an object noun or synonym set
-  (``AID``, ``&WEAPON``), a particle (``OUT``), or an object with a particle or a
-  preposition: a row with that ``prep``, ``particle`` or ``object``. A pattern is given to
+- a verb with a code of its own ("AIRLIFT [073]"): one row with no condition. The other verbs
+  of a block are WordNet synonyms that inherit the block's code ("THINK" and "PONDER" under
+  a block coded 040, consult); they get no row without a condition;
+- a pattern after ``*`` made only of an object noun or synonym set (``AID``, ``&WEAPON``),
+  a particle (``OUT``), or an object with a particle or a preposition: a row with that
+  ``object``, ``particle`` or ``prep``. A pattern is given to
   the verb its comment names when that verb is in the block (where the pattern was first
   written), else to every verb of the block;
 - ``+VERB_PARTICLE`` verbs ("+CALL_OFF"): the verb with that particle or preposition.
 
-Left out and counted: patterns with subject nouns, with noun phrases (``{MOCK ATTACK}``),
+Left out and counted: patterns with subject nouns, with a preposition alone (``(TO)``, which
+says where the target stands, not what the verb means), with noun phrases (``{MOCK ATTACK}``),
 with a noun inside a prepositional phrase (``(INTO CHARGES)``, which the lexicon's
 conditions cannot express), with PETRARCH's special tokens (``$``, ``^``, ``%``); verbs
 written with words before them (``WIRE_+TAP``) or a non-particle word after them; the
-transformation lines (``~``); and any code whose PLOVER event is none (``01x`` statements,
-``02x`` appeals, the null code ``---``, a ``[:code]`` with no first code). A code ``[A:B]``
-codes the act of the subject as ``A`` (``B`` is the recipient's side of it).
+transformation lines (``~``); any code whose PLOVER event is none (``01x`` statements,
+``02x`` appeals, the null code ``---``, a ``[:code]`` with no first code); a verb and
+condition the dictionary codes two ways; and every row of a generic lemma (``generic_lemmas``:
+the widest verbs, the verbs the coder reads as frames, lemmas spread over many CAMEO roots).
+A code ``[A:B]`` codes the act of the subject as ``A`` (``B`` is the recipient's side of it).
+Rows carry no flags and leave the recipient to the coder's fallback, except a preposition
+condition, whose object is the recipient.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dyads.coding.derive import code_tables
+from dyads.coding.frames import BELIEF_HEADS, NONFACTIVE_HEADS
 from dyads.coding.lexicon import COLUMNS
 from dyads.coding.triggers import INTENT_HEADS, LIGHT_VERBS
 
@@ -66,10 +73,9 @@ PARTICLES = frozenset(
 PREPOSITIONS = frozenset(
     {"for", "to", "with", "against", "by", "from", "into", "upon", "after", "at", "of", "about"}
 )
-# Light verbs and verbs of saying, perceiving and moving that report nothing on their own:
-# their meaning comes from their object ("take control", "give aid"), so they keep only rows
-# with a condition. The verbs of English with the widest senses (the light verbs of
-# ``dyads.coding.triggers`` and the commonest verbs of news text).
+# The commonest verbs of news text, whose senses are too many for any one CAMEO code: "take",
+# "use", "open" or "return" report nothing until their object does, and the coder reads such
+# objects as eventive nouns of its own lexicon ("took control", "opened talks").
 LIGHT = frozenset(
     {
         "be", "have", "do", "get", "make", "take", "go", "come", "see", "give", "put", "set",
@@ -80,10 +86,15 @@ LIGHT = frozenset(
         "target", "consider",
     }
 )  # fmt: skip
-# A lemma whose rows (bare or conditioned) span more CAMEO roots than this is ambiguous on its
-# own: "set" in PETRARCH's blocks reaches 14 roots, "attack" 1. It keeps its conditioned rows
-# and loses the bare one. Chosen so that the verbs of one CAMEO family with a few
-# cross-family patterns (e.g. "kill": 18, 19, 20) keep theirs.
+# Verbs the coder reads as a frame around another act, never as an act: light verbs carry an
+# eventive noun ("held talks"), intent heads make a plan of their complement ("decided to
+# withdraw"), non-factive and belief heads make it unasserted ("seemed to", "thought that"),
+# and "fail" negates it ("failed to capture": ``dyads.coding.triggers``).
+FRAMES = LIGHT_VERBS | INTENT_HEADS | NONFACTIVE_HEADS | BELIEF_HEADS | {"fail"}
+# A lemma whose rows span more CAMEO roots than this has no sense of its own in the
+# dictionary: "set" reaches 11 roots, "announce" 9, "seize" 4, "arrest" 1. Of the 1,161
+# lemmas with a code that maps to a PLOVER event, 1,016 reach at most 3 roots. Chosen from
+# these counts, not on evaluation data.
 MAX_ROOTS = 3
 
 _CODE = re.compile(r"\[([0-9]*)(?::([0-9]*))?!?\]")
@@ -244,6 +255,10 @@ def _after_verb(post: str, synsets: Mapping[str, tuple[str, ...]]) -> Condition 
             return "phrases or special tokens"
     if not (prep or particle or objects):
         return "no condition"
+    if prep and not (particle or objects):
+        # "FLY * (TO)", "COMMUNICATE * (WITH)": the preposition tells where the target
+        # stands, as TABARI's patterns did, not a sense of the verb; most verbs take one
+        return "a preposition alone"
     return Condition(lemma="", code="", prep=prep, particle=particle, objects=objects)
 
 
@@ -358,8 +373,9 @@ def _disputed(conditions: Iterable[Condition]) -> set[tuple[str, str, str, tuple
 
 
 def generic_lemmas(rows: Iterable[Row]) -> frozenset[str]:
-    """Lemmas too generic to be triggers alone: the light verbs, and any lemma whose rows
-    reach more than ``MAX_ROOTS`` CAMEO roots, or whose bare rows disagree on the event."""
+    """Lemmas left to the coder's own reading: the widest verbs and the frame verbs
+    (``LIGHT``, ``FRAMES``), any lemma whose rows reach more than ``MAX_ROOTS`` CAMEO roots,
+    and any whose rows without a condition disagree on the event."""
     roots: dict[str, set[str]] = {}
     bare_events: dict[str, set[str]] = {}
     for row in rows:
@@ -368,7 +384,7 @@ def generic_lemmas(rows: Iterable[Row]) -> frozenset[str]:
             bare_events.setdefault(row.lemma, set()).add(row.event)
     wide = {lemma for lemma, found in roots.items() if len(found) > MAX_ROOTS}
     split = {lemma for lemma, found in bare_events.items() if len(found) > 1}
-    return frozenset(LIGHT | LIGHT_VERBS | INTENT_HEADS | wide | split)
+    return frozenset(LIGHT | FRAMES | wide | split)
 
 
 def unique(rows: Iterable[Row], tally: Tally) -> list[Row]:

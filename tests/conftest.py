@@ -839,12 +839,12 @@ def code_stage() -> Any:
 
 
 @pytest.fixture(scope="session")
-def petrarch_code_stage() -> Any:
-    """The event coder with PETRARCH-2's verb rows behind the hand-written lexicon."""
+def hand_lexicon_code_stage() -> Any:
+    """The event coder with the hand-written lexicon alone (no PETRARCH-2 verb rows)."""
     from dyads.coding.stage import ArticleCoder
     from dyads.settings import Settings
 
-    coder = ArticleCoder(settings=Settings(petrarch_verbs=True))
+    coder = ArticleCoder(settings=Settings(petrarch_verbs=False))
     coder.open()
     return coder
 

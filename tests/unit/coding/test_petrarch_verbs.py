@@ -42,7 +42,7 @@ BEFRIEND [051]
 ENCHANT {ENCHANTS ENCHANTED ENCHANTING}
 +CHEER_UP [051]
 - * (WITH)                                     [051]   # BEFRIEND
-- * GIFT                                       [071]   # ENCHANT
+- * GIFT (TO)                                  [071]   # ENCHANT
 - * &GADGET                                    [072]   # BEFRIEND
 - * {WARM WELCOME}                             [051]   # BEFRIEND
 - * (WITH PRESENTS)                            [071]   # ENCHANT
@@ -90,12 +90,11 @@ def test_petrarch_converter_reads_verbs_and_simple_patterns() -> None:
     lexicon, _ = _converted()
     assert _conditions(lexicon, "befriend") == {
         ("SUPPORT", "051", (), (), frozenset()),
-        ("SUPPORT", "051", ("with",), (), frozenset()),
         ("AID", "072", (), (), frozenset({"widget", "gizmo"})),
     }
     # a pattern goes to the verb its comment names; a verb without a code of its own has no
     # row without a condition (the block's code is the synonym set's, not the verb's)
-    assert _conditions(lexicon, "enchant") == {("AID", "071", (), (), frozenset({"gift"}))}
+    assert _conditions(lexicon, "enchant") == {("AID", "071", ("to",), (), frozenset({"gift"}))}
     assert _conditions(lexicon, "cheer") == {("SUPPORT", "051", (), ("up",), frozenset())}
 
 
@@ -116,6 +115,7 @@ def test_petrarch_converter_counts_what_it_leaves_out() -> None:
     _, tally = _converted()
     assert tally.counts["patterns read"] == 10
     assert tally.counts["patterns with subject nouns left out"] == 1
+    assert tally.counts["patterns with a preposition alone left out"] == 2
     assert tally.counts["patterns with a noun in a prepositional phrase left out"] == 1
     assert tally.counts["patterns with phrases or special tokens left out"] == 2
     assert tally.counts["multi-word verbs left out"] == 1
@@ -153,12 +153,13 @@ def test_petrarch_rows_stand_behind_hand_written_lemmas() -> None:
 
 @pytest.mark.slow
 def test_petrarch_rows_code_a_sentence_the_hand_lexicon_misses(
-    code_stage: Any, petrarch_code_stage: Any
+    code_stage: Any, hand_lexicon_code_stage: Any
 ) -> None:
     text = "Chile airlifted medicine to Haiti."
+    assert code_stage.settings.petrarch_verbs, "the rows are on by default"
     assert "airlift" not in default_lexicon().entries
-    assert code_stage.process(make_article((text,))).events == ()
-    (event,) = petrarch_code_stage.process(make_article((text,))).events
+    assert hand_lexicon_code_stage.process(make_article((text,))).events == ()
+    (event,) = code_stage.process(make_article((text,))).events
     assert (event.event, event.cameo) == ("AID", "073")
     assert {ref.country for ref in event.actors} == {"CHL"}
     assert {ref.country for ref in event.recipients} == {"HTI"}
