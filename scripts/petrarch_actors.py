@@ -681,9 +681,11 @@ def write(compiled: Compiled, source: Path, data: Path) -> None:
     write_tsv(data / "petrarch_agents.tsv", ["word", "sector", "kind"], compiled.agents)
     notice = (source / "LICENSE").read_text(encoding="utf-8")
     (data / "petrarch.LICENSE").write_text(
-        "The tables petrarch_people.tsv, petrarch_groups.tsv and petrarch_agents.tsv are\n"
-        "derived from the PETRARCH-2 dictionaries (openeventdata/petrarch2, commit\n"
-        "676801cd9cb2924bbbad09f86d15c9323e7097bf), which carry this notice:\n\n" + notice,
+        "The tables petrarch_people.tsv, petrarch_groups.tsv and petrarch_agents.tsv (people,\n"
+        "groups and role nouns, written by scripts/petrarch_actors.py) and petrarch_verbs.tsv\n"
+        "(trigger rows, scripts/petrarch_verbs.py) are derived from the PETRARCH-2 dictionaries\n"
+        "(openeventdata/petrarch2, commit 676801cd9cb2924bbbad09f86d15c9323e7097bf, folder\n"
+        "petrarch2/data/dictionaries/), which carry this notice:\n\n" + notice,
         encoding="utf-8",
     )
 

@@ -842,6 +842,17 @@ def code_stage() -> Any:
     return coder
 
 
+@pytest.fixture(scope="session")
+def hand_lexicon_code_stage() -> Any:
+    """The event coder with the hand-written lexicon alone (no PETRARCH-2 verb rows)."""
+    from dyads.coding.stage import ArticleCoder
+    from dyads.settings import Settings
+
+    coder = ArticleCoder(settings=Settings(petrarch_verbs=False))
+    coder.open()
+    return coder
+
+
 # -- permissions: a command prefix under which file modes are obeyed -------------------------
 
 

@@ -6,6 +6,10 @@ conditions are all met and which asks for the most of them wins, so "call for" b
 
 The lexicon also gives the set of surface forms of every trigger lemma, so a sentence can be
 skipped without parsing when none of its words could be a trigger.
+
+A second table, ``data/petrarch_verbs.tsv`` (read from PETRARCH-2's verb dictionary by
+``scripts/petrarch_verbs.py``), may stand behind the hand-written one: its rows serve only
+lemmas that ``lexicon.tsv`` lacks, so a hand-written lemma keeps exactly its own rows.
 """
 
 from __future__ import annotations
@@ -54,6 +58,8 @@ COLUMNS = (
     "flags",
 )
 FLAGS = frozenset({"govern", "intent", "reciprocal", "target", "clause"})
+# "re" + a verb of at least four letters: "reimpose", "re-arrest", not "read" or "react".
+REPEAT_PREFIX_MIN = 5
 
 # Past tenses and participles that the regular rules of ``surface_forms`` cannot build.
 IRREGULAR: Mapping[str, tuple[str, ...]] = {
@@ -164,14 +170,21 @@ class Lexicon:
         return any(word in self.surface for word in _WORD.findall(text.lower()))
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Lexicon:
-        if path is None:
-            text = resources.files("dyads.data").joinpath("lexicon.tsv").read_text("utf-8")
-            source = "dyads/data/lexicon.tsv"
-        else:
-            text = path.read_text("utf-8")
-            source = str(path)
-        return cls.from_rows(parse_rows(text.splitlines(), source=source))
+    def load(cls, path: Path | None = None, *, behind: Path | None = None) -> Lexicon:
+        """The lexicon of ``path`` (default: the packaged ``lexicon.tsv``), with the rows of
+        ``behind`` for the lemmas it lacks."""
+        rows = list(read_table(path, name="lexicon.tsv"))
+        if behind is not None:
+            rows = layered(rows, read_table(behind, name="petrarch_verbs.tsv"))
+        return cls.from_rows(rows)
+
+    @classmethod
+    def load_default(cls, *, petrarch_verbs: bool) -> Lexicon:
+        """The packaged lexicon, with ``petrarch_verbs.tsv`` behind it when asked."""
+        rows = list(read_table(None, name="lexicon.tsv"))
+        if petrarch_verbs:
+            rows = layered(rows, read_table(None, name="petrarch_verbs.tsv"))
+        return cls.from_rows(rows)
 
     @classmethod
     def from_rows(cls, rows: Iterable[TriggerEntry]) -> Lexicon:
@@ -194,9 +207,41 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 @cache
-def default_lexicon() -> Lexicon:
-    """The packaged lexicon, read once per process."""
-    return Lexicon.load()
+def default_lexicon(*, petrarch_verbs: bool = False) -> Lexicon:
+    """The packaged lexicon, read once per process (and per choice of the second table)."""
+    return Lexicon.load_default(petrarch_verbs=petrarch_verbs)
+
+
+def read_table(path: Path | None, *, name: str) -> Iterable[TriggerEntry]:
+    """Rows of a lexicon file, or of the packaged table ``name`` when ``path`` is None."""
+    if path is None:
+        text = resources.files("dyads.data").joinpath(name).read_text("utf-8")
+        source = f"dyads/data/{name}"
+    else:
+        text = path.read_text("utf-8")
+        source = str(path)
+    return parse_rows(text.splitlines(), source=source)
+
+
+def layered(front: Iterable[TriggerEntry], behind: Iterable[TriggerEntry]) -> list[TriggerEntry]:
+    """The rows of ``front``, then the rows of ``behind`` whose lemma ``front`` lacks: a lemma
+    written by hand is never mixed with rows read from elsewhere. A prefixed lemma whose base
+    is written by hand ("reimpose", "re-impose" for "impose") is left to the base, as the
+    trigger finder reads it when the lemma has no rows of its own."""
+    rows = list(front)
+    known = {row.lemma for row in rows}
+    return [
+        *rows,
+        *(r for r in behind if r.lemma not in known and unprefixed(r.lemma) not in known),
+    ]
+
+
+def unprefixed(lemma: str) -> str:
+    """``lemma`` without a leading "re" ("reimpose" -> "impose"), for lemmas long enough to
+    carry one; the lemma itself otherwise."""
+    if lemma.startswith("re") and len(lemma) > REPEAT_PREFIX_MIN:
+        return lemma[2:].lstrip("-")
+    return lemma
 
 
 def _field(value: str) -> str:

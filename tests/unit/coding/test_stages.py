@@ -133,7 +133,7 @@ def test_entities_are_recognised_where_an_event_sentence_may_recall_them(coding:
     with parser.zone():
         docs = parser.parse(RECALLED, entities=False)
         assert all(not doc.ents for doc in docs)  # the recogniser was left out
-        needed = needing_entities(docs, load_resources("en"))
+        needed = needing_entities(docs, load_resources("en", settings=Settings()))
         # 4 ("criticised") reports an event and recalls "Oskovic" of 0; 3 says "she", and 2
         # named the last person before it ("met"); 5 reports thanks (an event) on its own; 1 names
         # nobody an event sentence recalls.

@@ -36,7 +36,7 @@ class ActorsStage(MapStage[ParsedArticle, ResolvedArticle]):
         if not self._finders:
             self._finders = {
                 language: ActorFinder(tables=resources.tables)
-                for language, resources in load_all().items()
+                for language, resources in load_all(settings=self.settings).items()
             }
 
     def close(self) -> None:

@@ -28,7 +28,7 @@ class EventsStage(MapStage[ResolvedArticle, CandidateArticle]):
 
     def open(self, ctx: StageContext) -> None:
         if not self._resources:
-            self._resources = load_all()
+            self._resources = load_all(settings=self.settings)
 
     def process(self, item: ResolvedArticle) -> CandidateArticle:
         kept = tuple(c for c in self.candidates(item) if self._emits(c))

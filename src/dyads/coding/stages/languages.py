@@ -57,7 +57,7 @@ def spacy_model(language: str, *, settings: Settings) -> str:
     raise PipelineError(f"no spaCy model for language {language!r}; known: {LANGUAGES}")
 
 
-def load_resources(language: str) -> CodingResources:
+def load_resources(language: str, *, settings: Settings) -> CodingResources:
     """The lexicon, actor tables and gazetteer of ``language`` (cached by their loaders)."""
     if language != "en":
         raise PipelineError(f"no coding resources for language {language!r}; known: {LANGUAGES}")
@@ -66,12 +66,14 @@ def load_resources(language: str) -> CodingResources:
     from dyads.geo.gazetteer import default_gazetteer
 
     return CodingResources(
-        lexicon=default_lexicon(), tables=ActorTables.load(), gazetteer=default_gazetteer()
+        lexicon=default_lexicon(petrarch_verbs=settings.petrarch_verbs),
+        tables=ActorTables.load(),
+        gazetteer=default_gazetteer(),
     )
 
 
-def load_all() -> dict[str, CodingResources]:
-    return {language: load_resources(language) for language in LANGUAGES}
+def load_all(*, settings: Settings) -> dict[str, CodingResources]:
+    return {language: load_resources(language, settings=settings) for language in LANGUAGES}
 
 
 def resources_for(loaded: Mapping[str, T], language: str) -> T:

@@ -55,7 +55,7 @@ class ParseStage(BatchStage[SelectedArticle, ParsedArticle]):
         from dyads.nlp.parser import SpacyParser
 
         if not self._resources:
-            self._resources = load_all()
+            self._resources = load_all(settings=self.settings)
         for language in LANGUAGES:
             if language not in self._parsers:
                 parser = SpacyParser(model=spacy_model(language, settings=self.settings))

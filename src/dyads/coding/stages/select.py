@@ -33,7 +33,7 @@ class SelectStage(MapStage[Article, SelectedArticle]):
 
     def open(self, ctx: StageContext) -> None:
         if not self._resources:
-            self._resources = load_all()
+            self._resources = load_all(settings=self.settings)
 
     def process(self, item: Article) -> SelectedArticle:
         from dyads.nlp.sentences import bounded_for_coding, split_sentences
