@@ -42,9 +42,11 @@ def _joined(dialect: str, value: str, source: str, order: str) -> str:
 
 
 def _side(dialect: str, role: str, value: str) -> str:
+    """``value`` of each actor of ``role`` (``ac``: its ``actors`` row; ``cc``: its
+    ``country_codes`` row, when ``value`` reads one), ``;``-joined in position order."""
+    codes = " LEFT JOIN country_codes cc ON cc.iso3 = ac.country" if "cc." in value else ""
     source = (
-        "event_actors ea JOIN actors ac ON ac.id = ea.actor_id"
-        " LEFT JOIN country_codes cc ON cc.iso3 = ac.country"
+        f"event_actors ea JOIN actors ac ON ac.id = ea.actor_id{codes}"
         f" WHERE ea.event_id = e.id AND ea.role = '{role}'"
     )
     return _joined(dialect, f"coalesce({value}, '')", source, "ea.position")
