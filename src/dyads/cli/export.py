@@ -27,7 +27,8 @@ def add_parser(sub: Any) -> None:
 
     parser = sub.add_parser(
         "export",
-        help="export events to CSV, JSONL, Parquet, PLOVER JSON or a GDELT-style table",
+        help="export events to CSV, JSONL, Parquet, PLOVER JSON, a GDELT-style table or a"
+        " long dyadic CSV",
         description=f"Write every event the filters select to OUT. {help_text()}.",
     )
     parser.add_argument(
