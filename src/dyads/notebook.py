@@ -45,7 +45,7 @@ INSTALL_HINT = "pandas is needed for DataFrames: pip install 'dyads[analysis]'"
 # Keyed by column name, so a column the export adds is read as text until it is named here.
 _DATE_COLUMNS = ("date",)
 _INTEGER_COLUMNS = ("quad", "num_mentions", "num_articles", "num_sources")
-_FLOAT_COLUMNS = ("goldstein", "confidence", "lat", "lon")
+_FLOAT_COLUMNS = ("goldstein", "confidence", "lat", "lon", "tone")
 
 
 def _pandas() -> Any:

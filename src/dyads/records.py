@@ -114,6 +114,7 @@ class Article:
     boilerplate: tuple[BoilerplateBlock, ...] = ()
     method: str = ""  # the cleaner that produced it: "page-text", "html", "article-text"
     confidence: float = 0.0
+    tone: float | None = None  # -10 (negative) .. +10 (positive): ``dyads.clean.tone``
 
     @property
     def body(self) -> str:

@@ -99,6 +99,13 @@ def test_events_in_every_export_format_read_back(api_client: Any, format: str) -
     elif format == "gdelt":
         (row,) = [line.split("\t") for line in response.text.splitlines()]
         assert len(row) == 61 and row[7] == "RUS"  # Actor1CountryCode
+    elif format == "dyadic":
+        (row,) = csv.DictReader(io.StringIO(response.text))
+        assert (row["event"], row["actor_cown"], row["recipient_cown"]) == (
+            "SANCTION",
+            "365",
+            "369",
+        )
     else:
         (line,) = response.text.splitlines()
         assert json.loads(line)["event"] in ("SANCTION", ["SANCTION"])
@@ -115,6 +122,7 @@ def test_events_in_every_export_format_read_back(api_client: Any, format: str) -
         {"format": "xml"},
         {"min_confidence": "1.5"},
         {"min_confidence": "high"},
+        {"format": "gdelt", "country_codes": "cow"},
     ],
 )
 def test_events_bad_queries_are_422_with_an_error_body(
@@ -124,6 +132,31 @@ def test_events_bad_queries_are_422_with_an_error_body(
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "invalid_request"
     assert response.json()["error"]["message"]
+
+
+def test_events_json_shows_each_actors_codes_and_the_tone(api_client: Any) -> None:
+    (event,) = _events(api_client, actor="RUS")
+    (actor,), (recipient,) = event["actors"], event["recipients"]
+    assert (actor["country"], actor["cown"], actor["gwn"], actor["fips"]) == ("RUS", 365, 365, "RS")
+    assert (recipient["cameo"], recipient["fips"]) == ("UKR", "UP")  # no sector
+    assert "tone" in event  # null: these articles were written without one
+
+
+def test_events_gdelt_takes_fips_country_codes(api_client: Any, api_engine: Any) -> None:
+    from dyads.export.gdelt import GDELT_COLUMNS
+
+    def action_geo(**params: str) -> set[str]:
+        response = api_client.get("/events", params={"format": "gdelt", **params})
+        assert response.status_code == 200, response.text
+        rows = [
+            dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True))
+            for line in response.text.splitlines()
+        ]
+        return {r["ActionGeo_CountryCode"] for r in rows if r["ActionGeo_Type"]}
+
+    iso3, fips = action_geo(), action_geo(country_codes="fips")
+    assert iso3 and fips and iso3.isdisjoint(fips)
+    assert all(len(code) == 3 for code in iso3) and all(len(code) == 2 for code in fips)
 
 
 def test_event_detail_lists_its_mentions_with_offsets(api_client: Any) -> None:
@@ -156,6 +189,7 @@ def test_article_has_body_boilerplate_and_evidence_offsets(api_client: Any) -> N
     assert set(marked) == {"CONSULT", "COOPERATE"}
     start, end = marked["COOPERATE"]["trigger"]
     assert article["body"][start:end] == "agreed"
+    assert article["tone"] is None  # written without a tone
 
 
 def test_dyad_series_counts_quad_classes_per_month(api_client: Any) -> None:

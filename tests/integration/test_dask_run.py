@@ -73,6 +73,8 @@ def test_dask_run_gives_the_rows_of_a_single_process_run(tmp_path: Path) -> None
     expected = table_contents(single)
     assert expected["events"], "the invented pages should give events"
     assert table_contents(dask) == expected
+    tones = [dict(row)["tone"] for row in expected["articles"]]
+    assert tones and "None" not in tones  # each article's tone, the same from the workers
 
 
 def test_dask_rerun_skips_finished_shards(

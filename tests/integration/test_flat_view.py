@@ -26,6 +26,7 @@ def _write_event_with_contexts(engine: Any) -> None:
         ("Greek and Turkish coastguards rescued migrants off Lesbos on Sunday.",),
         site="sea.example",
         url="https://sea.example/rescue",
+        tone=2.5,
     )
     event = make_event(
         article=article,
@@ -64,6 +65,12 @@ def test_flat_view_rows_are_the_csv_export_rows(aggregate_engine: Any) -> None:
     rescue = next(row for row in rows if row["event"] == "COOPERATE")
     assert (rescue["actor_countries"], rescue["contexts"]) == ("GRC;TUR", "migration;maritime")
     assert rescue["recipient_names"] is None and rescue["mode"] == "humanitarian"
+    assert (rescue["actor_cown"], rescue["actor_gwn"], rescue["actor_fips"]) == (
+        "350;640",
+        "350;640",
+        "GR;TU",
+    )
+    assert rescue["tone"] == 2.5
 
 
 def test_flat_view_answers_a_country_year_count_in_sql(aggregate_engine: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from dyads.errors import ArticleTooLong
@@ -15,7 +16,8 @@ class CleanStage(MapStage[Document, Article]):
 
     The cleaners are imported on first use, so building the stage (in any worker) is cheap.
     An article longer than ``Settings.max_article_chars`` raises ``ArticleTooLong``, which the
-    runner records as a rejection naming the input.
+    runner records as a rejection naming the input. Every article leaves with its tone
+    (``dyads.clean.tone``): the store keeps it and the exports show it.
     """
 
     name: ClassVar[str] = "clean"
@@ -34,7 +36,9 @@ class CleanStage(MapStage[Document, Article]):
                 f"of {self.settings.max_article_chars:,} (DYADS_MAX_ARTICLE_CHARS): a page "
                 "this long holds many stories, not one article"
             )
-        return article
+        from dyads.clean.tone import article_tone
+
+        return replace(article, tone=article_tone(article))
 
     def _clean(self, item: Document) -> Article:
         if item.media_type is MediaType.PAGE_TEXT:

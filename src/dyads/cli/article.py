@@ -86,6 +86,7 @@ def print_article(view: ArticleView) -> None:
         ("published", None if article.published is None else article.published.isoformat()),
         ("dateline", None if article.dateline is None else article.dateline.text),
         ("byline", article.byline),
+        ("tone", None if article.tone is None else f"{article.tone:+.3f}"),
     ]
     for name, value in facts:
         if value:

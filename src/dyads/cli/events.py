@@ -41,6 +41,9 @@ def add_parser(sub: Any) -> None:
         default="table",
         help="table: readable; or an export format written to standard output",
     )
+    from dyads.cli.export import add_export_options
+
+    add_export_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -52,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with opened_db(args) as engine:
             items, next_cursor = _fetch(engine, args)
-            _print(items, args.format)
+            _print(items, args)
     except StoreError as exc:
         return fail(str(exc))
     if next_cursor:
@@ -60,13 +63,14 @@ def run(args: argparse.Namespace) -> int:
     return OK
 
 
-def _print(items: Iterable[StoredEvent], format: str) -> None:
-    if format == "table":
+def _print(items: Iterable[StoredEvent], args: argparse.Namespace) -> None:
+    if args.format == "table":
         print_table(list(items))
         return
+    from dyads.cli.export import export_options
     from dyads.export.formats import export_format
 
-    export_format(format).write_to(items, stream=sys.stdout)
+    export_format(args.format).write_to(items, stream=sys.stdout, options=export_options(args))
 
 
 def _fetch(engine: Any, args: argparse.Namespace) -> tuple[Iterable[StoredEvent], str | None]:

@@ -12,7 +12,11 @@ jsonl      ``dyads.export.jsonl``                      ``dyads events --format j
 parquet    ``dyads.export.parquet``                    typed columns, actors list<struct>
 plover     ``dyads.export.plover``                     PLOVER JSON records, one a line
 gdelt      ``dyads.export.gdelt``                      GDELT 2.0 event table (61 columns)
+dyadic     ``dyads.export.dyadic``                     one row per actor-recipient pair
 =========  ==========================================  ===============================
+
+What a writer may be asked beyond its format (FIPS codes in the GDELT table's geography
+columns) is an ``ExportOptions`` record (``dyads.export.options``) every writer takes.
 
 ``dyads.export.formats.FORMATS`` says which writer, media type and file suffix each has.
 """

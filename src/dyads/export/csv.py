@@ -3,6 +3,12 @@
 Columns are flat so a spreadsheet or ``pandas.read_csv`` reads them without help: the
 actors' names, countries and sectors are three parallel ``;``-joined columns (the i-th name
 goes with the i-th country), and the evidence is the first mention's sentence.
+
+After the evidence come the columns added since, so that a reader that picks columns by
+position keeps working: each side's Correlates of War number (``actor_cown``),
+Gleditsch-Ward number (``actor_gwn``) and FIPS 10-4 code (``actor_fips``), ``;``-joined in
+the order of ``actor_countries`` (an empty item for an actor without one, such as an IGO),
+and the first article's ``tone`` (-10..+10).
 """
 
 from __future__ import annotations
@@ -11,7 +17,8 @@ import csv
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
-from dyads.export.fields import Fields, stored_event_fields
+from dyads.export.fields import CODE_FIELDS, Fields, stored_event_fields
+from dyads.export.options import DEFAULT_OPTIONS, ExportOptions
 
 if TYPE_CHECKING:
     from dyads.store.results import StoredEvent
@@ -45,6 +52,13 @@ CSV_COLUMNS: tuple[str, ...] = (
     "article_id",
     "url",
     "evidence",
+    "actor_cown",
+    "actor_gwn",
+    "actor_fips",
+    "recipient_cown",
+    "recipient_gwn",
+    "recipient_fips",
+    "tone",
 )
 
 
@@ -58,6 +72,11 @@ def _actor_cells(actors: list[Fields]) -> tuple[str, str, str]:
         _joined(a["country"] for a in actors),
         _joined(a["sector"] for a in actors),
     )
+
+
+def _code_cells(actors: list[Fields]) -> tuple[str, ...]:
+    """``cown``, ``gwn`` and ``fips`` of every actor, each ``;``-joined."""
+    return tuple(_joined(_cell(a[key]) for a in actors) for key in CODE_FIELDS)
 
 
 def _cell(value: object) -> str:
@@ -96,10 +115,15 @@ def fields_row(fields: Fields) -> tuple[str, ...]:
         fields["article_id"],
         _cell(fields["url"]),
         evidence,
+        *_code_cells(fields["actors"]),
+        *_code_cells(fields["recipients"]),
+        _cell(fields["tone"]),
     )
 
 
-def write_csv(events: Iterable[StoredEvent], *, stream: TextIO) -> int:
+def write_csv(
+    events: Iterable[StoredEvent], *, stream: TextIO, options: ExportOptions = DEFAULT_OPTIONS
+) -> int:
     """Write a header and one row per event to ``stream``; return the number of rows."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

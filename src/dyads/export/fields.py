@@ -13,9 +13,16 @@ CSV (also ``GET /events``)     ``dyads.export.csv``: one flat row, lists ``;``-j
 Parquet                        ``dyads.export.parquet``: typed columns, nested structs
 PLOVER                         ``dyads.export.plover``: the PLOVER interchange names
 GDELT-style table              ``dyads.export.gdelt``: the 61 codebook columns
+long dyadic CSV                ``dyads.export.dyadic``: one row per actor-recipient pair
 =============================  ============================================================
 
 A field added here is one every format can show; a format shows it by naming it.
+
+An actor's and a place's fields carry, beside the ISO-3 ``country``, its Correlates of War
+number ``cown``, its Gleditsch-Ward number ``gwn`` and its FIPS 10-4 code ``fips``
+(``dyads.actors.tables.country_codes``; None for a code without one, such as ``IGO``), and
+an actor's fields its CAMEO actor code ``cameo`` (``dyads.actors.cameo``: ``TURGOV``,
+``IGOUNO``). A stored event's fields carry the ``tone`` of its first article.
 """
 
 from __future__ import annotations
@@ -23,12 +30,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from dyads.actors.cameo import cameo_actor_code
+from dyads.actors.tables import country_codes
 from dyads.records import ActorRef, Event, Evidence, Place, Span
 
 if TYPE_CHECKING:
     from dyads.store.results import StoredEvent
 
 Fields = dict[str, Any]
+
+
+CODE_FIELDS = ("cown", "gwn", "fips")  # the codes beside an ISO-3 code, in this order
+
+
+def code_fields(country: str | None) -> Fields:
+    """The COW number, Gleditsch-Ward number and FIPS 10-4 code of an ISO-3 ``country``,
+    each None where the country table has none (an IGO code, no country)."""
+    codes = None if country is None else country_codes(country)
+    if codes is None:
+        return dict.fromkeys(CODE_FIELDS)
+    return {"cown": codes.cown, "gwn": codes.gwn, "fips": codes.fips}
 
 
 def actor_fields(actor: ActorRef) -> Fields:
@@ -38,6 +59,8 @@ def actor_fields(actor: ActorRef) -> Fields:
         "country": actor.country,
         "sector": actor.sector,
         "title": actor.title,
+        **code_fields(actor.country),
+        "cameo": cameo_actor_code(actor),
     }
 
 
@@ -51,6 +74,7 @@ def place_fields(place: Place | None) -> Fields | None:
         "lon": place.lon,
         "geonameid": place.geonameid,
         "kind": place.kind,
+        **code_fields(place.country),
     }
 
 
@@ -97,7 +121,7 @@ def event_fields(event: Event) -> Fields:
 
 def stored_event_fields(stored: StoredEvent) -> Fields:
     """``event_fields`` plus the counts of the merged mentions, the first reporting
-    article's url, title, site and language, and when the event was stored."""
+    article's url, title, site, language and tone, and when the event was stored."""
     return {
         **event_fields(stored.event),
         "num_mentions": stored.num_mentions,
@@ -108,6 +132,7 @@ def stored_event_fields(stored: StoredEvent) -> Fields:
         "site": stored.site,
         "language": stored.language,
         "added": stored.added,
+        "tone": stored.tone,
     }
 
 

@@ -18,16 +18,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from dyads.export.csv import write_csv
+from dyads.export.dyadic import write_dyadic
 from dyads.export.gdelt import write_gdelt
 from dyads.export.jsonl import write_jsonl
+from dyads.export.options import DEFAULT_OPTIONS, ExportOptions
 from dyads.export.parquet import write_parquet_stream
 from dyads.export.plover import write_plover
 
 if TYPE_CHECKING:
     from dyads.store.results import StoredEvent
 
-TextWriter = Callable[..., int]  # (events, *, stream: TextIO) -> rows written
-BinaryWriter = Callable[..., int]  # (events, *, stream: BinaryIO) -> rows written
+# Every writer is called as write(events, *, stream, options: ExportOptions) -> rows written
+TextWriter = Callable[..., int]  # stream: TextIO
+BinaryWriter = Callable[..., int]  # stream: BinaryIO
 
 
 class UnknownExportFormat(ValueError):
@@ -37,15 +40,21 @@ class UnknownExportFormat(ValueError):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExportFormat:
     name: str
-    write: TextWriter | BinaryWriter  # called as write(events, stream=...)
+    write: TextWriter | BinaryWriter  # called as write(events, stream=..., options=...)
     media_type: str
     suffix: str  # of a file in this format, with the dot
     binary: bool  # the writer takes a binary stream (else text, UTF-8)
     summary: str  # what a reader gets, for help texts
 
-    def write_to(self, events: Iterable[StoredEvent], *, stream: TextIO | BinaryIO) -> int:
+    def write_to(
+        self,
+        events: Iterable[StoredEvent],
+        *,
+        stream: TextIO | BinaryIO,
+        options: ExportOptions = DEFAULT_OPTIONS,
+    ) -> int:
         """Write ``events`` to ``stream`` (binary or text, as ``binary`` says)."""
-        return int(self.write(events, stream=stream))
+        return int(self.write(events, stream=stream, options=options))
 
 
 FORMATS: dict[str, ExportFormat] = {
@@ -89,7 +98,16 @@ FORMATS: dict[str, ExportFormat] = {
             media_type="text/tab-separated-values",
             suffix=".tsv",
             binary=False,
-            summary="GDELT 2.0 event table (61 tab-separated columns, ISO-3 codes)",
+            summary="GDELT 2.0 event table (61 tab-separated columns, ISO-3 codes;"
+            " --country-codes fips for GDELT's geography codes)",
+        ),
+        ExportFormat(
+            name="dyadic",
+            write=write_dyadic,
+            media_type="text/csv",
+            suffix=".csv",
+            binary=False,
+            summary="one row per actor-recipient pair of each event, with COW/GW codes",
         ),
     )
 }
@@ -104,15 +122,21 @@ def export_format(name: str) -> ExportFormat:
     return FORMATS[name]
 
 
-def export_events(events: Iterable[StoredEvent], *, format: str, path: Path) -> int:
+def export_events(
+    events: Iterable[StoredEvent],
+    *,
+    format: str,
+    path: Path,
+    options: ExportOptions = DEFAULT_OPTIONS,
+) -> int:
     """Write ``events`` to ``path`` in ``format``; return how many were written."""
     chosen = export_format(format)
     if chosen.binary:
         with path.open("wb") as binary:
-            return chosen.write_to(events, stream=binary)
+            return chosen.write_to(events, stream=binary, options=options)
     # newline="" so the csv module's own line endings are written as they are
     with path.open("w", encoding="utf-8", newline="") as text:
-        return chosen.write_to(events, stream=text)
+        return chosen.write_to(events, stream=text, options=options)
 
 
 def help_text() -> str:

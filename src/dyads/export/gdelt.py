@@ -3,23 +3,31 @@ GDELT 2.0 Event Codebook in its order.
 
 What goes where, and how it differs from GDELT's own files:
 
-- Actor and place country codes are ISO 3166-1 alpha-3 (``TUR``), NOT the FIPS 10-4 codes
-  GDELT uses in its ``*Geo_CountryCode`` columns, and not CAMEO country codes (which are
-  mostly, not always, ISO-3).
+- Actor country codes are ISO 3166-1 alpha-3 (``TUR``), not CAMEO country codes (which are
+  mostly, not always, ISO-3). The place's ``*Geo_CountryCode`` is ISO-3 too by default;
+  with ``ExportOptions(country_codes="fips")`` (``dyads export --format gdelt
+  --country-codes fips``, ``GET /events?format=gdelt&country_codes=fips``) it is the FIPS
+  10-4 code GDELT writes there (``TU``), empty for a country FIPS has no code for.
 - ``GLOBALEVENTID`` is a decimal integer: the first 60 bits of our event id (a sha256 hex
   digest; other ids are hashed first), so it is stable across exports and fits a BIGINT.
 - ``Actor1*`` is the first actor, ``Actor2*`` the first recipient; further actors are only
   in the other formats. An event with no recipient whose actors are of several countries
   (a joint action: "Japan and South Korea agreed ...") has its first actor of another
   country as ``Actor2*``, so that the row keeps both sides of the dyad. ``ActorNCode`` is
-  country + sector (``TURGOV``), the way CAMEO actor codes compose; ``ActorNType1Code`` is
-  the PLOVER sector. An IGO code (``NATO``, ``UNO``) goes to ``ActorNKnownGroupCode``
-  instead of the country column.
+  the CAMEO actor code (``dyads.actors.cameo``): country + sector (``TURGOV``), the way
+  CAMEO actor codes compose, or an IGO's own code (``IGOUNO``, ``IGOWSTNAT``);
+  ``ActorNType1Code`` is the PLOVER sector. An actor that is not of a country has no
+  ``ActorNCountryCode``; its ``ActorNKnownGroupCode`` is, as in GDELT, the group's
+  three-letter CAMEO code, the last part of its code in the IGO table (``UNO``, ``NAT``,
+  ``HCR``, ``IRC``) unless that part is a CAMEO region or sector (``IGOAGR``: none), or
+  else its own code (``IGO``, ``NGO``).
 - ``IsRootEvent`` is 1 when the first evidence sentence is in the first paragraph.
 - ``EventCode``/``EventBaseCode``/``EventRootCode`` are the derived CAMEO code cut to 4, 3
   and 2 digits. ``QuadClass`` and ``GoldsteinScale`` are derived from the PLOVER type.
-- ``AvgTone``, the ethnic/religion codes, ``ActorNType2/3Code`` and every ``ADM1``/``ADM2``
-  column are empty: we do not compute them.
+- ``AvgTone`` is the tone of the first article (``dyads.clean.tone``: VADER, -10..+10;
+  empty when unknown), not GDELT's word-count measure.
+- The ethnic/religion codes, ``ActorNType2/3Code`` and every ``ADM1``/``ADM2`` column are
+  empty: we do not compute them.
 - ``ActorNGeo_*`` are empty; ``ActionGeo_*`` is the event place: type 1 (country) or
   4 (world city), ``FeatureID`` is the geonames id (GDELT uses GNS/GNIS ids).
 - ``FractionDate`` is year + (day of year - 1) / days in year, to four decimals.
@@ -37,6 +45,7 @@ from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
 from dyads.export.fields import Fields, stored_event_fields
+from dyads.export.options import DEFAULT_OPTIONS, FIPS, ExportOptions
 
 if TYPE_CHECKING:
     from dyads.store.results import StoredEvent
@@ -109,6 +118,29 @@ def is_country_code(code: str) -> bool:
     return pycountry.countries.get(alpha_3=code.upper()) is not None
 
 
+CAMEO_PART = 3  # CAMEO actor codes compose three-letter parts
+# CAMEO's region and sector parts (CAMEO manual, actor codebook): the last part of an IGO
+# code that is one of these names the kind of organisation, not a known group.
+CAMEO_REGIONS_AND_SECTORS = frozenset(
+    {
+        *("AFR", "ASA", "BLK", "BAL", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EUR", "LAM"),
+        *("MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST"),
+        *("AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI"),
+        *("JUD", "LAB", "LEG", "MED", "MIL", "MNC", "OPP", "REB", "REF", "REL", "SPY", "UAF"),
+    }
+)
+
+
+def known_group_code(actor: Fields) -> str:
+    """``ActorNKnownGroupCode`` of an actor that is not of a country (see the docstring)."""
+    code, cameo = actor["country"] or "", actor["cameo"] or ""
+    own = f"{code}{actor['sector'] or ''}"
+    if code and cameo.startswith(code) and cameo != own:  # a code of the IGO table
+        last = cameo[-CAMEO_PART:]
+        return "" if len(cameo) == len(code) or last in CAMEO_REGIONS_AND_SECTORS else last
+    return code
+
+
 def actor_cells(actor: Fields | None) -> list[str]:
     """The ten ``ActorN*`` cells of an actor's fields (``dyads.export.fields``)."""
     if actor is None:
@@ -116,20 +148,22 @@ def actor_cells(actor: Fields | None) -> list[str]:
     code = actor["country"] or ""
     sector = actor["sector"] or ""
     country = code if code and is_country_code(code) else ""
-    group = code if code and not country else ""
-    return [f"{code}{sector}", actor["name"], country, group, "", "", "", sector, "", ""]
+    group = known_group_code(actor) if code and not country else ""
+    return [actor["cameo"], actor["name"], country, group, "", "", "", sector, "", ""]
 
 
-def geo_cells(place: Fields | None) -> list[str]:
-    """The eight ``*Geo_*`` cells of a place's fields."""
+def geo_cells(place: Fields | None, *, options: ExportOptions = DEFAULT_OPTIONS) -> list[str]:
+    """The eight ``*Geo_*`` cells of a place's fields; the country code ISO-3 or, as the
+    options ask, FIPS 10-4."""
     if place is None:
         return [""] * len(_GEO_FIELDS)
+    country = place["fips"] if options.country_codes == FIPS else place["country"]
     geo_type = GEO_TYPE_COUNTRY if place["kind"] == "country" else GEO_TYPE_WORLD_CITY
     lat, lon, geonameid = place["lat"], place["lon"], place["geonameid"]
     return [
         str(geo_type),
         place["name"],
-        place["country"] or "",
+        country or "",
         "",
         "",
         "" if lat is None else f"{lat:.4f}",
@@ -158,7 +192,7 @@ def _partner(actors: list[Fields]) -> Fields | None:
     return next((a for a in actors[1:] if a["country"] and a["country"] != first), None)
 
 
-def gdelt_row(stored: StoredEvent) -> list[str]:
+def gdelt_row(stored: StoredEvent, *, options: ExportOptions = DEFAULT_OPTIONS) -> list[str]:
     """The 61 cells of one event, in ``GDELT_COLUMNS`` order."""
     fields = stored_event_fields(stored)
     cameo = fields["cameo"] or ""
@@ -180,21 +214,23 @@ def gdelt_row(stored: StoredEvent) -> list[str]:
         str(fields["num_mentions"]),
         str(fields["num_sources"]),
         str(fields["num_articles"]),
-        "",  # AvgTone
+        _num(fields["tone"]),
     ]
-    row += geo_cells(None) + geo_cells(None) + geo_cells(fields["place"])
+    row += geo_cells(None) + geo_cells(None) + geo_cells(fields["place"], options=options)
     row += ["" if added is None else added.strftime("%Y%m%d%H%M%S"), fields["url"] or ""]
     return row
 
 
-def write_gdelt(events: Iterable[StoredEvent], *, stream: TextIO) -> int:
+def write_gdelt(
+    events: Iterable[StoredEvent], *, stream: TextIO, options: ExportOptions = DEFAULT_OPTIONS
+) -> int:
     """Write one tab-separated row per event (no header, as GDELT); return the row count.
 
     Cells are never quoted, as in GDELT's files: read them with ``quoting=csv.QUOTE_NONE``.
     """
     count = 0
     for stored in events:
-        stream.write("\t".join(_clean(cell) for cell in gdelt_row(stored)))
+        stream.write("\t".join(_clean(cell) for cell in gdelt_row(stored, options=options)))
         stream.write("\n")
         count += 1
     return count

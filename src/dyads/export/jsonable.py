@@ -25,6 +25,10 @@ def iso(value: datetime | date | None) -> str | None:
 
 # What JSON shows of a place (the export's Parquet and PLOVER records add the geonames id).
 PLACE_KEYS = ("name", "country", "lat", "lon")
+# What ``dyads code`` shows of an actor; a stored event (the JSONL export, the API) adds the
+# codes beside ISO-3 and the CAMEO actor code, which are looked up, not coded.
+CODED_ACTOR_KEYS = ("name", "text", "country", "sector", "title")
+STORED_ACTOR_KEYS = (*CODED_ACTOR_KEYS, "cown", "gwn", "fips", "cameo")
 
 
 def place_to_dict(place: Place | None) -> dict[str, Any] | None:
@@ -69,17 +73,22 @@ def event_to_dict(event: Event, *, evidence: EvidenceView = evidence_brief) -> d
 def stored_event_to_dict(
     stored: StoredEvent, *, evidence: EvidenceView = evidence_brief
 ) -> dict[str, Any]:
-    """An event as ``event_to_dict`` gives it, plus the counts the store keeps."""
+    """An event as ``event_to_dict`` gives it, with each actor's codes beside ISO-3, plus the
+    counts the store keeps and the first article's tone."""
     fields = stored_event_fields(stored)
-    out = fields_to_json(fields, evidence=evidence)
+    out = fields_to_json(fields, evidence=evidence, actor_keys=STORED_ACTOR_KEYS)
     out["num_mentions"] = fields["num_mentions"]
     out["num_articles"] = fields["num_articles"]
     out["num_sources"] = fields["num_sources"]
+    out["tone"] = fields["tone"]
     return out
 
 
-def fields_to_json(fields: Fields, *, evidence: EvidenceView) -> dict[str, Any]:
-    """An event's fields (``dyads.export.fields``) under the names of ``dyads code``."""
+def fields_to_json(
+    fields: Fields, *, evidence: EvidenceView, actor_keys: tuple[str, ...] = CODED_ACTOR_KEYS
+) -> dict[str, Any]:
+    """An event's fields (``dyads.export.fields``) under the names of ``dyads code``, each
+    actor with ``actor_keys``."""
     place = fields["place"]
     return {
         "id": fields["id"],
@@ -87,8 +96,8 @@ def fields_to_json(fields: Fields, *, evidence: EvidenceView) -> dict[str, Any]:
         "event": fields["event"],
         "mode": fields["mode"],
         "contexts": fields["contexts"],
-        "actors": fields["actors"],
-        "recipients": fields["recipients"],
+        "actors": [{key: a[key] for key in actor_keys} for a in fields["actors"]],
+        "recipients": [{key: a[key] for key in actor_keys} for a in fields["recipients"]],
         "date": iso(fields["date"]),
         "date_method": fields["date_method"],
         "place": None if place is None else {key: place[key] for key in PLACE_KEYS},

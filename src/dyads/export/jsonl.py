@@ -11,12 +11,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from dyads.export.jsonable import stored_event_to_dict
+from dyads.export.options import DEFAULT_OPTIONS, ExportOptions
 
 if TYPE_CHECKING:
     from dyads.store.results import StoredEvent
 
 
-def write_jsonl(events: Iterable[StoredEvent], *, stream: TextIO) -> int:
+def write_jsonl(
+    events: Iterable[StoredEvent], *, stream: TextIO, options: ExportOptions = DEFAULT_OPTIONS
+) -> int:
     """Write one JSON object per event to ``stream``; return the number of lines."""
     count = 0
     for stored in events:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from dyads.export.fields import Fields, stored_event_fields
+from dyads.export.options import DEFAULT_OPTIONS, ExportOptions
 
 if TYPE_CHECKING:
     from dyads.store.results import StoredEvent
@@ -27,8 +28,10 @@ def _struct_types() -> tuple[Any, Any, Any]:
     """The pyarrow types of an actor, a place and an evidence sentence."""
     import pyarrow as pa
 
+    codes = [("cown", pa.int32()), ("gwn", pa.int32()), ("fips", pa.string())]
     actor = pa.struct(
         [(name, pa.string()) for name in ("name", "text", "country", "sector", "title")]
+        + [*codes, ("cameo", pa.string())]
     )
     place = pa.struct(
         [
@@ -38,6 +41,7 @@ def _struct_types() -> tuple[Any, Any, Any]:
             ("lon", pa.float64()),
             ("geonameid", pa.int64()),
             ("kind", pa.string()),
+            *codes,
         ]
     )
     evidence = pa.struct(
@@ -82,6 +86,7 @@ def parquet_schema() -> Any:
             ("title", pa.string()),
             ("site", pa.string()),
             ("added", pa.timestamp("us", tz="UTC")),
+            ("tone", pa.float64()),
         ]
     )
 
@@ -108,7 +113,8 @@ def parquet_row(stored: StoredEvent) -> dict[str, Any]:
 
 
 # Columns whose value is the field of the same name as it is (``actors``: name, text,
-# country, sector, title; ``place``: with the geonames id and kind).
+# country, sector, title, the COW, Gleditsch-Ward and FIPS codes and the CAMEO actor code;
+# ``place``: with the geonames id, kind and the country's codes).
 _PLAIN_COLUMNS = (
     "id",
     "article_id",
@@ -130,6 +136,7 @@ _PLAIN_COLUMNS = (
     "url",
     "title",
     "site",
+    "tone",
 )
 
 
@@ -148,7 +155,11 @@ def write_parquet(
 
 
 def write_parquet_stream(
-    events: Iterable[StoredEvent], *, stream: BinaryIO, batch_rows: int = BATCH_ROWS
+    events: Iterable[StoredEvent],
+    *,
+    stream: BinaryIO,
+    batch_rows: int = BATCH_ROWS,
+    options: ExportOptions = DEFAULT_OPTIONS,
 ) -> int:
     """Write events as a Parquet file to the binary ``stream``; return the number of rows."""
     import pyarrow as pa

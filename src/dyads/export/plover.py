@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from dyads.export.fields import Fields, stored_event_fields
 from dyads.export.jsonable import iso
+from dyads.export.options import DEFAULT_OPTIONS, ExportOptions
 
 if TYPE_CHECKING:
     from dyads.store.results import StoredEvent
@@ -104,7 +105,9 @@ def plover_record(stored: StoredEvent) -> dict[str, Any]:
     }
 
 
-def write_plover(events: Iterable[StoredEvent], *, stream: TextIO) -> int:
+def write_plover(
+    events: Iterable[StoredEvent], *, stream: TextIO, options: ExportOptions = DEFAULT_OPTIONS
+) -> int:
     """Write one PLOVER JSON object per line to ``stream``; return the number of lines."""
     count = 0
     for stored in events:

@@ -325,6 +325,7 @@ def _stored_events(
                 title=None if article is None else article["title"],
                 site=None if article is None else article["article_site"],
                 language=None if article is None else article["language"],
+                tone=None if article is None else article["tone"],
                 added=_utc(row["first_seen"]),
             )
         )
@@ -387,6 +388,7 @@ def _mentions_statement(*, first_only: bool) -> Select[Any]:
             articles.c.url,
             articles.c.site.label("article_site"),
             articles.c.language,
+            articles.c.tone,
             articles.c.published,
             rank.label("rank"),
         )

@@ -148,5 +148,6 @@ def article_from_row(row: Row, blocks: Iterable[Row]) -> Article:
         paragraphs=tuple(row["paragraphs"] or ()),
         boilerplate=tuple(block_from_row(b) for b in blocks),
         method=row["method"] or "",
+        tone=row.get("tone"),
         confidence=row["confidence"] or 0.0,
     )

@@ -21,7 +21,7 @@ class StoredEvent:
 
     In a list, ``event.evidence`` holds the first mention's evidence (earliest published
     article first); in ``EventDetail`` it holds every mention's. ``event.article_id`` and
-    ``url``/``title``/``site``/``language`` are those of the first mention's article.
+    ``url``/``title``/``site``/``language``/``tone`` are those of the first mention's article.
     """
 
     event: Event
@@ -33,6 +33,7 @@ class StoredEvent:
     site: str | None = None
     language: str | None = None
     added: datetime | None = None  # when the event was first written to the store
+    tone: float | None = None  # the first article's (``Article.tone``)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

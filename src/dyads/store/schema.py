@@ -16,7 +16,8 @@ Tables (``*`` primary key, ``->`` reference)::
                       paragraphs (JSON list), body (paragraphs joined by a blank line: evidence
                       offsets index into it), body_hash (sha256 of the normalised body, exact
                       dedup), minhash (the MinHash signature, uint64 little-endian), method,
-                      confidence
+                      confidence, tone (-10..+10, ``dyads.clean.tone``; null for an article
+                      stored before revision 0008 or not in English)
     boilerplate_blocks *article_id -> articles, *position, kind, heading, items (JSON list)
     stories           *id (the id of the story's first article), title, first_article_id,
                       num_articles, num_sources (distinct sites), first_published (ISO text)
@@ -51,6 +52,9 @@ Tables (``*`` primary key, ``->`` reference)::
                       ``event_dyads``, so that such an event is between its actors
     shard_markers     *id (the shard id of a distributed run), source, run_id, completed_at,
                       stats (JSON): a finished shard, skipped by a rerun
+    country_codes     *iso3, cown (Correlates of War number), gwn (Gleditsch-Ward number), fips
+                      (FIPS 10-4): the codes of ``data/countries.tsv`` that ``events_flat``
+                      shows beside each actor's ISO-3 code (written by migration 0008)
     api_keys          *prefix, name (unique), hash (sha256 of the secret), created_at, revoked_at
     feeds             *id (sha256 of the normalised URL), url (unique), name, every_seconds,
                       added_at, etag, last_modified (the validators of the last 200 answer),
@@ -168,6 +172,7 @@ articles = Table(
     Column("minhash", LargeBinary),
     Column("method", String(32)),
     Column("confidence", Float),
+    Column("tone", Float),
 )
 
 boilerplate_blocks = Table(
@@ -391,6 +396,15 @@ fetch_log = Table(
     Column("elapsed_ms", Integer, nullable=False),
     Column("error", Text),
     Index("ix_fetch_log_feed", "feed_id", "fetched_at"),
+)
+
+country_codes = Table(
+    "country_codes",
+    metadata,
+    Column("iso3", String(3), primary_key=True),
+    Column("cown", Integer),
+    Column("gwn", Integer),
+    Column("fips", String(2)),
 )
 
 

@@ -103,6 +103,7 @@ def article_row(
         "minhash": signature,
         "method": article.method,
         "confidence": article.confidence,
+        "tone": article.tone,
     }
 
 

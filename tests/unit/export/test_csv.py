@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from dyads.export.csv import CSV_COLUMNS, LIST_SEPARATOR, write_csv
-from dyads.records import Place
+from dyads.records import ActorRef, Place
 from tests.conftest import make_article, make_event, make_stored_event
 
 
@@ -52,3 +52,56 @@ def test_write_csv_counts_rows_and_always_writes_a_header(count: int) -> None:
     rows = list(csv.reader(io.StringIO(stream.getvalue())))
     assert rows[0] == list(CSV_COLUMNS)
     assert [row[0] for row in rows[1:]] == [f"event-{i}" for i in range(count)]
+
+
+def test_write_csv_appends_the_codes_beside_iso3_and_the_tone() -> None:
+    un = ActorRef(name="United Nations", text="UN", country="IGO", sector="IGO")
+    event = replace(
+        make_event(actors=(("Turkey", "TUR"), ("Azerbaijan", "AZE"))),
+        recipients=(un, ActorRef(name="Kosovo", text="Kosovo", country="XKX", sector="GOV")),
+    )
+    stream = io.StringIO()
+    write_csv([make_stored_event(event, tone=1.5), make_stored_event()], stream=stream)
+
+    first, second = csv.DictReader(io.StringIO(stream.getvalue()))
+    assert CSV_COLUMNS[: CSV_COLUMNS.index("evidence") + 1] == CSV_COLUMNS_BEFORE_CODES
+    assert (first["actor_cown"], first["actor_gwn"], first["actor_fips"]) == (
+        "640;373",
+        "640;373",
+        "TU;AJ",
+    )
+    # an IGO has no code: its item is empty, so the i-th item still goes with the i-th actor
+    assert first["recipient_countries"] == "IGO;XKX"
+    assert (first["recipient_cown"], first["recipient_fips"]) == (";347", ";KV")
+    assert (first["tone"], second["tone"]) == ("1.5", "")
+
+
+# The columns before the codes and the tone were added: kept in place for old readers.
+CSV_COLUMNS_BEFORE_CODES = (
+    "id",
+    "date",
+    "date_method",
+    "event",
+    "mode",
+    "contexts",
+    "actor_names",
+    "actor_countries",
+    "actor_sectors",
+    "recipient_names",
+    "recipient_countries",
+    "recipient_sectors",
+    "place",
+    "place_country",
+    "lat",
+    "lon",
+    "cameo",
+    "quad",
+    "goldstein",
+    "confidence",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "article_id",
+    "url",
+    "evidence",
+)

@@ -14,7 +14,8 @@ from dyads.export.gdelt import (
     global_event_id,
     write_gdelt,
 )
-from dyads.records import Place
+from dyads.export.options import ExportOptions, UnknownCountryCodes
+from dyads.records import ActorRef, Place
 from tests.conftest import make_article, make_event, make_stored_event
 
 
@@ -134,3 +135,58 @@ def test_gdelt_row_of_a_joint_action_puts_the_partner_in_actor2() -> None:
     alone = make_event(actors=(("Japan", "JPN"), ("Tokyo", "JPN")), recipients=())
     row = dict(zip(GDELT_COLUMNS, gdelt_row(make_stored_event(alone)), strict=True))
     assert (row["Actor1CountryCode"], row["Actor2Code"]) == ("JPN", "")
+
+
+def _igo(name: str, sector: str = "IGO") -> ActorRef:
+    return ActorRef(name=name, text=name, country="IGO", sector=sector)
+
+
+@pytest.mark.parametrize(
+    ("actor", "code", "group"),
+    [
+        (_igo("United Nations"), "IGOUNO", "UNO"),
+        (_igo("North Atlantic Treaty Organization", "MIL"), "IGOWSTNAT", "NAT"),
+        (_igo("United Nations High Commissioner for Refugees"), "IGOUNOREFHCR", "HCR"),
+        (_igo("Food and Agriculture Organization"), "IGOAGR", ""),  # AGR: a sector
+        (_igo("Some Regional Body"), "IGOIGO", "IGO"),  # not in the IGO table
+    ],
+)
+def test_gdelt_row_gives_an_igo_its_cameo_code_and_known_group(
+    actor: ActorRef, code: str, group: str
+) -> None:
+    event = replace(make_event(), recipients=(actor,))
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(make_stored_event(event)), strict=True))
+    assert (row["Actor2Code"], row["Actor2KnownGroupCode"]) == (code, group)
+    assert row["Actor2CountryCode"] == ""
+    assert (row["Actor1Code"], row["Actor1KnownGroupCode"]) == ("TURGOV", "")
+
+
+def test_gdelt_country_codes_fips_writes_fips_in_the_geo_country_column() -> None:
+    place = Place(name="Ankara", country="TUR", lat=39.92, lon=32.85, kind="city")
+    stored = make_stored_event(make_event(place=place))
+    default = dict(zip(GDELT_COLUMNS, gdelt_row(stored), strict=True))
+    fips = dict(
+        zip(
+            GDELT_COLUMNS,
+            gdelt_row(stored, options=ExportOptions(country_codes="fips")),
+            strict=True,
+        )
+    )
+    assert (default["ActionGeo_CountryCode"], fips["ActionGeo_CountryCode"]) == ("TUR", "TU")
+    # the actor columns are not GDELT's FIPS columns: they keep their codes
+    assert fips["Actor1CountryCode"] == default["Actor1CountryCode"] == "TUR"
+    stream = io.StringIO()
+    write_gdelt([stored], stream=stream, options=ExportOptions(country_codes="fips"))
+    assert _read(stream.getvalue())[0]["ActionGeo_CountryCode"] == "TU"
+
+
+def test_gdelt_avg_tone_is_the_first_articles_tone() -> None:
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(make_stored_event(tone=-2.345)), strict=True))
+    assert row["AvgTone"] == "-2.345"
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(make_stored_event()), strict=True))
+    assert row["AvgTone"] == ""
+
+
+def test_export_options_refuse_an_unknown_code_system() -> None:
+    with pytest.raises(UnknownCountryCodes, match="iso3, fips"):
+        ExportOptions(country_codes="cow")

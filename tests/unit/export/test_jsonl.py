@@ -15,8 +15,23 @@ def test_stored_event_to_dict_adds_the_store_counts_to_the_event_fields() -> Non
         "num_mentions",
         "num_articles",
         "num_sources",
+        "tone",
     }
     assert (out["num_mentions"], out["num_articles"], out["num_sources"]) == (4, 3, 2)
+
+
+def test_stored_event_to_dict_shows_each_actors_codes_beside_iso3() -> None:
+    stored = make_stored_event()
+    actor = stored_event_to_dict(stored)["actors"][0]
+    assert actor["country"] == "TUR"
+    assert (actor["cown"], actor["gwn"], actor["fips"], actor["cameo"]) == (
+        640,
+        640,
+        "TU",
+        "TURGOV",
+    )
+    # what ``dyads code`` prints of an actor stays as it was: the codes are looked up
+    assert "cown" not in event_to_dict(stored.event)["actors"][0]
 
 
 def test_write_jsonl_reads_back_one_object_per_line() -> None:

@@ -21,7 +21,10 @@ def test_write_parquet_reads_back_typed_columns_and_nested_actors(tmp_path: Path
         goldstein=1.0,
     )
     added = datetime(2021, 2, 6, 8, 30, tzinfo=UTC)
-    events = [make_stored_event(event, added=added), make_stored_event(make_event(recipients=()))]
+    events = [
+        make_stored_event(event, added=added, tone=-1.25),
+        make_stored_event(make_event(recipients=())),
+    ]
 
     assert write_parquet(events, path=path, batch_rows=1) == 2
 
@@ -34,8 +37,15 @@ def test_write_parquet_reads_back_typed_columns_and_nested_actors(tmp_path: Path
     rows = table.to_pylist()
     assert rows[0]["date"] == date(2021, 2, 4)
     assert [a["country"] for a in rows[0]["actors"]] == ["TUR", "AZE"]
+    assert [(a["cown"], a["gwn"], a["fips"]) for a in rows[0]["actors"]] == [
+        (640, 640, "TU"),
+        (373, 373, "AJ"),
+    ]
+    assert rows[0]["actors"][0]["cameo"] == "TURGOV"
+    assert (rows[0]["place"]["cown"], rows[0]["place"]["fips"]) == (373, "AJ")
     assert rows[0]["place"]["geonameid"] == 587084
     assert rows[0]["added"] == added
+    assert (rows[0]["tone"], rows[1]["tone"]) == (-1.25, None)
     assert rows[1]["recipients"] == []
     assert rows[1]["place"] is None
 

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from sqlalchemy import Engine
 
 from dyads.export.formats import FORMATS
+from dyads.export.options import COUNTRY_CODES, DEFAULT_OPTIONS, ISO3, ExportOptions
 from dyads.serve.api.deps import CacheDep, EngineDep, cached_json, error_responses, json_bytes
 from dyads.serve.api.schemas import (
     EventDetailOut,
@@ -49,16 +50,20 @@ FORMAT_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 def export_response(
-    items: tuple[StoredEvent, ...], next_cursor: str | None, *, format: str
+    items: tuple[StoredEvent, ...],
+    next_cursor: str | None,
+    *,
+    format: str,
+    options: ExportOptions = DEFAULT_OPTIONS,
 ) -> Response:
     """A page of events in an export format; the next page's cursor in ``X-Next-Cursor``."""
     chosen = FORMATS[format]
     binary = io.BytesIO()
     if chosen.binary:
-        chosen.write_to(items, stream=binary)
+        chosen.write_to(items, stream=binary, options=options)
     else:
         text = io.TextIOWrapper(binary, encoding="utf-8", newline="")
-        chosen.write_to(items, stream=text)
+        chosen.write_to(items, stream=text, options=options)
         text.flush()
         text.detach()
     headers = {"Content-Disposition": f'inline; filename="events{chosen.suffix}"'}
@@ -104,6 +109,15 @@ def list_events(
             json_schema_extra={"enum": list(RESPONSE_FORMATS)},
         ),
     ] = "json",
+    country_codes: Annotated[
+        str,
+        Query(
+            pattern=f"^({'|'.join(COUNTRY_CODES)})$",
+            description="country codes of the gdelt format's geography columns: iso3, or"
+            " fips (FIPS 10-4, as GDELT writes them); other formats ignore it",
+            json_schema_extra={"enum": list(COUNTRY_CODES)},
+        ),
+    ] = ISO3,
 ) -> Response:
     pair = None
     if between is not None:
@@ -123,7 +137,8 @@ def list_events(
     )
     if format != "json":
         page = query_events(engine, filter=flt)  # an export format: rarely repeated
-        return export_response(page.items, page.next_cursor, format=format)
+        options = ExportOptions(country_codes=country_codes)
+        return export_response(page.items, page.next_cursor, format=format, options=options)
     return cached_json(cache, engine, ("events", flt), lambda: event_page_json(engine, flt))
 
 

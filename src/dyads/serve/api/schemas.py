@@ -52,6 +52,10 @@ class ActorOut(Schema):
     country: str | None
     sector: str | None
     title: str | None
+    cown: int | None = Field(default=None, description="Correlates of War country number")
+    gwn: int | None = Field(default=None, description="Gleditsch-Ward country number")
+    fips: str | None = Field(default=None, description="FIPS 10-4 country code")
+    cameo: str | None = Field(default=None, description="CAMEO actor code (TURGOV, IGOUNO)")
 
 
 class EvidenceOut(Schema):
@@ -87,6 +91,7 @@ class EventOut(CodedEventOut):
     num_mentions: int
     num_articles: int
     num_sources: int
+    tone: float | None = Field(default=None, description="the first article's tone, -10..+10")
 
 
 class EventPageOut(Schema):
@@ -142,6 +147,9 @@ class ArticleOut(Schema):
     boilerplate: list[BoilerplateOut]
     method: str
     confidence: float
+    tone: float | None = Field(
+        default=None, description="-10 (negative) .. +10 (positive), VADER over the body"
+    )
     evidence: list[MarkedEvidenceOut] = Field(default_factory=list)
 
 
@@ -291,6 +299,7 @@ def article_out(article: Article, evidence: tuple[MarkedEvidence, ...] = ()) -> 
         ],
         method=article.method,
         confidence=round(article.confidence, 3),
+        tone=article.tone,
         evidence=[marked_out(m) for m in evidence],
     )
 
