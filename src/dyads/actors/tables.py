@@ -83,6 +83,9 @@ class ActorTables:
     name_pattern: re.Pattern[str]
     prefilter: re.Pattern[str]
     max_role_words: int
+    # every beginning of a role key ("p", "pr", ... "prime minister"): a run of tokens whose
+    # text begins no key can be no longer role
+    role_prefixes: frozenset[str] = frozenset()
     leaders: LeaderTable = field(default=EMPTY_LEADERS)
     people: PersonTable = field(default=EMPTY_PEOPLE)  # PETRARCH-2 persons, by folded name
     groups: dict[str, NameEntry] = field(default_factory=dict)  # PETRARCH-2 bodies, folded
@@ -193,6 +196,7 @@ def _load_default() -> ActorTables:
         tables,
         roles=merged,
         max_role_words=max(len(p.split()) for p in merged),
+        role_prefixes=role_prefixes(merged),
         people=build_people(_data_lines("petrarch_people.tsv")),
         groups=groups,
     )
@@ -226,8 +230,14 @@ def build_tables(
             f"{edge_l}(?:{known_source}|{unlisted}|(?i:{role_source}|{pronoun_source})){edge_r}"
         ),
         max_role_words=max((len(p.split()) for p in roles), default=1),
+        role_prefixes=role_prefixes(roles),
         leaders=leaders,
     )
+
+
+def role_prefixes(roles: dict[str, RoleEntry]) -> frozenset[str]:
+    """Every beginning of every role key."""
+    return frozenset(key[:end] for key in roles for end in range(1, len(key) + 1))
 
 
 def _data_lines(filename: str) -> list[list[str]]:

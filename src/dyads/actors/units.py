@@ -269,7 +269,7 @@ def _role_units(
 def _role_at(
     doc: Doc, i: int, tables: ActorTables, owner: list[Unit | None]
 ) -> tuple[int, RoleEntry] | None:
-    for size in range(min(tables.max_role_words, len(doc) - i), 0, -1):
+    for size in _role_sizes(doc, i, tables):
         last = doc[i + size - 1]
         if last.pos_ not in _HEAD_POS or not _free(owner, i, i + size - 1):
             continue
@@ -282,6 +282,22 @@ def _role_at(
         if entry is not None:
             return size, entry
     return None
+
+
+def _role_sizes(doc: Doc, i: int, tables: ActorTables) -> list[int]:
+    """The lengths of the token runs from ``i`` whose text is a role key, longest first, and
+    1 (a word's lemma may be one): the runs that ``_role_at`` tries."""
+    sizes = [1]
+    text = ""
+    for size in range(1, min(tables.max_role_words, len(doc) - i) + 1):
+        token = doc[i + size - 1]
+        text += token.lower_
+        if size > 1 and text.strip() in tables.roles:
+            sizes.append(size)
+        if text not in tables.role_prefixes and text == text.strip():
+            break  # no key begins with these words, so no longer run is one
+        text += " " if token.whitespace_ else ""
+    return sizes[::-1]
 
 
 def _entity_units(
