@@ -38,8 +38,8 @@ class Settings(BaseSettings):
     # an event word, and earlier ones naming someone such a sentence names again ("Susan
     # Rice ..." before "Rice urged ..."); the others keep the names the actor tables find but
     # not the persons and bodies only the model would. "all": every parsed sentence, for
-    # actor mentions that are complete in sentences reporting no event, at about 1.4 times
-    # the parse time (the recogniser is the costliest part of the small English pipeline).
+    # actor mentions that are complete in sentences reporting no event, at about 3% more
+    # coding time on real news (bench/throughput.py: most parsed sentences need it).
     entities: Literal["needed", "all"] = "needed"
     # Events below this confidence are not emitted. On the whole-article development set
     # (dyads eval articles, DYADS_MIN_CONFIDENCE=0), none of the 21 events under 0.3 was
