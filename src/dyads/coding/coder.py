@@ -76,6 +76,7 @@ class SentenceInput:
     article_id: str
     # without a publication date, the latest year the article names (``background``)
     reference_year: int | None = None
+    triggers: Sequence[Trigger] | None = None  # found already (by ``parse``), else None
 
 
 def code_sentence(
@@ -91,7 +92,8 @@ def code_sentence(
     ctx = ArgumentContext(doc=doc, units=item.units, names=names, countries=countries)
     place = place_in_sentence(doc, gazetteer=gazetteer) if gazetteer is not None else None
     candidates: list[Candidate] = []
-    for trigger in find_triggers(doc, lexicon=lexicon):
+    found = item.triggers if item.triggers is not None else find_triggers(doc, lexicon=lexicon)
+    for trigger in found:
         if is_question(trigger) or has_market_subject(trigger):
             continue
         if not clause_states_act(trigger, lexicon=lexicon, units=item.units):

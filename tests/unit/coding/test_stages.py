@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from dyads.coding.stages.languages import article_language, load_resources
-from dyads.coding.stages.parse import ParseStage, needing_entities
+from dyads.coding.stages.parse import ParseStage, find_triggers, needing_entities
 from dyads.nlp.parser import SpacyParser
 from dyads.records import Article
 from dyads.registry import CODING, build_pipeline
@@ -133,7 +133,9 @@ def test_entities_are_recognised_where_an_event_sentence_may_recall_them(coding:
     with parser.zone():
         docs = parser.parse(RECALLED, entities=False)
         assert all(not doc.ents for doc in docs)  # the recogniser was left out
-        needed = needing_entities(docs, load_resources("en", settings=Settings()))
+        resources = load_resources("en", settings=Settings())
+        triggered = [bool(find_triggers(doc, resources)) for doc in docs]
+        needed = needing_entities(docs, triggered, resources)
         # 4 ("criticised") reports an event and recalls "Oskovic" of 0; 3 says "she", and 2
         # named the last person before it ("met"); 5 reports thanks (an event) on its own; 1 names
         # nobody an event sentence recalls.

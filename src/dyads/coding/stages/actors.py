@@ -69,6 +69,7 @@ class ActorsStage(MapStage[ParsedArticle, ResolvedArticle]):
                     published=published,
                     article_id=article.id,
                     reference_year=reference,
+                    triggers=parsed.triggers,
                 )
             )
         return ResolvedArticle(

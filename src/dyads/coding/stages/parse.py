@@ -91,25 +91,28 @@ class ParseStage(BatchStage[SelectedArticle, ParsedArticle]):
             texts = [s.text for index in indices for s in items[index].sentences]
             docs = iter(parser.parse(texts, entities=every))
             articles = {index: [next(docs) for _ in items[index].sentences] for index in indices}
+            # the triggers found to choose the entity sentences serve the events stage too
+            triggers: dict[int, list[tuple[Any, ...] | None]] = {
+                index: [None] * len(articles[index]) for index in indices
+            }
             if not every:
                 resources = resources_for(self._resources, language)
-                parser.recognise(
-                    [
-                        doc
-                        for index in indices
-                        for doc, wanted in zip(
-                            articles[index],
-                            needing_entities(articles[index], resources),
-                            strict=True,
-                        )
-                        if wanted
+                wanted: list[Any] = []
+                for index in indices:
+                    found = [find_triggers(doc, resources) for doc in articles[index]]
+                    triggers[index] = list(found)
+                    needed = needing_entities(articles[index], [bool(t) for t in found], resources)
+                    wanted += [
+                        doc for doc, need in zip(articles[index], needed, strict=True) if need
                     ]
-                )
+                parser.recognise(wanted)
             for index in indices:
                 item = items[index]
                 parsed = tuple(
-                    ParsedSentence(sentence=s, doc=doc)
-                    for s, doc in zip(item.sentences, articles[index], strict=True)
+                    ParsedSentence(sentence=s, doc=doc, triggers=found)
+                    for s, doc, found in zip(
+                        item.sentences, articles[index], triggers[index], strict=True
+                    )
                 )
                 results[index] = ParsedArticle(
                     article=item.article, language=item.language, sentences=parsed
@@ -117,8 +120,17 @@ class ParseStage(BatchStage[SelectedArticle, ParsedArticle]):
         return results
 
 
-def needing_entities(docs: Sequence[Any], resources: CodingResources) -> list[bool]:
-    """Which of an article's parsed sentences (in order) the entity recogniser must read.
+def find_triggers(doc: Any, resources: CodingResources) -> tuple[Any, ...]:
+    from dyads.coding.triggers import find_triggers as triggers_of
+
+    return tuple(triggers_of(doc, lexicon=resources.lexicon))
+
+
+def needing_entities(
+    docs: Sequence[Any], triggered: Sequence[bool], resources: CodingResources
+) -> list[bool]:
+    """Which of an article's parsed sentences (in order) the entity recogniser must read,
+    given which of them hold a trigger.
 
     A sentence with an event word needs its entities. So does an earlier sentence holding a
     proper noun (outside the table names) that a later such sentence holds too: the person or
@@ -126,9 +138,7 @@ def needing_entities(docs: Sequence[Any], resources: CodingResources) -> list[bo
     such a sentence says "he" or "she", the latest sentence before it that names someone the
     tables do not know needs them: the pronoun may stand for that person.
     """
-    from dyads.coding.triggers import find_triggers
-
-    needed = [bool(find_triggers(doc, lexicon=resources.lexicon)) for doc in docs]
+    needed = list(triggered)
     nouns = [_untabled_proper_nouns(doc, resources) for doc in docs]
     last_named: int | None = None  # the latest sentence so far naming someone untabled
     for position, doc in enumerate(docs):

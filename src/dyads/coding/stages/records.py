@@ -29,6 +29,8 @@ class SelectedArticle:
 class ParsedSentence:
     sentence: Sentence
     doc: Any  # the spaCy Doc of ``sentence.text``
+    # the sentence's triggers when ``parse`` found them (to choose the entity sentences)
+    triggers: tuple[Any, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
