@@ -14,7 +14,7 @@ and the first article's ``tone`` (-10..+10).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from dyads.export.fields import CODE_FIELDS, Fields, stored_event_fields
@@ -76,10 +76,11 @@ def _actor_cells(actors: list[Fields]) -> tuple[str, str, str]:
 
 def _code_cells(actors: list[Fields]) -> tuple[str, ...]:
     """``cown``, ``gwn`` and ``fips`` of every actor, each ``;``-joined."""
-    return tuple(_joined(_cell(a[key]) for a in actors) for key in CODE_FIELDS)
+    return tuple(_joined(cell(a[key]) for a in actors) for key in CODE_FIELDS)
 
 
-def _cell(value: object) -> str:
+def cell(value: object) -> str:
+    """A CSV cell: empty for None."""
     return "" if value is None else str(value)
 
 
@@ -94,30 +95,30 @@ def fields_row(fields: Fields) -> tuple[str, ...]:
     evidence = fields["evidence"][0]["sentence"] if fields["evidence"] else ""
     return (
         fields["id"],
-        _cell(fields["date"]),
+        cell(fields["date"]),
         fields["date_method"],
         fields["event"],
-        _cell(fields["mode"]),
+        cell(fields["mode"]),
         _joined(fields["contexts"]),
         *_actor_cells(fields["actors"]),
         *_actor_cells(fields["recipients"]),
         place.get("name", ""),
-        _cell(place.get("country")),
-        _cell(place.get("lat")),
-        _cell(place.get("lon")),
-        _cell(fields["cameo"]),
-        _cell(fields["quad"]),
-        _cell(fields["goldstein"]),
+        cell(place.get("country")),
+        cell(place.get("lat")),
+        cell(place.get("lon")),
+        cell(fields["cameo"]),
+        cell(fields["quad"]),
+        cell(fields["goldstein"]),
         f"{fields['confidence']:.3f}",
         str(fields["num_mentions"]),
         str(fields["num_articles"]),
         str(fields["num_sources"]),
         fields["article_id"],
-        _cell(fields["url"]),
+        cell(fields["url"]),
         evidence,
         *_code_cells(fields["actors"]),
         *_code_cells(fields["recipients"]),
-        _cell(fields["tone"]),
+        cell(fields["tone"]),
     )
 
 
@@ -125,10 +126,22 @@ def write_csv(
     events: Iterable[StoredEvent], *, stream: TextIO, options: ExportOptions = DEFAULT_OPTIONS
 ) -> int:
     """Write a header and one row per event to ``stream``; return the number of rows."""
+    return write_rows(events, stream=stream, columns=CSV_COLUMNS, rows=lambda s: (csv_row(s),))
+
+
+def write_rows(
+    events: Iterable[StoredEvent],
+    *,
+    stream: TextIO,
+    columns: Sequence[str],
+    rows: Callable[[StoredEvent], Iterable[Sequence[str]]],
+) -> int:
+    """Write ``columns`` as a header, then ``rows(event)`` of every event; return the number
+    of events."""
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(columns)
     count = 0
     for stored in events:
-        writer.writerow(csv_row(stored))
+        writer.writerows(rows(stored))
         count += 1
     return count

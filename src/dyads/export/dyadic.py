@@ -13,10 +13,10 @@ Each side has its ISO-3 ``country``, PLOVER ``sector``, ``name``, and its Correl
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
+from dyads.export.csv import cell, write_rows
 from dyads.export.fields import Fields, stored_event_fields
 from dyads.export.options import DEFAULT_OPTIONS, ExportOptions
 
@@ -42,12 +42,8 @@ DYADIC_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _cell(value: object) -> str:
-    return "" if value is None else str(value)
-
-
 def _side(actor: Fields | None) -> list[str]:
-    return [""] * len(SIDE_KEYS) if actor is None else [_cell(actor[k]) for k in SIDE_KEYS]
+    return [""] * len(SIDE_KEYS) if actor is None else [cell(actor[k]) for k in SIDE_KEYS]
 
 
 def _pairs(fields: Fields) -> Iterator[tuple[Fields | None, Fields | None]]:
@@ -63,15 +59,15 @@ def dyadic_rows(stored: StoredEvent) -> list[list[str]]:
     fields = stored_event_fields(stored)
     head = [
         fields["id"],
-        _cell(fields["date"]),
+        cell(fields["date"]),
         fields["event"],
-        _cell(fields["mode"]),
-        _cell(fields["cameo"]),
-        _cell(fields["quad"]),
-        _cell(fields["goldstein"]),
+        cell(fields["mode"]),
+        cell(fields["cameo"]),
+        cell(fields["quad"]),
+        cell(fields["goldstein"]),
         f"{fields['confidence']:.3f}",
     ]
-    tail = [str(fields["num_mentions"]), str(fields["num_sources"]), _cell(fields["url"])]
+    tail = [str(fields["num_mentions"]), str(fields["num_sources"]), cell(fields["url"])]
     return [[*head, *_side(a), *_side(r), *tail] for a, r in _pairs(fields)]
 
 
@@ -79,10 +75,4 @@ def write_dyadic(
     events: Iterable[StoredEvent], *, stream: TextIO, options: ExportOptions = DEFAULT_OPTIONS
 ) -> int:
     """Write a header and every event's rows to ``stream``; return the number of events."""
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(DYADIC_COLUMNS)
-    count = 0
-    for stored in events:
-        writer.writerows(dyadic_rows(stored))
-        count += 1
-    return count
+    return write_rows(events, stream=stream, columns=DYADIC_COLUMNS, rows=dyadic_rows)
