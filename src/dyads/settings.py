@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     # actor mentions that are complete in sentences reporting no event, at about 3% more
     # coding time on real news (bench/throughput.py: most parsed sentences need it).
     entities: Literal["needed", "all"] = "needed"
+    # The spaCy model's attribute ruler (tag -> part of speech and morphology, with word
+    # exceptions) run as a lookup table of the same rules (dyads.nlp.attributes): token for
+    # token the same annotation, at about a quarter of the ruler's time. False keeps spaCy's
+    # ruler; a model whose rules the table cannot express keeps it too.
+    spacy_attribute_table: bool = True
     # Events below this confidence are not emitted. On the whole-article development set
     # (dyads eval articles, DYADS_MIN_CONFIDENCE=0), none of the 21 events under 0.3 was
     # right, against a quarter of those from 0.3 to 0.5; 0 emits every event.

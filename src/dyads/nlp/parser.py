@@ -2,7 +2,8 @@
 
 spaCy is imported inside ``open`` so that importing this module (and ``dyads --help``) stays
 fast. ``parse`` runs the model's whole pipeline (tagger, dependency parser, lemmatizer, named
-entities): the actor finder needs the parse and the entities, the event coder the lemmas.
+entities): the actor finder needs the parse and the entities, the event coder the lemmas. The
+model's attribute ruler runs as a lookup table of the same rules (``dyads.nlp.attributes``).
 """
 
 from __future__ import annotations
@@ -32,8 +33,12 @@ ENTITIES = "ner"
 class SpacyParser:
     """A spaCy pipeline named by ``Settings.spacy_model``; nothing is loaded until ``open``."""
 
-    def __init__(self, *, model: str) -> None:
+    def __init__(self, *, model: str, attribute_table: bool = True) -> None:
         self.model = model
+        # the model's attribute ruler replaced by the same rules as a lookup table
+        # (``dyads.nlp.attributes``): the same tags, parts of speech and lemmas, at a quarter
+        # of the ruler's cost
+        self.attribute_table = attribute_table
         self._nlp: Language | None = None
 
     def open(self) -> None:
@@ -56,6 +61,11 @@ class SpacyParser:
                 f"spaCy model {self.model!r} is not installed; install it with "
                 f"`pip install {package}` or set DYADS_SPACY_MODEL to an installed pipeline"
             ) from error
+        if self.attribute_table:
+            from dyads.nlp.attributes import use_attribute_table
+
+            if not use_attribute_table(nlp):
+                logger.info("%s: its attribute rules stay with spaCy's ruler", self.model)
         logger.info("loaded spaCy model %s (%s)", self.model, ", ".join(nlp.pipe_names))
         return nlp
 

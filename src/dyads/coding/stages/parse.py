@@ -58,7 +58,10 @@ class ParseStage(BatchStage[SelectedArticle, ParsedArticle]):
             self._resources = load_all(settings=self.settings)
         for language in LANGUAGES:
             if language not in self._parsers:
-                parser = SpacyParser(model=spacy_model(language, settings=self.settings))
+                parser = SpacyParser(
+                    model=spacy_model(language, settings=self.settings),
+                    attribute_table=self.settings.spacy_attribute_table,
+                )
                 parser.open()
                 self._parsers[language] = parser
 
