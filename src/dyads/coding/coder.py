@@ -14,6 +14,7 @@ from dyads.coding.background import background_reason
 from dyads.coding.candidate import Candidate
 from dyads.coding.contexts import contexts_for
 from dyads.coding.dates import resolve_date
+from dyads.coding.derive import is_appeal
 from dyads.coding.filters import (
     clause_states_act,
     has_market_subject,
@@ -143,10 +144,12 @@ def _candidate(
     sentence, token = item.sentence, trigger.token
     mode = _mode(trigger)
     same = (trigger.event, mode) == (trigger.entry.event, trigger.entry.mode)
+    # an appeal stays an appeal whatever the mode ("urged aid": appeal for aid, not a demand)
+    kept = same or (is_appeal(trigger.entry.cameo) and trigger.event == trigger.entry.event)
     return Candidate(
         event=trigger.event,
         mode=mode,
-        cameo_hint=trigger.entry.cameo if same else None,
+        cameo_hint=trigger.entry.cameo if kept else None,
         contexts=contexts_for(sentence.text, defaults=trigger.entry.contexts),
         actors=actors,
         recipients=recipients,

@@ -4,6 +4,12 @@ Two packaged tables (sources in ``data/README.md``): ``plover_cameo.tsv`` maps C
 PLOVER event, mode and contexts; ``cameo.tsv`` gives each CAMEO code its name, quad class and
 Goldstein score. The PLOVER -> CAMEO direction picks, for an event and mode, the most general
 code the table maps to them (the shortest code, the first listed among equals).
+
+PLOVER drops CAMEO's appeals (02x) and reports a request as REQUEST, which the table maps to
+CAMEO's demands (10x, verbal conflict, Goldstein -5). A REQUEST whose trigger is an appeal
+("urged", "called on", "asked", "appealed to": the lexicon gives them 02x) keeps the appeal's
+code, so its quad class is verbal cooperation and its Goldstein score positive; "demanded"
+stays a demand.
 """
 
 from __future__ import annotations
@@ -16,6 +22,12 @@ from importlib import resources
 
 from dyads.errors import LexiconError
 from dyads.records import Event
+
+# CAMEO's appeals (02x): a trigger code under this root derives a REQUEST's code.
+APPEAL_ROOT = "02"
+APPEAL_EVENT = "REQUEST"
+# CAMEO's demands (10x), numbered in parallel with the appeals.
+DEMAND_ROOT = "10"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -99,11 +111,14 @@ def derive(event: Event, *, cameo_hint: str | None = None) -> Event:
     """``event`` with cameo, quad and goldstein filled from its PLOVER event and mode.
 
     ``cameo_hint`` (the trigger's own CAMEO code) is used when the table maps it to the same
-    PLOVER event; otherwise the event and mode decide.
+    PLOVER event; an appeal's code makes a REQUEST the appeal of its mode (see the module's
+    text). Otherwise the event and mode decide.
     """
     tables = code_tables()
     code = None
-    if cameo_hint is not None:
+    if is_appeal(cameo_hint) and event.event == APPEAL_EVENT:
+        code = _appeal_code(tables, event) or cameo_hint
+    elif cameo_hint is not None:
         plover = tables.plover_of(cameo_hint)
         if plover is not None and plover.event == event.event:
             code = cameo_hint
@@ -114,3 +129,18 @@ def derive(event: Event, *, cameo_hint: str | None = None) -> Event:
     if info is None:
         return replace(event, cameo=code)
     return replace(event, cameo=code, quad=info.quad, goldstein=info.goldstein)
+
+
+def is_appeal(code: str | None) -> bool:
+    """Whether a CAMEO code is one of the appeals (02x)."""
+    return code is not None and code.startswith(APPEAL_ROOT)
+
+
+def _appeal_code(tables: CodeTables, event: Event) -> str | None:
+    """The appeal beside the demand the table gives the event's mode: CAMEO numbers them in
+    parallel (101 "demand material cooperation", 021 "appeal for material cooperation")."""
+    demand = tables.cameo_of(event.event, event.mode)
+    if demand is None or not demand.startswith(DEMAND_ROOT):
+        return None
+    parallel = APPEAL_ROOT + demand[len(DEMAND_ROOT) :]
+    return parallel if parallel in tables.cameo else None

@@ -199,3 +199,21 @@ def test_code_evidence_offsets_index_the_body(code_stage: Any) -> None:
     assert article.body[evidence.start : evidence.end] == evidence.sentence
     assert evidence.paragraph == 2 and evidence.trigger is not None
     assert article.body[evidence.trigger.start : evidence.trigger.end] == "detained"
+
+
+@pytest.mark.parametrize(
+    ("text", "quad", "positive"),
+    [
+        ("Norway urged Sudan to open talks with the rebels.", 1, True),
+        ("Norway called on Sudan to open talks with the rebels.", 1, True),
+        ("Kenya appealed to Uganda for calm along the border.", 1, True),
+        ("Norway demanded that Sudan open talks with the rebels.", 3, False),
+    ],
+)
+def test_an_appeal_is_verbal_cooperation_and_a_demand_verbal_conflict(
+    code_stage: Any, text: str, quad: int, positive: bool
+) -> None:
+    event = _only(code_stage, text)
+    assert event.event == "REQUEST"
+    assert event.quad == quad
+    assert event.goldstein is not None and (event.goldstein > 0) is positive

@@ -51,3 +51,26 @@ def test_derive_uses_the_trigger_code_when_it_maps_to_the_same_event() -> None:
 def test_derive_ignores_a_trigger_code_of_another_event() -> None:
     derived = derive(make_event(event="AGREE"), cameo_hint="057")
     assert derived.cameo == "030"
+
+
+def test_an_appeal_keeps_its_code_and_is_verbal_cooperation() -> None:
+    derived = derive(make_event(event="REQUEST"), cameo_hint="020")
+    assert (derived.cameo, derived.quad, derived.goldstein) == ("020", 1, 3.0)
+
+
+def test_a_demand_stays_verbal_conflict() -> None:
+    derived = derive(make_event(event="REQUEST"), cameo_hint="100")
+    assert (derived.cameo, derived.quad, derived.goldstein) == ("100", 3, -5.0)
+
+
+def test_an_appeal_code_is_no_hint_for_another_event() -> None:
+    derived = derive(make_event(event="AGREE"), cameo_hint="026")
+    assert derived.cameo == "030"
+
+
+def test_an_appeal_with_a_mode_is_the_parallel_appeal() -> None:
+    demand = derive(make_event(event="REQUEST", mode="assist"))
+    appeal = derive(make_event(event="REQUEST", mode="assist"), cameo_hint="020")
+    assert demand.cameo is not None and demand.cameo.startswith("10") and demand.quad == 3
+    assert appeal.cameo == "02" + demand.cameo[2:] and appeal.quad == 1
+    assert appeal.goldstein is not None and appeal.goldstein > 0
