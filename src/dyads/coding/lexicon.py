@@ -58,6 +58,12 @@ COLUMNS = (
     "flags",
 )
 FLAGS = frozenset({"govern", "intent", "reciprocal", "target", "clause"})
+# Events of bodily force: done to people, places and things, never to what is said or
+# decided. A row of one that names no object of its own is ruled out by an object of the
+# class ABSTRACT ("attacked the inquiry", "shot down the proposal" report no violence).
+FORCE_EVENTS = frozenset({"ASSAULT"})
+ABSTRACT = "discourse"
+CLASS_MARK = "@"
 # "re" + a verb of at least four letters: "reimpose", "re-arrest", not "read" or "react".
 REPEAT_PREFIX_MIN = 5
 
@@ -113,6 +119,10 @@ class TriggerEntry:
     particles: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
     excluded_objects: frozenset[str] = frozenset()
+    # words of the ``@class`` names in the object column (``word_classes.tsv``): matched
+    # against the object's own word only, not its modifiers ("the tax office" is no tax)
+    class_objects: frozenset[str] = frozenset()
+    class_excluded: frozenset[str] = frozenset()
     recipient: tuple[str, ...] = ()
     contexts: tuple[str, ...] = ()
     weight: float = 0.5
@@ -122,7 +132,8 @@ class TriggerEntry:
     def specificity(self) -> int:
         """How much the row asks for: more specific rows win; an object counts double, since
         it says more about the act than a preposition ("fired a missile into the sea")."""
-        return int(bool(self.preps)) + int(bool(self.particles)) + 2 * int(bool(self.objects))
+        objects = bool(self.objects or self.class_objects)
+        return int(bool(self.preps)) + int(bool(self.particles)) + 2 * int(objects)
 
     @property
     def governs(self) -> bool:
@@ -273,10 +284,22 @@ def _entry(row: Mapping[str, str], *, where: str) -> TriggerEntry:
         weight = float(row["weight"])
     except ValueError:
         raise LexiconError(f"{where}: weight {row['weight']!r} is not a number") from None
-    objects = _set(row["object"])
-    excluded: frozenset[str] = frozenset()
-    if _field(row["object"]).startswith("!"):
-        excluded, objects = frozenset(o.lstrip("!") for o in objects), frozenset()
+    words = _set(row["object"])
+    negative = _field(row["object"]).startswith("!")
+    words = frozenset(w.lstrip("!") for w in words)
+    named = {w for w in words if w.startswith(CLASS_MARK)}
+    classes = word_classes()
+    unknown = sorted(n for n in named if n[1:] not in classes)
+    if unknown:
+        raise LexiconError(f"{where}: unknown word classes {unknown}")
+    class_words = frozenset(w for n in named for w in classes[n[1:]])
+    plain = words - named
+    objects, excluded = (frozenset(), plain) if negative else (plain, frozenset())
+    class_objects, class_excluded = (
+        (frozenset(), class_words) if negative else (class_words, frozenset())
+    )
+    if event in FORCE_EVENTS and not objects and not class_objects:
+        class_excluded |= classes[ABSTRACT]
     return TriggerEntry(
         lemma=row["lemma"].strip().lower(),
         pos=row["pos"].strip(),
@@ -287,11 +310,26 @@ def _entry(row: Mapping[str, str], *, where: str) -> TriggerEntry:
         particles=_set(row["particle"]),
         objects=objects,
         excluded_objects=excluded,
+        class_objects=class_objects,
+        class_excluded=class_excluded,
         recipient=tuple(sorted(_set(row["recipient"]))),
         contexts=tuple(c for c in _field(row["contexts"]).split(";") if c),
         weight=weight,
         flags=flags,
     )
+
+
+@cache
+def word_classes() -> Mapping[str, frozenset[str]]:
+    """The word classes of ``data/word_classes.tsv``: class name -> lower-case words."""
+    text = resources.files("dyads.data").joinpath("word_classes.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    classes: dict[str, frozenset[str]] = {}
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        classes[row["class"].strip()] = _set(row["words"].lower())
+    if ABSTRACT not in classes:
+        raise LexiconError(f"word_classes.tsv: no class {ABSTRACT!r}")
+    return classes
 
 
 def surface_forms(lemma: str) -> frozenset[str]:

@@ -27,6 +27,19 @@ from dyads.coding.lexicon import Lexicon, TriggerEntry
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+# A preposition of time whose object is one of these tells when, not a party or a target.
+TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "before", "after", "over"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+TIME_WORDS = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "june", "july", "august", "september"),
+        *("october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov."),
+        *("may", "dec.", "day", "days", "week", "weeks", "weekend", "month", "months", "year"),
+        *("years", "morning", "afternoon", "evening", "night", "hour", "hours", "today"),
+        *("yesterday", "tonight", "dawn", "midnight", "noon"),
+    }
+)
 # Modals that make a report conditional; "will"/"would" state a plan (intent).
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "'d"})
@@ -131,8 +144,34 @@ def objects_of(token: Any) -> set[str]:
     return found
 
 
+def object_heads(token: Any) -> set[str]:
+    """The lemmas and forms of the token's objects themselves, without their modifiers."""
+    found: set[str] = set()
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        found.update({token.head.lemma_.lower(), token.head.lower_})
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            found.update({child.lemma_.lower(), child.lower_})
+    return found
+
+
 def preps_of(token: Any) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in {"prep", "agent", "dative"}}
+    """Prepositions on the token, but for those that only say when ("fired on Monday",
+    "met in May"): a row that asks for "fire on" means a target."""
+    return {
+        c.lower_
+        for c in token.children
+        if c.dep_ in {"prep", "agent", "dative"} and not _says_when(c)
+    }
+
+
+def _says_when(prep: Any) -> bool:
+    if prep.lower_ not in TIME_PREPS:
+        return False
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.ent_type_ in TIME_ENTITIES or o.lower_ in TIME_WORDS for o in objects
+    )
 
 
 def particles_of(token: Any) -> set[str]:
@@ -153,11 +192,14 @@ def rows_for(lexicon: Lexicon, lemma: str, *, pos: str, form: str = "") -> list[
 def choose_entry(token: Any, rows: list[TriggerEntry]) -> TriggerEntry | None:
     """The row whose conditions ``token`` meets, most specific first, then surest."""
     objects, preps, particles = objects_of(token), preps_of(token), particles_of(token)
+    heads = object_heads(token)
     met: list[TriggerEntry] = []
     for row in rows:
-        if row.objects and not row.objects & objects:
+        if (row.objects or row.class_objects) and not (
+            row.objects & objects or row.class_objects & heads
+        ):
             continue
-        if row.excluded_objects & (objects | preps | particles):
+        if row.excluded_objects & (objects | preps | particles) or row.class_excluded & heads:
             continue
         if row.preps and not row.preps & (preps | particles):
             continue
@@ -209,7 +251,8 @@ def _one_per_act(triggers: list[Trigger]) -> list[Trigger]:
     told: set[int] = set()
     for trigger in triggers:
         verb = verbs.get(trigger.anchor.i) if trigger.anchor is not None else None
-        if verb is not None and verb.event != trigger.event and verb.entry.objects:
+        named = verb is not None and (verb.entry.objects or verb.entry.class_objects)
+        if verb is not None and verb.event != trigger.event and named:
             continue
         if verb is not None and verb.event == trigger.event:
             places = tuple(dict.fromkeys((*verb.entry.recipient, *trigger.entry.recipient)))

@@ -1,0 +1,89 @@
+"""The event type from the word's sense: what it is done to, and what only tells the time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyads.coding.lexicon import ABSTRACT, parse_rows, word_classes
+from dyads.errors import LexiconError
+from dyads.records import Event
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+HEADER = (
+    "lemma\tpos\tevent\tmode\tcameo\tprep\tparticle\tobject\trecipient\tcontexts\tweight\tflags"
+)
+
+
+def _rows(*lines: str) -> list[Any]:
+    return list(parse_rows([HEADER, *lines], source="test"))
+
+
+def test_a_word_class_is_read_as_its_words_on_the_object_itself() -> None:
+    (row,) = _rows("slate\tV\tACCUSE\t-\t111\t-\t-\t@discourse\tdobj\t-\t0.7\t-")
+    assert row.objects == frozenset() and row.class_objects == word_classes()[ABSTRACT]
+    assert "proposal" in row.class_objects
+
+
+def test_an_excluded_word_class_keeps_the_plain_words_apart() -> None:
+    (row,) = _rows("grab\tV\tCOERCE\t-\t171\t-\t-\t!town|@opportunity\tdobj\t-\t0.7\t-")
+    assert row.excluded_objects == frozenset({"town"})
+    assert "chance" in row.class_excluded and row.class_objects == frozenset()
+
+
+def test_an_unknown_word_class_is_an_error() -> None:
+    with pytest.raises(LexiconError, match="unknown word classes"):
+        _rows("slate\tV\tACCUSE\t-\t111\t-\t-\t@nonsense\tdobj\t-\t0.7\t-")
+
+
+def test_force_rows_without_objects_of_their_own_rule_out_what_is_said() -> None:
+    bare, aimed = _rows(
+        "pummel\tV\tASSAULT\t-\t190\t-\t-\t-\tdobj\t-\t0.7\t-",
+        "pummel\tV\tASSAULT\t-\t190\t-\t-\ttown\tdobj\t-\t0.7\t-",
+    )
+    assert bare.class_excluded == word_classes()[ABSTRACT]
+    assert aimed.class_excluded == frozenset()  # its own objects decide
+
+
+def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
+    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
+    return events
+
+
+def _types(code_stage: Any, text: str) -> set[str]:
+    return {event.event for event in _events(code_stage, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bodily force against people, places and things
+        ("Rebels attacked an army convoy near the Malian border.", {"ASSAULT"}),
+        ("Mali's army attacked rebel positions near Gao.", {"ASSAULT"}),
+        ("Gunmen attacked the election commission offices in Kano.", {"ASSAULT"}),
+        ("The Peruvian navy shot down a Bolivian drone.", {"ASSAULT"}),
+        ("Thai police stormed the offices of the Cambodian opposition.", {"ASSAULT"}),
+        ("Iran seized a Greek oil tanker in the Gulf.", {"COERCE"}),
+        # the same words against what is said or decided, or an idiom
+        ("Chile's foreign minister attacked the Bolivian proposal.", {"ACCUSE"}),
+        ("Chile's senate shot down the Bolivian proposal.", {"REJECT"}),
+        ("The Kenyan president fired the finance minister.", set()),
+        ("The Thai envoy stormed out of the meeting with Cambodian officials.", set()),
+    ],
+)
+def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[str]) -> None:
+    assert _types(code_stage, text) == expected
+
+
+def test_seizing_a_chance_is_no_seizure(code_stage: Any) -> None:
+    found = _types(code_stage, "Peru's president seized the chance to meet the Chilean leader.")
+    assert "COERCE" not in found
+
+
+def test_a_time_phrase_is_no_target(code_stage: Any) -> None:
+    # "fire on" names a target; "fired ... on Monday" only says when
+    assert _types(code_stage, "The Kenyan president fired his finance minister on Monday.") == set()
+    assert _types(code_stage, "Kenyan police fired on protesters in Nairobi.") == {"ASSAULT"}
