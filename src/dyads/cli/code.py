@@ -44,6 +44,14 @@ def add_parser(sub: Any) -> None:
         ),
     )
     parser.add_argument(
+        "--dropped",
+        action="store_true",
+        help=(
+            "also print on stderr every candidate event left out, with its reason (a question, "
+            "background, no party of a known country, negated, under the confidence floor...)"
+        ),
+    )
+    parser.add_argument(
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
@@ -65,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     from dyads.settings import Settings
 
     empty = empty_folders(args.paths)
+    if args.dropped:
+        _print_dropped()
     settings = Settings()
     if args.min_confidence is not None:
         settings = settings.model_copy(update={"min_confidence": args.min_confidence})
@@ -85,6 +95,18 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "table":
         _write_table(rows)
     return with_empty_folders(SOME_INPUTS_FAILED if failed else OK, empty)
+
+
+def _print_dropped() -> None:
+    import logging
+
+    from dyads.coding.dropped import LOGGER
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("dropped: %(message)s"))
+    LOGGER.addHandler(handler)
+    LOGGER.setLevel(logging.DEBUG)
+    LOGGER.propagate = False  # printed once, whatever -v sets up
 
 
 def _parties(refs: list[dict[str, Any]]) -> str:

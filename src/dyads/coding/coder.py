@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -15,6 +14,7 @@ from dyads.coding.candidate import Candidate
 from dyads.coding.contexts import contexts_for
 from dyads.coding.dates import resolve_date
 from dyads.coding.derive import is_appeal
+from dyads.coding.dropped import DroppedCandidate, report
 from dyads.coding.filters import (
     clause_states_act,
     has_market_subject,
@@ -32,8 +32,6 @@ from dyads.coding.places import PlaceLookup, place_in_sentence
 from dyads.coding.triggers import Trigger, find_triggers
 from dyads.nlp.sentences import Sentence
 from dyads.records import ActorRef, Evidence, Place, Span
-
-logger = logging.getLogger(__name__)
 
 # Confidence = trigger weight x how complete the arguments are x how direct the parse path is.
 # The factors below are judgement, checked against the training two-thirds of the PLOVER gold
@@ -95,9 +93,14 @@ def code_sentence(
     candidates: list[Candidate] = []
     found = item.triggers if item.triggers is not None else find_triggers(doc, lexicon=lexicon)
     for trigger in found:
-        if is_question(trigger) or has_market_subject(trigger):
+        if is_question(trigger):
+            _drop(item, trigger, "a question")
+            continue
+        if has_market_subject(trigger):
+            _drop(item, trigger, "a market or a price as subject")
             continue
         if not clause_states_act(trigger, lexicon=lexicon, units=item.units):
+            _drop(item, trigger, "the clause it takes reports no act")
             continue
         own = _clause_of(trigger.token)  # ranks the sentence's time words for this trigger
         reason = background_reason(
@@ -108,14 +111,28 @@ def code_sentence(
             own=own,
         )
         if reason is not None:
-            logger.debug("%s: %s %r is background: %s", item.article_id, trigger.event,
-                         trigger.token.text, reason)  # fmt: skip
+            _drop(item, trigger, f"background: {reason}")
             continue
         arguments = find_arguments(trigger, ctx=ctx)
         candidate = _candidate(trigger, arguments, item=item, place=place, own=own)
-        if candidate is not None:
+        if isinstance(candidate, Candidate):
             candidates.append(candidate)
+        else:
+            _drop(item, trigger, candidate)
     return candidates
+
+
+def _drop(item: SentenceInput, trigger: Trigger, reason: str) -> None:
+    report(
+        DroppedCandidate(
+            article_id=item.article_id,
+            sentence_index=item.sentence.index,
+            sentence=item.sentence.text,
+            event=trigger.event,
+            word=trigger.token.text,
+            reason=reason,
+        )
+    )
 
 
 def _candidate(
@@ -125,14 +142,16 @@ def _candidate(
     item: SentenceInput,
     place: Any,
     own: Callable[[int], int],
-) -> Candidate | None:
+) -> Candidate | str:
+    """The candidate the trigger and its arguments make, or why they make none."""
     actors, recipients = arguments.actors, arguments.recipients
     actors = _with_sentence_country(actors, recipients=recipients, units=item.units, place=place)
     # an actor with neither a country nor a sector says nothing PLOVER can use
     actors = tuple(a for a in actors if a.country is not None or a.sector is not None)
     recipients = tuple(r for r in recipients if r.country is not None or r.sector is not None)
-    if _no_event(trigger, actors=actors, recipients=recipients):
-        return None
+    reason = _no_event(trigger, actors=actors, recipients=recipients)
+    if reason is not None:
+        return reason
     recipients = _placed_civilians(actors, recipients, place)
     reciprocal = (
         trigger.entry.reciprocal and not recipients and len(actors) >= RECIPROCAL_EVENTS_MIN_ACTORS
@@ -140,7 +159,7 @@ def _candidate(
     if solo_exercise(trigger, actors=actors, reciprocal=reciprocal):
         trigger = replace(trigger, event="MOBILIZE")
     if is_sport(trigger):
-        return None
+        return "a game or a sport"
     sentence, token = item.sentence, trigger.token
     mode = _mode(trigger)
     same = (trigger.event, mode) == (trigger.entry.event, trigger.entry.mode)
@@ -166,22 +185,29 @@ def _candidate(
 
 def _no_event(
     trigger: Trigger, *, actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...]
-) -> bool:
-    """Readings of a trigger and its parties that report no event (``coding.filters``)."""
+) -> str | None:
+    """Why a trigger and its parties report no event (``coding.filters``), or None."""
     if not any(ref.country for ref in (*actors, *recipients)):
         # no party of a known country or body: a dyad cannot be built, and on whole
         # articles such events were the commentators, victims and objects of anecdotes
         # (42 of 243 events coded on the whole-article development set, none right)
-        return True
-    if trigger.entry.needs_target and not recipients:
-        return True
-    if is_accident(trigger, actors=actors) or is_partyless_consult(trigger, actors=actors):
-        return True
-    if is_topic_talk(trigger, actors=actors, recipients=recipients):
-        return True
-    return is_advisory(
-        trigger, actors=actors, recipients=recipients, has_object=warning_object(trigger)
+        return "no party of a known country"
+    readings: tuple[tuple[Callable[[], bool], str], ...] = (
+        (lambda: trigger.entry.needs_target and not recipients, "no recipient, which it needs"),
+        (lambda: is_accident(trigger, actors=actors), "an accident"),
+        (lambda: is_partyless_consult(trigger, actors=actors), "talks with no party named"),
+        (
+            lambda: is_topic_talk(trigger, actors=actors, recipients=recipients),
+            "talk about a topic",
+        ),
+        (
+            lambda: is_advisory(
+                trigger, actors=actors, recipients=recipients, has_object=warning_object(trigger)
+            ),
+            "advice, not an act",
+        ),
     )
+    return next((reason for holds, reason in readings if holds()), None)
 
 
 def _confidence(

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from dyads.coding.candidate import Candidate
 from dyads.coding.coder import code_sentence
+from dyads.coding.dropped import at, report
 from dyads.coding.stages.languages import CodingResources, load_all, resources_for
 from dyads.coding.stages.records import CandidateArticle, ResolvedArticle
 from dyads.settings import Settings
@@ -31,7 +32,7 @@ class EventsStage(MapStage[ResolvedArticle, CandidateArticle]):
             self._resources = load_all(settings=self.settings)
 
     def process(self, item: ResolvedArticle) -> CandidateArticle:
-        kept = tuple(c for c in self.candidates(item) if self._emits(c))
+        kept = tuple(c for c in self.candidates(item) if self._emits(c, article_id=item.article.id))
         return CandidateArticle(article=item.article, candidates=kept, mentions=item.mentions)
 
     def candidates(self, item: ResolvedArticle) -> list[Candidate]:
@@ -51,7 +52,13 @@ class EventsStage(MapStage[ResolvedArticle, CandidateArticle]):
             )
         return found
 
-    def _emits(self, candidate: Candidate) -> bool:
+    def _emits(self, candidate: Candidate, *, article_id: str) -> bool:
+        reason = None
         if candidate.negated and not self.settings.emit_negated:
-            return False
-        return not (candidate.hypothetical and not self.settings.emit_hypothetical)
+            reason = "negated"
+        elif candidate.hypothetical and not self.settings.emit_hypothetical:
+            reason = "hypothetical or intended, not done"
+        if reason is None:
+            return True
+        report(at(candidate.evidence, article_id=article_id, event=candidate.event, reason=reason))
+        return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from dyads.coding.dropped import at, report
 from dyads.coding.merge import merge_candidates
 from dyads.coding.stages.records import CandidateArticle
 from dyads.records import CodedArticle
@@ -28,4 +29,9 @@ class MergeStage(MapStage[CandidateArticle, CodedArticle]):
         floor = self.settings.min_confidence
         merged = merge_candidates(item.candidates, article=item.article)
         events = tuple(event for event in merged if event.confidence >= floor)
+        for event in merged:
+            if event.confidence < floor and event.evidence:
+                reason = f"confidence {event.confidence:.2f} under the floor {floor}"
+                report(at(event.evidence[0], article_id=item.article.id, event=event.event,
+                          reason=reason))  # fmt: skip
         return CodedArticle(article=item.article, events=events, mentions=item.mentions)
