@@ -37,6 +37,7 @@ def scored(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
         str(out / "pred.jsonl"),
         "--json",
         str(out / "mine.json"),
+        "--causes",
     ]
     assert main(argv) == 0
     return {"gold": gold, "dir": out, "mine": json.loads((out / "mine.json").read_text("utf-8"))}
@@ -68,6 +69,14 @@ def test_article_eval_agrees_with_the_sets_scorer(scored: dict[str, Any]) -> Non
         assert mine["core_recall"][variant] == pytest.approx(figures["core_recall"])
     assert mine["variants"]["evidence"]["predicted"] == theirs["n_pred_events"]
     assert mine["false_on_no_event"] == theirs["no_event_articles"]["false_events"]
+
+
+def test_every_error_has_one_cause(scored: dict[str, Any]) -> None:
+    mine = scored["mine"]
+    headline = mine["variants"]["evidence"]
+    causes = mine["causes"]
+    assert sum(causes["misses"].values()) == headline["gold"] - headline["tp"]
+    assert sum(causes["false_events"].values()) == headline["predicted"] - headline["tp"]
 
 
 def test_article_eval_headline_floors(scored: dict[str, Any]) -> None:

@@ -6,11 +6,14 @@ import argparse
 import json
 import sys
 from collections.abc import Mapping, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from dyads.coding.articles_eval import ArticleReport, GoldArticle, ScoredEvent
+    from dyads.coding.causes import Causes
+    from dyads.coding.dropped import DroppedCandidate
 
 # Characters of an evidence sentence shown in the lists of misses and false events.
 PREVIEW = 110
@@ -50,6 +53,14 @@ def add_parser(kinds: Any) -> None:
         "--details", action="store_true", help="list the missed gold events and the false events"
     )
     parser.add_argument(
+        "--causes",
+        action="store_true",
+        help=(
+            "count the misses and false events by cause (wrong type, wrong parties, left out "
+            "by a rule and which, no event word read, ...)"
+        ),
+    )
+    parser.add_argument(
         "--pred-out", metavar="FILE", default=None, help="also write the predictions as JSONL"
     )
     parser.add_argument(
@@ -68,18 +79,26 @@ def run(args: argparse.Namespace) -> int:
     if not gold_path.is_file():
         sys.stderr.write(f"dyads: {gold_path}: no such file\n")
         return USAGE
+    from dyads.coding.dropped import Collector
+
     try:
         gold = list(read_gold_articles(gold_path))
-        predictions = code_gold_articles(gold, news=news, min_confidence=args.min_confidence)
+        with Collector() if args.causes else nullcontext() as collected:
+            predictions = code_gold_articles(gold, news=news, min_confidence=args.min_confidence)
     except (DyadsError, OSError) as exc:
         sys.stderr.write(f"dyads: {gold_path}: {type(exc).__name__}: {exc}\n")
         return USAGE
     report = score_articles(gold, predictions)
     write_report(report, details=args.details)
+    figures = report_dict(report)
+    if isinstance(collected, Collector):
+        causes = count_causes(report, gold=gold, predictions=predictions, dropped=collected.dropped)
+        write_causes(causes)
+        figures["causes"] = {"misses": causes.misses, "false_events": causes.false_events}
     if args.pred_out:
         _write_predictions(Path(args.pred_out), gold, predictions)
     if args.json:
-        Path(args.json).write_text(json.dumps(report_dict(report), indent=1), encoding="utf-8")
+        Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
     return OK
 
 
@@ -169,6 +188,48 @@ def write_report(report: ArticleReport, *, details: bool = False) -> None:
     if details:
         _write_list(console, "missed gold events", report.misses)
         _write_list(console, "false events", report.false_events)
+
+
+def count_causes(
+    report: ArticleReport,
+    *,
+    gold: Sequence[GoldArticle],
+    predictions: Mapping[str, Sequence[ScoredEvent]],
+    dropped: Sequence[DroppedCandidate],
+) -> Causes:
+    """The misses and false events of the headline variant, counted by cause."""
+    from dyads.coding.causes import error_causes
+    from dyads.coding.stages.languages import load_resources
+    from dyads.settings import Settings
+
+    resources = load_resources("en", settings=Settings())
+    return error_causes(
+        report,
+        gold=gold,
+        predictions=predictions,
+        dropped=dropped,
+        parsed=lambda text: (
+            resources.lexicon.might_trigger(text) and resources.tables.might_name_actor(text)
+        ),
+        has_trigger_word=resources.lexicon.might_trigger,
+    )
+
+
+def write_causes(causes: Causes) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for title, counts in (
+        ("missed gold events by cause (evidence variant)", causes.misses),
+        ("false events by cause (evidence variant)", causes.false_events),
+    ):
+        table = Table(title=title)
+        table.add_column("cause")
+        table.add_column("events", justify="right")
+        for cause, count in counts.items():
+            table.add_row(cause, str(count))
+        console.print(table)
 
 
 def _write_list(console: Any, title: str, events: Sequence[ScoredEvent]) -> None:

@@ -54,7 +54,7 @@ def test_events_under_the_floor_are_reported(code_stage: Any) -> None:
         coded = strict.process(make_article((SENTENCES[-1],)))
     assert coded.events == ()
     (dropped,) = collected.dropped
-    assert dropped.reason.startswith("confidence") and "under the floor 1.0" in dropped.reason
+    assert dropped.reason.startswith("under the confidence floor:") and "< 1.0" in dropped.reason
 
 
 def test_nothing_is_collected_once_the_collector_is_gone(code_stage: Any) -> None:

@@ -31,7 +31,7 @@ class MergeStage(MapStage[CandidateArticle, CodedArticle]):
         events = tuple(event for event in merged if event.confidence >= floor)
         for event in merged:
             if event.confidence < floor and event.evidence:
-                reason = f"confidence {event.confidence:.2f} under the floor {floor}"
+                reason = f"under the confidence floor: {event.confidence:.2f} < {floor}"
                 report(at(event.evidence[0], article_id=item.article.id, event=event.event,
                           reason=reason))  # fmt: skip
         return CodedArticle(article=item.article, events=events, mentions=item.mentions)

@@ -1,0 +1,99 @@
+"""Errors of the whole-article evaluation counted by cause, from made-up gold and predictions."""
+
+from __future__ import annotations
+
+from dyads.coding.articles_eval import GoldArticle, ScoredEvent, score_articles
+from dyads.coding.causes import error_causes
+from dyads.coding.dropped import DroppedCandidate
+
+S_TYPE = "Chile accused Peru of moving troops to the border on Monday."
+S_PARTY = "Bolivia urged Chile to reopen the port talks without delay."
+S_DROP = "In 1998, Peru accused Ecuador of the same border raids."
+S_READ = "Ecuador and Peru exchanged harsh words over the river border."
+S_NOPARTY = "The envoy condemned the raids in the strongest possible terms."
+S_NOWORD = "Quito and Lima remain at odds over the river border."
+S_EXTRA = "Commentators said Chile would probably attack the pipeline next."
+
+
+def gold_event(event: str, sentence: str, actors: tuple[str, ...]) -> ScoredEvent:
+    return ScoredEvent(article_id="a", event=event, actors=actors, sentences=(sentence,))
+
+
+def test_every_miss_and_false_event_gets_its_cause() -> None:
+    gold = [
+        GoldArticle(
+            id="a",
+            source_file="x.jsonl",
+            no_event=False,
+            events=(
+                gold_event("ACCUSE", S_TYPE, ("CHL",)),
+                gold_event("REQUEST", S_PARTY, ("BOL",)),
+                gold_event("ACCUSE", S_DROP, ("PER",)),
+                gold_event("ACCUSE", S_READ, ("ECU",)),
+                gold_event("ACCUSE", S_NOPARTY, ("PER",)),
+                gold_event("REJECT", S_NOWORD, ("ECU",)),
+            ),
+        ),
+        GoldArticle(id="b", source_file="x.jsonl", no_event=True, events=()),
+    ]
+    predictions = {
+        "a": [
+            ScoredEvent(article_id="a", event="THREATEN", actors=("CHL",), sentences=(S_TYPE,)),
+            ScoredEvent(article_id="a", event="REQUEST", actors=("USA",), sentences=(S_PARTY,)),
+            ScoredEvent(article_id="a", event="ASSAULT", actors=("CHL",), sentences=(S_EXTRA,)),
+        ],
+        "b": [ScoredEvent(article_id="b", event="CONSULT", actors=("FRA",), sentences=("x",))],
+    }
+    dropped = [
+        DroppedCandidate(
+            article_id="a",
+            sentence_index=2,
+            sentence=S_DROP,
+            event="ACCUSE",
+            word="accused",
+            reason="background: set in 1998",
+        )
+    ]
+    report = score_articles(gold, predictions)
+    causes = error_causes(
+        report,
+        gold=gold,
+        predictions=predictions,
+        dropped=dropped,
+        parsed=lambda text: text in {S_READ, S_DROP, S_TYPE, S_PARTY},
+        has_trigger_word=lambda text: text != S_NOWORD,
+    )
+    assert causes.misses == {
+        "wrong type": 1,
+        "wrong parties": 1,
+        "left out: background": 1,
+        "no event word read": 1,
+        "no party the prefilter knows": 1,
+        "no word of the lexicon": 1,
+    }
+    assert causes.false_events == {
+        "wrong type": 1,
+        "wrong parties": 1,
+        "no event in the gold sentence": 1,
+        "in an article with no event": 1,
+    }
+
+
+def test_a_second_report_of_a_matched_event_is_counted_as_such() -> None:
+    event = gold_event("ACCUSE", S_TYPE, ("CHL",))
+    gold = [GoldArticle(id="a", source_file="x.jsonl", no_event=False, events=(event,))]
+    twice = [
+        ScoredEvent(article_id="a", event="ACCUSE", actors=("CHL",), sentences=(S_TYPE,)),
+        ScoredEvent(article_id="a", event="ACCUSE", actors=("CHL",), sentences=(S_TYPE,)),
+    ]
+    report = score_articles(gold, {"a": twice})
+    causes = error_causes(
+        report,
+        gold=gold,
+        predictions={"a": twice},
+        dropped=[],
+        parsed=lambda text: True,
+        has_trigger_word=lambda text: True,
+    )
+    assert causes.misses == {}
+    assert causes.false_events == {"a second event of one happening": 1}
