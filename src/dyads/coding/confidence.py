@@ -2,11 +2,12 @@
 
 The coder rates each sentence's report by hand-set factors (``coder._confidence``: the
 lexicon row's weight, the arguments found, the parse path). Whether a merged event is right
-also depends on what no single sentence knows: how many sentences report it, whether the lead
-tells it, whether it is told in a quotation. ``event_cues`` reads those cues of one merged
-event; ``ConfidenceModel`` turns them into the probability that the event is right, with
-weights fitted by ``scripts/calibrate_confidence.py`` on the whole-article development set
-and kept in ``data/confidence.tsv`` (figures only). ``fit_logistic`` is that fit: an
+also depends on what no single sentence's rating holds: whether the lead tells it, how deep in
+the parse its trigger lies, how many sentences report it, whether it is quoted. ``event_cues``
+reads such cues of one merged event; ``ConfidenceModel`` turns those its file names into the
+probability that the event is right, with weights fitted by ``scripts/calibrate_confidence.py``
+on the whole-article development set and kept in ``data/confidence.tsv`` (figures only; the
+script chose the rating, a weak rating, the lead and the depth). ``fit_logistic`` is that fit: an
 L2-penalised logistic regression solved by Newton's method, with numpy (which spaCy brings).
 A model file that does not parse raises ``dyads.errors.LexiconError`` (a table of the coder
 that does not parse).
