@@ -85,3 +85,12 @@ def test_article_eval_headline_floors(scored: dict[str, Any]) -> None:
     assert mine["variants"]["evidence"]["precision"] >= BASELINE["articles_evidence_precision"]
     assert mine["core_recall"]["evidence"] >= BASELINE["articles_core_recall"]
     assert mine["false_on_no_event"] <= BASELINE["articles_false_on_no_event_max"]
+
+
+def test_article_eval_confident_events_are_right(scored: dict[str, Any]) -> None:
+    # the confidence is a probability: events of 0.8 or more are right that often or more
+    confident = [b for b in scored["mine"]["calibration"] if b["low"] >= 0.8 - 1e-9]
+    events = sum(b["events"] for b in confident)
+    right = sum(b["right"] for b in confident)
+    assert events >= BASELINE["articles_confident_events_min"]
+    assert right / events >= BASELINE["articles_confident_share_right"]

@@ -26,6 +26,8 @@ class Candidate:
     hypothetical: bool = False
     confidence: float = 0.0
     depth: int = 0  # distance of the trigger from the root of its sentence's parse
+    noun: bool = False  # the trigger is an eventive noun ("held talks"), not a verb
+    fallback_row: bool = False  # the trigger's row is a PETRARCH-2 verb row (``layered``)
 
     @property
     def countries(self) -> frozenset[str]:

@@ -180,6 +180,8 @@ def _candidate(
         hypothetical=trigger.hypothetical,
         confidence=_confidence(trigger, arguments, actors, recipients, reciprocal=reciprocal),
         depth=trigger.depth,
+        noun=trigger.entry.pos == "N",
+        fallback_row=trigger.entry.fallback,
     )
 
 

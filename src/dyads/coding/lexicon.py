@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -127,6 +127,7 @@ class TriggerEntry:
     contexts: tuple[str, ...] = ()
     weight: float = 0.5
     flags: frozenset[str] = frozenset()
+    fallback: bool = False  # a row of the table behind the hand-written one (``layered``)
 
     @property
     def specificity(self) -> int:
@@ -243,7 +244,11 @@ def layered(front: Iterable[TriggerEntry], behind: Iterable[TriggerEntry]) -> li
     known = {row.lemma for row in rows}
     return [
         *rows,
-        *(r for r in behind if r.lemma not in known and unprefixed(r.lemma) not in known),
+        *(
+            replace(r, fallback=True)
+            for r in behind
+            if r.lemma not in known and unprefixed(r.lemma) not in known
+        ),
     ]
 
 

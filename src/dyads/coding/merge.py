@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dyads.coding.candidate import Candidate
+from dyads.coding.confidence import ConfidenceModel, default_model, event_cues, noisy_or
 from dyads.coding.dates import ResolvedDate
 from dyads.coding.derive import derive
 from dyads.coding.places import best_place
@@ -133,10 +134,27 @@ def _dates_agree(a: ResolvedDate, b: ResolvedDate) -> bool:
     return "publication" in (a.method, b.method) or a.value == b.value
 
 
-def merge_candidates(candidates: Iterable[Candidate], *, article: Article) -> tuple[Event, ...]:
-    """Events of an article: candidates grouped greedily in reading order, then combined.
+def merge_candidates(
+    candidates: Iterable[Candidate], *, article: Article, model: ConfidenceModel | None = None
+) -> tuple[Event, ...]:
+    """Events of an article: candidates grouped greedily in reading order, then combined; each
+    event's confidence is ``model``'s probability (default: the packaged model) that it is
+    right (``dyads.coding.confidence``)."""
+    model = default_model() if model is None else model
+    events = []
+    for members in group_candidates(candidates):
+        event = combine(members, article=article)
+        events.append(
+            replace(event, confidence=round(model.probability(event_cues(event, members)), 4))
+        )
+    return tuple(events)
 
-    Each candidate joins the earliest group that accepts it, or starts a new one.
+
+def group_candidates(candidates: Iterable[Candidate]) -> list[list[Candidate]]:
+    """The candidates of an article in groups that report one happening each.
+
+    Each candidate, in reading order, joins the earliest group that accepts it, or starts a
+    new one.
     """
     clusters: list[_Cluster] = []
     blocks: dict[_Block, list[int]] = {}
@@ -150,10 +168,12 @@ def merge_candidates(candidates: Iterable[Candidate], *, article: Article) -> tu
             for key in keys:  # a group is filed under its first member's countries
                 blocks.setdefault(key, []).append(home)
         clusters[home].add(candidate)
-    return tuple(_combine(cluster.members, article=article) for cluster in clusters)
+    return [cluster.members for cluster in clusters]
 
 
-def _combine(members: Sequence[Candidate], *, article: Article) -> Event:
+def combine(members: Sequence[Candidate], *, article: Article) -> Event:
+    """One event of a group of candidates; its confidence the noisy-or of theirs (the chance
+    that one report is right, were they independent), which ``merge_candidates`` replaces."""
     lead = max(members, key=lambda m: m.confidence)
     actors, recipients = _sides(members)
     date = _best_date(m.date for m in members)
@@ -164,9 +184,6 @@ def _combine(members: Sequence[Candidate], *, article: Article) -> Event:
     countries = sorted({r.country or r.name for r in (*all_actors, *all_recipients)})
     first = evidence[0]
     key = f"{article.id}|{lead.event}|{','.join(countries)}|{date.value}|{first.start}-{first.end}"
-    miss = 1.0
-    for member in members:
-        miss *= 1.0 - member.confidence
     event = Event(
         id=content_id(key)[:32],
         article_id=article.id,
@@ -181,7 +198,7 @@ def _combine(members: Sequence[Candidate], *, article: Article) -> Event:
         evidence=tuple(evidence),
         negated=lead.negated,
         hypothetical=lead.hypothetical,
-        confidence=round(1.0 - miss, 4),
+        confidence=round(noisy_or([m.confidence for m in members]), 4),
         coder=CODER,
         coder_version=__version__,
     )

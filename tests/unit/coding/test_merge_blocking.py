@@ -63,10 +63,6 @@ def _reference_groups(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
     return groups
 
 
-def _reference_merge(candidates: Sequence[Candidate]) -> tuple[Any, ...]:
-    return tuple(merge._combine(g, article=ARTICLE) for g in _reference_groups(candidates))
-
-
 # --- generated candidates --------------------------------------------------------------------
 
 _REFS = st.builds(
@@ -133,9 +129,9 @@ def _candidate(
 
 @settings(max_examples=150, deadline=None)
 @given(parts=st.lists(_PARTS, max_size=25))
-def test_merge_candidates_matches_the_all_pairs_merge(parts: list[tuple[Any, ...]]) -> None:
+def test_group_candidates_matches_the_all_pairs_merge(parts: list[tuple[Any, ...]]) -> None:
     candidates = _candidates(parts)
-    assert merge_candidates(candidates, article=ARTICLE) == _reference_merge(candidates)
+    assert merge.group_candidates(candidates) == _reference_groups(candidates)
 
 
 # --- the work grows with the number of reports, not with its square ------------------------
