@@ -75,10 +75,12 @@ def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
                 if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     return node.head, False, borrowed
                 return child, False, borrowed
+        if any(c.dep_ == "nsubjpass" for c in node.children):
+            # "was in Dallas when five officers were shot": a clause with a passive subject
+            # of its own names no agent and borrows none from the clause above; in "a
+            # Tunisian who had been rejected" the noun is the one acted on
+            return None, node.dep_ == "relcl", borrowed
         if node.dep_ == "relcl":
-            if any(c.dep_ == "nsubjpass" for c in node.children):
-                # "a Tunisian who had been rejected": the noun is the one acted on
-                return None, True, borrowed
             return node.head, False, borrowed
         if node.dep_ == "acl" and node.head.head.i != node.head.i:
             # "issued a declaration demanding ...": the subject of the verb over the noun

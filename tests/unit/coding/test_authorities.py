@@ -87,3 +87,10 @@ def test_agentless_passive_negated_or_hypothetical_is_not_emitted(code_stage: An
         "The Kenyan activist could be arrested in Nairobi if he returns.",
     ):
         assert not [e for e in _events(code_stage, text) if e.event == "COERCE"], text
+
+
+def test_passive_clause_borrows_no_agent_from_the_clause_above(code_stage: Any) -> None:
+    text = "The Kenyan envoy was in Kampala when two Ugandan guards were shot dead."
+    (coded,) = (e for e in _events(code_stage, text) if e.event == "ASSAULT")
+    assert coded.actors == ()  # the envoy did not shoot them
+    assert {ref.country for ref in coded.recipients} == {"UGA"}
