@@ -225,6 +225,8 @@ def test_find_leader_name_inside_a_longer_name_is_no_person(
         ("Police detained two students at the airport in Kampala.", "Police", "UGA"),
         ("The trader was sentenced in Arusha, prosecutors said.", "prosecutors", "TZA"),
         ("Two students were held in Kerala, the authorities said.", "the authorities", "IND"),
+        ("Investigators questioned two students in Arusha.", "Investigators", "TZA"),
+        ("A magistrate in Kampala remanded the trader.", "A magistrate in Kampala", "UGA"),
         # with no place, or a place they were not in ("fled into"), the dateline's country
         ("Police detained two students on Monday.", "Police", "KEN"),
         ("Police said the suspect fled into Uganda.", "Police", "KEN"),
