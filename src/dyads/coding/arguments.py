@@ -22,6 +22,10 @@ from dyads.records import ActorRef, MentionKind
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+# Clauses told of something else than the clause they hang on: a passive one names no agent
+# of its own and takes none from above. A conjunct may ("the ship struck a bridge and 25
+# people were injured": the ship did it).
+OWN_CLAUSE_DEPS = frozenset({"relcl", "advcl", "pcomp", "acl"})
 PARTICIPLE_TAG = "VBN"
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Dependents that leave the argument's core: clauses and phrases about something else.
@@ -75,10 +79,10 @@ def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
                 if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     return node.head, False, borrowed
                 return child, False, borrowed
-        if any(c.dep_ == "nsubjpass" for c in node.children):
-            # "was in Dallas when five officers were shot": a clause with a passive subject
-            # of its own names no agent and borrows none from the clause above; in "a
-            # Tunisian who had been rejected" the noun is the one acted on
+        if node.dep_ in OWN_CLAUSE_DEPS and any(c.dep_ == "nsubjpass" for c in node.children):
+            # "was in Dallas when five officers were shot": a subordinate clause with a
+            # passive subject of its own names no agent and borrows none from the clause
+            # above; in "a Tunisian who had been rejected" the noun is the one acted on
             return None, node.dep_ == "relcl", borrowed
         if node.dep_ == "relcl":
             return node.head, False, borrowed
