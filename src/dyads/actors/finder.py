@@ -49,6 +49,11 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # "leader", "activist", "spokesman", "civilian", "resident"), used to tell "an Israeli
 # right-winger" (a person) from "Turkish cuisine" (a thing).
 _PERSON_ENDINGS = ("er", "or", "ist", "man", "men", "ian", "ant", "ent", "ee")
+# Prepositions that say where the sentence's act happened; "from", "into", "to" name where
+# someone came from or went, not where the police who acted stand.
+_WHERE = frozenset({"in", "at", "near", "outside", "inside"})
+_ISO_LENGTH = 3
+_NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -97,6 +102,7 @@ class ActorFinder:
     def analyse(self, doc: Doc, *, sentence: Sentence, memory: ArticleMemory) -> SentenceActors:
         """Mentions and resolved units of one sentence; ``memory`` learns its persons."""
         units = build_units(doc, tables=self.tables, memory=memory, places=self._place_lookup())
+        here = _sentence_state(doc, units)
         resolved: list[ResolvedUnit] = []
         mentions: list[Mention] = []
         for unit in units:
@@ -106,7 +112,7 @@ class ActorFinder:
                 unit.recalled = _subject_before(doc, unit, resolved) or unit.recalled
                 if unit.recalled is None:
                     continue
-            item = self._resolve(doc, unit, memory)
+            item = self._resolve(doc, unit, memory, here=here)
             resolved.append(item)
             mentions.extend(_mentions(doc, item, sentence))
         _focus_subject(doc, resolved, memory)
@@ -131,13 +137,15 @@ class ActorFinder:
             start_token, end_token
         )
 
-    def _resolve(self, doc: Doc, unit: Unit, memory: ArticleMemory) -> ResolvedUnit:
+    def _resolve(
+        self, doc: Doc, unit: Unit, memory: ArticleMemory, *, here: str | None = None
+    ) -> ResolvedUnit:
         first, last = unit_bounds(doc, unit)
         actors: tuple[ActorRef, ...] = ()
         if unit.locative:
             _remember_place(doc, unit, memory)
         else:
-            actors = resolve(doc, unit, tables=self.tables, memory=memory)
+            actors = resolve(doc, unit, tables=self.tables, memory=memory, here=here)
             for actor in actors:
                 if actor.country:
                     memory.remember_country(actor.country)
@@ -219,6 +227,20 @@ def _place_of(doc: Doc, unit: Unit) -> Place | None:
     return Place(name=doc[unit.first : unit.last + 1].text, country=entry.code, kind="city")
 
 
+def _sentence_state(doc: Doc, units: list[Unit]) -> str | None:
+    """The one state the sentence puts something in ("was arrested in Denver", "at the
+    airport in Lagos"), or None when it names none or several."""
+    found: set[str] = set()
+    for unit in units:
+        if not unit.locative or doc[unit.head].head.lower_ not in _WHERE:
+            continue
+        place = _place_of(doc, unit)
+        if place is not None and place.country and len(place.country) == _ISO_LENGTH:
+            found.add(place.country)
+    found -= _NOT_STATES
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _remember_place(doc: Doc, unit: Unit, memory: ArticleMemory) -> None:
     place = _place_of(doc, unit)
     if place is not None and place.country:
@@ -238,7 +260,8 @@ def _mentions(doc: Doc, item: ResolvedUnit, sentence: Sentence) -> list[Mention]
 
 
 def _default_places() -> PlaceLookup | None:
-    """City lookup from the gazetteer, loaded on first use; None when it cannot be built."""
+    """City and state lookup from the gazetteer, loaded on first use; None when it cannot
+    be built."""
     try:
         from dyads.geo.gazetteer import default_gazetteer
     except ImportError:  # the geo package is optional for the finder
@@ -247,7 +270,7 @@ def _default_places() -> PlaceLookup | None:
     gazetteer = default_gazetteer()
 
     def lookup(name: str) -> Place | None:
-        return gazetteer.lookup_city(name)
+        return gazetteer.lookup_local(name)
 
     return lookup
 

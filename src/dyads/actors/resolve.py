@@ -16,9 +16,11 @@ What a unit resolves to:
 - "the delegation" / "an accompanying delegation" / "entourage" with no country of its own:
   the country of the last person subject, whom it accompanies;
 - a role noun: one actor per country or organisation modifying it ("Senior Hungarian and
-  Romanian officials" -> HUN GOV, ROU GOV; "U.N. peacekeepers" -> IGO MIL); with none, the
-  article's context country when it is clear ("rebels" -> REB of the dateline country), else
-  None. "The minister" with no country is the last person remembered with that office;
+  Romanian officials" -> HUN GOV, ROU GOV; "U.N. peacekeepers" -> IGO MIL); with none, for
+  police, courts, prosecutors and "the authorities" the one state the sentence puts its act
+  in ("was arrested in Denver, police said" -> USA COP), else the article's context country
+  when it is clear ("rebels" -> REB of the dateline country), else None. "The minister"
+  with no country is the last person remembered with that office;
 - a country, demonym used as a noun ("Palestinians"), or city: that country, sector None;
 - a capital or seat of government ("Ankara said", "the Kremlin"): that country, sector GOV;
 - an organisation from the table: its code (ISO-3, or IGO / NGO / IMG) and sector; a name
@@ -51,6 +53,11 @@ _ACCOMPANYING = frozenset({"delegation", "delegations", "entourage"})
 # Role words for the holder of the same office in another state.
 _COUNTERPARTS = frozenset({"counterpart", "counterparts"})
 _STATE_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.DEMONYM, MentionKind.CAPITAL})
+# Sectors of bodies that act only in their own state (police, courts, prosecutors): with no
+# country of their own they are the state's where the sentence puts their act. Armies and
+# ministries are left out: they act abroad, and speak of acts abroad.
+_LOCAL_SECTORS = frozenset({"COP", "JUD"})
+_AUTHORITIES = frozenset({"authorities", "authority"})
 
 
 def unit_text(doc: Doc, unit: Unit) -> str:
@@ -70,9 +77,10 @@ def unit_bounds(doc: Doc, unit: Unit) -> tuple[int, int]:
 
 
 def resolve(
-    doc: Doc, unit: Unit, *, tables: ActorTables, memory: ArticleMemory
+    doc: Doc, unit: Unit, *, tables: ActorTables, memory: ArticleMemory, here: str | None = None
 ) -> tuple[ActorRef, ...]:
-    """The actors a top unit names (memory is read, and updated with persons and countries)."""
+    """The actors a top unit names (memory is read, and updated with persons and countries);
+    ``here`` is the state the sentence puts its act in, if it names one."""
     text = unit_text(doc, unit)
     if unit.recalled is not None:
         return (replace(memory.remember_person(unit.recalled), text=text),)
@@ -81,7 +89,7 @@ def resolve(
     if unit.kind is MentionKind.PERSON and unit.person:
         return (_person(doc, unit, text=text, tables=tables, memory=memory),)
     if unit.kind is MentionKind.ROLE and unit.role is not None:
-        return _role(doc, unit, unit.role, text=text, tables=tables, memory=memory)
+        return _role(doc, unit, unit.role, text=text, tables=tables, memory=memory, here=here)
     return _named(doc, unit, text, tables, memory)
 
 
@@ -158,6 +166,7 @@ def _role(
     text: str,
     tables: ActorTables,
     memory: ArticleMemory,
+    here: str | None = None,
 ) -> tuple[ActorRef, ...]:
     owners = _owners(unit, tables, memory)
     named = _appositive_person(unit) if role.is_title else None
@@ -199,9 +208,16 @@ def _role(
         person = memory.last_person if role.phrase in _ACCOMPANYING else None
         code = person.country if person else None
         sector = (person.sector if code and person else None) or sector
+        if code is None and _local_authority(role):
+            code = here  # "arrested in Denver, police said": the police of that place
         code = code or memory.context_country()
     name = tables.country_name(code) or doc[unit.first : unit.last + 1].text
     return (ActorRef(name=name, text=text, country=code, sector=sector, title=title),)
+
+
+def _local_authority(role: RoleEntry) -> bool:
+    """Police, prosecutors, courts and "the authorities": bodies that act where they are."""
+    return role.sector in _LOCAL_SECTORS or role.phrase in _AUTHORITIES
 
 
 def _appositive_person(unit: Unit) -> str | None:

@@ -21,12 +21,20 @@ from dyads.coding.triggers import Trigger
 from dyads.records import ActorRef, MentionKind
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+# Clauses told of something else than the clause they hang on: a passive one names no agent
+# of its own and takes none from above. A conjunct may ("the ship struck a bridge and 25
+# people were injured": the ship did it).
+OWN_CLAUSE_DEPS = frozenset({"relcl", "advcl", "pcomp", "acl"})
+PARTICIPLE_TAG = "VBN"
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Dependents that leave the argument's core: clauses and phrases about something else.
 OUTSIDE_CORE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep", "cc"})
 # Pronouns that, as the subject of a reported clause, stand for the one reporting.
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 MAX_STEPS = 12  # clauses nest a few levels deep; twelve steps reach any reporting verb
+# "was stopped, searched, questioned and arrested": lists of acts run to four or five verbs
+MAX_CONJUNCTS = 6
 # Dependents of a trigger searched for a recipient when the lexicon's places name none.
 FALLBACK_DEPS = frozenset({"dobj", "prep", "dative", "nsubjpass"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
@@ -55,6 +63,7 @@ class Arguments:
     recipient_spans: tuple[tuple[int, int], ...] = ()
     borrowed_subject: bool = False  # the subject came from a verb above the trigger
     has_subject: bool = False  # the parse names a subject (resolved or not)
+    agentless: bool = False  # a passive that names no agent ("was arrested on Monday")
 
 
 def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
@@ -70,10 +79,12 @@ def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
                 if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     return node.head, False, borrowed
                 return child, False, borrowed
+        if node.dep_ in OWN_CLAUSE_DEPS and any(c.dep_ == "nsubjpass" for c in node.children):
+            # "was in Dallas when five officers were shot": a subordinate clause with a
+            # passive subject of its own names no agent and borrows none from the clause
+            # above; in "a Tunisian who had been rejected" the noun is the one acted on
+            return None, node.dep_ == "relcl", borrowed
         if node.dep_ == "relcl":
-            if any(c.dep_ == "nsubjpass" for c in node.children):
-                # "a Tunisian who had been rejected": the noun is the one acted on
-                return None, True, borrowed
             return node.head, False, borrowed
         if node.dep_ == "acl" and node.head.head.i != node.head.i:
             # "issued a declaration demanding ...": the subject of the verb over the noun
@@ -88,6 +99,41 @@ def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
     return None, False, borrowed
 
 
+def is_passive(verb: Any) -> bool:
+    """A passive verb: with a passive subject or auxiliary of its own, or a participle
+    conjoined to a passive verb ("was found and arrested")."""
+    node = verb
+    for _ in range(MAX_CONJUNCTS):
+        if any(c.dep_ in PASSIVE_DEPS for c in node.children):
+            return True
+        if not _shares_passive_subject(node):
+            return False
+        node = node.head
+    return False
+
+
+def passive_subjects(verb: Any) -> list[Any]:
+    """The passive subject of ``verb``, or of the passive verb a subjectless participle is
+    conjoined to: "the woman was found and arrested" is said of the woman twice."""
+    node = verb
+    for _ in range(MAX_CONJUNCTS):
+        own = [c for c in node.children if c.dep_ == "nsubjpass"]
+        if own or not _shares_passive_subject(node):
+            return own
+        node = node.head
+    return []
+
+
+def _shares_passive_subject(node: Any) -> bool:
+    """A participle in a chain of conjuncts with no subject of its own."""
+    return (
+        node.dep_ == "conj"
+        and node.tag_ == PARTICIPLE_TAG
+        and node.head.i != node.i
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in node.children)
+    )
+
+
 def recipient_tokens(token: Any, where: Sequence[str], *, passive: bool) -> list[Any]:
     """Tokens heading the recipient: per the lexicon row's places, in order."""
     found: list[Any] = []
@@ -96,11 +142,11 @@ def recipient_tokens(token: Any, where: Sequence[str], *, passive: bool) -> list
         if place == "dobj":
             found.extend(objects)
             if passive:
-                found.extend(c for c in token.children if c.dep_ == "nsubjpass")
+                found.extend(passive_subjects(token))
         elif place == "dative":
             found.extend(c for c in token.children if c.dep_ in {"dative", "iobj"})
         elif place == "nsubjpass":
-            found.extend(c for c in token.children if c.dep_ == "nsubjpass")
+            found.extend(passive_subjects(token))
         else:
             for holder in (token, *objects):
                 for child in holder.children:
@@ -219,8 +265,8 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         subject, passive, borrowed = subject_of(_reporter(trigger.token))
         heads = [c for c in trigger.token.children if c.dep_ in SUBJECT_DEPS]
     else:
-        subject, passive, borrowed = subject_of(verb)
-        passive = passive or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        subject, agent, borrowed = subject_of(verb)
+        passive = agent or is_passive(verb)
         heads = recipient_tokens(verb, trigger.entry.recipient, passive=passive)
         if trigger.anchor is not None:
             heads += recipient_tokens(trigger.token, trigger.entry.recipient, passive=False)
@@ -245,6 +291,7 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         recipient_spans=recipient_spans,
         borrowed_subject=borrowed,
         has_subject=subject is not None,
+        agentless=passive and subject is None and not trigger.demand,
     )
 
 

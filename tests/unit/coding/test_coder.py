@@ -60,10 +60,11 @@ def test_code_directed_events(
     assert _countries(coded.recipients) == recipients
 
 
-def test_code_passive_without_agent_has_a_recipient_only(code_stage: Any) -> None:
+def test_code_passive_without_agent_or_place_has_an_unknown_actor(code_stage: Any) -> None:
     coded = _only(code_stage, "Five Turkish journalists were arrested on Monday.")
     assert coded.event == "COERCE" and coded.mode == "arrest"
-    assert coded.actors == () and _countries(coded.recipients) == {"TUR"}
+    assert [(a.country, a.sector) for a in coded.actors] == [(None, "UNK")]
+    assert _countries(coded.recipients) == {"TUR"}
 
 
 def test_code_reciprocal_subjects_are_all_actors(code_stage: Any) -> None:

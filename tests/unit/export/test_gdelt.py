@@ -190,3 +190,12 @@ def test_gdelt_avg_tone_is_the_first_articles_tone() -> None:
 def test_export_options_refuse_an_unknown_code_system() -> None:
     with pytest.raises(UnknownCountryCodes, match="iso3, fips"):
         ExportOptions(country_codes="cow")
+
+
+@pytest.mark.parametrize(("kind", "geo_type"), [("country", "1"), ("city", "4"), ("region", "5")])
+def test_gdelt_geo_type_follows_the_place_kind(kind: str, geo_type: str) -> None:
+    place = Place(name="Kerala", country="IND", kind=kind)
+    row = dict(
+        zip(GDELT_COLUMNS, gdelt_row(make_stored_event(make_event(place=place))), strict=True)
+    )
+    assert row["ActionGeo_Type"] == geo_type

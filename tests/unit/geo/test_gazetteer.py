@@ -91,3 +91,23 @@ def test_lookup_city_skips_countries() -> None:
 )
 def test_name_key_ignores_case_diacritics_punctuation(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Kerala", "IND"), ("Texas", "USA"), ("Western Cape", "ZAF"), ("Arizona", "USA")],
+)
+def test_lookup_resolves_first_level_divisions(name: str, country: str) -> None:
+    gazetteer = default_gazetteer()
+    for found in (gazetteer.lookup(name), gazetteer.lookup_local(name)):
+        assert found is not None
+        assert (found.kind, found.country) == ("region", country)
+
+
+def test_lookup_divisions_yield_to_countries_capitals_and_plain_words() -> None:
+    gazetteer = default_gazetteer()
+    georgia = gazetteer.lookup("Georgia")
+    assert georgia is not None and georgia.kind == "country"
+    assert gazetteer.lookup_local("Georgia") is None  # the division named like a country
+    assert gazetteer.lookup("Red Sea") is None  # a sea before a Sudanese state
+    assert gazetteer.lookup_city("Texas") is None  # cities only

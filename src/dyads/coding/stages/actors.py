@@ -70,6 +70,7 @@ class ActorsStage(MapStage[ParsedArticle, ResolvedArticle]):
                     article_id=article.id,
                     reference_year=reference,
                     triggers=parsed.triggers,
+                    home=home,
                 )
             )
         return ResolvedArticle(
