@@ -54,14 +54,18 @@ class Collector(logging.Handler):
             self.dropped.append(found)
 
     def __enter__(self) -> Collector:
-        self._level = LOGGER.level
+        # collected, not printed: the records reach this handler only, whatever logging the
+        # program has set up
+        self._level, self._propagate = LOGGER.level, LOGGER.propagate
         LOGGER.addHandler(self)
         LOGGER.setLevel(logging.DEBUG)
+        LOGGER.propagate = False
         return self
 
     def __exit__(self, *exc: object) -> None:
         LOGGER.removeHandler(self)
         LOGGER.setLevel(self._level)
+        LOGGER.propagate = self._propagate
 
 
 def at(evidence: Evidence, *, article_id: str, event: str, reason: str) -> DroppedCandidate:

@@ -75,3 +75,23 @@ def test_dyads_code_prints_the_dropped_candidates(
     out, err = capsys.readouterr()
     assert "dropped:" in err and "'accuse' left out: a question" in err
     assert out.count('"event": "ACCUSE"') == 1
+
+
+def test_collected_candidates_are_not_printed_by_the_programs_logging(code_stage: Any) -> None:
+    import logging
+
+    seen: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    root = logging.getLogger()
+    handler = Keep(level=logging.DEBUG)
+    root.addHandler(handler)
+    try:
+        with Collector() as collected:
+            code_stage.process(make_article(SENTENCES[:1]))
+    finally:
+        root.removeHandler(handler)
+    assert collected.dropped and not [r for r in seen if r.name == "dyads.coding.dropped"]
