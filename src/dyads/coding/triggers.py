@@ -27,6 +27,10 @@ from dyads.coding.lexicon import Lexicon, TriggerEntry
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+# Heads of a quantity whose "of" phrase is the real object ("most of its exports").
+QUANTITY_HEADS = frozenset(
+    {"percent", "%", "most", "all", "some", "half", "share", "part", "bulk", "majority", "much"}
+)
 # A preposition of time whose object is one of these tells when, not a party or a target.
 TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "before", "after", "over"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -152,6 +156,14 @@ def object_heads(token: Any) -> set[str]:
     for child in token.children:
         if child.dep_ in OBJECT_DEPS:
             found.update({child.lemma_.lower(), child.lower_})
+            if child.lemma_.lower() in QUANTITY_HEADS:  # "90 percent of oil imports"
+                found.update(
+                    g.lemma_.lower()
+                    for prep in child.children
+                    if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for g in prep.children
+                    if g.dep_ == "pobj"
+                )
     return found
 
 

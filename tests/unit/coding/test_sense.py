@@ -67,6 +67,10 @@ def _types(code_stage: Any, text: str) -> set[str]:
         ("The Peruvian navy shot down a Bolivian drone.", {"ASSAULT"}),
         ("Thai police stormed the offices of the Cambodian opposition.", {"ASSAULT"}),
         ("Iran seized a Greek oil tanker in the Gulf.", {"COERCE"}),
+        ("Egypt banned the Muslim Brotherhood.", {"COERCE"}),
+        # a ban on trade is a sanction, also of a share of it
+        ("Japan banned beef imports from Brazil.", {"SANCTION"}),
+        ("China banned most of its coal exports to Japan.", {"SANCTION"}),
         # the same words against what is said or decided, or an idiom
         ("Chile's foreign minister attacked the Bolivian proposal.", {"ACCUSE"}),
         ("Chile's senate shot down the Bolivian proposal.", {"REJECT"}),
