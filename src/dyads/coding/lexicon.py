@@ -57,7 +57,7 @@ COLUMNS = (
     "weight",
     "flags",
 )
-FLAGS = frozenset({"govern", "intent", "reciprocal", "target", "clause"})
+FLAGS = frozenset({"govern", "intent", "reciprocal", "target", "clause", "light"})
 # "re" + a verb of at least four letters: "reimpose", "re-arrest", not "read" or "react".
 REPEAT_PREFIX_MIN = 5
 
@@ -141,6 +141,12 @@ class TriggerEntry:
         """The word reports a political event only with a recipient ("investigated the
         minister", not "investigated the crash")."""
         return "target" in self.flags
+
+    @property
+    def light_only(self) -> bool:
+        """A noun that reports the event only as the object of a light verb: "made a
+        threat" is one, "the threat from X" names a danger."""
+        return "light" in self.flags
 
     @property
     def needs_act_clause(self) -> bool:

@@ -5,8 +5,13 @@ preposition or particle hangs on the verb, the object's lemma is listed (and not
 Among the rows met, the most specific wins, then the surest. An eventive noun (a ``N`` row) is a
 trigger when it is the object of a light verb ("held talks", "launched an offensive",
 "completed its investigation"); the verb is then its anchor, which gives the subject, negation
-and modality. A verb under "must" in a reported clause ("X said Y must withdraw") is a demand:
-REQUEST from the speaker to Y.
+and modality. Elsewhere a noun is a trigger only when its own arguments name a party (see
+``own_party``: "China's criticism of Japan", "talks between Peru and Chile", "a visit by the
+king"); it is then ``nominal``: the verb above it still gives negation and modality ("would
+face sanctions", "called off the talks", "plans for talks" report nothing), never the
+subject. An adjective of an ``A`` row is a trigger as a predicate ("was critical of Y", "said
+it was disappointed in Y"): the subject is the actor. A verb under "must" in a reported
+clause ("X said Y must withdraw") is a demand: REQUEST from the speaker to Y.
 
 Each trigger carries what changes its reading: negation, a modal or condition
 (hypothetical), an intent frame, and whether a governing trigger above it already codes it
@@ -44,6 +49,9 @@ COOPERATIVE_EVENTS = frozenset(
     {"AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
 )
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj", "advcl", "acl"})
+# Verbs that enact a measure named by their object ("passed sanctions on", "adopted a ban
+# on"); the noun must be the object itself: "passed sexual assault laws" enacts laws.
+ENACTING_VERBS = frozenset({"pass", "adopt", "approve", "levy"})
 # Verbs that only carry an eventive noun: "held talks", "launched an attack".
 LIGHT_VERBS = frozenset(
     [
@@ -91,6 +99,39 @@ LIGHT_VERBS = frozenset(
         "show",
     ]
 )
+# Nouns whose complement is a wish, a plan or a risk, not an act: "plans for talks", "the
+# prospect of sanctions", "calls for a ceasefire".
+UNREAL_NOUNS = frozenset(
+    {"plan", "proposal", "prospect", "possibility", "hope", "bid", "effort", "attempt",
+     "chance", "idea", "option", "risk", "fear", "push", "need", "call", "demand", "request",
+     "offer", "invitation", "preparation", "intention", "willingness", "readiness", "threat",
+     "likelihood", "question", "talk", "agenda", "date", "prelude", "condition", "way"}
+)  # fmt: skip
+# Modifiers that put a noun's event ahead or leave it open: "the upcoming visit".
+PLANNED_WORDS = frozenset(
+    {"upcoming", "planned", "proposed", "possible", "potential", "future", "expected",
+     "scheduled", "prospective", "next", "likely", "impending", "forthcoming", "mooted",
+     "threatened"}
+)  # fmt: skip
+# Verbs that make the event of their noun object undone or not yet done: "called off the
+# talks", "sought a meeting", "would face sanctions" (the verb's modality is read apart).
+UNREAL_VERBS = frozenset(
+    {"cancel", "postpone", "delay", "suspend", "scrap", "abandon", "reject", "refuse", "deny",
+     "avoid", "prevent", "block", "oppose", "stop", "halt", "boycott", "skip", "freeze",
+     "seek", "want", "plan", "propose", "consider", "urge", "demand", "request", "ask", "push",
+     "press", "prepare", "expect", "await", "face", "risk", "fear", "threaten", "warn",
+     "avert", "escape", "lift", "ease", "evade", "dodge", "lobby", "favor", "favour",
+     "support", "back", "welcome", "discuss", "debate", "weigh", "study", "envisage",
+     "schedule", "set", "arrange", "organize", "organise", "invite", "offer", "call"}
+)  # fmt: skip
+# Prepositions that put the noun's event ahead of the news: "ahead of talks", "before the
+# visit", "pending an investigation".
+AHEAD_PREPS = frozenset({"ahead", "before", "pending", "towards", "toward", "until"})
+# The noun's own dependents that name its doer: "China's criticism", "criticism by China";
+# "from" names the doer unless the row keeps it for the recipient ("withdrawal from").
+AGENT_PREPS = frozenset({"by", "from"})
+# Particles that make a light verb undo its noun: "called off", "broke off", "put off".
+UNDOING_PARTICLES = frozenset({"off"})
 MUST = TriggerEntry(
     lemma="must", pos="V", event="REQUEST", cameo="100", weight=0.8, flags=frozenset({"govern"})
 )
@@ -107,6 +148,8 @@ class Trigger:
     hypothetical: bool = False
     depth: int = 0
     demand: bool = False  # a "must" clause: actor = the reporter, recipient = its subject
+    nominal: bool = False  # a noun whose own arguments give the parties ("X's visit to Y")
+    predicative: bool = False  # an adjective predicate ("X was critical of Y")
 
     @property
     def verb(self) -> Any:
@@ -181,7 +224,15 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
     raw: list[Trigger] = []
     for token in sentence:
         lemma = token.lemma_.lower()
-        if token.pos_ in VERB_TAGS:
+        predicate = _predicate(token)
+        adjective = (
+            choose_entry(token, [r for r in lexicon.rows(token.lower_) if r.pos == "A"])
+            if predicate is not None
+            else None
+        )
+        if adjective is not None:
+            raw.append(_read_unreal(token, adjective, anchor=predicate, predicative=True))
+        elif token.pos_ in VERB_TAGS:
             entry = choose_entry(token, rows_for(lexicon, lemma, pos="V", form=token.lower_))
             if _must_clause(token):
                 raw.append(replace(_read(token, MUST, lexicon=lexicon), demand=True))
@@ -189,13 +240,130 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
                 raw.append(_read(token, entry, lexicon=lexicon))
         elif token.pos_ in {"NOUN", "PROPN"}:
             anchor = _light_verb(token)
-            rows = rows_for(lexicon, lemma, pos="N", form=token.lower_) if anchor else []
+            rows = rows_for(lexicon, lemma, pos="N", form=token.lower_)
             if rows and not _outranked_compound(token, rows, lexicon=lexicon):
-                entry = max(rows, key=lambda r: r.weight)
-                raw.append(_read(token, entry, lexicon=lexicon, anchor=anchor))
+                if anchor is not None:
+                    entry = max(rows, key=lambda r: r.weight)
+                    raw.append(_read(token, entry, lexicon=lexicon, anchor=anchor))
+                else:
+                    raw.extend(_nominal(token, rows))
+    raw = _without_object_nouns(raw)
     governors = [t for t in raw if t.entry.governs or t.entry.intent]
     kept = [t for t in raw if not _governed(t, governors) and not _purpose(t, raw)]
     return _one_per_act(kept)
+
+
+def own_party(token: Any, entry: TriggerEntry) -> bool:
+    """The noun names a party of its own: an owner ("China's", "its"), a doer ("by China",
+    "from China") or a recipient in one of the row's prepositions ("sanctions on Iran")."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ in {"prep", "agent"} and any(g.dep_ == "pobj" for g in child.children):
+            word = child.lower_
+            if word in entry.recipient or (word in AGENT_PREPS and word not in entry.preps):
+                return True
+    return False
+
+
+def _nominal(token: Any, rows: list[TriggerEntry]) -> list[Trigger]:
+    """A noun with a party of its own, read with the verb above it for modality."""
+    entry = choose_entry(token, [r for r in rows if not r.light_only])
+    if entry is None or not own_party(token, entry):
+        return []
+    return [_read_unreal(token, entry, anchor=_governing_verb(token), nominal=True)]
+
+
+def _governing_verb(token: Any) -> Any | None:
+    """The nearest verb above the noun ("follows Trump's criticism": "follows")."""
+    node, steps = token, 0
+    while node.head.i != node.i and steps < MAX_DEPTH:
+        node, steps = node.head, steps + 1
+        if node.pos_ in VERB_TAGS:
+            return node
+    return None
+
+
+def _predicate(token: Any) -> Any | None:
+    """The verb of an adjective predicate: the copula of "was critical of", or the participle
+    itself in "was disappointed in" (parsed as a passive)."""
+    if token.dep_ == "acomp" and token.head.pos_ in VERB_TAGS:
+        return token.head
+    if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
+        return token
+    return None
+
+
+def _read_unreal(
+    token: Any,
+    entry: TriggerEntry,
+    *,
+    anchor: Any,
+    nominal: bool = False,
+    predicative: bool = False,
+) -> Trigger:
+    """A noun or adjective trigger: any modal, condition or future on its verb, a planning
+    noun or verb over it, makes it unreal; a negation undoes it. No intent reading: "would
+    face sanctions" is no threat by the one facing them."""
+    verb = anchor if anchor is not None else token
+    negated = _negated(verb) or _negated(token) or _denied_noun(token)
+    hypothetical = (
+        _hypothetical(verb)
+        or _future(verb)
+        or any(_framed_by_intent(v) or _infinitive(v) for v in _chain(verb))
+        or _unreal_path(token)
+        or _planned_noun(token)
+    )
+    return Trigger(
+        token=token,
+        entry=entry,
+        event=entry.event,
+        anchor=anchor if anchor is not None and anchor.i != token.i else None,
+        negated=negated,
+        hypothetical=hypothetical,
+        depth=depth_of(token),
+        nominal=nominal,
+        predicative=predicative,
+    )
+
+
+def _infinitive(verb: Any) -> bool:
+    """ "to review the complaints": an infinitive states a purpose or a plan, not an act."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _denied_noun(token: Any) -> bool:
+    """ "no talks", "neither visit" """
+    return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
+
+
+def _planned_noun(token: Any) -> bool:
+    """ "the upcoming visit", "possible sanctions", "a proposed meeting" """
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in PLANNED_WORDS for c in token.children)
+
+
+def _unreal_path(token: Any) -> bool:
+    """A planning noun, an undoing or wishing verb, or a preposition of time ahead between
+    the noun and the verb above it: "plans for talks", "sought a meeting", "ahead of talks".
+    A noun that is the subject of its verb is told as having happened by that verb."""
+    node, steps = token, 0
+    while node.head.i != node.i and steps < MAX_DEPTH:
+        if node.dep_ in {"nsubj", "nsubjpass"} and node.i == token.i:
+            return False
+        node, steps = node.head, steps + 1
+        lemma = node.lemma_.lower()
+        if node.pos_ in VERB_TAGS:
+            return lemma in UNREAL_VERBS
+        if lemma in UNREAL_NOUNS or lemma in AHEAD_PREPS or node.lower_ in AHEAD_PREPS:
+            return True
+    return False
+
+
+def _without_object_nouns(triggers: list[Trigger]) -> list[Trigger]:
+    """A noun whose verb is itself a trigger is what that verb acts on ("condemned the
+    sanctions on Iran", "praised China's mediation"): the verb's event is the news."""
+    verbs = {t.token.i for t in triggers if not t.nominal and not t.predicative}
+    return [t for t in triggers if not (t.nominal and t.anchor is not None and t.anchor.i in verbs)]
 
 
 def _one_per_act(triggers: list[Trigger]) -> list[Trigger]:
@@ -233,14 +401,19 @@ def _light_verb(token: Any) -> Any | None:
     """The light verb whose object is the noun, a compound in that object ("a hunger
     strike", "mediation mission"), or what that object measures ("days of war games")."""
     if token.dep_ == "compound" and token.head.dep_ in {"dobj", "nsubjpass", "pobj"}:
+        if token.head.head.lemma_.lower() in ENACTING_VERBS:
+            return None
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         token = token.head.head  # "launched ten days of war games", "a wave of strikes"
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_ == "be":
+        return token.head.head  # "is in talks with", "were in negotiations"
     head = token.head
     light = (
         token.dep_ in {"dobj", "nsubjpass"}
         and head.pos_ in VERB_TAGS
-        and head.lemma_.lower() in LIGHT_VERBS
+        and head.lemma_.lower() in LIGHT_VERBS | ENACTING_VERBS
+        and not particles_of(head) & UNDOING_PARTICLES  # "called off the talks"
     )
     return head if light else None
 

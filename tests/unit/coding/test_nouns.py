@@ -1,0 +1,109 @@
+"""Events told by a noun with parties of its own, and by an adjective predicate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyads.records import Event
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
+    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
+    return events
+
+
+def _countries(refs: Any) -> set[str]:
+    return {ref.country for ref in refs}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        # the owner acts, the row's preposition names the one acted on
+        ("The Finnish minister's criticism of Hungary drew a sharp reply.", "ACCUSE",
+         {"FIN"}, {"HUN"}),
+        ("Kenya's visit to Uganda lasted two days.", "CONSULT", {"KEN"}, {"UGA"}),
+        # an agentive "by" or "from" phrase names the doer
+        ("A request by Ghana for wheat reached the ministry.", "REQUEST", {"GHA"}, set()),
+        ("Norway's condemnation of the Belarusian crackdown came fast.", "ACCUSE",
+         {"NOR"}, {"BLR"}),
+        ("The sharp criticism from Norway surprised everyone.", "ACCUSE", {"NOR"}, set()),
+        # "between" names those who act together
+        ("Talks between Iran and Iraq ended on Monday.", "CONSULT", {"IRN", "IRQ"}, set()),
+        # a name on the noun is the doer once the noun has a party of its own
+        ("U.S. sanctions on Cuba took effect on Monday.", "SANCTION", {"USA"}, {"CUB"}),
+        # "be in talks": the subject is in them
+        ("The Dutch envoy has been in talks with the Chinese.", "CONSULT", {"NLD"}, {"CHN"}),
+        # the owner of an arrest is the one arrested
+        ("The Chilean activist's arrest by Peruvian police angered Santiago.", "COERCE",
+         {"PER"}, {"CHL"}),
+    ],
+)  # fmt: skip
+def test_noun_with_own_parties_is_an_event(
+    code_stage: Any, text: str, event: str, actors: set[str], recipients: set[str]
+) -> None:
+    coded = [e for e in _events(code_stage, text) if e.event == event]
+    assert len(coded) == 1, _events(code_stage, text)
+    assert _countries(coded[0].actors) == actors
+    assert _countries(coded[0].recipients) == recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no party of the noun's own: the subject of another verb is not its doer
+        "Sweden discussed the criticism at length.",
+        # a plan, a wish or an undoing over the noun
+        "Norway announced plans for talks with Sweden.",
+        "Officials said Iran would face sanctions from Canada.",
+        "Egypt called off the talks with Sudan.",
+        "The upcoming visit of the Thai king to Laos drew crowds.",
+        "Austria set up a team to review Slovenia's complaints about the border.",
+        # a danger, not a threat made
+        "The threat from North Korea shaped the Japanese budget.",
+        # a word said needs a speaker
+        "Criticism of the Danish decision grew.",
+        # a meeting needs a second party
+        "The Nepali party's committee meeting lasted all night.",
+    ],
+)
+def test_noun_without_an_act_makes_no_event(code_stage: Any, text: str) -> None:
+    wanted = {"ACCUSE", "CONSULT", "SANCTION", "THREATEN", "REQUEST"}
+    assert [e for e in _events(code_stage, text) if e.event in wanted] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        ("Peru was critical of the Chilean decision.", "ACCUSE", {"PER"}, {"CHL"}),
+        ("Spain said it was disappointed in Morocco.", "ACCUSE", {"ESP"}, {"MAR"}),
+        ("Syria is opposed to the Turkish plan.", "REJECT", {"SYR"}, {"TUR"}),
+        ("Brazil is grateful to Portugal for its help.", "SUPPORT", {"BRA"}, {"PRT"}),
+        ("The Ghanaian president was furious with Togo.", "ACCUSE", {"GHA"}, {"TGO"}),
+    ],
+)
+def test_adjective_predicate_is_an_event_of_its_subject(
+    code_stage: Any, text: str, event: str, actors: set[str], recipients: set[str]
+) -> None:
+    coded = [e for e in _events(code_stage, text) if e.event == event]
+    assert len(coded) == 1, _events(code_stage, text)
+    assert _countries(coded[0].actors) == actors
+    assert _countries(coded[0].recipients) == recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said it was not critical of Peru.",
+        "Chile would be grateful to Peru.",
+        # no one the adjective is about
+        "Peru was disappointed by the weather.",
+    ],
+)
+def test_adjective_predicate_negated_or_unreal_makes_no_event(code_stage: Any, text: str) -> None:
+    assert _events(code_stage, text) == ()
