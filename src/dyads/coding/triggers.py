@@ -361,9 +361,18 @@ def _unreal_path(token: Any) -> bool:
 
 def _without_object_nouns(triggers: list[Trigger]) -> list[Trigger]:
     """A noun whose verb is itself a trigger is what that verb acts on ("condemned the
-    sanctions on Iran", "praised China's mediation"): the verb's event is the news."""
-    verbs = {t.token.i for t in triggers if not t.nominal and not t.predicative}
-    return [t for t in triggers if not (t.nominal and t.anchor is not None and t.anchor.i in verbs)]
+    sanctions on Iran", "praised China's mediation"): the verb's event is the news. A noun
+    that is the subject of a verb of its own event tells the same act ("Russia's attack on
+    Georgia killed ten"): it stays, and ``_one_per_act`` keeps it for the verb."""
+    verbs = {t.token.i: t for t in triggers if not t.nominal and not t.predicative}
+
+    def kept(trigger: Trigger) -> bool:
+        verb = verbs.get(trigger.anchor.i) if trigger.anchor is not None else None
+        if not trigger.nominal or verb is None:
+            return True
+        return trigger.token.dep_ == "nsubj" and verb.event == trigger.event
+
+    return [t for t in triggers if kept(t)]
 
 
 def _one_per_act(triggers: list[Trigger]) -> list[Trigger]:
@@ -554,14 +563,16 @@ def _purpose(trigger: Trigger, others: list[Trigger]) -> bool:
 
 
 def _governed(trigger: Trigger, governors: list[Trigger]) -> bool:
-    """True when ``trigger`` lies in a complement of a governing trigger."""
+    """True when ``trigger`` lies in a complement of a governing trigger. A noun with
+    parties of its own governs what hangs on it ("criticism of China for allowing ..."),
+    not the rest of its verb's clause."""
     for governor in governors:
-        top = governor.verb
+        top = governor.token if governor.nominal else governor.verb
         if governor.entry.intent and trigger.anchor is not None and top.i == trigger.verb.i:
             return True  # "offered talks": the offer is the event, the talks what it offers
         if top.i in {trigger.token.i, trigger.verb.i}:
             continue
-        node, steps = trigger.verb, 0
+        node, steps = (trigger.token if trigger.nominal else trigger.verb), 0
         while node.head.i != node.i and steps < MAX_DEPTH:
             if node.head.i == top.i:
                 if node.dep_ in COMPLEMENT_DEPS:

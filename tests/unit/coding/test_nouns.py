@@ -35,8 +35,11 @@ def _countries(refs: Any) -> set[str]:
         ("The sharp criticism from Norway surprised everyone.", "ACCUSE", {"NOR"}, set()),
         # "between" names those who act together
         ("Talks between Iran and Iraq ended on Monday.", "CONSULT", {"IRN", "IRQ"}, set()),
-        # a name on the noun is the doer once the noun has a party of its own
-        ("U.S. sanctions on Cuba took effect on Monday.", "SANCTION", {"USA"}, {"CUB"}),
+        # a country word on the noun is the doer once the noun has a party of its own; a
+        # noun that is the subject of a verb of its own event tells that one act
+        ("Russian attacks on Georgia killed ten.", "ASSAULT", {"RUS"}, {"GEO"}),
+        # enacting verbs carry the measure they pass
+        ("The Dutch parliament passed sanctions on Belarus.", "SANCTION", {"NLD"}, {"BLR"}),
         # "be in talks": the subject is in them
         ("The Dutch envoy has been in talks with the Chinese.", "CONSULT", {"NLD"}, {"CHN"}),
         # the owner of an arrest is the one arrested
@@ -64,8 +67,9 @@ def test_noun_with_own_parties_is_an_event(
         "Egypt called off the talks with Sudan.",
         "The upcoming visit of the Thai king to Laos drew crowds.",
         "Austria set up a team to review Slovenia's complaints about the border.",
-        # a danger, not a threat made
+        # a danger or a standing state, not an act: such nouns count after a light verb only
         "The threat from North Korea shaped the Japanese budget.",
+        "The sanctions on Cuba hurt its economy.",
         # a word said needs a speaker
         "Criticism of the Danish decision grew.",
         # a meeting needs a second party
@@ -107,3 +111,11 @@ def test_adjective_predicate_is_an_event_of_its_subject(
 )
 def test_adjective_predicate_negated_or_unreal_makes_no_event(code_stage: Any, text: str) -> None:
     assert _events(code_stage, text) == ()
+
+
+def test_noun_governs_only_what_hangs_on_it(code_stage: Any) -> None:
+    text = (
+        "Peru's criticism of Chile grew as it was announced that Bolivia would meet with Ecuador."
+    )
+    events = {e.event for e in _events(code_stage, text)}
+    assert "ACCUSE" in events and events & {"AGREE", "CONSULT"}
