@@ -130,6 +130,15 @@ AHEAD_PREPS = frozenset({"ahead", "before", "pending", "towards", "toward", "unt
 # The noun's own dependents that name its doer: "China's criticism", "criticism by China";
 # "from" names the doer unless the row keeps it for the recipient ("withdrawal from").
 AGENT_PREPS = frozenset({"by", "from"})
+# Words of a time, never a party: "the bombing on Sunday", "talks on Tuesday night" (the
+# parser runs without its entity recognizer).
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.",
+     "dec.", "today", "yesterday", "tomorrow", "day", "night", "morning", "afternoon",
+     "evening", "weekend", "week", "month", "year", "time", "occasion", "date"}
+)  # fmt: skip
 # Particles that make a light verb undo its noun: "called off", "broke off", "put off".
 UNDOING_PARTICLES = frozenset({"off"})
 MUST = TriggerEntry(
@@ -255,15 +264,21 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
 
 def own_party(token: Any, entry: TriggerEntry) -> bool:
     """The noun names a party of its own: an owner ("China's", "its"), a doer ("by China",
-    "from China") or a recipient in one of the row's prepositions ("sanctions on Iran")."""
+    "from China") or a recipient in one of the row's prepositions ("sanctions on Iran"); a
+    time is no party ("the bombing on Sunday")."""
     for child in token.children:
         if child.dep_ == "poss":
             return True
-        if child.dep_ in {"prep", "agent"} and any(g.dep_ == "pobj" for g in child.children):
+        objects = [g for g in child.children if g.dep_ == "pobj" and not _time(g)]
+        if child.dep_ in {"prep", "agent"} and objects:
             word = child.lower_
             if word in entry.recipient or (word in AGENT_PREPS and word not in entry.preps):
                 return True
     return False
+
+
+def _time(token: Any) -> bool:
+    return token.lower_ in TIME_WORDS or token.lemma_.lower() in TIME_WORDS or token.like_num
 
 
 def _nominal(token: Any, rows: list[TriggerEntry]) -> list[Trigger]:

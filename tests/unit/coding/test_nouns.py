@@ -119,3 +119,9 @@ def test_noun_governs_only_what_hangs_on_it(code_stage: Any) -> None:
     )
     events = {e.event for e in _events(code_stage, text)}
     assert "ACCUSE" in events and events & {"AGREE", "CONSULT"}
+
+
+def test_noun_with_a_time_only_leaves_the_act_to_its_verb(code_stage: Any) -> None:
+    # "on Sunday" is no party: the verb's event keeps the ones it killed
+    (coded,) = _events(code_stage, "A roadside bombing on Sunday killed two Iraqi soldiers.")
+    assert coded.event == "ASSAULT" and _countries(coded.recipients) == {"IRQ"}
