@@ -37,7 +37,7 @@ def _countries(refs: Any) -> set[str]:
         ("Talks between Iran and Iraq ended on Monday.", "CONSULT", {"IRN", "IRQ"}, set()),
         # a country word on the noun is the doer once the noun has a party of its own; a
         # noun that is the subject of a verb of its own event tells that one act
-        ("Russian attacks on Georgia killed ten.", "ASSAULT", {"RUS"}, {"GEO"}),
+        ("The Russian bombing of Georgia killed ten.", "ASSAULT", {"RUS"}, {"GEO"}),
         # enacting verbs carry the measure they pass
         ("The Dutch parliament passed sanctions on Belarus.", "SANCTION", {"NLD"}, {"BLR"}),
         # "be in talks": the subject is in them
