@@ -104,6 +104,9 @@ def recipient_tokens(token: Any, where: Sequence[str], *, passive: bool) -> list
             found.extend(c for c in token.children if c.dep_ in {"dative", "iobj"})
         elif place == "nsubjpass":
             found.extend(c for c in token.children if c.dep_ == "nsubjpass")
+        elif place == "clause":  # "disappointed that Y allowed ...": Y
+            clauses = [c for c in token.children if c.dep_ == "ccomp"]
+            found.extend(s for c in clauses for s in c.children if s.dep_ in SUBJECT_DEPS)
         else:
             for holder in (token, *objects):
                 for child in holder.children:

@@ -579,10 +579,11 @@ def _purpose(trigger: Trigger, others: list[Trigger]) -> bool:
 
 def _governed(trigger: Trigger, governors: list[Trigger]) -> bool:
     """True when ``trigger`` lies in a complement of a governing trigger. A noun with
-    parties of its own governs what hangs on it ("criticism of China for allowing ..."),
-    not the rest of its verb's clause."""
+    parties of its own or an adjective governs what hangs on it ("criticism of China for
+    allowing ...", "disappointed that China allowed ..."), not the rest of its verb's
+    clause."""
     for governor in governors:
-        top = governor.token if governor.nominal else governor.verb
+        top = governor.token if governor.nominal or governor.predicative else governor.verb
         if governor.entry.intent and trigger.anchor is not None and top.i == trigger.verb.i:
             return True  # "offered talks": the offer is the event, the talks what it offers
         if top.i in {trigger.token.i, trigger.verb.i}:

@@ -90,6 +90,13 @@ def test_noun_without_an_act_makes_no_event(code_stage: Any, text: str) -> None:
         ("Syria is opposed to the Turkish plan.", "REJECT", {"SYR"}, {"TUR"}),
         ("Brazil is grateful to Portugal for its help.", "SUPPORT", {"BRA"}, {"PRT"}),
         ("The Ghanaian president was furious with Togo.", "ACCUSE", {"GHA"}, {"TGO"}),
+        # a that-clause names the one blamed, and its act is the complaint's content
+        (
+            "The Kenyan minister was furious that Uganda closed the border.",
+            "ACCUSE",
+            {"KEN"},
+            {"UGA"},
+        ),
     ],
 )
 def test_adjective_predicate_is_an_event_of_its_subject(
