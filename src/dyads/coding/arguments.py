@@ -17,6 +17,7 @@ from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
 from dyads.actors.tables import NameEntry
+from dyads.coding.nominal import AGENT_PREPS
 from dyads.coding.triggers import CONFLICT_EVENTS, Trigger
 from dyads.records import ActorRef, MentionKind
 
@@ -31,8 +32,6 @@ MAX_STEPS = 12  # clauses nest a few levels deep; twelve steps reach any reporti
 FALLBACK_DEPS = frozenset({"dobj", "prep", "dative", "nsubjpass"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 RECIPROCAL_MIN = 2  # parties that meet or talk: two at least
-# Prepositions that name a noun's doer: "a visit by the king", "criticism from Peru".
-AGENT_PREPS = frozenset({"by", "from"})
 NATIONAL_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.DEMONYM})
 NameLookup = Callable[[str], list[tuple[int, int, NameEntry]]]
 # Where a governing trigger's complement names the party that gains or loses.

@@ -6,7 +6,7 @@ Among the rows met, the most specific wins, then the surest. An eventive noun (a
 trigger when it is the object of a light verb ("held talks", "launched an offensive",
 "completed its investigation"); the verb is then its anchor, which gives the subject, negation
 and modality. Elsewhere a noun is a trigger only when its own arguments name a party (see
-``own_party``: "China's criticism of Japan", "talks between Peru and Chile", "a visit by the
+``coding.nominal``: "China's criticism of Japan", "talks between Peru and Chile", "a visit by the
 king"); it is then ``nominal``: the verb above it still gives negation and modality ("would
 face sanctions", "called off the talks", "plans for talks" report nothing), never the
 subject. An adjective of an ``A`` row is a trigger as a predicate ("was critical of Y", "said
@@ -23,24 +23,21 @@ THREATEN, and a refused cooperative act ("will not accept refugees") is REJECT.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from dyads.coding.frames import MAX_DEPTH, VERB_TAGS
+from dyads.coding.frames import chain as _chain
+from dyads.coding.frames import conditioned as _conditioned
+from dyads.coding.frames import framed_by_intent as _framed_by_intent
+from dyads.coding.frames import future as _future
+from dyads.coding.frames import hypothetical as _hypothetical
+from dyads.coding.frames import negated as _negated
 from dyads.coding.frames import nonfactive_frame as _nonfactive_frame
 from dyads.coding.lexicon import Lexicon, TriggerEntry
+from dyads.coding.nominal import denied, governing_verb, own_party, predicate_verb, unreal
 
-VERB_TAGS = frozenset({"VERB", "AUX"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
-# Modals that make a report conditional; "will"/"would" state a plan (intent).
-HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can"})
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "'d"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-# Verbs and adjectives that state a plan: what they frame is intent.
-INTENT_HEADS = frozenset(
-    {"plan", "intend", "prepare", "aim", "want", "hope", "expect", "decide", "set", "pledge"}
-)
-INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "committed", "determined", "set"})
 CONFLICT_EVENTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 # A stated plan to mobilize ("would send 2,000 more soldiers to the border") is itself the
 # mobilization PLOVER codes, not a threat of one.
@@ -99,52 +96,11 @@ LIGHT_VERBS = frozenset(
         "show",
     ]
 )
-# Nouns whose complement is a wish, a plan or a risk, not an act: "plans for talks", "the
-# prospect of sanctions", "calls for a ceasefire".
-UNREAL_NOUNS = frozenset(
-    {"plan", "proposal", "prospect", "possibility", "hope", "bid", "effort", "attempt",
-     "chance", "idea", "option", "risk", "fear", "push", "need", "call", "demand", "request",
-     "offer", "invitation", "preparation", "intention", "willingness", "readiness", "threat",
-     "likelihood", "question", "talk", "agenda", "date", "prelude", "condition", "way"}
-)  # fmt: skip
-# Modifiers that put a noun's event ahead or leave it open: "the upcoming visit".
-PLANNED_WORDS = frozenset(
-    {"upcoming", "planned", "proposed", "possible", "potential", "future", "expected",
-     "scheduled", "prospective", "next", "likely", "impending", "forthcoming", "mooted",
-     "threatened"}
-)  # fmt: skip
-# Verbs that make the event of their noun object undone or not yet done: "called off the
-# talks", "sought a meeting", "would face sanctions" (the verb's modality is read apart).
-UNREAL_VERBS = frozenset(
-    {"cancel", "postpone", "delay", "suspend", "scrap", "abandon", "reject", "refuse", "deny",
-     "avoid", "prevent", "block", "oppose", "stop", "halt", "boycott", "skip", "freeze",
-     "seek", "want", "plan", "propose", "consider", "urge", "demand", "request", "ask", "push",
-     "press", "prepare", "expect", "await", "face", "risk", "fear", "threaten", "warn",
-     "avert", "escape", "lift", "ease", "evade", "dodge", "lobby", "favor", "favour",
-     "support", "back", "welcome", "discuss", "debate", "weigh", "study", "envisage",
-     "schedule", "set", "arrange", "organize", "organise", "invite", "offer", "call"}
-)  # fmt: skip
-# Prepositions that put the noun's event ahead of the news: "ahead of talks", "before the
-# visit", "pending an investigation".
-AHEAD_PREPS = frozenset({"ahead", "before", "pending", "towards", "toward", "until"})
-# The noun's own dependents that name its doer: "China's criticism", "criticism by China";
-# "from" names the doer unless the row keeps it for the recipient ("withdrawal from").
-AGENT_PREPS = frozenset({"by", "from"})
-# Words of a time, never a party: "the bombing on Sunday", "talks on Tuesday night" (the
-# parser runs without its entity recognizer).
-TIME_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-     "january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.",
-     "dec.", "today", "yesterday", "tomorrow", "day", "night", "morning", "afternoon",
-     "evening", "weekend", "week", "month", "year", "time", "occasion", "date"}
-)  # fmt: skip
 # Particles that make a light verb undo its noun: "called off", "broke off", "put off".
 UNDOING_PARTICLES = frozenset({"off"})
 MUST = TriggerEntry(
     lemma="must", pos="V", event="REQUEST", cameo="100", weight=0.8, flags=frozenset({"govern"})
 )
-MAX_DEPTH = 50  # deeper than any real parse; guards the walk up a malformed tree
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -233,7 +189,7 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
     raw: list[Trigger] = []
     for token in sentence:
         lemma = token.lemma_.lower()
-        predicate = _predicate(token)
+        predicate = predicate_verb(token)
         adjective = (
             choose_entry(token, [r for r in lexicon.rows(token.lower_) if r.pos == "A"])
             if predicate is not None
@@ -262,51 +218,12 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
     return _one_per_act(kept)
 
 
-def own_party(token: Any, entry: TriggerEntry) -> bool:
-    """The noun names a party of its own: an owner ("China's", "its"), a doer ("by China",
-    "from China") or a recipient in one of the row's prepositions ("sanctions on Iran"); a
-    time is no party ("the bombing on Sunday")."""
-    for child in token.children:
-        if child.dep_ == "poss":
-            return True
-        objects = [g for g in child.children if g.dep_ == "pobj" and not _time(g)]
-        if child.dep_ in {"prep", "agent"} and objects:
-            word = child.lower_
-            if word in entry.recipient or (word in AGENT_PREPS and word not in entry.preps):
-                return True
-    return False
-
-
-def _time(token: Any) -> bool:
-    return token.lower_ in TIME_WORDS or token.lemma_.lower() in TIME_WORDS or token.like_num
-
-
 def _nominal(token: Any, rows: list[TriggerEntry]) -> list[Trigger]:
     """A noun with a party of its own, read with the verb above it for modality."""
     entry = choose_entry(token, [r for r in rows if not r.light_only])
     if entry is None or not own_party(token, entry):
         return []
-    return [_read_unreal(token, entry, anchor=_governing_verb(token), nominal=True)]
-
-
-def _governing_verb(token: Any) -> Any | None:
-    """The nearest verb above the noun ("follows Trump's criticism": "follows")."""
-    node, steps = token, 0
-    while node.head.i != node.i and steps < MAX_DEPTH:
-        node, steps = node.head, steps + 1
-        if node.pos_ in VERB_TAGS:
-            return node
-    return None
-
-
-def _predicate(token: Any) -> Any | None:
-    """The verb of an adjective predicate: the copula of "was critical of", or the participle
-    itself in "was disappointed in" (parsed as a passive)."""
-    if token.dep_ == "acomp" and token.head.pos_ in VERB_TAGS:
-        return token.head
-    if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
-        return token
-    return None
+    return [_read_unreal(token, entry, anchor=governing_verb(token), nominal=True)]
 
 
 def _read_unreal(
@@ -321,57 +238,17 @@ def _read_unreal(
     noun or verb over it, makes it unreal; a negation undoes it. No intent reading: "would
     face sanctions" is no threat by the one facing them."""
     verb = anchor if anchor is not None else token
-    negated = _negated(verb) or _negated(token) or _denied_noun(token)
-    hypothetical = (
-        _hypothetical(verb)
-        or _future(verb)
-        or any(_framed_by_intent(v) or _infinitive(v) for v in _chain(verb))
-        or _unreal_path(token)
-        or _planned_noun(token)
-    )
     return Trigger(
         token=token,
         entry=entry,
         event=entry.event,
         anchor=anchor if anchor is not None and anchor.i != token.i else None,
-        negated=negated,
-        hypothetical=hypothetical,
+        negated=denied(token, verb),
+        hypothetical=unreal(token, verb),
         depth=depth_of(token),
         nominal=nominal,
         predicative=predicative,
     )
-
-
-def _infinitive(verb: Any) -> bool:
-    """ "to review the complaints": an infinitive states a purpose or a plan, not an act."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _denied_noun(token: Any) -> bool:
-    """ "no talks", "neither visit" """
-    return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
-
-
-def _planned_noun(token: Any) -> bool:
-    """ "the upcoming visit", "possible sanctions", "a proposed meeting" """
-    return any(c.dep_ in {"amod", "compound"} and c.lower_ in PLANNED_WORDS for c in token.children)
-
-
-def _unreal_path(token: Any) -> bool:
-    """A planning noun, an undoing or wishing verb, or a preposition of time ahead between
-    the noun and the verb above it: "plans for talks", "sought a meeting", "ahead of talks".
-    A noun that is the subject of its verb is told as having happened by that verb."""
-    node, steps = token, 0
-    while node.head.i != node.i and steps < MAX_DEPTH:
-        if node.dep_ in {"nsubj", "nsubjpass"} and node.i == token.i:
-            return False
-        node, steps = node.head, steps + 1
-        lemma = node.lemma_.lower()
-        if node.pos_ in VERB_TAGS:
-            return lemma in UNREAL_VERBS
-        if lemma in UNREAL_NOUNS or lemma in AHEAD_PREPS or node.lower_ in AHEAD_PREPS:
-            return True
-    return False
 
 
 def _without_object_nouns(triggers: list[Trigger]) -> list[Trigger]:
@@ -493,77 +370,6 @@ def _complement_events(token: Any, *, lexicon: Lexicon) -> set[str]:
             if entry is not None:
                 events.add(entry.event)
     return events
-
-
-def _chain(token: Any) -> Iterator[Any]:
-    """The token and the verbs it is the open complement or conjunct of."""
-    yield token
-    steps = 0
-    while token.dep_ in {"xcomp", "conj"} and token.head.i != token.i and steps < MAX_DEPTH:
-        token, steps = token.head, steps + 1
-        yield token
-
-
-def _negated(token: Any) -> bool:
-    if token.dep_ in {"pcomp", "pobj"} and token.head.lower_ == "without":
-        return True  # "fended off the blows without retaliating", "left without talks"
-    for verb in _chain(token):
-        if any(c.dep_ == "neg" or _nobody(c) for c in verb.children):
-            return True
-        if verb.i != token.i and verb.lemma_.lower() == "fail":
-            return True
-    return False
-
-
-def _nobody(child: Any) -> bool:
-    """A subject that denies the act: "none of the workers were charged", "no troops"."""
-    if child.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
-    return child.lower_ in {"none", "nobody", "nothing", "neither"} or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in child.children
-    )
-
-
-def _hypothetical(token: Any) -> bool:
-    future = _future(token)
-    for verb in _chain(token):
-        if _nonfactive_frame(verb):
-            return True
-        for child in verb.children:
-            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS:
-                return True
-            # a condition on a stated plan ("will meet if ...") is still a plan
-            if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS and not future:
-                return True
-        conditioned = any(
-            c.dep_ == "advcl" and _has_mark(c, CONDITION_MARKS) for c in verb.children
-        )
-        if conditioned and not future:
-            return True
-    return False
-
-
-def _conditioned(token: Any) -> bool:
-    """The act hangs on a condition: an "if" or "unless" clause under its verb."""
-    return any(c.dep_ == "advcl" and _has_mark(c, CONDITION_MARKS) for c in token.children)
-
-
-def _has_mark(token: Any, marks: frozenset[str]) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
-
-
-def _framed_by_intent(token: Any) -> bool:
-    if token.dep_ != "xcomp":
-        return False
-    head = token.head
-    return head.lemma_.lower() in INTENT_HEADS or head.lower_ in INTENT_ADJECTIVES
-
-
-def _future(token: Any) -> bool:
-    for verb in _chain(token):
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
-            return True
-    return False
 
 
 def _purpose(trigger: Trigger, others: list[Trigger]) -> bool:
