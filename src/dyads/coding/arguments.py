@@ -17,7 +17,7 @@ from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
 from dyads.actors.tables import NameEntry
-from dyads.coding.nominal import AGENT_PREPS
+from dyads.coding.nominal import agent_preps
 from dyads.coding.triggers import CONFLICT_EVENTS, Trigger
 from dyads.records import ActorRef, MentionKind
 
@@ -274,7 +274,7 @@ def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
     doers = [] if undergoes else list(owners)
     for child in noun.children:
         word = child.lower_
-        agentive = word in AGENT_PREPS and word not in entry.recipient
+        agentive = word in agent_preps(entry)
         if child.dep_ in {"prep", "agent"} and (agentive or (together and word == "between")):
             doers.extend(g for g in child.children if g.dep_ == "pobj")
     actors, actor_spans = refs_in(doers, ctx=ctx, places=True)

@@ -52,9 +52,12 @@ UNREAL_VERBS = frozenset(
 # Prepositions that put the noun's event ahead of the news: "ahead of talks", "before the
 # visit", "pending an investigation".
 AHEAD_PREPS = frozenset({"ahead", "before", "pending", "towards", "toward", "until"})
-# The noun's own dependents that name its doer: "China's criticism", "criticism by China";
-# "from" names the doer unless the row keeps it for the recipient ("withdrawal from").
-AGENT_PREPS = frozenset({"by", "from"})
+# The noun's own dependents that name its doer: "China's criticism", "criticism by China",
+# "the visit of the king"; "from" and "of" name the doer unless the row keeps them for the
+# recipient ("withdrawal from", "criticism of"). Of a word said, "of" names what is said
+# ("warnings of pressure", "complaints of overcrowding").
+AGENT_PREPS = frozenset({"by", "from", "of"})
+SPEECH_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"})
 # Words of a time, never a party: "the bombing on Sunday", "talks on Tuesday night" (the
 # parser runs without its entity recognizer).
 TIME_WORDS = frozenset(
@@ -76,9 +79,15 @@ def own_party(token: Any, entry: TriggerEntry) -> bool:
         objects = [g for g in child.children if g.dep_ == "pobj" and not is_time(g)]
         if child.dep_ in {"prep", "agent"} and objects:
             word = child.lower_
-            if word in entry.recipient or (word in AGENT_PREPS and word not in entry.preps):
+            if word in entry.recipient or word in agent_preps(entry):
                 return True
     return False
+
+
+def agent_preps(entry: TriggerEntry) -> frozenset[str]:
+    """The prepositions that name the doer of a noun of ``entry``."""
+    content = {"of"} if entry.event in SPEECH_EVENTS else set()
+    return AGENT_PREPS - set(entry.recipient) - content
 
 
 def is_time(token: Any) -> bool:

@@ -28,6 +28,9 @@ def _countries(refs: Any) -> set[str]:
         ("The Finnish minister's criticism of Hungary drew a sharp reply.", "ACCUSE",
          {"FIN"}, {"HUN"}),
         ("Kenya's visit to Uganda lasted two days.", "CONSULT", {"KEN"}, {"UGA"}),
+        # "of" names the doer of an act ("the visit of"), what is said of a word said
+        ("The visit of the Saudi crown prince to Greece ended on Tuesday.", "CONSULT",
+         {"SAU"}, {"GRC"}),
         # an agentive "by" or "from" phrase names the doer
         ("A request by Ghana for wheat reached the ministry.", "REQUEST", {"GHA"}, set()),
         ("Norway's condemnation of the Belarusian crackdown came fast.", "ACCUSE",
@@ -71,7 +74,8 @@ def test_noun_with_own_parties_is_an_event(
         "The threat from North Korea shaped the Japanese budget.",
         "The sanctions on Cuba hurt its economy.",
         "Attacks on the Chilean press grew."
-        # a word said needs a speaker
+        # a word said needs a speaker; its "of" is what is said
+        "Warnings of Danish pressure on Iceland went unheeded.",
         "Criticism of the Danish decision grew.",
         # a meeting needs a second party
         "The Nepali party's committee meeting lasted all night.",
