@@ -262,8 +262,8 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
 
 def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
     """The parties a noun names itself: its owner or doer ("China's criticism of Japan",
-    "a visit by the king to Oman", "criticism from Peru"), else a country word on it ("U.S.
-    sanctions on Iran"); the recipient in the row's prepositions. "between" names those who
+    "a visit by the king to Oman", "criticism from Peru"), else a country word on it ("the
+    Russian bombing of Georgia"); the recipient in the row's prepositions. "between" names those who
     act together ("talks between Peru and Chile"), except for a go-between ("mediation")."""
     noun, entry = trigger.token, trigger.entry
     together = "between" in entry.recipient and entry.mode != "third-party"
@@ -282,7 +282,7 @@ def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
     heads = recipient_tokens(noun, places, passive=False) + (owners if undergoes else [])
     recipients, recipient_spans = refs_in(heads, ctx=ctx, places=True)
     if not actors and not recipients:
-        # a party must come from the noun's own arguments: "the war on terror" names none
+        # a party must come from the noun's own arguments: "a crackdown on dissent" names none
         return Arguments(actors=(), recipients=())
     if not actors:
         actors, actor_spans = _modifier_refs(noun, ctx=ctx)
@@ -306,7 +306,7 @@ def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
 def _modifier_refs(
     noun: Any, *, ctx: ArgumentContext
 ) -> tuple[tuple[ActorRef, ...], tuple[tuple[int, int], ...]]:
-    """A party named by a word on the noun: a name ("U.S. sanctions") or a country word
+    """A party named by a word on the noun: a name ("U.S. criticism") or a country word
     ("Iranian criticism")."""
     modifiers = [c for c in noun.children if c.dep_ in MODIFIER_DEPS - {"poss"}]
     actors, spans = refs_in(modifiers, ctx=ctx)
