@@ -94,6 +94,8 @@ def test_noun_without_an_act_makes_no_event(code_stage: Any, text: str) -> None:
         ("Syria is opposed to the Turkish plan.", "REJECT", {"SYR"}, {"TUR"}),
         ("Brazil is grateful to Portugal for its help.", "SUPPORT", {"BRA"}, {"PRT"}),
         ("The Ghanaian president was furious with Togo.", "ACCUSE", {"GHA"}, {"TGO"}),
+        # anger needs no named target: the one who is angry blames
+        ("The Chilean minister was furious.", "ACCUSE", {"CHL"}, set()),
         # a that-clause names the one blamed, and its act is the complaint's content
         (
             "The Kenyan minister was furious that Uganda closed the border.",
@@ -117,8 +119,6 @@ def test_adjective_predicate_is_an_event_of_its_subject(
     [
         "Chile said it was not critical of Peru.",
         "Chile would be grateful to Peru.",
-        # no one the adjective is about
-        "Peru was disappointed by the weather.",
     ],
 )
 def test_adjective_predicate_negated_or_unreal_makes_no_event(code_stage: Any, text: str) -> None:
