@@ -49,9 +49,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dyads.coding.derive import code_tables
-from dyads.coding.frames import BELIEF_HEADS, NONFACTIVE_HEADS
+from dyads.coding.frames import BELIEF_HEADS, INTENT_HEADS, NONFACTIVE_HEADS
 from dyads.coding.lexicon import COLUMNS
-from dyads.coding.triggers import INTENT_HEADS, LIGHT_VERBS
+from dyads.coding.triggers import LIGHT_VERBS
 
 DEFAULT_SOURCE = Path("../shared/resources/petrarch2/CAMEO.2.0.txt")
 OUT = Path(__file__).resolve().parents[1] / "src" / "dyads" / "data"

@@ -17,7 +17,8 @@ from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
 from dyads.actors.tables import NameEntry
-from dyads.coding.triggers import Trigger
+from dyads.coding.nominal import agent_preps
+from dyads.coding.triggers import CONFLICT_EVENTS, Trigger
 from dyads.records import ActorRef, MentionKind
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -38,6 +39,7 @@ MAX_CONJUNCTS = 6
 # Dependents of a trigger searched for a recipient when the lexicon's places name none.
 FALLBACK_DEPS = frozenset({"dobj", "prep", "dative", "nsubjpass"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+RECIPROCAL_MIN = 2  # parties that meet or talk: two at least
 NATIONAL_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.DEMONYM})
 NameLookup = Callable[[str], list[tuple[int, int, NameEntry]]]
 # Where a governing trigger's complement names the party that gains or loses.
@@ -147,6 +149,9 @@ def recipient_tokens(token: Any, where: Sequence[str], *, passive: bool) -> list
             found.extend(c for c in token.children if c.dep_ in {"dative", "iobj"})
         elif place == "nsubjpass":
             found.extend(passive_subjects(token))
+        elif place == "clause":  # "disappointed that Y allowed ...": Y
+            clauses = [c for c in token.children if c.dep_ == "ccomp"]
+            found.extend(s for c in clauses for s in c.children if s.dep_ in SUBJECT_DEPS)
         else:
             for holder in (token, *objects):
                 for child in holder.children:
@@ -260,6 +265,8 @@ def _most_specific(units: Sequence[Found]) -> list[Found]:
 
 def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
     """Actors and recipients of ``trigger`` from the finder's units of the sentence."""
+    if trigger.nominal:
+        return noun_arguments(trigger, ctx=ctx)
     verb = trigger.verb
     if trigger.demand:
         subject, passive, borrowed = subject_of(_reporter(trigger.token))
@@ -268,7 +275,12 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         subject, agent, borrowed = subject_of(verb)
         passive = agent or is_passive(verb)
         heads = recipient_tokens(verb, trigger.entry.recipient, passive=passive)
-        if trigger.anchor is not None:
+        if trigger.predicative:
+            # "Peru was critical of Chile", "Peru was disappointed in Chile": the one who
+            # is so acts, whatever the parse calls the subject
+            subject = subject or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            heads = []
+        if trigger.anchor is not None or trigger.predicative:
             heads += recipient_tokens(trigger.token, trigger.entry.recipient, passive=False)
     actors, actor_spans = refs_in([subject] if subject is not None else [], ctx=ctx)
     if not actors and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
@@ -293,6 +305,63 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         has_subject=subject is not None,
         agentless=passive and subject is None and not trigger.demand,
     )
+
+
+def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
+    """The parties a noun names itself: its owner or doer ("China's criticism of Japan",
+    "a visit by the king to Oman", "criticism from Peru"), else a country word on it ("the
+    Russian bombing of Georgia"); the recipient in the row's prepositions. "between" names those who
+    act together ("talks between Peru and Chile"), except for a go-between ("mediation")."""
+    noun, entry = trigger.token, trigger.entry
+    together = "between" in entry.recipient and entry.mode != "third-party"
+    # the owner undergoes some acts ("Neu's arrest", "the envoy's expulsion"): "poss" in
+    # the row's places says so
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    undergoes = "poss" in entry.recipient
+    doers = [] if undergoes else list(owners)
+    for child in noun.children:
+        word = child.lower_
+        agentive = word in agent_preps(entry)
+        if child.dep_ in {"prep", "agent"} and (agentive or (together and word == "between")):
+            doers.extend(g for g in child.children if g.dep_ == "pobj")
+    actors, actor_spans = refs_in(doers, ctx=ctx, places=True)
+    places = [p for p in entry.recipient if not (together and p == "between")]
+    heads = recipient_tokens(noun, places, passive=False) + (owners if undergoes else [])
+    recipients, recipient_spans = refs_in(heads, ctx=ctx, places=True)
+    if not actors and not recipients:
+        # a party must come from the noun's own arguments: "a crackdown on dissent" names none
+        return Arguments(actors=(), recipients=())
+    if not actors:
+        actors, actor_spans = _modifier_refs(noun, ctx=ctx)
+    if trigger.event == "CONSULT" and not recipients and len(actors) < RECIPROCAL_MIN:
+        # a meeting needs a second party: "the party's committee meeting" is its own affair
+        return Arguments(actors=(), recipients=())
+    if not actors and trigger.event not in CONFLICT_EVENTS:
+        # a word said needs a speaker ("criticism of the plan grew"); force may come from
+        # an unknown hand ("an attack on its troops")
+        return Arguments(actors=(), recipients=())
+    actor_keys = {_key(a) for a in actors}
+    return Arguments(
+        actors=actors,
+        recipients=tuple(r for r in recipients if _key(r) not in actor_keys),
+        actor_spans=actor_spans,
+        recipient_spans=recipient_spans,
+        has_subject=bool(doers),
+    )
+
+
+def _modifier_refs(
+    noun: Any, *, ctx: ArgumentContext
+) -> tuple[tuple[ActorRef, ...], tuple[tuple[int, int], ...]]:
+    """A party named by a word on the noun: a name ("U.S. criticism") or a country word
+    ("Iranian criticism")."""
+    modifiers = [c for c in noun.children if c.dep_ in MODIFIER_DEPS - {"poss"}]
+    actors, spans = refs_in(modifiers, ctx=ctx)
+    if actors or ctx.names is None:
+        return actors, spans
+    found = [f for f in _modifier_names(noun, ctx) if f[2].country]
+    refs = {(r.country, r.name): r for _, _, r in found}
+    return tuple(refs.values()), tuple((start, end) for start, end, _ in found)
 
 
 def _key(ref: ActorRef) -> tuple[str | None, str, str | None]:

@@ -1,8 +1,22 @@
-"""Frames that report an act without asserting it happened or is planned."""
+"""Frames that report an act without asserting it happened or is planned, and the negation,
+modals, conditions and plans that change how a verb's act is read (``coding.triggers``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
+
+VERB_TAGS = frozenset({"VERB", "AUX"})
+MAX_DEPTH = 50  # deeper than any real parse; guards the walk up a malformed tree
+# Modals that make a report conditional; "will"/"would" state a plan (intent).
+HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "'d"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# Verbs and adjectives that state a plan: what they frame is intent.
+INTENT_HEADS = frozenset(
+    {"plan", "intend", "prepare", "aim", "want", "hope", "expect", "decide", "set", "pledge"}
+)
+INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "committed", "determined", "set"})
 
 # Frames whose complement is not asserted to happen: ability, obligation, inclination,
 # likelihood ("was able to talk", "was supposed to be deported", "does not seem keen to crack
@@ -43,3 +57,75 @@ def nonfactive_frame(verb: Any) -> bool:
     # a clause before the verb of belief is the news with a parenthetical ("X attacked Y,
     # officials believe"), not a belief
     return verb.dep_ == "ccomp" and verb.i > head.i and head.lemma_.lower() in BELIEF_HEADS
+
+
+def chain(token: Any) -> Iterator[Any]:
+    """The token and the verbs it is the open complement or conjunct of."""
+    yield token
+    steps = 0
+    while token.dep_ in {"xcomp", "conj"} and token.head.i != token.i and steps < MAX_DEPTH:
+        token, steps = token.head, steps + 1
+        yield token
+
+
+def negated(token: Any) -> bool:
+    if token.dep_ in {"pcomp", "pobj"} and token.head.lower_ == "without":
+        return True  # "fended off the blows without retaliating", "left without talks"
+    for verb in chain(token):
+        if any(c.dep_ == "neg" or _nobody(c) for c in verb.children):
+            return True
+        if verb.i != token.i and verb.lemma_.lower() == "fail":
+            return True
+    return False
+
+
+def _nobody(child: Any) -> bool:
+    """A subject that denies the act: "none of the workers were charged", "no troops"."""
+    if child.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return child.lower_ in {"none", "nobody", "nothing", "neither"} or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in child.children
+    )
+
+
+def hypothetical(token: Any) -> bool:
+    """The act is told under a modal of possibility, a condition or a non-factive frame."""
+    planned = future(token)
+    for verb in chain(token):
+        if nonfactive_frame(verb):
+            return True
+        for child in verb.children:
+            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS:
+                return True
+            # a condition on a stated plan ("will meet if ...") is still a plan
+            if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS and not planned:
+                return True
+        on_condition = any(
+            c.dep_ == "advcl" and has_mark(c, CONDITION_MARKS) for c in verb.children
+        )
+        if on_condition and not planned:
+            return True
+    return False
+
+
+def conditioned(token: Any) -> bool:
+    """The act hangs on a condition: an "if" or "unless" clause under its verb."""
+    return any(c.dep_ == "advcl" and has_mark(c, CONDITION_MARKS) for c in token.children)
+
+
+def has_mark(token: Any, marks: frozenset[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
+
+
+def framed_by_intent(token: Any) -> bool:
+    if token.dep_ != "xcomp":
+        return False
+    head = token.head
+    return head.lemma_.lower() in INTENT_HEADS or head.lower_ in INTENT_ADJECTIVES
+
+
+def future(token: Any) -> bool:
+    for verb in chain(token):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            return True
+    return False

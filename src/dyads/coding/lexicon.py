@@ -57,7 +57,7 @@ COLUMNS = (
     "weight",
     "flags",
 )
-FLAGS = frozenset({"govern", "intent", "reciprocal", "target", "clause"})
+FLAGS = frozenset({"govern", "intent", "reciprocal", "target", "clause", "light"})
 # Events of bodily force: done to people, places and things, never to what is said or
 # decided. A row of one that names no object of its own is ruled out by an object of the
 # class ABSTRACT ("attacked the inquiry", "shot down the proposal" report no violence).
@@ -153,6 +153,12 @@ class TriggerEntry:
         """The word reports a political event only with a recipient ("investigated the
         minister", not "investigated the crash")."""
         return "target" in self.flags
+
+    @property
+    def light_only(self) -> bool:
+        """A noun that reports the event only as the object of a light verb: "made a
+        threat" is one, "the threat from X" names a danger."""
+        return "light" in self.flags
 
     @property
     def needs_act_clause(self) -> bool:

@@ -5,8 +5,13 @@ preposition or particle hangs on the verb, the object's lemma is listed (and not
 Among the rows met, the most specific wins, then the surest. An eventive noun (a ``N`` row) is a
 trigger when it is the object of a light verb ("held talks", "launched an offensive",
 "completed its investigation"); the verb is then its anchor, which gives the subject, negation
-and modality. A verb under "must" in a reported clause ("X said Y must withdraw") is a demand:
-REQUEST from the speaker to Y.
+and modality. Elsewhere a noun is a trigger only when its own arguments name a party (see
+``coding.nominal``: "China's criticism of Japan", "talks between Peru and Chile", "a visit by the
+king"); it is then ``nominal``: the verb above it still gives negation and modality ("would
+face sanctions", "called off the talks", "plans for talks" report nothing), never the
+subject. An adjective of an ``A`` row is a trigger as a predicate ("was critical of Y", "said
+it was disappointed in Y"): the subject is the actor. A verb under "must" in a reported
+clause ("X said Y must withdraw") is a demand: REQUEST from the speaker to Y.
 
 Each trigger carries what changes its reading: negation, a modal or condition
 (hypothetical), an intent frame, and whether a governing trigger above it already codes it
@@ -18,14 +23,20 @@ THREATEN, and a refused cooperative act ("will not accept refugees") is REJECT.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from dyads.coding.frames import MAX_DEPTH, VERB_TAGS
+from dyads.coding.frames import chain as _chain
+from dyads.coding.frames import conditioned as _conditioned
+from dyads.coding.frames import framed_by_intent as _framed_by_intent
+from dyads.coding.frames import future as _future
+from dyads.coding.frames import hypothetical as _hypothetical
+from dyads.coding.frames import negated as _negated
 from dyads.coding.frames import nonfactive_frame as _nonfactive_frame
 from dyads.coding.lexicon import Lexicon, TriggerEntry
+from dyads.coding.nominal import denied, governing_verb, own_party, predicate_verb, unreal
 
-VERB_TAGS = frozenset({"VERB", "AUX"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 # Heads of a quantity whose "of" phrase is the real object ("most of its exports").
 QUANTITY_HEADS = frozenset(
@@ -44,15 +55,6 @@ TIME_WORDS = frozenset(
         *("yesterday", "tonight", "dawn", "midnight", "noon"),
     }
 )
-# Modals that make a report conditional; "will"/"would" state a plan (intent).
-HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can"})
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "'d"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-# Verbs and adjectives that state a plan: what they frame is intent.
-INTENT_HEADS = frozenset(
-    {"plan", "intend", "prepare", "aim", "want", "hope", "expect", "decide", "set", "pledge"}
-)
-INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "committed", "determined", "set"})
 CONFLICT_EVENTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 # A stated plan to mobilize ("would send 2,000 more soldiers to the border") is itself the
 # mobilization PLOVER codes, not a threat of one.
@@ -61,6 +63,9 @@ COOPERATIVE_EVENTS = frozenset(
     {"AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
 )
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj", "advcl", "acl"})
+# Verbs that enact a measure named by their object ("passed sanctions on", "adopted a ban
+# on"); the noun must be the object itself: "passed sexual assault laws" enacts laws.
+ENACTING_VERBS = frozenset({"pass", "adopt", "approve", "levy"})
 # Verbs that only carry an eventive noun: "held talks", "launched an attack".
 LIGHT_VERBS = frozenset(
     [
@@ -108,10 +113,11 @@ LIGHT_VERBS = frozenset(
         "show",
     ]
 )
+# Particles that make a light verb undo its noun: "called off", "broke off", "put off".
+UNDOING_PARTICLES = frozenset({"off"})
 MUST = TriggerEntry(
     lemma="must", pos="V", event="REQUEST", cameo="100", weight=0.8, flags=frozenset({"govern"})
 )
-MAX_DEPTH = 50  # deeper than any real parse; guards the walk up a malformed tree
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -124,6 +130,8 @@ class Trigger:
     hypothetical: bool = False
     depth: int = 0
     demand: bool = False  # a "must" clause: actor = the reporter, recipient = its subject
+    nominal: bool = False  # a noun whose own arguments give the parties ("X's visit to Y")
+    predicative: bool = False  # an adjective predicate ("X was critical of Y")
 
     @property
     def verb(self) -> Any:
@@ -235,7 +243,15 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
     raw: list[Trigger] = []
     for token in sentence:
         lemma = token.lemma_.lower()
-        if token.pos_ in VERB_TAGS:
+        predicate = predicate_verb(token)
+        adjective = (
+            choose_entry(token, [r for r in lexicon.rows(token.lower_) if r.pos == "A"])
+            if predicate is not None
+            else None
+        )
+        if adjective is not None:
+            raw.append(_read_unreal(token, adjective, anchor=predicate, predicative=True))
+        elif token.pos_ in VERB_TAGS:
             entry = choose_entry(token, rows_for(lexicon, lemma, pos="V", form=token.lower_))
             if _must_clause(token):
                 raw.append(replace(_read(token, MUST, lexicon=lexicon), demand=True))
@@ -243,13 +259,66 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
                 raw.append(_read(token, entry, lexicon=lexicon))
         elif token.pos_ in {"NOUN", "PROPN"}:
             anchor = _light_verb(token)
-            rows = rows_for(lexicon, lemma, pos="N", form=token.lower_) if anchor else []
+            rows = rows_for(lexicon, lemma, pos="N", form=token.lower_)
             if rows and not _outranked_compound(token, rows, lexicon=lexicon):
-                entry = max(rows, key=lambda r: r.weight)
-                raw.append(_read(token, entry, lexicon=lexicon, anchor=anchor))
+                if anchor is not None:
+                    entry = max(rows, key=lambda r: r.weight)
+                    raw.append(_read(token, entry, lexicon=lexicon, anchor=anchor))
+                else:
+                    raw.extend(_nominal(token, rows))
+    raw = _without_object_nouns(raw)
     governors = [t for t in raw if t.entry.governs or t.entry.intent]
     kept = [t for t in raw if not _governed(t, governors) and not _purpose(t, raw)]
     return _one_per_act(kept)
+
+
+def _nominal(token: Any, rows: list[TriggerEntry]) -> list[Trigger]:
+    """A noun with a party of its own, read with the verb above it for modality."""
+    entry = choose_entry(token, [r for r in rows if not r.light_only])
+    if entry is None or not own_party(token, entry):
+        return []
+    return [_read_unreal(token, entry, anchor=governing_verb(token), nominal=True)]
+
+
+def _read_unreal(
+    token: Any,
+    entry: TriggerEntry,
+    *,
+    anchor: Any,
+    nominal: bool = False,
+    predicative: bool = False,
+) -> Trigger:
+    """A noun or adjective trigger: any modal, condition or future on its verb, a planning
+    noun or verb over it, makes it unreal; a negation undoes it. No intent reading: "would
+    face sanctions" is no threat by the one facing them."""
+    verb = anchor if anchor is not None else token
+    return Trigger(
+        token=token,
+        entry=entry,
+        event=entry.event,
+        anchor=anchor if anchor is not None and anchor.i != token.i else None,
+        negated=denied(token, verb),
+        hypothetical=unreal(token, verb),
+        depth=depth_of(token),
+        nominal=nominal,
+        predicative=predicative,
+    )
+
+
+def _without_object_nouns(triggers: list[Trigger]) -> list[Trigger]:
+    """A noun whose verb is itself a trigger is what that verb acts on ("condemned the
+    sanctions on Iran", "praised China's mediation"): the verb's event is the news. A noun
+    that is the subject of a verb of its own event tells the same act ("Russia's attack on
+    Georgia killed ten"): it stays, and ``_one_per_act`` keeps it for the verb."""
+    verbs = {t.token.i: t for t in triggers if not t.nominal and not t.predicative}
+
+    def kept(trigger: Trigger) -> bool:
+        verb = verbs.get(trigger.anchor.i) if trigger.anchor is not None else None
+        if not trigger.nominal or verb is None:
+            return True
+        return trigger.token.dep_ == "nsubj" and verb.event == trigger.event
+
+    return [t for t in triggers if kept(t)]
 
 
 def _one_per_act(triggers: list[Trigger]) -> list[Trigger]:
@@ -288,14 +357,19 @@ def _light_verb(token: Any) -> Any | None:
     """The light verb whose object is the noun, a compound in that object ("a hunger
     strike", "mediation mission"), or what that object measures ("days of war games")."""
     if token.dep_ == "compound" and token.head.dep_ in {"dobj", "nsubjpass", "pobj"}:
+        if token.head.head.lemma_.lower() in ENACTING_VERBS:
+            return None
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         token = token.head.head  # "launched ten days of war games", "a wave of strikes"
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_ == "be":
+        return token.head.head  # "is in talks with", "were in negotiations"
     head = token.head
     light = (
         token.dep_ in {"dobj", "nsubjpass"}
         and head.pos_ in VERB_TAGS
-        and head.lemma_.lower() in LIGHT_VERBS
+        and head.lemma_.lower() in LIGHT_VERBS | ENACTING_VERBS
+        and not particles_of(head) & UNDOING_PARTICLES  # "called off the talks"
     )
     return head if light else None
 
@@ -353,77 +427,6 @@ def _complement_events(token: Any, *, lexicon: Lexicon) -> set[str]:
     return events
 
 
-def _chain(token: Any) -> Iterator[Any]:
-    """The token and the verbs it is the open complement or conjunct of."""
-    yield token
-    steps = 0
-    while token.dep_ in {"xcomp", "conj"} and token.head.i != token.i and steps < MAX_DEPTH:
-        token, steps = token.head, steps + 1
-        yield token
-
-
-def _negated(token: Any) -> bool:
-    if token.dep_ in {"pcomp", "pobj"} and token.head.lower_ == "without":
-        return True  # "fended off the blows without retaliating", "left without talks"
-    for verb in _chain(token):
-        if any(c.dep_ == "neg" or _nobody(c) for c in verb.children):
-            return True
-        if verb.i != token.i and verb.lemma_.lower() == "fail":
-            return True
-    return False
-
-
-def _nobody(child: Any) -> bool:
-    """A subject that denies the act: "none of the workers were charged", "no troops"."""
-    if child.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
-    return child.lower_ in {"none", "nobody", "nothing", "neither"} or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in child.children
-    )
-
-
-def _hypothetical(token: Any) -> bool:
-    future = _future(token)
-    for verb in _chain(token):
-        if _nonfactive_frame(verb):
-            return True
-        for child in verb.children:
-            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS:
-                return True
-            # a condition on a stated plan ("will meet if ...") is still a plan
-            if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS and not future:
-                return True
-        conditioned = any(
-            c.dep_ == "advcl" and _has_mark(c, CONDITION_MARKS) for c in verb.children
-        )
-        if conditioned and not future:
-            return True
-    return False
-
-
-def _conditioned(token: Any) -> bool:
-    """The act hangs on a condition: an "if" or "unless" clause under its verb."""
-    return any(c.dep_ == "advcl" and _has_mark(c, CONDITION_MARKS) for c in token.children)
-
-
-def _has_mark(token: Any, marks: frozenset[str]) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
-
-
-def _framed_by_intent(token: Any) -> bool:
-    if token.dep_ != "xcomp":
-        return False
-    head = token.head
-    return head.lemma_.lower() in INTENT_HEADS or head.lower_ in INTENT_ADJECTIVES
-
-
-def _future(token: Any) -> bool:
-    for verb in _chain(token):
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
-            return True
-    return False
-
-
 def _purpose(trigger: Trigger, others: list[Trigger]) -> bool:
     """A purpose clause of another trigger ("staged a hunger strike to demand ...",
     "would blockade Paris to demand ..."): the act, not its purpose, is the event."""
@@ -436,14 +439,17 @@ def _purpose(trigger: Trigger, others: list[Trigger]) -> bool:
 
 
 def _governed(trigger: Trigger, governors: list[Trigger]) -> bool:
-    """True when ``trigger`` lies in a complement of a governing trigger."""
+    """True when ``trigger`` lies in a complement of a governing trigger. A noun with
+    parties of its own or an adjective governs what hangs on it ("criticism of China for
+    allowing ...", "disappointed that China allowed ..."), not the rest of its verb's
+    clause."""
     for governor in governors:
-        top = governor.verb
+        top = governor.token if governor.nominal or governor.predicative else governor.verb
         if governor.entry.intent and trigger.anchor is not None and top.i == trigger.verb.i:
             return True  # "offered talks": the offer is the event, the talks what it offers
         if top.i in {trigger.token.i, trigger.verb.i}:
             continue
-        node, steps = trigger.verb, 0
+        node, steps = (trigger.token if trigger.nominal else trigger.verb), 0
         while node.head.i != node.i and steps < MAX_DEPTH:
             if node.head.i == top.i:
                 if node.dep_ in COMPLEMENT_DEPS:

@@ -69,3 +69,16 @@ def test_parse_rows_reads_conditions_and_exclusions() -> None:
     (fire,) = lexicon.rows("fire")
     assert call.preps == {"for", "on"} and call.governs
     assert fire.excluded_objects == {"missile", "shot"} and not fire.objects
+
+
+def test_parse_rows_reads_light_nouns_and_adjectives() -> None:
+    rows = [
+        HEADER,
+        "menace\tN\tTHREATEN\t-\t130\t-\t-\t-\tto\t-\t0.7\tgovern;light",
+        "scornful\tA\tACCUSE\tdisapprove\t111\tof\t-\t-\tof\t-\t0.6\ttarget",
+    ]
+    lexicon = Lexicon.from_rows(parse_rows(rows, source="test"))
+    (menace,) = lexicon.rows("menace")
+    (scornful,) = lexicon.rows("scornful")
+    assert menace.light_only and menace.governs
+    assert scornful.pos == "A" and scornful.needs_target and not scornful.light_only

@@ -1,0 +1,139 @@
+"""Events told by a noun with parties of its own, and by an adjective predicate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyads.records import Event
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
+    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
+    return events
+
+
+def _countries(refs: Any) -> set[str]:
+    return {ref.country for ref in refs}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        # the owner acts, the row's preposition names the one acted on
+        ("The Finnish minister's criticism of Hungary drew a sharp reply.", "ACCUSE",
+         {"FIN"}, {"HUN"}),
+        ("Kenya's visit to Uganda lasted two days.", "CONSULT", {"KEN"}, {"UGA"}),
+        # "of" names the doer of an act ("the visit of"), what is said of a word said
+        ("The visit of the Saudi crown prince to Greece ended on Tuesday.", "CONSULT",
+         {"SAU"}, {"GRC"}),
+        # an agentive "by" or "from" phrase names the doer
+        ("A request by Ghana for wheat reached the ministry.", "REQUEST", {"GHA"}, set()),
+        ("Norway's condemnation of the Belarusian crackdown came fast.", "ACCUSE",
+         {"NOR"}, {"BLR"}),
+        ("The sharp criticism from Norway surprised everyone.", "ACCUSE", {"NOR"}, set()),
+        # "between" names those who act together
+        ("Talks between Iran and Iraq ended on Monday.", "CONSULT", {"IRN", "IRQ"}, set()),
+        # a country word on the noun is the doer once the noun has a party of its own; a
+        # noun that is the subject of a verb of its own event tells that one act
+        ("The Russian bombing of Georgia killed ten.", "ASSAULT", {"RUS"}, {"GEO"}),
+        # enacting verbs carry the measure they pass
+        ("The Dutch parliament passed sanctions on Belarus.", "SANCTION", {"NLD"}, {"BLR"}),
+        # "be in talks": the subject is in them
+        ("The Dutch envoy has been in talks with the Chinese.", "CONSULT", {"NLD"}, {"CHN"}),
+        # the owner of an arrest is the one arrested
+        ("The Chilean activist's arrest by Peruvian police angered Santiago.", "COERCE",
+         {"PER"}, {"CHL"}),
+    ],
+)  # fmt: skip
+def test_noun_with_own_parties_is_an_event(
+    code_stage: Any, text: str, event: str, actors: set[str], recipients: set[str]
+) -> None:
+    coded = [e for e in _events(code_stage, text) if e.event == event]
+    assert len(coded) == 1, _events(code_stage, text)
+    assert _countries(coded[0].actors) == actors
+    assert _countries(coded[0].recipients) == recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no party of the noun's own: the subject of another verb is not its doer
+        "Sweden discussed the criticism at length.",
+        # a plan, a wish or an undoing over the noun
+        "Norway announced plans for talks with Sweden.",
+        "Officials said Iran would face sanctions from Canada.",
+        "Egypt called off the talks with Sudan.",
+        "The upcoming visit of the Thai king to Laos drew crowds.",
+        "Austria set up a team to review Slovenia's complaints about the border.",
+        # a danger or a standing state, not an act: such nouns count after a light verb only
+        "The threat from North Korea shaped the Japanese budget.",
+        "The sanctions on Cuba hurt its economy.",
+        "Attacks on the Chilean press grew."
+        # a word said needs a speaker; its "of" is what is said
+        "Warnings of Danish pressure on Iceland went unheeded.",
+        "Criticism of the Danish decision grew.",
+        # a meeting needs a second party
+        "The Nepali party's committee meeting lasted all night.",
+    ],
+)
+def test_noun_without_an_act_makes_no_event(code_stage: Any, text: str) -> None:
+    wanted = {"ACCUSE", "CONSULT", "SANCTION", "THREATEN", "REQUEST", "ASSAULT"}
+    assert [e for e in _events(code_stage, text) if e.event in wanted] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        ("Peru was critical of the Chilean decision.", "ACCUSE", {"PER"}, {"CHL"}),
+        ("Spain said it was disappointed in Morocco.", "ACCUSE", {"ESP"}, {"MAR"}),
+        ("Syria is opposed to the Turkish plan.", "REJECT", {"SYR"}, {"TUR"}),
+        ("Brazil is grateful to Portugal for its help.", "SUPPORT", {"BRA"}, {"PRT"}),
+        ("The Ghanaian president was furious with Togo.", "ACCUSE", {"GHA"}, {"TGO"}),
+        # anger needs no named target: the one who is angry blames
+        ("The Chilean minister was furious.", "ACCUSE", {"CHL"}, set()),
+        # a that-clause names the one blamed, and its act is the complaint's content
+        (
+            "The Kenyan minister was furious that Uganda closed the border.",
+            "ACCUSE",
+            {"KEN"},
+            {"UGA"},
+        ),
+    ],
+)
+def test_adjective_predicate_is_an_event_of_its_subject(
+    code_stage: Any, text: str, event: str, actors: set[str], recipients: set[str]
+) -> None:
+    coded = [e for e in _events(code_stage, text) if e.event == event]
+    assert len(coded) == 1, _events(code_stage, text)
+    assert _countries(coded[0].actors) == actors
+    assert _countries(coded[0].recipients) == recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said it was not critical of Peru.",
+        "Chile would be grateful to Peru.",
+    ],
+)
+def test_adjective_predicate_negated_or_unreal_makes_no_event(code_stage: Any, text: str) -> None:
+    assert _events(code_stage, text) == ()
+
+
+def test_noun_governs_only_what_hangs_on_it(code_stage: Any) -> None:
+    text = (
+        "Peru's criticism of Chile grew as it was announced that Bolivia would meet with Ecuador."
+    )
+    events = {e.event for e in _events(code_stage, text)}
+    assert "ACCUSE" in events and events & {"AGREE", "CONSULT"}
+
+
+def test_noun_with_a_time_only_leaves_the_act_to_its_verb(code_stage: Any) -> None:
+    # "on Sunday" is no party: the verb's event keeps the ones it killed
+    (coded,) = _events(code_stage, "A roadside bombing on Sunday killed two Iraqi soldiers.")
+    assert coded.event == "ASSAULT" and _countries(coded.recipients) == {"IRQ"}
