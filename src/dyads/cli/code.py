@@ -40,7 +40,7 @@ def add_parser(sub: Any) -> None:
         metavar="X",
         help=(
             "emit only events with at least this confidence, 0 to 1 (default: "
-            "$DYADS_MIN_CONFIDENCE, else 0.15; 0 emits every event)"
+            "$DYADS_MIN_CONFIDENCE, else 0.2; 0 emits every event)"
         ),
     )
     parser.add_argument(

@@ -46,7 +46,7 @@ def add_parser(kinds: Any) -> None:
         metavar="X",
         help=(
             "score only events with at least this confidence (default: 0, every event the "
-            "coder emits; it emits from $DYADS_MIN_CONFIDENCE, else 0.15)"
+            "coder emits; it emits from $DYADS_MIN_CONFIDENCE, else 0.2)"
         ),
     )
     parser.add_argument(
