@@ -237,3 +237,20 @@ def test_verbs_of_praise_encouragement_boycott_and_penalty(
     assert found.event == event
     assert _countries(found.actors) == actors
     assert recipients <= _countries(found.recipients)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("A Kenyan judge ordered the arrest of the Ugandan trader.", "COERCE"),
+        ("The Indian court ordered an investigation into the Pakistani firm.", "ACCUSE"),
+        ("Washington ordered sanctions against Iranian shipping firms.", "SANCTION"),
+    ],
+)
+def test_an_order_of_an_act_is_that_act(code_stage: Any, text: str, event: str) -> None:
+    assert _only(code_stage, text).event == event
+
+
+def test_an_order_to_someone_stays_a_request(code_stage: Any) -> None:
+    found = _only(code_stage, "Egypt ordered Israel to open the crossing at Rafah.")
+    assert (found.event, _countries(found.recipients)) == ("REQUEST", {"ISR"})
