@@ -63,9 +63,12 @@ COOPERATIVE_EVENTS = frozenset(
     {"AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
 )
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj", "advcl", "acl"})
-# Verbs that enact a measure named by their object ("passed sanctions on", "adopted a ban
-# on"); the noun must be the object itself: "passed sexual assault laws" enacts laws.
-ENACTING_VERBS = frozenset({"pass", "adopt", "approve", "levy"})
+# Verbs that enact a measure named by their object ("passed sanctions on", "adopted a ban on",
+# "ordered the arrest of"); the noun must be the object itself: "passed sexual assault laws"
+# enacts laws.
+ENACTING_VERBS = frozenset(
+    {"pass", "adopt", "approve", "levy", "order", "authorize", "authorise", "decree"}
+)
 # Verbs that only carry an eventive noun: "held talks", "launched an attack".
 LIGHT_VERBS = frozenset(
     [
@@ -326,7 +329,8 @@ def _one_per_act(triggers: list[Trigger]) -> list[Trigger]:
     drill", "held talks", "gave aid") reports one act: the noun is kept, and looks for the
     recipient where either row says ("gave Y aid", "aid to Y"). A light verb read by what
     it takes ("called the raid a crime": ACCUSE for the crime it names) judges its noun
-    rather than reporting it: the noun is no act of its own."""
+    rather than reporting it: the noun is no act of its own. A verb that enacts what its noun
+    names ("ordered the arrest of", "authorised strikes") reports that act, not its own."""
     verbs = {t.token.i: t for t in triggers if t.anchor is None}
     out: list[Trigger] = []
     told: set[int] = set()
@@ -341,6 +345,8 @@ def _one_per_act(triggers: list[Trigger]) -> list[Trigger]:
             told.add(verb.token.i)
         else:
             out.append(trigger)
+            if verb is not None and verb.token.lemma_.lower() in ENACTING_VERBS:
+                told.add(verb.token.i)  # "ordered sanctions": the sanctions are the act
     return [t for t in out if t.anchor is not None or t.token.i not in told]
 
 

@@ -218,3 +218,39 @@ def test_an_appeal_is_verbal_cooperation_and_a_demand_verbal_conflict(
     assert event.event == "REQUEST"
     assert event.quad == quad
     assert event.goldstein is not None and (event.goldstein > 0) is positive
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        ("Norway lauded Kenya for its restraint at the border.", "SUPPORT", {"NOR"}, {"KEN"}),
+        ("China encouraged Japan to resume talks with Korea.", "REQUEST", {"CHN"}, {"JPN"}),
+        ("The Ghanaian panel recommended that Togo reopen the border.", "REQUEST", {"GHA"}, set()),
+        ("Pakistan skipped the talks with India in Geneva.", "REJECT", {"PAK"}, set()),
+        ("A Kenyan court fined the Ugandan trader for smuggling.", "SANCTION", {"KEN"}, {"UGA"}),
+    ],
+)
+def test_verbs_of_praise_encouragement_boycott_and_penalty(
+    code_stage: Any, text: str, event: str, actors: set[str], recipients: set[str]
+) -> None:
+    found = _only(code_stage, text)
+    assert found.event == event
+    assert _countries(found.actors) == actors
+    assert recipients <= _countries(found.recipients)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("A Kenyan judge ordered the arrest of the Ugandan trader.", "COERCE"),
+        ("The Indian court ordered an investigation into the Pakistani firm.", "ACCUSE"),
+        ("Washington ordered sanctions against Iranian shipping firms.", "SANCTION"),
+    ],
+)
+def test_an_order_of_an_act_is_that_act(code_stage: Any, text: str, event: str) -> None:
+    assert _only(code_stage, text).event == event
+
+
+def test_an_order_to_someone_stays_a_request(code_stage: Any) -> None:
+    found = _only(code_stage, "Egypt ordered Israel to open the crossing at Rafah.")
+    assert (found.event, _countries(found.recipients)) == ("REQUEST", {"ISR"})
