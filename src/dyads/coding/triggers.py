@@ -141,40 +141,45 @@ class Trigger:
         return self.anchor if self.anchor is not None else self.token
 
 
+def _object_words(token: Any) -> list[Any]:
+    """The token's objects; a participle's noun is what it acts on ("the photo released by",
+    "curfew imposed")."""
+    words = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        words.insert(0, token.head)
+    return words
+
+
 def objects_of(token: Any) -> set[str]:
     """Lemmas of the token's objects, their compounds and "of" complements ("state of
     emergency")."""
     found: set[str] = set()
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        # a participle's noun is what it acts on: "the photo released by", "curfew imposed"
-        found.update({token.head.lemma_.lower(), token.head.lower_})
-    for child in token.children:
-        if child.dep_ in OBJECT_DEPS:
-            found.update({child.lemma_.lower(), child.lower_})
-            for grand in child.children:
-                if grand.dep_ in {"compound", "conj", "amod"}:
-                    found.add(grand.lemma_.lower())
-                elif grand.dep_ == "prep" and grand.lower_ == "of":
-                    found.update(g.lemma_.lower() for g in grand.children if g.dep_ == "pobj")
+    for word in _object_words(token):
+        found.update({word.lemma_.lower(), word.lower_})
+        if word.i == token.head.i and word.i != token.i:
+            continue  # a participle's noun: its own modifiers are not the object's
+        for grand in word.children:
+            if grand.dep_ in {"compound", "conj", "amod"}:
+                found.add(grand.lemma_.lower())
+            elif grand.dep_ == "prep" and grand.lower_ == "of":
+                found.update(g.lemma_.lower() for g in grand.children if g.dep_ == "pobj")
     return found
 
 
 def object_heads(token: Any) -> set[str]:
-    """The lemmas and forms of the token's objects themselves, without their modifiers."""
+    """The lemmas and forms of the token's objects themselves, without their modifiers, but
+    through a quantity ("90 percent of oil imports": imports)."""
     found: set[str] = set()
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        found.update({token.head.lemma_.lower(), token.head.lower_})
-    for child in token.children:
-        if child.dep_ in OBJECT_DEPS:
-            found.update({child.lemma_.lower(), child.lower_})
-            if child.lemma_.lower() in QUANTITY_HEADS:  # "90 percent of oil imports"
-                found.update(
-                    g.lemma_.lower()
-                    for prep in child.children
-                    if prep.dep_ == "prep" and prep.lower_ == "of"
-                    for g in prep.children
-                    if g.dep_ == "pobj"
-                )
+    for word in _object_words(token):
+        found.update({word.lemma_.lower(), word.lower_})
+        if word.lemma_.lower() in QUANTITY_HEADS:
+            found.update(
+                g.lemma_.lower()
+                for prep in word.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for g in prep.children
+                if g.dep_ == "pobj"
+            )
     return found
 
 
