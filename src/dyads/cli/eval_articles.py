@@ -89,10 +89,12 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"dyads: {gold_path}: {type(exc).__name__}: {exc}\n")
         return USAGE
     report = score_articles(gold, predictions)
-    write_report(report, details=args.details)
-    figures = report_dict(report)
+    causes = None
     if isinstance(collected, Collector):
         causes = count_causes(report, gold=gold, predictions=predictions, dropped=collected.dropped)
+    write_report(report, details=args.details, causes=causes)
+    figures = report_dict(report)
+    if causes is not None:
         write_causes(causes)
         figures["causes"] = {"misses": causes.misses, "false_events": causes.false_events}
     if args.pred_out:
@@ -141,7 +143,9 @@ def _records(path: Path, ids: set[str]) -> list[str]:
     return lines
 
 
-def write_report(report: ArticleReport, *, details: bool = False) -> None:
+def write_report(
+    report: ArticleReport, *, details: bool = False, causes: Causes | None = None
+) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -186,8 +190,12 @@ def write_report(report: ArticleReport, *, details: bool = False) -> None:
         calibration.add_row(f"{b.low:.1f}-{b.low + 0.1:.1f}", str(b.events), str(b.right), share)
     console.print(calibration)
     if details:
-        _write_list(console, "missed gold events", report.misses)
-        _write_list(console, "false events", report.false_events)
+        _write_list(
+            console, "missed gold events", report.misses, causes.of_misses if causes else ()
+        )
+        _write_list(
+            console, "false events", report.false_events, causes.of_false_events if causes else ()
+        )
 
 
 def count_causes(
@@ -232,14 +240,18 @@ def write_causes(causes: Causes) -> None:
         console.print(table)
 
 
-def _write_list(console: Any, title: str, events: Sequence[ScoredEvent]) -> None:
+def _write_list(
+    console: Any, title: str, events: Sequence[ScoredEvent], causes: Sequence[str] = ()
+) -> None:
+    """One line an event; with ``--causes``, its cause in brackets before the sentence."""
     console.print(f"\n{title} ({len(events)}):", highlight=False)
-    for e in events:
+    for index, e in enumerate(events):
         sentence = (e.sentences[0] if e.sentences else "")[:PREVIEW]
         flag = " core" if e.core else ""
         parties = f"{','.join(e.actors) or '-'} -> {','.join(e.recipients) or '-'}"
+        cause = f" [{causes[index]}]" if index < len(causes) else ""
         console.print(
-            f"  {e.label or e.article_id} {e.event}{flag} {parties} | {sentence}",
+            f"  {e.label or e.article_id} {e.event}{flag} {parties}{cause} | {sentence}",
             highlight=False,
             markup=False,
             soft_wrap=True,

@@ -48,6 +48,9 @@ SAME_SENTENCE = 0.5
 class Causes:
     misses: Mapping[str, int]
     false_events: Mapping[str, int]
+    # the cause of each of the report's misses and false events, in the report's order
+    of_misses: tuple[str, ...] = ()
+    of_false_events: tuple[str, ...] = ()
 
 
 def error_causes(
@@ -68,7 +71,7 @@ def error_causes(
     for candidate in dropped:
         by_article.setdefault(candidate.article_id, []).append(candidate)
     unmatched = {id(event) for event in report.false_events}
-    misses = Counter(
+    of_misses = tuple(
         _miss_cause(
             miss,
             [p for p in predictions.get(miss.article_id, ()) if id(p) in unmatched],
@@ -80,12 +83,18 @@ def error_causes(
     )
     articles = {article.id: article for article in gold}
     missed = {id(m) for m in report.misses}
-    false_events = Counter(
+    of_false = tuple(
         _false_cause(event, articles[event.article_id], missed=missed)
-        for event in report.false_events
         if event.article_id in articles
+        else "in no gold article"
+        for event in report.false_events
     )
-    return Causes(misses=dict(misses.most_common()), false_events=dict(false_events.most_common()))
+    return Causes(
+        misses=dict(Counter(of_misses).most_common()),
+        false_events=dict(Counter(of_false).most_common()),
+        of_misses=of_misses,
+        of_false_events=of_false,
+    )
 
 
 def _same(sentences: Sequence[str], others: Sequence[str]) -> bool:

@@ -77,6 +77,11 @@ def test_every_miss_and_false_event_gets_its_cause() -> None:
         "no event in the gold sentence": 1,
         "in an article with no event": 1,
     }
+    # each error's own cause, in the report's order, for the lists of --details
+    by_sentence = dict(zip((m.sentences[0] for m in report.misses), causes.of_misses, strict=True))
+    assert by_sentence[S_DROP] == "left out: background"
+    assert by_sentence[S_NOWORD] == "no word of the lexicon"
+    assert len(causes.of_false_events) == len(report.false_events)
 
 
 def test_a_second_report_of_a_matched_event_is_counted_as_such() -> None:
