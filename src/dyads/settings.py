@@ -50,8 +50,8 @@ class Settings(BaseSettings):
     # probability that the event is right (dyads.coding.confidence, data/confidence.tsv), and
     # this floor the highest whose evidence F1 out of fold on the whole-article development
     # set is within two matched events of the best (scripts/calibrate_confidence.py: 5 folds
-    # by article; 0.20: F1 0.346, precision 0.455; the best, 0.15: F1 0.351, precision
-    # 0.450; 10 false events on the 25 articles that report none at both).
+    # by article; 0.20: F1 0.355, precision 0.463; the best, 0.15: F1 0.356, precision
+    # 0.457; 10 false events on the 25 articles that report none at both).
     min_confidence: float = Field(default=0.2, ge=0.0, le=1.0)
     # Trigger rows read from PETRARCH-2's verb dictionary (data/petrarch_verbs.tsv) behind the
     # hand-written lexicon, for the lemmas it lacks. On by measurement (data/README.md, section

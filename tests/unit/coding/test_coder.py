@@ -228,6 +228,13 @@ def test_an_appeal_is_verbal_cooperation_and_a_demand_verbal_conflict(
         ("The Ghanaian panel recommended that Togo reopen the border.", "REQUEST", {"GHA"}, set()),
         ("Pakistan skipped the talks with India in Geneva.", "REJECT", {"PAK"}, set()),
         ("A Kenyan court fined the Ugandan trader for smuggling.", "SANCTION", {"KEN"}, {"UGA"}),
+        # PLOVER: a conviction or a court's sentence is SANCTION 'convict'
+        (
+            "A Kenyan court sentenced the Ugandan trader to five years in prison.",
+            "SANCTION",
+            {"KEN"},
+            {"UGA"},
+        ),
     ],
 )
 def test_verbs_of_praise_encouragement_boycott_and_penalty(
