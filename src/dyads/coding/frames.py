@@ -17,6 +17,15 @@ INTENT_HEADS = frozenset(
     {"plan", "intend", "prepare", "aim", "want", "hope", "expect", "decide", "set", "pledge"}
 )
 INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "committed", "determined", "set"})
+# Words of a time, never a party nor a target: "the bombing on Sunday", "fired ... on Monday".
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.",
+     "dec.", "today", "yesterday", "tomorrow", "tonight", "day", "days", "night", "morning",
+     "afternoon", "evening", "weekend", "week", "weeks", "month", "months", "year", "years",
+     "hour", "hours", "dawn", "midnight", "noon", "time", "occasion", "date"}
+)  # fmt: skip
 
 # Frames whose complement is not asserted to happen: ability, obligation, inclination,
 # likelihood ("was able to talk", "was supposed to be deported", "does not seem keen to crack
@@ -129,3 +138,8 @@ def future(token: Any) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
             return True
     return False
+
+
+def is_time(token: Any) -> bool:
+    """A word of a time or a number ("on Sunday", "in 2019"): never a party."""
+    return token.lower_ in TIME_WORDS or token.lemma_.lower() in TIME_WORDS or token.like_num

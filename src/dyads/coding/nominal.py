@@ -20,6 +20,7 @@ from dyads.coding.frames import (
     framed_by_intent,
     future,
     hypothetical,
+    is_time,
     negated,
 )
 from dyads.coding.lexicon import TriggerEntry
@@ -58,15 +59,6 @@ AHEAD_PREPS = frozenset({"ahead", "before", "pending", "towards", "toward", "unt
 # ("warnings of pressure", "complaints of overcrowding").
 AGENT_PREPS = frozenset({"by", "from", "of"})
 SPEECH_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"})
-# Words of a time, never a party: "the bombing on Sunday", "talks on Tuesday night" (the
-# parser runs without its entity recognizer).
-TIME_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-     "january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.",
-     "dec.", "today", "yesterday", "tomorrow", "day", "night", "morning", "afternoon",
-     "evening", "weekend", "week", "month", "year", "time", "occasion", "date"}
-)  # fmt: skip
 
 
 def own_party(token: Any, entry: TriggerEntry) -> bool:
@@ -88,10 +80,6 @@ def agent_preps(entry: TriggerEntry) -> frozenset[str]:
     """The prepositions that name the doer of a noun of ``entry``."""
     content = {"of"} if entry.event in SPEECH_EVENTS else set()
     return AGENT_PREPS - set(entry.recipient) - content
-
-
-def is_time(token: Any) -> bool:
-    return token.lower_ in TIME_WORDS or token.lemma_.lower() in TIME_WORDS or token.like_num
 
 
 def governing_verb(token: Any) -> Any | None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dyads.coding.frames import MAX_DEPTH, VERB_TAGS
+from dyads.coding.frames import MAX_DEPTH, VERB_TAGS, is_time
 from dyads.coding.frames import chain as _chain
 from dyads.coding.frames import conditioned as _conditioned
 from dyads.coding.frames import framed_by_intent as _framed_by_intent
@@ -42,19 +42,10 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 QUANTITY_HEADS = frozenset(
     {"percent", "%", "most", "all", "some", "half", "share", "part", "bulk", "majority", "much"}
 )
-# A preposition of time whose object is one of these tells when, not a party or a target.
+# A preposition of time whose object is a time (frames.is_time, a DATE or TIME entity) tells
+# when, not a party or a target.
 TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "before", "after", "over"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
-TIME_WORDS = frozenset(
-    {
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        *("january", "february", "march", "april", "june", "july", "august", "september"),
-        *("october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov."),
-        *("may", "dec.", "day", "days", "week", "weeks", "weekend", "month", "months", "year"),
-        *("years", "morning", "afternoon", "evening", "night", "hour", "hours", "today"),
-        *("yesterday", "tonight", "dawn", "midnight", "noon"),
-    }
-)
 CONFLICT_EVENTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 # A stated plan to mobilize ("would send 2,000 more soldiers to the border") is itself the
 # mobilization PLOVER codes, not a threat of one.
@@ -197,9 +188,7 @@ def _says_when(prep: Any) -> bool:
     if prep.lower_ not in TIME_PREPS:
         return False
     objects = [g for g in prep.children if g.dep_ == "pobj"]
-    return bool(objects) and all(
-        o.ent_type_ in TIME_ENTITIES or o.lower_ in TIME_WORDS for o in objects
-    )
+    return bool(objects) and all(o.ent_type_ in TIME_ENTITIES or is_time(o) for o in objects)
 
 
 def particles_of(token: Any) -> set[str]:
