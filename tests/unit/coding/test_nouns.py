@@ -21,6 +21,16 @@ def _countries(refs: Any) -> set[str]:
     return {ref.country for ref in refs}
 
 
+def _assert_one(
+    code_stage: Any, text: str, event: str, *, actors: set[str], recipients: set[str]
+) -> None:
+    """``text`` codes exactly one ``event``, between these countries."""
+    coded = [e for e in _events(code_stage, text) if e.event == event]
+    assert len(coded) == 1, _events(code_stage, text)
+    assert _countries(coded[0].actors) == actors
+    assert _countries(coded[0].recipients) == recipients
+
+
 @pytest.mark.parametrize(
     ("text", "event", "actors", "recipients"),
     [
@@ -53,10 +63,7 @@ def _countries(refs: Any) -> set[str]:
 def test_noun_with_own_parties_is_an_event(
     code_stage: Any, text: str, event: str, actors: set[str], recipients: set[str]
 ) -> None:
-    coded = [e for e in _events(code_stage, text) if e.event == event]
-    assert len(coded) == 1, _events(code_stage, text)
-    assert _countries(coded[0].actors) == actors
-    assert _countries(coded[0].recipients) == recipients
+    _assert_one(code_stage, text, event, actors=actors, recipients=recipients)
 
 
 @pytest.mark.parametrize(
@@ -108,10 +115,7 @@ def test_noun_without_an_act_makes_no_event(code_stage: Any, text: str) -> None:
 def test_adjective_predicate_is_an_event_of_its_subject(
     code_stage: Any, text: str, event: str, actors: set[str], recipients: set[str]
 ) -> None:
-    coded = [e for e in _events(code_stage, text) if e.event == event]
-    assert len(coded) == 1, _events(code_stage, text)
-    assert _countries(coded[0].actors) == actors
-    assert _countries(coded[0].recipients) == recipients
+    _assert_one(code_stage, text, event, actors=actors, recipients=recipients)
 
 
 @pytest.mark.parametrize(
