@@ -207,6 +207,7 @@ def count_causes(
 ) -> Causes:
     """The misses and false events of the headline variant, counted by cause."""
     from dyads.coding.causes import error_causes
+    from dyads.coding.speech import might_report
     from dyads.coding.stages.languages import load_resources
     from dyads.settings import Settings
 
@@ -217,7 +218,8 @@ def count_causes(
         predictions=predictions,
         dropped=dropped,
         parsed=lambda text: (
-            resources.lexicon.might_trigger(text) and resources.tables.might_name_actor(text)
+            (resources.lexicon.might_trigger(text) or might_report(text))
+            and resources.tables.might_name_actor(text)
         ),
         has_trigger_word=resources.lexicon.might_trigger,
     )

@@ -33,6 +33,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 OUTSIDE_CORE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep", "cc"})
 # Pronouns that, as the subject of a reported clause, stand for the one reporting.
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+# Who a demand or a statement is about: the subject of its clause, the owner of its claims.
+SPOKEN_OF_DEPS = SUBJECT_DEPS | {"poss"}
 MAX_STEPS = 12  # clauses nest a few levels deep; twelve steps reach any reporting verb
 # "was stopped, searched, questioned and arrested": lists of acts run to four or five verbs
 MAX_CONJUNCTS = 6
@@ -268,9 +270,13 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
     if trigger.nominal:
         return noun_arguments(trigger, ctx=ctx)
     verb = trigger.verb
-    if trigger.demand:
-        subject, passive, borrowed = subject_of(_reporter(trigger.token))
-        heads = [c for c in trigger.token.children if c.dep_ in SUBJECT_DEPS]
+    if trigger.demand or trigger.reporter is not None:
+        # a demand or a statement (``coding.speech``): the speaker acts on the one the
+        # clause is about, its subject, or the owner of the claims it denies
+        speaker = trigger.reporter if trigger.reporter is not None else _reporter(trigger.token)
+        subject, passive, borrowed = subject_of(speaker)
+        verb = speaker if trigger.reporter is not None else verb
+        heads = [c for c in trigger.token.children if c.dep_ in SPOKEN_OF_DEPS]
     else:
         subject, agent, borrowed = subject_of(verb)
         passive = agent or is_passive(verb)
@@ -292,7 +298,8 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
     recipients, recipient_spans = refs_in(heads, ctx=ctx, places=True)
     if not recipients and (trigger.entry.governs or trigger.entry.intent):
         recipients, recipient_spans = refs_in(_complement_heads(trigger), ctx=ctx, places=True)
-    if not recipients and actors and not trigger.entry.reciprocal:
+    # a statement is about the one its clause names, never a party found further on
+    if not recipients and actors and not trigger.entry.reciprocal and trigger.reporter is None:
         recipients, recipient_spans = _nearest_party(trigger, ctx=ctx, actors=actors)
     actor_keys = {_key(a) for a in actors}
     recipients = tuple(r for r in recipients if _key(r) not in actor_keys)
@@ -303,7 +310,7 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         recipient_spans=recipient_spans,
         borrowed_subject=borrowed,
         has_subject=subject is not None,
-        agentless=passive and subject is None and not trigger.demand,
+        agentless=passive and subject is None and not trigger.demand and trigger.reporter is None,
     )
 
 

@@ -172,6 +172,9 @@ def _candidate(
     if not actors and arguments.agentless:
         # the one acted on may be a person the tables cannot place ("Walker was arrested")
         actors = _unnamed_authority(trigger, arguments.recipients, place=place, home=item.home)
+    if trigger.reporter is not None and not any(a.country for a in actors):
+        # a statement's content is an event only as a known party's word (``coding.speech``)
+        return "no speaker of a known country"
     reason = _no_event(trigger, actors=actors, recipients=recipients)
     if reason is not None:
         return reason

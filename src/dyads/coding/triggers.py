@@ -11,7 +11,9 @@ king"); it is then ``nominal``: the verb above it still gives negation and modal
 face sanctions", "called off the talks", "plans for talks" report nothing), never the
 subject. An adjective of an ``A`` row is a trigger as a predicate ("was critical of Y", "said
 it was disappointed in Y"): the subject is the actor. A verb under "must" in a reported
-clause ("X said Y must withdraw") is a demand: REQUEST from the speaker to Y.
+clause ("X said Y must withdraw") is a demand: REQUEST from the speaker to Y. What a party
+says may itself accuse, praise or deny ("said the governor had misused funds"): those readings
+are ``coding.speech``'s, with the verb of saying as ``Trigger.reporter``.
 
 Each trigger carries what changes its reading: negation, a modal or condition
 (hypothetical), an intent frame, and whether a governing trigger above it already codes it
@@ -36,6 +38,7 @@ from dyads.coding.frames import negated as _negated
 from dyads.coding.frames import nonfactive_frame as _nonfactive_frame
 from dyads.coding.lexicon import Lexicon, TriggerEntry
 from dyads.coding.nominal import denied, governing_verb, own_party, predicate_verb, unreal
+from dyads.coding.speech import reported_speech
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 # Heads of a quantity whose "of" phrase is the real object ("most of its exports").
@@ -126,6 +129,8 @@ class Trigger:
     demand: bool = False  # a "must" clause: actor = the reporter, recipient = its subject
     nominal: bool = False  # a noun whose own arguments give the parties ("X's visit to Y")
     predicative: bool = False  # an adjective predicate ("X was critical of Y")
+    # a statement's content (``coding.speech``): the verb of saying, whose subject is the actor
+    reporter: Any = None
 
     @property
     def verb(self) -> Any:
@@ -266,7 +271,15 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
     raw = _without_object_nouns(raw)
     governors = [t for t in raw if t.entry.governs or t.entry.intent]
     kept = [t for t in raw if not _governed(t, governors) and not _purpose(t, raw)]
-    return _one_per_act(kept)
+    taken = frozenset(t.token.i for t in raw) | frozenset(t.verb.i for t in raw)
+    said = [
+        Trigger(
+            token=r.word, entry=r.entry, event=r.entry.event, depth=depth_of(r.word),
+            reporter=r.reporter,
+        )
+        for r in reported_speech(sentence, taken=taken)
+    ]  # fmt: skip
+    return _one_per_act(kept) + said
 
 
 def _nominal(token: Any, rows: list[TriggerEntry]) -> list[Trigger]:

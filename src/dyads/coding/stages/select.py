@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from dyads.coding.speech import might_report
 from dyads.coding.stages.languages import (
     CodingResources,
     article_language,
@@ -52,4 +53,6 @@ class SelectStage(MapStage[Article, SelectedArticle]):
 
 
 def _worth_parsing(text: str, resources: CodingResources) -> bool:
-    return resources.lexicon.might_trigger(text) and resources.tables.might_name_actor(text)
+    # what a party says may tell an event with no trigger word in it (``coding.speech``)
+    told = resources.lexicon.might_trigger(text) or might_report(text)
+    return told and resources.tables.might_name_actor(text)

@@ -1,0 +1,328 @@
+"""Events told in what a party says: the content of a reported clause.
+
+A statement is an event when what it says accuses, praises or denies, even with no word of
+accusing, praising or denying in it (PLOVER's ACCUSE covers allegations and criticism, SUPPORT
+praise, REJECT denials). Three readings, each of a clause reported by a verb of saying
+(``reporting`` in ``data/word_classes.tsv``: "said", "told", "added", "insisted"...), whose
+subject is the speaker and the actor:
+
+- a wrongdoing told of a party ("said the governor had misused funds", "told reporters the
+  ruling party rigged the vote"; the verbs of ``wrongdoing``, a closed class), or guilt
+  ("said the minister is corrupt", "a liar", "responsible for the attack"; ``culpable``,
+  ``culprit``, ``harm``): ACCUSE, the speaker against the one the clause is about;
+- merit told of a party ("said the commission deserves credit", "said Japan has made
+  contributions", "said Peru played a constructive role"; ``merit``, ``merit_deed``,
+  ``merit_role``): SUPPORT, the speaker for its subject;
+- another's claims denied ("said, contrary to the party's claims, ...", "said he did not
+  believe the government's claims", "said the allegations were baseless"; ``contention``,
+  ``baseless``): REJECT, the speaker against the one who made the claims, when named.
+
+Precision comes first, since a statement is the loosest kind of event: the wrongdoing or the
+merit must be asserted (not negated, not under a modal, a condition or a plan), the reporting
+verb too ("would say", "did not say"), and the speaker must not be a commentator
+(``commentator``: analysts, experts, academics), whose views the coding leaves out. Who the
+parties are is left to ``coding.arguments``: the actor is the subject of ``Trigger.reporter``,
+the recipient the subject (or owner) of the trigger word; an accusation or a praise with no
+recipient of a known country is no event (``target``), nor any of them without a speaker of a
+known country (``coding.coder``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from dyads.coding.frames import future, hypothetical, negated
+from dyads.coding.lexicon import TriggerEntry, surface_forms, word_classes
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Where a clause hangs on its reporting verb: a that-clause ("said that X lied"), or, in a
+# quotation the parser heads with the quoted verb, the reporting verb under it ('"X lied,"
+# he said').
+REPORTED_DEPS = frozenset({"ccomp"})
+QUOTING_DEPS = frozenset({"parataxis", "ccomp"})
+# The weights are the trust a row of the lexicon puts in a word (``coder._confidence``):
+# these readings rest on the content of speech, the weakest evidence of an event; kept above
+# the weak rating of ``coding.confidence`` (0.3) once the depth of a reported clause is
+# counted, so that calibration, not this table, decides how far they are believed.
+ACCUSE_ROW = TriggerEntry(
+    lemma="(reported wrongdoing)",
+    pos="V",
+    event="ACCUSE",
+    mode="allege",
+    cameo="112",
+    weight=0.5,
+    flags=frozenset({"target"}),
+)
+SUPPORT_ROW = TriggerEntry(
+    lemma="(reported merit)",
+    pos="V",
+    event="SUPPORT",
+    cameo="051",
+    weight=0.5,
+    flags=frozenset({"target"}),
+)
+REJECT_ROW = TriggerEntry(lemma="(claims denied)", pos="V", event="REJECT", cameo="120", weight=0.5)
+# Verbs of wrongdoing that need a complement to say one: "failed to protect" (not "talks
+# failed"), "lied to parliament" or "about" (not "the town lies in ruins").
+NEEDS_COMPLEMENT: Mapping[str, frozenset[str]] = {
+    "fail": frozenset({"xcomp"}),
+    "lie": frozenset({"prep:to", "prep:about", "ccomp"}),
+}
+# Verbs that take what another party says: "did not believe the claims", "would not accept
+# the allegations".
+DOUBTING_VERBS = frozenset({"believe", "accept", "buy"})
+BE = "be"
+_WORD = re.compile(r"[a-z]+")
+# A reading: the row, the word the statement is about and the verb of saying, or None.
+Reading = Callable[[Any, "SpeechWords"], tuple[TriggerEntry, Any, Any] | None]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reported:
+    """A reading of reported speech: the row it makes, its word and the verb of saying."""
+
+    entry: TriggerEntry
+    word: Any  # the spaCy token whose subject (or owner) the statement is about
+    reporter: Any  # the verb of saying; its subject is the speaker
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeechWords:
+    """The closed classes of ``data/word_classes.tsv`` the readings use."""
+
+    reporting: frozenset[str]
+    wrongdoing: frozenset[str]
+    merit: frozenset[str]
+    merit_deed: frozenset[str]
+    merit_role: frozenset[str]
+    contention: frozenset[str]
+    baseless: frozenset[str]
+    commentator: frozenset[str]
+    culpable: frozenset[str]
+    culprit: frozenset[str]
+    harm: frozenset[str]
+
+
+@cache
+def speech_words() -> SpeechWords:
+    """The classes, read once: they are package data and do not change while running."""
+    classes = word_classes()
+    return SpeechWords(
+        reporting=classes["reporting"],
+        wrongdoing=classes["wrongdoing"],
+        merit=classes["merit"],
+        merit_deed=classes["merit_deed"],
+        merit_role=classes["merit_role"],
+        contention=classes["contention"],
+        baseless=classes["baseless"],
+        commentator=classes["commentator"],
+        culpable=classes["culpable"],
+        culprit=classes["culprit"],
+        harm=classes["harm"],
+    )
+
+
+def might_report(text: str) -> bool:
+    """True when some word of ``text`` may start a reading (no parsing): the sentences worth
+    parsing are those with a trigger word or one of these."""
+    return any(word in _content_forms() for word in _WORD.findall(text.lower()))
+
+
+@cache
+def _content_forms() -> frozenset[str]:
+    words = speech_words()
+    lemmas = words.wrongdoing | {"deserve", "play"} | DOUBTING_VERBS
+    nouns = words.merit_deed | words.contention | words.culpable | words.culprit
+    nouns |= {"responsible"}
+    return frozenset(f for lemma in lemmas for f in surface_forms(lemma)) | nouns
+
+
+def reported_speech(sentence: Iterable[Any], *, taken: frozenset[int]) -> list[Reported]:
+    """The readings above in a parsed sentence. ``taken``: tokens that are triggers
+    already; a reporting verb that is one ("accused", "alleged") codes its clause itself,
+    and a word that is one keeps its own reading."""
+    words = speech_words()
+    readings: tuple[Reading, ...] = (
+        _wrongdoing,
+        _culpable,
+        _merit,
+        _contrary_claims,
+        _doubted_claims,
+        _baseless_claims,
+    )
+    found: list[Reported] = []
+    for token in sentence:
+        if token.i in taken:
+            continue
+        for reading in readings:
+            read = reading(token, words)
+            if read is None:
+                continue
+            entry, word, reporter = read
+            if reporter.i in taken or not _speaker_is_party(reporter, words):
+                continue
+            found.append(Reported(entry=entry, word=word, reporter=reporter))
+            break
+    return found
+
+
+def _wrongdoing(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any] | None:
+    """ "said the governor had misused funds": ACCUSE the subject of the wrongdoing."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in words.wrongdoing:
+        return None
+    needed = NEEDS_COMPLEMENT.get(lemma)
+    if needed is not None and not needed & _complements(token):
+        return None
+    if not _has_subject(token) or not _asserted(token):
+        return None
+    reporter = reporting_verb(token, words)
+    return (ACCUSE_ROW, token, reporter) if reporter is not None else None
+
+
+def _culpable(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any] | None:
+    """ "said the governor is corrupt", "a liar", "responsible for the attack": ACCUSE the
+    subject of the predicate."""
+    if token.lemma_.lower() != BE or not _has_subject(token) or not _asserted(token):
+        return None
+    if not any(_blames(c, words) for c in token.children):
+        return None
+    reporter = reporting_verb(token, words)
+    return (ACCUSE_ROW, token, reporter) if reporter is not None else None
+
+
+def _blames(predicate: Any, words: SpeechWords) -> bool:
+    """A predicate of guilt: an adjective of ``culpable``, a noun of ``culprit``, or
+    "responsible for" a harm ("responsible for the attack", not "for security")."""
+    word = predicate.lower_
+    if predicate.dep_ == "attr":
+        return predicate.lemma_.lower() in words.culprit or word in words.culprit
+    if predicate.dep_ != "acomp":
+        return False
+    if word in words.culpable:
+        return True
+    return word == "responsible" and any(
+        prep.lower_ == "for" and any(o.lower_ in words.harm for o in prep.children)
+        for prep in predicate.children
+    )
+
+
+def _merit(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any] | None:
+    """ "said the commission deserves credit", "has made contributions", "played a key
+    role": SUPPORT the subject."""
+    if token.pos_ != "VERB" or not _has_subject(token) or not _asserted(token):
+        return None
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    lemma = token.lemma_.lower()
+    merit = any(
+        (lemma == "deserve" and o.lemma_.lower() in words.merit)
+        or (lemma == "make" and o.lower_ in words.merit_deed)
+        or (
+            lemma == "play"
+            and o.lemma_.lower() == "role"
+            and any(m.dep_ == "amod" and m.lower_ in words.merit_role for m in o.children)
+        )
+        for o in objects
+    )
+    if not merit:
+        return None
+    reporter = reporting_verb(token, words)
+    return (SUPPORT_ROW, token, reporter) if reporter is not None else None
+
+
+def _contrary_claims(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any] | None:
+    """ "said, contrary to the party's claims, the vote was fair": REJECT the claimant. The
+    phrase hangs on the reporting verb or on a verb of its clause."""
+    if token.lemma_.lower() not in words.contention or token.dep_ != "pobj":
+        return None
+    to = token.head
+    contrary = to.head
+    if to.lower_ != "to" or contrary.lower_ != "contrary":
+        return None
+    verb = contrary.head
+    if verb.lemma_.lower() in words.reporting and verb.pos_ == "VERB":
+        reporter: Any = verb
+    else:
+        reporter = reporting_verb(verb, words)
+    if reporter is None or not _asserted(reporter):
+        return None
+    return REJECT_ROW, token, reporter
+
+
+def _doubted_claims(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any] | None:
+    """ "said he did not believe the government's claims": REJECT the claimant; the one who
+    does not believe is the speaker."""
+    if token.lemma_.lower() not in words.contention or token.dep_ != "dobj":
+        return None
+    verb = token.head
+    if verb.lemma_.lower() not in DOUBTING_VERBS or not negated(verb) or hypothetical(verb):
+        return None
+    return REJECT_ROW, token, verb
+
+
+def _baseless_claims(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any] | None:
+    """ "said the allegations were baseless", "said the claims are lies": REJECT them."""
+    if token.lemma_.lower() not in words.contention or token.dep_ != "nsubj":
+        return None
+    verb = token.head
+    if verb.lemma_.lower() != BE or not _asserted(verb):
+        return None
+    if not any(c.dep_ in {"acomp", "attr"} and c.lower_ in words.baseless for c in verb.children):
+        return None
+    reporter = reporting_verb(verb, words)
+    return (REJECT_ROW, token, reporter) if reporter is not None else None
+
+
+def reporting_verb(verb: Any, words: SpeechWords) -> Any | None:
+    """The verb of saying that reports the clause of ``verb``, or None: its head when the
+    clause is that verb's complement (or a conjunct of one: "said X lied and Y cheated"), or
+    a verb of saying under ``verb`` in a quotation ('"X lied," he said')."""
+    clause = verb.head if verb.dep_ == "conj" else verb
+    head = clause.head
+    if clause.dep_ in REPORTED_DEPS and head.i != clause.i and _says(head, words):
+        return head
+    if clause.dep_ == "ROOT":
+        return next(
+            (c for c in clause.children if c.dep_ in QUOTING_DEPS and c.i > clause.i
+             and _says(c, words)),
+            None,
+        )  # fmt: skip
+    return None
+
+
+def _says(verb: Any, words: SpeechWords) -> bool:
+    """A verb of saying, asserted, with a subject of its own (the speaker)."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in words.reporting
+        and _has_subject(verb)
+        and _asserted(verb)
+    )
+
+
+def _speaker_is_party(reporter: Any, words: SpeechWords) -> bool:
+    """The speaker is no commentator ("an analyst said", "experts say"): their views are
+    not the news's parties' acts."""
+    subjects = [c for c in reporter.children if c.dep_ in SUBJECT_DEPS]
+    return not any(t.lower_ in words.commentator for s in subjects for t in s.subtree)
+
+
+def _asserted(verb: Any) -> bool:
+    """Told as fact: not negated, not under a modal, a condition or a plan."""
+    return not (negated(verb) or hypothetical(verb) or future(verb))
+
+
+def _has_subject(verb: Any) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _complements(verb: Any) -> set[str]:
+    """The verb's complements: a clause's dependency, a preposition as ``prep:word``."""
+    found = set()
+    for child in verb.children:
+        found.add(f"prep:{child.lower_}" if child.dep_ == "prep" else child.dep_)
+    return found
