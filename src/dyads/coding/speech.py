@@ -322,7 +322,4 @@ def _has_subject(verb: Any) -> bool:
 
 def _complements(verb: Any) -> set[str]:
     """The verb's complements: a clause's dependency, a preposition as ``prep:word``."""
-    found = set()
-    for child in verb.children:
-        found.add(f"prep:{child.lower_}" if child.dep_ == "prep" else child.dep_)
-    return found
+    return {f"prep:{c.lower_}" if c.dep_ == "prep" else c.dep_ for c in verb.children}
