@@ -18,6 +18,7 @@ from typing import Any
 from dyads.actors.finder import ResolvedUnit
 from dyads.actors.tables import NameEntry
 from dyads.coding.nominal import agent_preps
+from dyads.coding.proceedings import undergoer
 from dyads.coding.triggers import CONFLICT_EVENTS, Trigger
 from dyads.records import ActorRef, MentionKind
 
@@ -319,6 +320,8 @@ def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
     "a visit by the king to Oman", "criticism from Peru"), else a country word on it ("the
     Russian bombing of Georgia"); the recipient in the row's prepositions. "between" names those who
     act together ("talks between Peru and Chile"), except for a go-between ("mediation")."""
+    if trigger.undergone:
+        return _undergone_arguments(trigger, ctx=ctx)
     noun, entry = trigger.token, trigger.entry
     together = "between" in entry.recipient and entry.mode != "third-party"
     # the owner undergoes some acts ("Neu's arrest", "the envoy's expulsion"): "poss" in
@@ -354,6 +357,35 @@ def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         actor_spans=actor_spans,
         recipient_spans=recipient_spans,
         has_subject=bool(doers),
+    )
+
+
+def _undergone_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
+    """A proceeding told by the one who undergoes it ("X faces charges", "X is under
+    investigation by the FBI", "X's dealings are part of an FBI investigation"): that
+    subject is the recipient; the body acting is named on the noun ("by the FBI", "an FBI
+    investigation"), or the parse names none and the coder supplies the authority."""
+    noun = trigger.token
+    subject = undergoer(noun)
+    recipients, recipient_spans = refs_in([subject] if subject is not None else [], ctx=ctx)
+    doers = [
+        g
+        for c in noun.children
+        if c.dep_ in {"prep", "agent"} and c.lower_ in agent_preps(trigger.entry)
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    actors, actor_spans = refs_in(doers, ctx=ctx, places=True)
+    if not actors:
+        actors, actor_spans = _modifier_refs(noun, ctx=ctx)
+    actor_keys = {_key(a) for a in actors}
+    return Arguments(
+        actors=actors,
+        recipients=tuple(r for r in recipients if _key(r) not in actor_keys),
+        actor_spans=actor_spans,
+        recipient_spans=recipient_spans,
+        has_subject=bool(doers),
+        agentless=not actors,
     )
 
 

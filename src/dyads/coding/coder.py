@@ -30,6 +30,7 @@ from dyads.coding.filters import (
 )
 from dyads.coding.lexicon import Lexicon
 from dyads.coding.places import PlaceLookup, place_in_sentence
+from dyads.coding.proceedings import authority_inquiry, not_an_accusation, planned
 from dyads.coding.triggers import Trigger, find_triggers
 from dyads.nlp.sentences import Sentence
 from dyads.records import ActorRef, Evidence, Place, Span
@@ -77,6 +78,14 @@ AUTHORITY_SECTORS: Mapping[str, str] = MappingProxyType(
         "charge": "JUD",
         "indict": "JUD",
         "deport": "GOV",
+        # proceedings: "has been investigated", "further investigation has been taken up",
+        # "X is facing charges" (``coding.proceedings``)
+        "indictment": "JUD",
+        "prosecution": "JUD",
+        "investigate": "COP",
+        "investigation": "COP",
+        "inquiry": "COP",
+        "probe": "COP",
     }
 )
 
@@ -221,7 +230,16 @@ def _no_event(
         # (42 of 243 events coded on the whole-article development set, none right)
         return "no party of a known country"
     readings: tuple[tuple[Callable[[], bool], str], ...] = (
-        (lambda: trigger.entry.needs_target and not recipients, "no recipient, which it needs"),
+        (
+            lambda: (
+                trigger.entry.needs_target
+                and not recipients
+                and not authority_inquiry(trigger.token, trigger.entry, actors=actors)
+            ),
+            "no recipient, which it needs",
+        ),
+        (lambda: not_an_accusation(trigger.token, trigger.entry) is not None, "not a charge"),
+        (lambda: planned(trigger.verb, trigger.entry), "a proceeding planned, not under way"),
         (lambda: is_accident(trigger, actors=actors), "an accident"),
         (lambda: is_partyless_consult(trigger, actors=actors), "talks with no party named"),
         (
@@ -339,11 +357,16 @@ def _unnamed_authority(
     is the state of a place the sentence names, else the article's home country when the
     one acted on is of it; else an unknown party (country null, sector UNK)."""
     sector = AUTHORITY_SECTORS.get(trigger.entry.lemma)
-    if sector is None or not recipients or trigger.entry.pos != "V":
+    if sector is None or (trigger.nominal and not trigger.undergone):
+        return ()
+    # an investigation need not name whom it targets ("further investigation has been
+    # taken up"); a charge, an arrest or a sentence has someone it befalls
+    if not recipients and trigger.entry.mode != "investigate":
         return ()
     country = place.country if place is not None else None
     if country is None or len(country) != ISO_LENGTH or country in NON_STATE_CODES:
-        country = home if home and any(r.country == home for r in recipients) else None
+        ours = not recipients or any(r.country == home for r in recipients)
+        country = home if home and ours else None
     if country is None:
         return (ActorRef(name="unknown", country=None, sector="UNK"),)
     return (ActorRef(name="authorities", country=country, sector=sector),)

@@ -137,6 +137,8 @@ def future(token: Any) -> bool:
     for verb in chain(token):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
             return True
+        if verb.i != token.i and verb.lower_ == "going" and token.dep_ == "xcomp":
+            return True  # "are going to carry out an investigation"
     return False
 
 

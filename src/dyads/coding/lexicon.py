@@ -57,7 +57,7 @@ COLUMNS = (
     "weight",
     "flags",
 )
-FLAGS = frozenset({"govern", "intent", "reciprocal", "target", "clause", "light"})
+FLAGS = frozenset({"govern", "intent", "reciprocal", "target", "clause", "light", "nominal"})
 # Events of bodily force: done to people, places and things, never to what is said or
 # decided. A row of one that names no object of its own is ruled out by an object of the
 # class ABSTRACT ("attacked the inquiry", "shot down the proposal" report no violence).
@@ -71,6 +71,7 @@ REPEAT_PREFIX_MIN = 5
 IRREGULAR: Mapping[str, tuple[str, ...]] = {
     "meet": ("met",),
     "hold": ("held",),
+    "bring": ("brought",),
     "send": ("sent",),
     "fight": ("fought",),
     "shoot": ("shot",),
@@ -159,6 +160,13 @@ class TriggerEntry:
         """A noun that reports the event only as the object of a light verb: "made a
         threat" is one, "the threat from X" names a danger."""
         return "light" in self.flags
+
+    @property
+    def nominal_only(self) -> bool:
+        """A noun that reports the event only with parties of its own ("charges against
+        X", "X faces charges"), never as a light verb's object: "took charge of", "paid the
+        charges" name a duty and a price."""
+        return "nominal" in self.flags
 
     @property
     def needs_act_clause(self) -> bool:

@@ -1,11 +1,12 @@
 """One event per happening: sentences of an article that report the same act are merged.
 
-Two candidates report the same happening when they have the same event type, the same
-negation and hypothetical flags, party countries of which one set holds the other (the lead
-says "Turkey and Kazakhstan discussed", the next sentence "Dere met Yermekbayev") for every
-sentence already in the group, actors that may be the same party, and dates that agree. A
-date taken from the publication date agrees with any date: the sentence named none, and news
-articles tell one happening over several sentences that date it once.
+Two candidates report the same happening when they have the same event type (and, for an
+investigation, the same mode: ``DISTINCT_MODES``), the same negation and hypothetical flags,
+party countries of which one set holds the other (the lead says "Turkey and Kazakhstan
+discussed", the next sentence "Dere met Yermekbayev") for every sentence already in the group,
+actors that may be the same party, and dates that agree. A date taken from the publication
+date agrees with any date: the sentence named none, and news articles tell one happening over
+several sentences that date it once.
 
 The work grows with the number of sentences, not with its square: a candidate is compared
 only with the groups that could take it (same type and flags, a party country in common with
@@ -31,6 +32,10 @@ CODER = "dyads-rules"
 
 
 _Block = tuple[str, bool, bool, str]  # event type, negated, hypothetical, a party country
+# Modes of an act that is never the same happening as a report of another mode of its type:
+# an investigation is a body's proceeding, not the blame or the charge told beside it ("police
+# are investigating the assaults"; "the police chief has been criticised for the response").
+DISTINCT_MODES = frozenset({"investigate"})
 
 
 @dataclass(slots=True)
@@ -66,6 +71,8 @@ class _Cluster:
             first.hypothetical,
         ):
             return False
+        if _distinct_modes(first.mode, candidate.mode):
+            return False
         theirs = candidate.countries
         if not theirs or not all(_nested(countries, theirs) for countries in self.country_sets):
             return False
@@ -74,6 +81,11 @@ class _Cluster:
         if not all(_same_actors(m, candidate) for m in self.actor_sides.values()):
             return False
         return all(_dates_agree(d, candidate.date) for d in self.dates.values())
+
+
+def _distinct_modes(a: str | None, b: str | None) -> bool:
+    """Two modes of one type that tell different happenings (``DISTINCT_MODES``)."""
+    return a != b and bool({a, b} & DISTINCT_MODES)
 
 
 def _actor_side(candidate: Candidate) -> frozenset[tuple[str | None, str | None]]:

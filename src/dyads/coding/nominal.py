@@ -140,14 +140,16 @@ def denied(token: Any, verb: Any) -> bool:
     return negated(verb) or negated(token) or _denied_noun(token)
 
 
-def unreal(token: Any, verb: Any) -> bool:
+def unreal(token: Any, verb: Any, *, undergone: bool = False) -> bool:
     """The noun's or adjective's act is not told as real: a modal, condition, future, plan or
     infinitive on its verb, a planning or undoing word over it, or a word that puts it ahead.
-    No intent reading: "would face sanctions" is no threat by the one facing them."""
+    No intent reading: "would face sanctions" is no threat by the one facing them. A
+    proceeding its subject undergoes is real unless a modal or a plan says otherwise: "is
+    facing charges" reports charges, "could face charges" none."""
     return (
         hypothetical(verb)
         or future(verb)
         or any(framed_by_intent(v) or _infinitive(v) for v in chain(verb))
-        or _unreal_path(token)
+        or (_unreal_path(token) and not undergone)
         or _planned_noun(token)
     )

@@ -38,6 +38,7 @@ from dyads.coding.frames import negated as _negated
 from dyads.coding.frames import nonfactive_frame as _nonfactive_frame
 from dyads.coding.lexicon import Lexicon, TriggerEntry
 from dyads.coding.nominal import denied, governing_verb, own_party, predicate_verb, unreal
+from dyads.coding.proceedings import is_proceeding, undergoer
 from dyads.coding.speech import reported_speech
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
@@ -131,6 +132,8 @@ class Trigger:
     predicative: bool = False  # an adjective predicate ("X was critical of Y")
     # a statement's content (``coding.speech``): the verb of saying, whose subject is the actor
     reporter: Any = None
+    # a proceeding told by the one who undergoes it: "X faces charges" (``coding.proceedings``)
+    undergone: bool = False
 
     @property
     def verb(self) -> Any:
@@ -263,8 +266,9 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
             anchor = _light_verb(token)
             rows = rows_for(lexicon, lemma, pos="N", form=token.lower_)
             if rows and not _outranked_compound(token, rows, lexicon=lexicon):
-                if anchor is not None:
-                    entry = max(rows, key=lambda r: r.weight)
+                lit = [r for r in rows if not r.nominal_only]  # "took charge" is no charge
+                if anchor is not None and lit:
+                    entry = max(lit, key=lambda r: r.weight)
                     raw.append(_read(token, entry, lexicon=lexicon, anchor=anchor))
                 else:
                     raw.extend(_nominal(token, rows))
@@ -285,9 +289,13 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
 def _nominal(token: Any, rows: list[TriggerEntry]) -> list[Trigger]:
     """A noun with a party of its own, read with the verb above it for modality."""
     entry = choose_entry(token, [r for r in rows if not r.light_only])
-    if entry is None or not own_party(token, entry):
+    if entry is None:
         return []
-    return [_read_unreal(token, entry, anchor=governing_verb(token), nominal=True)]
+    undergone = is_proceeding(entry) and undergoer(token) is not None
+    if not undergone and not own_party(token, entry):
+        return []
+    anchor = governing_verb(token)
+    return [_read_unreal(token, entry, anchor=anchor, nominal=True, undergone=undergone)]
 
 
 def _read_unreal(
@@ -297,6 +305,7 @@ def _read_unreal(
     anchor: Any,
     nominal: bool = False,
     predicative: bool = False,
+    undergone: bool = False,
 ) -> Trigger:
     """A noun or adjective trigger: any modal, condition or future on its verb, a planning
     noun or verb over it, makes it unreal; a negation undoes it. No intent reading: "would
@@ -308,10 +317,11 @@ def _read_unreal(
         event=entry.event,
         anchor=anchor if anchor is not None and anchor.i != token.i else None,
         negated=denied(token, verb),
-        hypothetical=unreal(token, verb),
+        hypothetical=unreal(token, verb, undergone=undergone),
         depth=depth_of(token),
         nominal=nominal,
         predicative=predicative,
+        undergone=undergone,
     )
 
 
