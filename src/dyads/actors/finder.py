@@ -116,6 +116,7 @@ class ActorFinder:
             resolved.append(item)
             mentions.extend(_mentions(doc, item, sentence))
         _focus_subject(doc, resolved, memory)
+        _remember_pair(doc, units, resolved, memory)
         result = SentenceActors(mentions=tuple(mentions), units=tuple(resolved))
         self._remember(doc, result)
         return result
@@ -178,6 +179,40 @@ def _focus_subject(doc: Doc, units: list[ResolvedUnit], memory: ArticleMemory) -
         if unit.kind is MentionKind.PERSON and unit.actors and doc[unit.head].dep_ in _SUBJECTS:
             memory.focus(unit.actors[0])
             return
+
+
+def _remember_pair(
+    doc: Doc, units: list[Unit], resolved: list[ResolvedUnit], memory: ArticleMemory
+) -> None:
+    """Two parties of different states named together become what "both sides" refers to.
+
+    "China and Russia" (two units joined by "and"), "Israeli and Hamas negotiators" (two
+    table names modifying one noun), "Senior Hungarian and Romanian officials" (one unit
+    naming two states). The last such pair of the sentence is kept.
+    """
+    named: dict[int, tuple[ActorRef, bool]] = {}
+    for item in resolved:
+        if item.locative or not item.actors:
+            continue
+        if len(item.actors) == 2:
+            _keep_pair(item.actors[0], item.actors[1], persons=False, memory=memory)
+        elif len(item.actors) == 1:
+            named[item.head] = (item.actors[0], item.kind is MentionKind.PERSON)
+    for unit in units:
+        if unit.modifies is not None and unit.entry is not None and unit.head not in named:
+            entry = unit.entry
+            actor = ActorRef(name=entry.name, text=entry.name, country=entry.code, sector=None)
+            named[unit.head] = (actor, False)
+    for head, (actor, person) in sorted(named.items()):
+        for child in doc[head].children:
+            if child.dep_ == "conj" and child.i in named:
+                other, other_person = named[child.i]
+                _keep_pair(actor, other, persons=person and other_person, memory=memory)
+
+
+def _keep_pair(first: ActorRef, second: ActorRef, *, persons: bool, memory: ArticleMemory) -> None:
+    if first.country and second.country and first.country != second.country:
+        memory.remember_pair((first, second), persons=persons)
 
 
 def _focus_body(doc: Doc, unit: Unit, actors: tuple[ActorRef, ...], memory: ArticleMemory) -> None:

@@ -8,6 +8,8 @@ memory keeps, in article order:
 - the last person named with each office word ("minister", "president", "spokesperson"),
 - the last person named at all (what "he" / "she" refers to; gender is not tracked),
 - the countries named so far, for role nouns that name none ("the rebels", "police"),
+- the last two parties of different states named together ("China and Russia"), for "both
+  countries", and the last two such persons, for "the two leaders",
 - the last subject that was not a person: a country or body ("Iran said", "the government
   said") for "it" / "its", a group ("the rebels", "Greek and Turkish officials") for "they" /
   "their".
@@ -38,6 +40,8 @@ class ArticleMemory:
         self._countries: list[str] = []
         self._body: tuple[ActorRef, ...] = ()
         self._body_plural = False
+        self._pair: tuple[ActorRef, ActorRef] | None = None
+        self._person_pair: tuple[ActorRef, ActorRef] | None = None
 
     @property
     def last_person(self) -> ActorRef | None:
@@ -74,6 +78,8 @@ class ArticleMemory:
         other._countries = list(self._countries)
         other._body = self._body
         other._body_plural = self._body_plural
+        other._pair = self._pair
+        other._person_pair = self._person_pair
         return other
 
     def focus_body(self, actors: tuple[ActorRef, ...], *, plural: bool) -> None:
@@ -98,6 +104,18 @@ class ArticleMemory:
             if code != excluding and len(code) == 3 and code not in _NOT_STATES:
                 return code
         return None
+
+    def remember_pair(self, pair: tuple[ActorRef, ActorRef], *, persons: bool) -> None:
+        """Two parties of different states named together ("China and Russia", "Abe and
+        Trump"): what "both countries" or "the two leaders" refer to next."""
+        self._pair = pair
+        if persons:
+            self._person_pair = pair
+
+    def pair_for(self, *, persons: bool) -> tuple[ActorRef, ...]:
+        """The last two parties named together; for "the two leaders" the last two persons."""
+        pair = self._person_pair if persons else self._pair
+        return pair or ()
 
     def focus(self, person: ActorRef) -> None:
         """Make ``person`` what "he" / "she" refers to next (the subject of a sentence)."""

@@ -5,6 +5,7 @@
   (the subject of the last sentence that had one);
 - a capitalised word that is a remembered surname ("Dere also met ..."), also when spaCy has
   tagged it as an organisation or a place;
+- "the two sides", "both countries" (``dyads.actors.pairs``): two parties named together;
 - "it" / "its" and "they" / "their": the last subject that was a country, body or group
   ("Iran said it would ...", "NATO said its troops ...", "the rebels said they ..."). These
   are resolved from the memory when the unit itself is resolved, so that a subject earlier in
@@ -18,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyads.actors.memory import ArticleMemory
+from dyads.actors.pairs import PERSON_NOUNS, pair_sector
 from dyads.actors.unit import Unit
 from dyads.records import MentionKind
 
@@ -73,6 +75,25 @@ def recalled_units(doc: Doc, memory: ArticleMemory, owner: list[Unit | None]) ->
         if unit.recalled is not None or unit.pronoun is not None or unit.person_pronoun:
             units.append(unit)
             owner[token.i] = unit
+    return units
+
+
+def pair_units(doc: Doc, owner: list[Unit | None]) -> list[Unit]:
+    """Units for "the two sides", "both countries": resolved to the two states named last."""
+    units = []
+    for token in doc:
+        is_pair, sector = pair_sector(token)
+        if not is_pair or owner[token.i] is not None:
+            continue
+        first = min([token.i, *(c.i for c in token.children if c.i < token.i)])
+        if any(owner[i] is not None for i in range(first, token.i + 1)):
+            continue
+        unit = Unit(kind=MentionKind.COUNTRY, first=first, last=token.i, head=token.i)
+        unit.pair, unit.pair_sector = True, sector
+        unit.pair_persons = token.lower_ in PERSON_NOUNS
+        units.append(unit)
+        for i in unit.tokens():
+            owner[i] = unit
     return units
 
 

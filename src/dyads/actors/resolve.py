@@ -5,7 +5,9 @@ What a unit resolves to:
 - a person: name, title and sector from the title words ("Deputy National Defense Minister"
   -> GOV; "army chief" -> MIL), country from a possessive, demonym or "of" place in the same
   noun phrase, else from what the article said of that person before, else None;
-- a pronoun or a remembered surname: the remembered person; "it" / "its" / "they" /
+- a pronoun or a remembered surname: the remembered person; "the two sides" / "both
+  countries": the last two parties of different states named together ("China and Russia"),
+  for "the two leaders" the last two such persons (``dyads.actors.pairs``); "it" / "its" / "they" /
   "their": the last subject that was a country, body or group (see ``dyads.actors.recall``);
 - a person the phrase gives no country: the person remembered by that name, else a listed
   leader ("Putin" -> RUS GOV, see ``dyads.actors.leaders``), else for an office holder the
@@ -84,6 +86,8 @@ def resolve(
     text = unit_text(doc, unit)
     if unit.recalled is not None:
         return (replace(memory.remember_person(unit.recalled), text=text),)
+    if unit.pair:
+        return _pair(unit, text=text, memory=memory)
     if unit.pronoun is not None:
         return tuple(replace(actor, text=text) for actor in memory.body_for(unit.pronoun))
     if unit.kind is MentionKind.PERSON and unit.person:
@@ -91,6 +95,12 @@ def resolve(
     if unit.kind is MentionKind.ROLE and unit.role is not None:
         return _role(doc, unit, unit.role, text=text, tables=tables, memory=memory, here=here)
     return _named(doc, unit, text, tables, memory)
+
+
+def _pair(unit: Unit, *, text: str, memory: ArticleMemory) -> tuple[ActorRef, ...]:
+    """ "The two sides": the last two parties of different states the article named together."""
+    persons = unit.pair_sector == "GOV" and unit.pair_persons
+    return tuple(replace(actor, text=text) for actor in memory.pair_for(persons=persons))
 
 
 def _owners(unit: Unit, tables: ActorTables, memory: ArticleMemory) -> list[tuple[str, str]]:

@@ -30,6 +30,7 @@ from functools import cache
 from importlib import resources
 
 from dyads.actors.leaders import EMPTY_LEADERS, LeaderEntry, LeaderTable, build_leaders
+from dyads.actors.pairs import PAIR_PHRASE
 from dyads.actors.petrarch import EMPTY_PEOPLE, PersonTable, build_people, fold
 from dyads.actors.trie import trie_pattern
 from dyads.records import MentionKind
@@ -220,14 +221,20 @@ def build_tables(
     # parties the tables cannot hold but the parse may: an acronym ("the PPP", "EC"), or a
     # proper name of two words or more inside the sentence ("Arturo Valencia", "Mossack
     # Fonseca"), the way news names people and bodies it introduces
-    unlisted = r"[A-Z]{2,6}s?|(?<=[a-z,] )[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)+"
+    # a person named by honorific and surname ("Ms. Haley"), and the two parties of a
+    # bilateral story ("the two sides", ``dyads.actors.pairs``)
+    unlisted = (
+        r"[A-Z]{2,6}s?|(?<=[a-z,] )[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)+"
+        r"|(?:Mr|Ms|Mrs|Dr)\.? [A-Z][a-z'’-]+"
+    )
     return ActorTables(
         names=names,
         roles=roles,
         countries=countries,
         name_pattern=re.compile(f"{edge_l}(?:{name_source}){edge_r}"),
         prefilter=re.compile(
-            f"{edge_l}(?:{known_source}|{unlisted}|(?i:{role_source}|{pronoun_source})){edge_r}"
+            f"{edge_l}(?:{known_source}|{unlisted}"
+            f"|(?i:{role_source}|{pronoun_source}|{PAIR_PHRASE})){edge_r}"
         ),
         max_role_words=max((len(p.split()) for p in roles), default=1),
         role_prefixes=role_prefixes(roles),

@@ -31,6 +31,9 @@ class Unit:
     recalled: ActorRef | None = None  # a pronoun's or surname's antecedent
     pronoun: str | None = None  # "it" / "its" / "they" / "their": read from the memory
     person_pronoun: bool = False  # "he" / "she": a subject before it in the sentence wins
+    pair: bool = False  # "the two sides", "both countries": two parties named together
+    pair_sector: str | None = None
+    pair_persons: bool = False  # "the two leaders": two persons named together
     leader: LeaderEntry | None = None  # a listed leader's name ("Putin")
     modifiers: list[Unit] = field(default_factory=list)
     modifies: Unit | None = None

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from dyads.actors.memory import ArticleMemory
-from dyads.actors.recall import recalled_units, remembered_person_entity
+from dyads.actors.recall import pair_units, recalled_units, remembered_person_entity
 from dyads.actors.tables import ActorTables, NameEntry, RoleEntry
 from dyads.actors.titles import read_title, role_key
 from dyads.actors.unit import Unit as Unit  # noqa: PLC0414 - re-exported to finder, resolve
@@ -78,6 +78,7 @@ def build_units(
     units = _person_units(doc, tables, name_hits, owner, memory)
     units += _name_units(name_hits, owner)
     named = {i for span, _ in name_hits for i in range(span.start, span.end)}
+    units += pair_units(doc, owner)
     units += _role_units(doc, tables, owner, named)
     units += _entity_units(doc, owner, places, memory, tables)
     units += recalled_units(doc, memory, owner)
