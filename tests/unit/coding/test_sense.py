@@ -76,10 +76,19 @@ def _types(code_stage: Any, text: str) -> set[str]:
         ("Chile's senate shot down the Bolivian proposal.", {"REJECT"}),
         ("The Kenyan president fired the finance minister.", set()),
         ("The Thai envoy stormed out of the meeting with Cambodian officials.", set()),
+        # allowing: access for outsiders is a retreat; a thing let through is no event
+        ("Syria allowed UN inspectors into the Homs facility.", {"RETREAT"}),
+        ("Peru is allowing natural gas to flow through its pipelines.", set()),
     ],
 )
 def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[str]) -> None:
     assert _types(code_stage, text) == expected
+
+
+def test_a_party_allowed_to_act_is_a_concession(code_stage: Any) -> None:
+    text = "Malaysia's home minister allowed the opposition leader to hold a rally."
+    (concession,) = [e for e in _events(code_stage, text) if e.event == "CONCEDE"]
+    assert [r.sector for r in concession.recipients] == ["OPP"]
 
 
 def test_seizing_a_chance_is_no_seizure(code_stage: Any) -> None:
