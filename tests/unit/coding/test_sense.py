@@ -76,6 +76,9 @@ def _types(code_stage: Any, text: str) -> set[str]:
         ("Chile's senate shot down the Bolivian proposal.", {"REJECT"}),
         ("The Kenyan president fired the finance minister.", set()),
         ("The Thai envoy stormed out of the meeting with Cambodian officials.", set()),
+        # a strike is a protest; striking a note or a tone is not
+        ("Teachers in Nigeria struck on Monday against the government's pay plan.", {"PROTEST"}),
+        ("The Nigerian president struck a conciliatory tone toward Ghana on Monday.", set()),
         # allowing: access for outsiders is a retreat; a thing let through is no event
         ("Syria allowed UN inspectors into the Homs facility.", {"RETREAT"}),
         ("Peru is allowing natural gas to flow through its pipelines.", set()),
