@@ -28,6 +28,9 @@ class Candidate:
     depth: int = 0  # distance of the trigger from the root of its sentence's parse
     noun: bool = False  # the trigger is an eventive noun ("held talks"), not a verb
     fallback_row: bool = False  # the trigger's row is a PETRARCH-2 verb row (``layered``)
+    # what a verb's clause says is agreed or asked ("to enhance cooperation in defence"): its
+    # verb, object and first prepositional object, as lemmas (``coding.merge``)
+    content: tuple[str, ...] = ()
 
     @property
     def countries(self) -> frozenset[str]:

@@ -28,6 +28,7 @@ from dyads.coding.filters import (
     solo_exercise,
     warning_object,
 )
+from dyads.coding.frames import agrees_with_a_view, clause_content
 from dyads.coding.lexicon import Lexicon
 from dyads.coding.places import PlaceLookup, place_in_sentence
 from dyads.coding.proceedings import authority_inquiry, not_an_accusation, planned
@@ -217,6 +218,7 @@ def _candidate(
         depth=trigger.depth,
         noun=trigger.entry.pos == "N",
         fallback_row=trigger.entry.fallback,
+        content=clause_content(trigger.verb) if trigger.entry.pos == "V" else (),
     )
 
 
@@ -241,6 +243,7 @@ def _no_event(
         (lambda: not_an_accusation(trigger.token, trigger.entry) is not None, "not a charge"),
         (lambda: planned(trigger.verb, trigger.entry), "a proceeding planned, not under way"),
         (lambda: is_accident(trigger, actors=actors), "an accident"),
+        (lambda: agrees_with_a_view(trigger), "agreeing with a view, no agreement"),
         (lambda: is_partyless_consult(trigger, actors=actors), "talks with no party named"),
         (
             lambda: is_topic_talk(trigger, actors=actors, recipients=recipients),

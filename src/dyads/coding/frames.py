@@ -145,3 +145,45 @@ def future(token: Any) -> bool:
 def is_time(token: Any) -> bool:
     """A word of a time or a number ("on Sunday", "in 2019"): never a party."""
     return token.lower_ in TIME_WORDS or token.lemma_.lower() in TIME_WORDS or token.like_num
+
+
+def clause_content(verb: Any) -> tuple[str, ...]:
+    """What a verb's clausal complement says is agreed, asked or promised, as lemmas: the
+    complement's verb, its object and its first prepositional object ("agreed to enhance
+    cooperation in the defence field" -> enhance, cooperation, field). Empty when the verb
+    takes no clause. Two agreements of one pair in one article with different contents are
+    two happenings ("agreed to form a team", then "agreed to enhance cooperation")."""
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if clause is None:
+        return ()
+    words = [clause.lemma_.lower()]
+    for child in clause.children:
+        if child.dep_ in ("dobj", "attr"):
+            words.append(child.lemma_.lower())
+            words.extend(
+                g.lemma_.lower()
+                for p in child.children
+                if p.dep_ == "prep"
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
+            break
+    return tuple(words)
+
+
+# Verbs of agreeing that, with a that-clause, share a view rather than make an agreement.
+CONCURRING_VERBS = frozenset({"agree", "concur"})
+
+
+def agrees_with_a_view(trigger: Any) -> bool:
+    """ "The agency agreed that the station cannot be controlled": a shared opinion, not an
+    agreement (PLOVER's AGREE is a promise or a deal: "agreed to", "agreed on", "agreed with
+    Peru on"). A that-clause (a ``ccomp`` with no "to") on agree / concur says so."""
+    verb = trigger.verb
+    if verb.lemma_.lower() not in CONCURRING_VERBS or trigger.event != "AGREE":
+        return False
+    return any(
+        child.dep_ == "ccomp"
+        and not any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        for child in verb.children
+    )

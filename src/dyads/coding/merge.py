@@ -71,7 +71,7 @@ class _Cluster:
             first.hypothetical,
         ):
             return False
-        if _distinct_modes(first.mode, candidate.mode):
+        if _distinct_modes(first.mode, candidate.mode) or _distinct_contents(first, candidate):
             return False
         theirs = candidate.countries
         if not theirs or not all(_nested(countries, theirs) for countries in self.country_sets):
@@ -81,6 +81,17 @@ class _Cluster:
         if not all(_same_actors(m, candidate) for m in self.actor_sides.values()):
             return False
         return all(_dates_agree(d, candidate.date) for d in self.dates.values())
+
+
+# Types whose clause says what is agreed or asked: two of them with different contents are two
+# happenings even between the same parties ("agreed to form a team", "agreed to enhance trade").
+CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "SUPPORT", "ACCUSE", "REJECT"})
+
+
+def _distinct_contents(a: Candidate, b: Candidate) -> bool:
+    return (
+        a.event in CONTENT_TYPES and bool(a.content) and bool(b.content) and a.content != b.content
+    )
 
 
 def _distinct_modes(a: str | None, b: str | None) -> bool:

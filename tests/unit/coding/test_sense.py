@@ -103,3 +103,19 @@ def test_a_time_phrase_is_no_target(code_stage: Any) -> None:
     # "fire on" names a target; "fired ... on Monday" only says when
     assert _types(code_stage, "The Kenyan president fired his finance minister on Monday.") == set()
     assert _types(code_stage, "Kenyan police fired on protesters in Nairobi.") == {"ASSAULT"}
+
+
+def test_agreeing_with_a_view_is_no_agreement(code_stage: Any) -> None:
+    view = "The Japanese space agency agreed that the Chinese station cannot be steered."
+    assert "AGREE" not in _types(code_stage, view)
+    deal = "Peru and Chile agreed to resume talks on the border in Lima on Monday."
+    assert _types(code_stage, deal) == {"AGREE"}
+
+
+def test_two_agreements_of_one_pair_with_different_contents_stay_apart(code_stage: Any) -> None:
+    text = (
+        "Greece and Egypt agreed on Monday to form a joint team on energy studies. "
+        "The two countries also agreed to expand cooperation in shipping."
+    )
+    agreements = [e for e in _events(code_stage, text) if e.event == "AGREE"]
+    assert len(agreements) == 2
