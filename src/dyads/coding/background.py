@@ -17,7 +17,7 @@ trigger, or elsewhere in its clause) holds
 - a span of time long past ("two years ago", "last year", "earlier this year", "decades
   ago", "in the past", "since 2014", "previously");
 - or when the trigger is in the past perfect ("had signed", "had been arrested"), the tense
-  of what came before the news.
+  of what came before the news, or told with "once" ("Chile once accused Peru").
 
 Without a publication date, the reference is the latest year the article names (its most
 recent event is the news the rest is set against).
@@ -59,6 +59,12 @@ _IN_YEAR = re.compile(r"\b[Ii]n\s+(?P<year>(?:19|20)\d\d)\b(?![\d-]|,\d)")
 SAY_LEMMAS = frozenset(
     {"say", "tell", "announce", "report", "state", "confirm", "add", "claim", "declare",
      "disclose", "reveal", "note", "insist", "acknowledge", "admit", "explain"}
+)  # fmt: skip
+# Auxiliaries that put a participle in the present or the future ("are prohibited", "will be
+# held", "can be seen"); "has been seized" is a past act.
+PRESENT_OR_FUTURE_AUX = frozenset(
+    {"is", "are", "am", "'s", "'re", "will", "would", "shall", "can", "could", "may", "might",
+     "must", "should"}
 )  # fmt: skip
 REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
 # A clause rank (see ``dates.resolve_date``) up to which a time word belongs to the trigger.
@@ -108,9 +114,7 @@ def background_reason(
     for match in _PAST.finditer(text):
         if own(match.start()) <= OWN_CLAUSE:
             return f"set in the past ({match.group(0)!r})"
-    if _past_perfect(trigger):
-        return "past perfect"
-    return None
+    return _tense_reason(trigger)
 
 
 def _dated_before(
@@ -144,10 +148,35 @@ def _year_is_past(year: int, published: date | None) -> bool:
 
 
 def _told_in_past(trigger: object) -> bool:
-    """The trigger's verb in a past tense ("filed", "was rejected"): a year is then when it
-    happened, not a plan ("will host the games in 2030")."""
+    """The trigger's verb in a past tense ("filed", "was rejected", "has been seized"): a
+    year or a month is then when it happened, not a plan ("will host the games in 2030") nor
+    a standing state ("transfers are prohibited by a resolution adopted in September")."""
     verb: Any = getattr(trigger, "verb", None)
-    return verb is not None and verb.tag_ in {"VBD", "VBN"}
+    if verb is None or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    return not any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in PRESENT_OR_FUTURE_AUX for c in verb.children
+    )
+
+
+def _tense_reason(trigger: object) -> str | None:
+    """Background told by the verb itself: the past perfect, or "once"."""
+    if _past_perfect(trigger):
+        return "past perfect"
+    if _once(trigger):
+        return "set in the past ('once')"
+    return None
+
+
+def _once(trigger: object) -> bool:
+    """ "once" as an adverb of a past verb ("Chile once accused Peru of ..."): at some time
+    long ago. As a conjunction ("once the talks ended") it is a mark, not an adverb."""
+    verb: Any = getattr(trigger, "verb", None)
+    return (
+        verb is not None
+        and verb.tag_ == "VBD"
+        and any(c.dep_ == "advmod" and c.lower_ == "once" for c in verb.children)
+    )
 
 
 def _past_perfect(trigger: object) -> bool:

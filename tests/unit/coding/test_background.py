@@ -43,6 +43,8 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         # a month named alone, well before the article's date (2021-02-05)
         "During his visit to Paris in November, the Indian minister met President Macron.",
         "The Chilean president criticized Peru earlier this year over the fishing dispute.",
+        # "once" as an adverb of a past act
+        "Chile once accused Peru of stealing its fish.",
         # an infinitive takes the time of the verb it completes
         "In 2019, the Cuban government strove to deny reports from the United States.",
     ],
@@ -63,6 +65,9 @@ def test_background_makes_no_event(code_stage: Any, text: str) -> None:
         # a month alone inside the news cycle, and one that reaches up to the news
         ("Chile expelled two Peruvian diplomats in January.", "SANCTION"),
         ("Chile has expelled Peruvian diplomats since November.", "SANCTION"),
+        # "once" as a conjunction or in "once again"
+        ("Once the talks ended, Chile accused Peru of stealing its fish.", "ACCUSE"),
+        ("Chile accused Peru once again of stealing its fish.", "ACCUSE"),
         # a month after the article's month, for a plan, is the coming one
         ("The Peruvian president plans to visit Chile in March.", "AGREE"),
     ],
@@ -82,6 +87,12 @@ def test_background_undated_article_measures_years_against_its_latest(code_stage
     events = _events(code_stage, news, history, published=None)
     assert all("2013" not in e.evidence[0].sentence for e in events)
     assert reference_year(f"{history}\n{news}") == 2018
+
+
+def test_background_month_of_another_clause_leaves_a_standing_state(code_stage: Any) -> None:
+    # the month dates the resolution's adoption, not the ban it puts in force
+    text = "Such transfers are prohibited by a UN resolution that was adopted in September."
+    assert "COERCE" in [e.event for e in _events(code_stage, text, published=date(2021, 1, 3))]
 
 
 def test_background_undated_article_year_of_a_past_act_is_history(code_stage: Any) -> None:
