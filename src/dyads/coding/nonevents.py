@@ -13,6 +13,8 @@ News codes what a party did in the news cycle. English also uses the words of ac
 - descriptions of people: "the last prime minister to visit Beijing" (an infinitive after the
   last or the only one) tells who someone is; "the officials charged with investigating"
   are given a duty, not accused;
+- standing allegations: "has been accused of ..." with no one accusing tells what is said
+  about someone, not an accusation a party made in the news;
 - forecasts: a plan told with a word of likelihood ("will almost certainly send the bill",
   "will probably meet") is the writer's guess, not a party's promise.
 
@@ -161,6 +163,19 @@ def _forecast(trigger: Trigger) -> bool:
     return any(a.lower_ in LIKELIHOOD_ADVERBS for a in adverbs)
 
 
+def _standing_allegation(trigger: Trigger) -> bool:
+    """ "X has been accused of using his role ...": the present perfect passive of "accuse"
+    with no "by" phrase after it (wherever the parse hangs it: "accused of misusing funds,
+    much of it embezzled, by government officials" names the accusers)."""
+    verb = trigger.verb
+    if trigger.event != "ACCUSE" or verb.lemma_.lower() != "accuse" or verb.tag_ != "VBN":
+        return False
+    deps = {(c.dep_, c.lower_) for c in verb.children}
+    perfect = ("aux", "has") in deps or ("aux", "have") in deps
+    named = any(t.lower_ == "by" for t in verb.doc[verb.i + 1 :])
+    return perfect and ("auxpass", "been") in deps and not named
+
+
 READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     (_habitual, "a habit, not an act"),
     (_no_comment, "a refusal to comment"),
@@ -168,6 +183,7 @@ READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     (_alternative, "one of alternatives"),
     (_description, "a description of someone, not an act"),
     (_forecast, "a forecast, not a promise"),
+    (_standing_allegation, "an allegation with no one making it"),
 )
 
 

@@ -42,6 +42,8 @@ def _types(code_stage: Any, text: str) -> list[str]:
         ("The Russian officials charged with investigating the leak met on Monday.", "ACCUSE"),
         # a forecast
         ("The Kenyan parliament will almost certainly send the bill to Uganda.", "AGREE"),
+        # an allegation with no one making it
+        ("The Nigerian minister has been accused of using his role to favour Ghana.", "ACCUSE"),
         # gatherings planned with no one to meet
         ("The French president scheduled a meeting with his defence chiefs.", "AGREE"),
         ("The German foreign ministry will hold a conference to detail the rules.", "AGREE"),
@@ -69,6 +71,8 @@ def test_nonevents_sentence_reports_no_act(code_stage: Any, text: str, absent: s
         ("Kenya will host talks with Uganda next month.", "AGREE"),
         # an offer to host is an offer
         ("King Hassan said Morocco would be ready to host a meeting of the two sides.", "AGREE"),
+        # an accusation someone made
+        ("The Nigerian minister has been accused by Ghana of bribery.", "ACCUSE"),
         # a promise keeps its AGREE
         ("The Italian government pledged to provide aid to Tunisia.", "AGREE"),
     ],
