@@ -9,11 +9,15 @@ A trigger tells background when its own clause (see ``coding.dates``: a word han
 trigger, or elsewhere in its clause) holds
 
 - a year before the article's year, or a date more than ``NEWS_CYCLE_DAYS`` before the
-  article's date;
-- a span of time long past ("two years ago", "last year", "decades ago", "in the past",
-  "since 2014", "previously");
+  article's date (a month named alone counts as its last day: "during his visit in
+  September", told in December, is background);
+- in an article without a date, a year told as the time of the act ("In 2013, X filed ...",
+  "rejected the appeal in 2018"): news tells its acts by the day, a bare year places an act
+  in a past the writer does not date more closely;
+- a span of time long past ("two years ago", "last year", "earlier this year", "decades
+  ago", "in the past", "since 2014", "previously");
 - or when the trigger is in the past perfect ("had signed", "had been arrested"), the tense
-  of what came before the news.
+  of what came before the news, or told with "once" ("Chile once accused Peru").
 
 Without a publication date, the reference is the latest year the article names (its most
 recent event is the news the rest is set against).
@@ -26,7 +30,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from dyads.coding.dates import find_dates
+from dyads.coding.dates import find_dates, find_months
 
 # ARTICLES.md's news cycle: events older than about a month are background.
 NEWS_CYCLE_DAYS = 31
@@ -44,15 +48,23 @@ _PAST = re.compile(
     r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a|one)\s+"
     r"(?:years?|decades?|centur(?:y|ies))\s+ago"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+months\s+ago"
-    r"|last\s+year|a\s+year\s+earlier|the\s+previous\s+year|in\s+the\s+past|decades?\s+ago"
+    r"|last\s+year|earlier\s+(?:this|in\s+the)\s+year|a\s+year\s+earlier|the\s+previous\s+year|in\s+the\s+past|decades?\s+ago"
     r"|since\s+(?:19|20)\d\d|in\s+the\s+(?:19|20)\d0s"
     r"|previously|formerly|that\s+year|the\s+same\s+year|the\s+following\s+year)\b",
     re.IGNORECASE,
 )
+# A year after "in" ("in 2013", "In 2018,"): the time of an act, not a count or a name.
+_IN_YEAR = re.compile(r"\b[Ii]n\s+(?P<year>(?:19|20)\d\d)\b(?![\d-]|,\d)")
 # Verbs that report speech; the clauses they govern shift the news into the past perfect.
 SAY_LEMMAS = frozenset(
     {"say", "tell", "announce", "report", "state", "confirm", "add", "claim", "declare",
      "disclose", "reveal", "note", "insist", "acknowledge", "admit", "explain"}
+)  # fmt: skip
+# Auxiliaries that put a participle in the present or the future ("are prohibited", "will be
+# held", "can be seen"); "has been seized" is a past act.
+PRESENT_OR_FUTURE_AUX = frozenset(
+    {"is", "are", "am", "'s", "'re", "will", "would", "shall", "can", "could", "may", "might",
+     "must", "should"}
 )  # fmt: skip
 REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
 # A clause rank (see ``dates.resolve_date``) up to which a time word belongs to the trigger.
@@ -85,10 +97,14 @@ def background_reason(
     in_clause = [year for start, year in named if own(start) <= OWN_CLAUSE]
     year_now: int | None = reference
     if published is not None:
-        reason = _dated_before(text, published=published, own=own)
+        reason = _dated_before(text, published=published, own=own, months=_told_in_past(trigger))
         if reason is not None:
             return reason
         year_now = published.year
+    elif _told_in_past(trigger):
+        for match in _IN_YEAR.finditer(text):
+            if own(match.start("year")) <= OWN_CLAUSE:
+                return f"undated article, set in {match['year']}"
     if year_now is not None:
         # the trigger's own years; without one, the sentence's ("The war began in 1932,
         # when Bolivia attacked Paraguay"), all of which must lie in the past
@@ -98,17 +114,22 @@ def background_reason(
     for match in _PAST.finditer(text):
         if own(match.start()) <= OWN_CLAUSE:
             return f"set in the past ({match.group(0)!r})"
-    if _past_perfect(trigger):
-        return "past perfect"
-    return None
+    return _tense_reason(trigger)
 
 
-def _dated_before(text: str, *, published: date, own: Callable[[int], int]) -> str | None:
+def _dated_before(
+    text: str, *, published: date, own: Callable[[int], int], months: bool
+) -> str | None:
     """A date before the news cycle in the trigger's clause; or, when the trigger's clause
     has none, in the sentence, every date of which is that old ("After speaking to the
-    queen, she resigned on Nov. 28, 1990")."""
+    queen, she resigned on Nov. 28, 1990"). Months named alone count for a past act only:
+    "plans to visit Seoul in November", told in September, is a plan for the coming
+    November, not last year's."""
     cutoff = published - timedelta(days=NEWS_CYCLE_DAYS)
-    mentions = find_dates(text, published=published)
+    found = find_dates(text, published=published)
+    if months:
+        found += find_months(text, published=published)
+    mentions = sorted(found, key=lambda m: m.start)
     own_dates = [m for m in mentions if own(m.start) <= OWN_CLAUSE]
     for mention in own_dates or mentions:
         if mention.value >= cutoff:
@@ -124,6 +145,38 @@ def _year_is_past(year: int, published: date | None) -> bool:
     if published is None:
         return True
     return (published - date(year, 12, 31)).days > NEWS_CYCLE_DAYS
+
+
+def _told_in_past(trigger: object) -> bool:
+    """The trigger's verb in a past tense ("filed", "was rejected", "has been seized"): a
+    year or a month is then when it happened, not a plan ("will host the games in 2030") nor
+    a standing state ("transfers are prohibited by a resolution adopted in September")."""
+    verb: Any = getattr(trigger, "verb", None)
+    if verb is None or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    return not any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in PRESENT_OR_FUTURE_AUX for c in verb.children
+    )
+
+
+def _tense_reason(trigger: object) -> str | None:
+    """Background told by the verb itself: the past perfect, or "once"."""
+    if _past_perfect(trigger):
+        return "past perfect"
+    if _once(trigger):
+        return "set in the past ('once')"
+    return None
+
+
+def _once(trigger: object) -> bool:
+    """ "once" as an adverb of a past verb ("Chile once accused Peru of ..."): at some time
+    long ago. As a conjunction ("once the talks ended") it is a mark, not an adverb."""
+    verb: Any = getattr(trigger, "verb", None)
+    return (
+        verb is not None
+        and verb.tag_ == "VBD"
+        and any(c.dep_ == "advmod" and c.lower_ == "once" for c in verb.children)
+    )
 
 
 def _past_perfect(trigger: object) -> bool:

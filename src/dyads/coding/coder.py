@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
@@ -22,6 +22,7 @@ from dyads.coding.filters import (
     is_accident,
     is_advisory,
     is_partyless_consult,
+    is_planned_gathering,
     is_question,
     is_sport,
     is_topic_talk,
@@ -30,6 +31,7 @@ from dyads.coding.filters import (
 )
 from dyads.coding.frames import agrees_with_a_view, clause_content
 from dyads.coding.lexicon import Lexicon
+from dyads.coding.nonevents import no_act
 from dyads.coding.places import PlaceLookup, place_in_sentence
 from dyads.coding.proceedings import authority_inquiry, not_an_accusation, planned
 from dyads.coding.triggers import Trigger, find_triggers
@@ -65,6 +67,9 @@ VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 # word -> preposition -> trigger: two steps reach a date that modifies the trigger itself
 DIRECT_STEPS = 2
+# Infinitives chained above a trigger ("filed ... to force ... to negotiate"): a guard on the
+# walk up, deeper than English nests them.
+MAX_INFINITIVE_STEPS = 4
 # Verbs of acts only a state's police or courts carry out, and the sector of the body that
 # does: "was arrested" (police), "was sentenced" (a court). Release, bans and expulsions are
 # left out: kidnappers release, and parties and clubs ban and expel their own members.
@@ -129,6 +134,10 @@ def code_sentence(
             continue
         if not clause_states_act(trigger, lexicon=lexicon, units=item.units):
             _drop(item, trigger, "the clause it takes reports no act")
+            continue
+        unreal = no_act(trigger)
+        if unreal is not None:
+            _drop(item, trigger, unreal)
             continue
         own = _clause_of(trigger.token)  # ranks the sentence's time words for this trigger
         reason = background_reason(
@@ -245,6 +254,10 @@ def _no_event(
         (lambda: is_accident(trigger, actors=actors), "an accident"),
         (lambda: agrees_with_a_view(trigger), "agreeing with a view, no agreement"),
         (lambda: is_partyless_consult(trigger, actors=actors), "talks with no party named"),
+        (
+            lambda: is_planned_gathering(trigger, actors=actors, recipients=recipients),
+            "a gathering planned, with no one to meet",
+        ),
         (
             lambda: is_topic_talk(trigger, actors=actors, recipients=recipients),
             "talk about a topic",
@@ -378,7 +391,9 @@ def _unnamed_authority(
 def _clause_of(trigger: Any) -> Callable[[int], int]:
     """How closely a character offset belongs to the trigger: 0 for a word hanging on it
     directly or through a preposition ("shelled ... on Wednesday"), 1 for elsewhere in its
-    own clause, 2 for another clause."""
+    own clause or in the clause of the verb its infinitive completes ("In 2021, officials
+    strove to deny ...": the infinitive has no time of its own), 2 for another clause."""
+    governing = set(_infinitive_heads(trigger))
     ranks: list[tuple[int, int, int]] = []
     for token in trigger.doc:
         node, steps = token, 0
@@ -387,11 +402,25 @@ def _clause_of(trigger: Any) -> Callable[[int], int]:
         if node.i == trigger.i:
             rank = 0 if steps <= DIRECT_STEPS else 1
             ranks.append((token.idx, token.idx + len(token.text), rank))
+        elif node.i in governing and token.i not in governing:
+            ranks.append((token.idx, token.idx + len(token.text), 1))
 
     def rank_at(at: int) -> int:
         return next((rank for start, end, rank in ranks if start <= at < end), 2)
 
     return rank_at
+
+
+def _infinitive_heads(token: Any) -> Iterator[int]:
+    """The verbs above an infinitive it completes or serves: "strove to deny", "filed a
+    lawsuit to force Chile to negotiate" (negotiate -> force -> filed)."""
+    steps = 0
+    while token.head.i != token.i and steps < MAX_INFINITIVE_STEPS:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if not infinitive or token.dep_ not in {"xcomp", "advcl"}:
+            return
+        token, steps = token.head, steps + 1
+        yield token.i
 
 
 def _mode(trigger: Trigger) -> str | None:

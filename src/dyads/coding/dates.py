@@ -6,6 +6,9 @@ the latest such day on or before publication), "yesterday", "today", "last week"
 without a year take the publication year, or the year before when that would put them after
 publication. A sentence without a date gets the publication date; no publication date gives
 none.
+
+A month named alone ("in September", "during June") is no date of an event, but it places an
+act in time: ``find_months`` reads it for the background rule (``coding.background``).
 """
 
 from __future__ import annotations
@@ -50,6 +53,14 @@ _WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORE
 _RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|last\s+week|last\s+month|earlier\s+this\s+week)\b",
     re.IGNORECASE,
+)
+# A month named alone, after a preposition or a word of time that makes it the time of an act
+# ("in September", "during June", "early March"). "since" is left out: "since October" reaches
+# up to the news. Capitalised only: "may" is mostly the modal.
+_MONTH_ALONE = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hrough|[Uu]ntil|[Bb]y|[Ll]ast|[Oo]f)\s*"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b(?!\s+[0-3]?\d\b)(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 RELATIVE_DAYS = {
     "yesterday": 1,
@@ -100,6 +111,20 @@ def find_dates(text: str, *, published: date | None) -> tuple[DateMention, ...]:
                 _mention(published - timedelta(days=RELATIVE_DAYS[key]), "relative", match)
             )
     return tuple(sorted(found, key=lambda m: m.start))
+
+
+def find_months(text: str, *, published: date) -> tuple[DateMention, ...]:
+    """Months named alone in ``text``, each as its last day: in the publication year, or the
+    year before when the month comes after publication ("in September" in a March article)."""
+    found: list[DateMention] = []
+    for match in _MONTH_ALONE.finditer(text):
+        month = MONTHS[match["month"][:3].lower()]
+        year = int(match["year"]) if match["year"] else published.year
+        if not match["year"] and month > published.month:
+            year -= 1
+        following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        found.append(_mention(following - timedelta(days=1), "month", match))
+    return tuple(found)
 
 
 def resolve_date(

@@ -16,6 +16,10 @@ Rules of the language, checked after the trigger's arguments are known:
 - force or threat words in a sentence about a game ("will battle France in the final") are
   play, not conflict;
 - a question ("asked whether ...", "people will be asking if ...") is no request;
+- a meeting or conference planned by one side with no one to meet ("will hold a conference
+  to detail its findings", "scheduled a meeting with his security team", "the seminar will
+  be hosted by the chamber") is a preview, not a promise to another party (a planned visit
+  or meeting with a named party stays AGREE, as PLOVER codes an intent to meet);
 - a market, a price or a currency as the subject ("bank stocks rallied", "the rouble
   collapsed", "oil prices hit a record") is trading news, not an act of a party.
 """
@@ -161,6 +165,18 @@ MARKET_SUBJECTS = frozenset(
         "inflation",
     }
 )
+# Frames that make a planned meeting an offer or a promise, which PLOVER codes AGREE whoever
+# is named: "would be ready to host talks", "pledged to meet", "is open to discussing".
+OFFER_HEADS = frozenset(
+    {"ready", "willing", "prepared", "open", "offer", "pledge", "promise", "agree", "vow",
+     "commit"}
+)  # fmt: skip
+GUEST_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+GUEST_SKIPPED_DEPS = frozenset(
+    {*SUBJECT_DEPS, "agent", "xcomp", "ccomp", "advcl", "acl", "relcl", "conj"}
+)
+# Verbs whose row codes the plan of a meeting itself ("scheduled a meeting").
+SCHEDULING_VERBS = frozenset({"schedule", "reschedule"})
 TALK_VERBS = frozenset({"discuss", "talk", "debate"})
 QUESTION_MARKS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where"})
 PARTNER_MARKS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
@@ -336,3 +352,38 @@ def has_market_subject(trigger: Trigger) -> bool:
         child.dep_ in SUBJECT_DEPS and child.lower_ in MARKET_SUBJECTS
         for child in trigger.verb.children
     )
+
+
+def is_planned_gathering(
+    trigger: Trigger, *, actors: Sequence[ActorRef], recipients: Sequence[ActorRef]
+) -> bool:
+    """A meeting, visit or conference read as a plan (AGREE) with no party to meet: no
+    recipient and parties of one country at most."""
+    if trigger.event != "AGREE" or recipients:
+        return False
+    planned = trigger.entry.event == "CONSULT" or (
+        trigger.entry.cameo == "036" and trigger.verb.lemma_.lower() in SCHEDULING_VERBS
+    )
+    verb = trigger.verb
+    head = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "to" else verb.head
+    if verb.dep_ in {"xcomp", "pcomp"} and (
+        head.lemma_.lower() in OFFER_HEADS or head.lower_ in OFFER_HEADS
+    ):
+        return False
+    return (
+        planned and len({a.country for a in actors if a.country}) <= 1 and not _names_a_guest(verb)
+    )
+
+
+def _names_a_guest(verb: Any) -> bool:
+    """A name among the verb's objects and their phrases, outside its subject, agent and
+    clauses: someone to meet ("will host talks with Uganda", "will visit the Pope") whom the
+    finder may not have made a recipient. A purpose clause names a topic ("to discuss the
+    crisis in Mali"), not a guest."""
+    stack = [c for c in verb.children if c.dep_ not in GUEST_SKIPPED_DEPS]
+    while stack:
+        token = stack.pop()
+        if token.ent_type_ in GUEST_ENTITIES:
+            return True
+        stack.extend(c for c in token.children if c.dep_ not in GUEST_SKIPPED_DEPS)
+    return False

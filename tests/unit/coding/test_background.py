@@ -40,6 +40,13 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         "Canada previously boycotted the summit over human rights.",
         # the past perfect outside reported speech
         "Niger had expelled the French ambassador before the talks began.",
+        # a month named alone, well before the article's date (2021-02-05)
+        "During his visit to Paris in November, the Indian minister met President Macron.",
+        "The Chilean president criticized Peru earlier this year over the fishing dispute.",
+        # "once" as an adverb of a past act
+        "Chile once accused Peru of stealing its fish.",
+        # an infinitive takes the time of the verb it completes
+        "In 2019, the Cuban government strove to deny reports from the United States.",
     ],
 )
 def test_background_makes_no_event(code_stage: Any, text: str) -> None:
@@ -55,6 +62,14 @@ def test_background_makes_no_event(code_stage: Any, text: str) -> None:
         ("Chile expelled two Peruvian diplomats on Feb. 2.", "SANCTION"),
         # a number of the 19th century's range is a count, not a year, without "in"
         ("Russia deployed 1850 troops to the Ukrainian border.", "MOBILIZE"),
+        # a month alone inside the news cycle, and one that reaches up to the news
+        ("Chile expelled two Peruvian diplomats in January.", "SANCTION"),
+        ("Chile has expelled Peruvian diplomats since November.", "SANCTION"),
+        # "once" as a conjunction or in "once again"
+        ("Once the talks ended, Chile accused Peru of stealing its fish.", "ACCUSE"),
+        ("Chile accused Peru once again of stealing its fish.", "ACCUSE"),
+        # a month after the article's month, for a plan, is the coming one
+        ("The Peruvian president plans to visit Chile in March.", "AGREE"),
     ],
 )
 def test_background_keeps_the_news(code_stage: Any, text: str, event: str) -> None:
@@ -72,6 +87,24 @@ def test_background_undated_article_measures_years_against_its_latest(code_stage
     events = _events(code_stage, news, history, published=None)
     assert all("2013" not in e.evidence[0].sentence for e in events)
     assert reference_year(f"{history}\n{news}") == 2018
+
+
+def test_background_month_of_another_clause_leaves_a_standing_state(code_stage: Any) -> None:
+    # the month dates the resolution's adoption, not the ban it puts in force
+    text = "Such transfers are prohibited by a UN resolution that was adopted in September."
+    assert "COERCE" in [e.event for e in _events(code_stage, text, published=date(2021, 1, 3))]
+
+
+def test_background_undated_article_year_of_a_past_act_is_history(code_stage: Any) -> None:
+    # without a date, a bare year told as the time of a past act places it in the past,
+    # even the latest year the article names
+    events = _events(code_stage, "In 2018, Bolivia filed a lawsuit against Chile.", published=None)
+    assert events == ()
+
+
+def test_background_undated_article_year_of_a_plan_stays(code_stage: Any) -> None:
+    events = _events(code_stage, "Kenya will host talks with Uganda in 2030.", published=None)
+    assert [e.event for e in events] == ["AGREE"]
 
 
 def test_no_party_of_a_known_country_makes_no_event(code_stage: Any) -> None:

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dyads.coding.dates import find_dates, resolve_date
+from dyads.coding.dates import find_dates, find_months, resolve_date
 
 PUBLISHED = date(2021, 2, 5)  # a Friday
 
@@ -57,3 +57,29 @@ def test_find_dates_ignores_impossible_days() -> None:
 
 def test_find_dates_does_not_read_may_the_modal() -> None:
     assert find_dates("Talks may resume soon.", published=PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month after publication's month is last year's
+        ("During his visit in September, they met.", date(2020, 9, 30)),
+        ("The ministers met in January.", date(2021, 1, 31)),
+        ("They signed the accord in early March 2019.", date(2019, 3, 31)),
+        ("Troops left by mid-December.", date(2020, 12, 31)),
+    ],
+)
+def test_find_months_reads_a_month_alone_as_its_last_day(text: str, expected: date) -> None:
+    assert [m.value for m in find_months(text, published=PUBLISHED)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met on January 30.",  # a day: find_dates reads it
+        "Talks may resume soon, officials may say.",  # the modal
+        "Attacks have risen since October.",  # a span that reaches the news
+    ],
+)
+def test_find_months_leaves_days_modals_and_spans(text: str) -> None:
+    assert find_months(text, published=PUBLISHED) == ()

@@ -1,0 +1,192 @@
+"""Sentences that hold an event word and report no act: habits, previews, ideas, no comment.
+
+News codes what a party did in the news cycle. English also uses the words of acts for
+
+- habits and dispositions: a simple present with a word of frequency ("Venezuela repeatedly
+  defies the sanctions", "the navy routinely patrols the coast"), or a frame of habit ("has
+  made it a practice to criticize", "tends to side with", "is known for criticizing");
+- refusals to comment ("declined to comment", "refused to say whether"): a statement about
+  the press, not the rejection of a party's demand;
+- ideas, prospects and possibilities ("raised the idea of visiting Somalia", "the prospect
+  of sanctions"): an act thought of, not done;
+- alternatives ("either it accepts the demands or it faces sanctions"): neither is asserted;
+- descriptions of people: "the last prime minister to visit Beijing" (an infinitive after the
+  last or the only one) tells who someone is; "the officials charged with investigating"
+  are given a duty, not accused;
+- standing allegations: "has been accused of ..." with no one accusing tells what is said
+  about someone, not an accusation a party made in the news;
+- forecasts: a plan told with a word of likelihood ("will almost certainly send the bill",
+  "will probably meet") is the writer's guess, not a party's promise.
+
+Each reading is a function of the trigger alone (its parse), checked before the arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dyads.coding.triggers import Trigger
+
+# Adverbs that make a simple present a habit, not a report ("repeatedly defies").
+FREQUENCY_ADVERBS = frozenset(
+    {"repeatedly", "routinely", "regularly", "often", "frequently", "usually", "always",
+     "constantly", "habitually", "typically", "generally", "sometimes", "occasionally",
+     "normally", "traditionally", "customarily", "continually", "consistently"}
+)  # fmt: skip
+SIMPLE_PRESENT = frozenset({"VBZ", "VBP"})
+# Verbs whose open complement is a habit ("tends to", "has made it a practice to").
+HABIT_VERBS = frozenset({"tend"})
+HABIT_NOUNS = frozenset({"practice", "habit", "custom", "routine", "tradition"})
+# "is known for criticizing", "is famous for": a reputation.
+REPUTATION_WORDS = frozenset({"known", "famous", "notorious", "renowned", "noted"})
+REFUSAL_VERBS = frozenset({"decline", "refuse"})
+# What a refusal to comment withholds: words and information, not an act a party asked for.
+# Not "respond", "answer" or "discuss": "refused to respond to a demand", "refused to discuss
+# the proposal" reject what a party put forward.
+COMMENT_VERBS = frozenset(
+    {"comment", "say", "elaborate", "disclose", "speak", "specify", "identify", "name",
+     "reveal", "confirm", "detail"}
+)  # fmt: skip
+COMMENT_NOUNS = frozenset({"comment", "comments", "interview", "interviews"})
+# Nouns whose "of" complement is an act thought of ("the idea of visiting").
+IDEA_NOUNS = frozenset(
+    {"idea", "prospect", "possibility", "option", "notion", "thought", "likelihood",
+     "chance", "risk", "hope", "dream", "question", "suggestion", "spectre", "specter"}
+)  # fmt: skip
+
+# Words that make a noun the one of a kind: "the last leader to visit", "the only one to
+# sign". Not "first" or "latest": "became the first country to recognize", "the latest party
+# to boycott the talks" report the act that makes them so.
+SINGLING_WORDS = frozenset({"last", "only"})
+BECOMING_VERBS = frozenset({"become", "make"})
+# Gerunds after "charged with" that name a task given, not an offence: "the panel charged with
+# investigating", "officials charged with overseeing the vote".
+DUTY_VERBS = frozenset(
+    {"investigate", "oversee", "supervise", "monitor", "enforce", "implement", "manage",
+     "run", "lead", "protect", "guard", "draft", "review", "organize", "organise",
+     "coordinate", "administer", "regulate", "examine", "probe", "handle", "prepare",
+     "negotiate", "ensure", "maintain", "develop", "design"}
+)  # fmt: skip
+LIKELIHOOD_ADVERBS = frozenset(
+    {"certainly", "likely", "probably", "possibly", "presumably", "perhaps", "maybe"}
+)
+
+
+def _habitual(trigger: Trigger) -> bool:
+    verb = trigger.verb
+    if verb.tag_ in SIMPLE_PRESENT and any(
+        c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in verb.children
+    ):
+        return True
+    return _habit_frame(verb) or _reputation(trigger.token)
+
+
+def _habit_frame(verb: Any) -> bool:
+    """ "tends to criticize", "has made it a practice to criticize" (the infinitive hangs on
+    "made" or on "practice", as the parse has it)."""
+    if verb.dep_ not in {"xcomp", "acl", "ccomp"}:
+        return False
+    head = verb.head
+    if head.lemma_.lower() in HABIT_VERBS or head.lemma_.lower() in HABIT_NOUNS:
+        return True
+    return head.lemma_.lower() == "make" and any(
+        c.lemma_.lower() in HABIT_NOUNS for c in head.children
+    )
+
+
+def _reputation(token: Any) -> bool:
+    """ "is known for criticizing": a gerund under "for" under a word of reputation."""
+    prep = token.head
+    return token.dep_ == "pcomp" and prep.lower_ == "for" and prep.head.lower_ in REPUTATION_WORDS
+
+
+def _no_comment(trigger: Trigger) -> bool:
+    verb = trigger.verb
+    if trigger.event != "REJECT" or verb.lemma_.lower() not in REFUSAL_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_.lower() in COMMENT_VERBS:
+            return True
+        if child.dep_ == "dobj" and child.lower_ in COMMENT_NOUNS:
+            return True
+    return False
+
+
+def _idea(trigger: Trigger) -> bool:
+    token = trigger.token
+    if token.dep_ not in {"pcomp", "pobj"} or token.head.lower_ != "of":
+        return False
+    noun = token.head.head
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in IDEA_NOUNS
+
+
+def _alternative(trigger: Trigger) -> bool:
+    """ "Either X accepts or it faces ...": a preconjunction "either" on the verb or on the
+    verb it is coordinated with."""
+    verb = trigger.verb
+    nodes = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    for node in nodes:
+        if any(c.dep_ == "preconj" and c.lower_ == "either" for c in node.children):
+            return True
+    # the parse may hang "either" on the first clause's subject or first word; "either way"
+    # is an adverb ("Either way, the army shelled the town"), not an alternative
+    first = (verb.head if verb.dep_ == "conj" else verb).left_edge
+    return bool(first.lower_ == "either" and first.head.lower_ != "way")
+
+
+def _description(trigger: Trigger) -> bool:
+    verb = trigger.verb
+    if verb.dep_ in {"relcl", "acl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        noun = verb.head
+        return noun.head.lemma_.lower() not in BECOMING_VERBS and any(
+            c.lower_ in SINGLING_WORDS for c in noun.children
+        )
+    if trigger.event != "ACCUSE" or verb.lemma_.lower() != "charge":
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(g.dep_ == "pcomp" and g.lemma_.lower() in DUTY_VERBS for g in c.children)
+        for c in verb.children
+    )
+
+
+def _forecast(trigger: Trigger) -> bool:
+    """ "will almost certainly send": the likelihood word may hang on the verb or on another
+    adverb of it."""
+    if trigger.event != "AGREE" or trigger.entry.event == "AGREE":
+        return False
+    adverbs = [c for c in trigger.verb.children if c.dep_ == "advmod"]
+    return any(a.lower_ in LIKELIHOOD_ADVERBS for a in adverbs)
+
+
+def _standing_allegation(trigger: Trigger) -> bool:
+    """ "X has been accused of using his role ...": the present perfect passive of "accuse"
+    with no "by" phrase after it (wherever the parse hangs it: "accused of misusing funds,
+    much of it embezzled, by government officials" names the accusers)."""
+    verb = trigger.verb
+    if trigger.event != "ACCUSE" or verb.lemma_.lower() != "accuse" or verb.tag_ != "VBN":
+        return False
+    deps = {(c.dep_, c.lower_) for c in verb.children}
+    perfect = ("aux", "has") in deps or ("aux", "have") in deps
+    named = any(t.lower_ == "by" for t in verb.doc[verb.i + 1 :])
+    return perfect and ("auxpass", "been") in deps and not named
+
+
+READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
+    (_habitual, "a habit, not an act"),
+    (_no_comment, "a refusal to comment"),
+    (_idea, "an act thought of, not done"),
+    (_alternative, "one of alternatives"),
+    (_description, "a description of someone, not an act"),
+    (_forecast, "a forecast, not a promise"),
+    (_standing_allegation, "an allegation with no one making it"),
+)
+
+
+def no_act(trigger: Trigger) -> str | None:
+    """Why the trigger's sentence reports no act (see the module docstring), or None."""
+    return next((reason for holds, reason in READINGS if holds(trigger)), None)

@@ -1,0 +1,81 @@
+"""Sentences with an event word that report no act (``coding.nonevents``) and planned
+gatherings with no one to meet (``coding.filters``), on invented sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyads.records import Event
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
+    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
+    return events
+
+
+def _types(code_stage: Any, text: str) -> list[str]:
+    return [e.event for e in _events(code_stage, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # habits: a simple present with a word of frequency, frames of habit and reputation
+        ("Venezuela repeatedly defies the sanctions imposed by the United States.", "REJECT"),
+        ("The Turkish navy routinely patrols the Aegean coast near Greece.", "MOBILIZE"),
+        ("Canada has made it a practice to criticize China over human rights.", "ACCUSE"),
+        ("The Ugandan opposition leader is known for criticizing Kenya.", "ACCUSE"),
+        # refusals to comment
+        ("A spokesman for the Egyptian ministry declined to comment on the arrests.", "REJECT"),
+        ("Nigerian police refused to say whether the suspects had been released.", "REJECT"),
+        # an act thought of
+        ("The Kenyan president raised the idea of visiting Somalia.", "CONSULT"),
+        # alternatives
+        ("Either the Iraqi government accepts the demands or it faces sanctions.", "CONCEDE"),
+        # descriptions of people
+        ("He was the last Japanese prime minister to visit China.", "CONSULT"),
+        ("The Russian officials charged with investigating the leak met on Monday.", "ACCUSE"),
+        # a forecast
+        ("The Kenyan parliament will almost certainly send the bill to Uganda.", "AGREE"),
+        # an allegation with no one making it
+        ("The Nigerian minister has been accused of using his role to favour Ghana.", "ACCUSE"),
+        # gatherings planned with no one to meet
+        ("The French president scheduled a meeting with his defence chiefs.", "AGREE"),
+        ("The German foreign ministry will hold a conference to detail the rules.", "AGREE"),
+    ],
+)
+def test_nonevents_sentence_reports_no_act(code_stage: Any, text: str, absent: str) -> None:
+    assert absent not in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a past act, even a repeated one, is news
+        ("Venezuela repeatedly defied the sanctions imposed by the United States.", "REJECT"),
+        # refusing a demand is a rejection, refusing to comment is not
+        ("Hamas refused to respond to a demand from Israel to release the hostages.", "REJECT"),
+        # "either way" is an adverb
+        ("Either way, Russian troops shelled the Ukrainian town on Monday.", "ASSAULT"),
+        # becoming the first or latest one to act reports the act
+        ("Peru became the latest country to recognize the government of Bolivia.", "SUPPORT"),
+        # charged with an offence
+        ("Police charged the Nigerian activist with insulting the Ghanaian president.", "ACCUSE"),
+        # a planned visit or meeting with someone named is an intent to meet (AGREE)
+        ("The Spanish prime minister will visit Morocco next week.", "AGREE"),
+        ("Kenya will host talks with Uganda next month.", "AGREE"),
+        # an offer to host is an offer
+        ("King Hassan said Morocco would be ready to host a meeting of the two sides.", "AGREE"),
+        # an accusation someone made
+        ("The Nigerian minister has been accused by Ghana of bribery.", "ACCUSE"),
+        # a promise keeps its AGREE
+        ("The Italian government pledged to provide aid to Tunisia.", "AGREE"),
+    ],
+)
+def test_nonevents_keeps_the_acts(code_stage: Any, text: str, event: str) -> None:
+    assert event in _types(code_stage, text)
