@@ -10,13 +10,12 @@ police"):
 - a role noun: the run of capitalised words right before it ("Saskatoon police", "Tainan
   Police Department", "Wajir governor");
 - a person: the words of the title before the name ("Wajir governor Ahmed Abdullahi");
-- an organisation spaCy found that the tables do not know, when its whole name is a place
-  (the model takes many places for bodies: "Durban" in "the City of Durban"). A place that
-  is only part of a company's, newspaper's or team's name ("the Chicago Tribune", "Detroit
-  Lions") does not place it: such bodies are seldom parties to political events, and a
-  country of theirs turns their stories (reviews, sport, trade) into events; and part of a
-  name the model took for a body is mostly a given name ("Nikki Haley", "Nikki" being a
-  town in Benin);
+- an "organisation" of the model after "of" and a capitalised noun, when its whole name is a
+  place (the model takes many places for bodies: "Durban" in "the City of Durban"). Other
+  organisations of the model are not placed: a place that is part of a company's,
+  newspaper's or team's name ("the Chicago Tribune", "Detroit Lions") would turn their
+  stories (reviews, sport, trade) into events, and a whole one-word "organisation" is as
+  often a surname, a product or a dateline ("Duma", "Falcon", "PHOENIX") as a place;
 - a place entity that the gazetteer does not know as a whole but that ends in "of" and a place
   ("the City of Johannesburg"): that place (see ``place_after_of``).
 
@@ -51,7 +50,9 @@ _MAX_RUN = 4
 # gazetteer also knows as a first-level division or a town above its population prior.
 NOT_SEATS = frozenset(
     {
+        "batman",
         "delta",
+        "falcon",
         "gulf",
         "independence",
         "liberty",
@@ -125,17 +126,45 @@ def _spans(
 ) -> list[tuple[int, int]]:
     """The spans of the unit's own words that may name a place, in the order tried."""
     if unit.kind is MentionKind.ORGANISATION:
-        # a place the model took for a body ("the City of Durban" read as City + "Durban"):
-        # only the whole name (see the module docstring)
-        return [(unit.first, unit.last)] if unit.last - unit.first < _MAX_PLACE_WORDS else []
+        return _whole_name_after_of(doc, unit, tables)
     if unit.kind is MentionKind.PERSON:
         if unit.title is None:
             return []
-        return _subruns(doc, _split(doc, range(unit.title.start, unit.title.end), tables))
+        # words in the name's own entity are the name ("Martin Luther King Jr.", where "King"
+        # was read as a title), not a place
+        end = min(unit.title.end, _entity_start(doc, unit.last))
+        return _subruns(doc, _split(doc, range(unit.title.start, end), tables))
     role = doc[unit.last]
     if role.text[:1].isupper() and _plural_name(role):
         return []  # "Arizona Cardinals", "Winnipeg Jets": a team, whatever the table says
+    if role.ent_type_ == "PERSON":
+        return []  # "Martin Luther King": the role word is part of a person's name
     return _subruns(doc, _run_before(doc, unit, owner, tables))
+
+
+def _entity_start(doc: Doc, i: int) -> int:
+    """The first token of the entity that token ``i`` is inside (``i + 1`` if none)."""
+    if not doc[i].ent_iob_ or doc[i].ent_iob_ == "O":
+        return i + 1
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _whole_name_after_of(doc: Doc, unit: Unit, tables: ActorTables) -> list[tuple[int, int]]:
+    """An organisation of the model's after "of" and a capitalised noun ("the City of
+    Durban", "the Municipality of X"): the whole name, if all its words may name a place."""
+    words = doc[unit.first : unit.last + 1]
+    preposition = words.root.head
+    if (
+        len(words) > _MAX_PLACE_WORDS
+        or words.root.dep_ != "pobj"
+        or preposition.lower_ != "of"
+        or not preposition.head.text[:1].isupper()
+        or not all(_may_be_place_word(token, tables) for token in words)
+    ):
+        return []
+    return [(unit.first, unit.last)]
 
 
 def _run_before(doc: Doc, unit: Unit, owner: list[Unit | None], tables: ActorTables) -> list[range]:
@@ -185,6 +214,7 @@ def _may_be_place_word(token: Token, tables: ActorTables) -> bool:
         and token.ent_type_ not in _NOT_PLACE_LABELS
         and token.lower_ not in tables.roles
         and token.lower_ not in NOT_SEATS
+        and not token.is_stop  # "Most people": Most is a Czech town
     )
 
 
