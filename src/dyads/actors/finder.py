@@ -88,10 +88,19 @@ class SentenceActors:
 class ActorFinder:
     """Finds and resolves actor mentions; one finder serves many articles (memory is per call)."""
 
-    def __init__(self, *, tables: ActorTables, places: PlaceLookup | None = None) -> None:
-        """``places`` maps a city name to a ``Place`` (default: the geonames gazetteer)."""
+    def __init__(
+        self,
+        *,
+        tables: ActorTables,
+        places: PlaceLookup | None = None,
+        seats: PlaceLookup | None = None,
+    ) -> None:
+        """``places`` maps a city name to a ``Place`` and ``seats`` a place named inside a
+        body's name (``dyads.actors.seats``); both default to the geonames gazetteer, unless
+        ``places`` is given (then there are seats only when ``seats`` is given too)."""
         self.tables = tables
         self._places = places
+        self._seats = seats
         self._places_loaded = places is not None
         self._cache: OrderedDict[int, tuple[Doc, SentenceActors]] = OrderedDict()
 
@@ -101,7 +110,10 @@ class ActorFinder:
 
     def analyse(self, doc: Doc, *, sentence: Sentence, memory: ArticleMemory) -> SentenceActors:
         """Mentions and resolved units of one sentence; ``memory`` learns its persons."""
-        units = build_units(doc, tables=self.tables, memory=memory, places=self._place_lookup())
+        places = self._place_lookup()
+        units = build_units(
+            doc, tables=self.tables, memory=memory, places=places, seats=self._seats
+        )
         here = _sentence_state(doc, units)
         resolved: list[ResolvedUnit] = []
         mentions: list[Mention] = []
@@ -164,7 +176,7 @@ class ActorFinder:
     def _place_lookup(self) -> PlaceLookup | None:
         if not self._places_loaded:
             self._places_loaded = True
-            self._places = _default_places()
+            self._places, self._seats = _default_places()
         return self._places
 
     def _remember(self, doc: Doc, result: SentenceActors) -> None:
@@ -294,20 +306,16 @@ def _mentions(doc: Doc, item: ResolvedUnit, sentence: Sentence) -> list[Mention]
     ]
 
 
-def _default_places() -> PlaceLookup | None:
-    """City and state lookup from the gazetteer, loaded on first use; None when it cannot
-    be built."""
+def _default_places() -> tuple[PlaceLookup | None, PlaceLookup | None]:
+    """City and state lookups from the gazetteer (after a preposition, and inside a body's
+    name), loaded on first use; None when it cannot be built."""
     try:
         from dyads.geo.gazetteer import default_gazetteer
     except ImportError:  # the geo package is optional for the finder
         logger.warning("no gazetteer available: cities will not give actors a country")
-        return None
+        return None, None
     gazetteer = default_gazetteer()
-
-    def lookup(name: str) -> Place | None:
-        return gazetteer.lookup_local(name)
-
-    return lookup
+    return gazetteer.lookup_local, gazetteer.lookup_seat
 
 
 def _subject_before(doc: Doc, pronoun: Unit, resolved: list[ResolvedUnit]) -> ActorRef | None:

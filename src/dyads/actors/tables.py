@@ -35,6 +35,10 @@ from dyads.actors.petrarch import EMPTY_PEOPLE, PersonTable, build_people, fold
 from dyads.actors.trie import trie_pattern
 from dyads.records import MentionKind
 
+# A middle initial ("W." of "Rex W. Tillerson"), which the tables list names without.
+_INITIAL = re.compile(r"[A-Z]\.?")
+_FIRST_AND_LAST = 2
+
 # Organisation kinds in organisations.tsv and the mention kind each one gives.
 _ORG_KINDS: dict[str, MentionKind] = {
     "igo": MentionKind.IGO,
@@ -123,6 +127,16 @@ class ActorTables:
             name=name, country=group.code, sector=group.sector or "", title="", years=""
         )
 
+    def listed_person(self, name: str, day: date | None) -> LeaderEntry | None:
+        """The listed leader or dated PETRARCH-2 person called ``name``, or called so without
+        its middle initials: "Rex W. Tillerson" is the listed "Rex Tillerson" (a name with
+        its initials listed, "George H. W. Bush", is found as written first)."""
+        for form in dict.fromkeys((name, _without_initials(name))):
+            found = self.leaders.get(form) or self.dictionary_person(form, day)
+            if found is not None:
+                return found
+        return None
+
     def group(self, name: str) -> NameEntry | None:
         """A body of the PETRARCH-2 tables called ``name`` (any case), unless the hand-written
         tables know the name."""
@@ -144,6 +158,15 @@ class CountryCodes:
     gwn: int | None  # Gleditsch-Ward state number
     gwc: str | None  # Gleditsch-Ward state abbreviation
     fips: str | None  # FIPS 10-4 country code, as GDELT's geography columns use (TU)
+
+
+def _without_initials(name: str) -> str:
+    """``name`` without the initials between its first and last word ("Rex W. Tillerson")."""
+    words = name.split()
+    if len(words) <= _FIRST_AND_LAST:
+        return name
+    inner = [word for word in words[1:-1] if not _INITIAL.fullmatch(word)]
+    return " ".join([words[0], *inner, words[-1]])
 
 
 def country_codes(iso3: str) -> CountryCodes | None:

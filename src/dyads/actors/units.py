@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from dyads.actors.memory import ArticleMemory
 from dyads.actors.recall import pair_units, recalled_units, remembered_person_entity
+from dyads.actors.seats import add_seats, place_after_of
 from dyads.actors.tables import ActorTables, NameEntry, RoleEntry
 from dyads.actors.titles import read_title, role_key
 from dyads.actors.unit import Unit as Unit  # noqa: PLC0414 - re-exported to finder, resolve
@@ -66,13 +67,22 @@ _HEAD_POS = frozenset({"NOUN", "PROPN"})
 # Longest personal name taken after a title without spaCy's help ("Maria del Carmen Ortiz").
 _MAX_NAME_WORDS = 4
 
+# Words after which capitalised words complete an office, not begin a name.
+_OFFICE_PREPOSITIONS = frozenset({"of", "for"})
+
 PlaceLookup = Callable[[str], Place | None]
 
 
 def build_units(
-    doc: Doc, *, tables: ActorTables, memory: ArticleMemory, places: PlaceLookup | None
+    doc: Doc,
+    *,
+    tables: ActorTables,
+    memory: ArticleMemory,
+    places: PlaceLookup | None,
+    seats: PlaceLookup | None = None,
 ) -> list[Unit]:
-    """The units of ``doc`` in text order, with modifiers attached."""
+    """The units of ``doc`` in text order, with modifiers attached; ``seats`` finds the place
+    in a body's own name (``dyads.actors.seats``)."""
     owner: list[Unit | None] = [None] * len(doc)
     name_hits = _name_spans(doc, tables)
     units = _person_units(doc, tables, name_hits, owner, memory)
@@ -80,11 +90,13 @@ def build_units(
     named = {i for span, _ in name_hits for i in range(span.start, span.end)}
     units += pair_units(doc, owner)
     units += _role_units(doc, tables, owner, named)
-    units += _entity_units(doc, owner, places, memory, tables)
+    units += _entity_units(doc, owner, memory, tables, places=places, seats=seats)
     units += recalled_units(doc, memory, owner)
     units.sort(key=lambda unit: unit.head)
     for unit in units:
         _attach(doc, unit, owner)
+    if seats is not None:
+        add_seats(doc, units, owner, tables=tables, seats=seats)
     return units
 
 
@@ -121,9 +133,7 @@ def _person_units(
             continue
         unit = Unit(kind=MentionKind.PERSON, first=first, last=last, head=last)
         unit.person = doc[first : last + 1].text
-        unit.leader = tables.leaders.get(unit.person) or tables.dictionary_person(
-            unit.person, memory.day
-        )
+        unit.leader = tables.listed_person(unit.person, memory.day)
         floor = doc[last].left_edge.i
         unit.title = read_title(doc, before=first, floor=floor, tables=tables, stop=named)
         if unit.title is not None:
@@ -150,8 +160,7 @@ def _person_spans(doc: Doc, tables: ActorTables, named: set[int]) -> list[tuple[
         while last >= first and doc[last].pos_ == "PART":  # a trailing "'s"
             last -= 1
         last = _hyphenated_end(doc, last)
-        while first > 0 and _may_be_name(doc[first - 1], tables, named):
-            first -= 1  # "Aidos" left out of the entity "Temirov"
+        first = _name_start(doc, first, tables, named)
         if first <= last:
             spans.append((first, last))
             taken.update(range(first, last + 1))
@@ -170,6 +179,18 @@ def _person_spans(doc: Doc, tables: ActorTables, named: set[int]) -> list[tuple[
             spans.append((token.i + 1, last))
             taken.update(range(token.i + 1, last + 1))
     return spans
+
+
+def _name_start(doc: Doc, first: int, tables: ActorTables, named: set[int]) -> int:
+    """The first word of a name, with the capitalised words before the entity that the model
+    left out ("Aidos" of "Aidos Temirov"), unless they follow "of" or "for": those end an
+    office ("Secretary of State Rex Tillerson", "Minister of Foreign Affairs Wang Yi")."""
+    start = first
+    while start > 0 and _may_be_name(doc[start - 1], tables, named):
+        start -= 1
+    if start < first and start > 0 and doc[start - 1].lower_ in _OFFICE_PREPOSITIONS:
+        return first
+    return start
 
 
 def _hyphenated_end(doc: Doc, last: int) -> int:
@@ -304,9 +325,11 @@ def _role_sizes(doc: Doc, i: int, tables: ActorTables) -> list[int]:
 def _entity_units(
     doc: Doc,
     owner: list[Unit | None],
-    places: PlaceLookup | None,
     memory: ArticleMemory,
     tables: ActorTables,
+    *,
+    places: PlaceLookup | None,
+    seats: PlaceLookup | None,
 ) -> list[Unit]:
     units = []
     for ent in doc.ents:
@@ -327,6 +350,8 @@ def _entity_units(
             unit.person = text  # the organisation's name as written
         elif ent.label_ in ("GPE", "LOC") and places is not None:
             place = places(text)
+            if place is None and seats is not None:  # "the City of Johannesburg"
+                place = place_after_of(doc[first : last + 1], seats)
             if place is None or place.country is None:
                 continue
             unit = Unit(kind=MentionKind.PLACE, first=first, last=last, head=last, place=place)

@@ -165,6 +165,21 @@ GENERIC_PLACE_WORDS = frozenset(
 )
 
 
+# The prior of ``Gazetteer.lookup_seat`` against the many small towns called like an English
+# word or a surname ("Police" in Poland, "Union" in New Jersey, "Obama" in Japan): a city
+# named inside a body's name is taken only when it has at least this many people. Judged on
+# the towns that organisation and office names in news text hold ("Mission", "Central",
+# "Liberty", "Federal" all fall below it; Kenosha, Wajir and Saskatoon are above it).
+SEAT_MIN_POPULATION = 50_000
+# Homonym cities in other countries: the largest is taken only when it has this many times
+# the people of the largest homonym abroad ("Paris" the French one; "Birmingham" and
+# "Mission" none).
+SEAT_DOMINANCE = 10
+# Alternate names (old or foreign forms: "Bombay", "Canton") are trusted only for cities this
+# large; smaller cities' alternates hold nicknames and given names ("Salem", "Marion").
+SEAT_ALTERNATE_POPULATION = 1_000_000
+
+
 # Latin letters that Unicode does not decompose into a base letter and a mark.
 _UNDECOMPOSABLE = str.maketrans(
     {
@@ -310,6 +325,35 @@ class Gazetteer:
         if candidates and not _prefers_region(candidates[0], region):
             return candidates[0].place()
         return region
+
+    def lookup_seat(self, name: str) -> Place | None:
+        """The city or first-level division a body's name holds ("Cincinnati" of "the
+        Cincinnati Police Department", "Wajir" of "Wajir governor"), or None when the name is
+        no such place or an uncertain one.
+
+        Stricter than ``lookup_local``, since a word inside an organisation's name is a place
+        less often than a word after "in": a division by its name, else the most populous city
+        called so by its own name (by an alternate name only a city of
+        ``SEAT_ALTERNATE_POPULATION``), when it has ``SEAT_MIN_POPULATION`` people and
+        ``SEAT_DOMINANCE`` times the people of any homonym abroad.
+        """
+        key = name_key(name)
+        if not key:
+            return None
+        candidates = self._cities.get(key, ())
+        own = [city for city in candidates if name_key(city.name) == key]
+        if not own:
+            own = [c for c in candidates if c.population >= SEAT_ALTERNATE_POPULATION]
+        region = self._regions.get(key)
+        if region is not None:
+            return region
+        if not own:
+            return None
+        top = own[0]
+        abroad = max((c.population for c in own if c.country != top.country), default=0)
+        if top.population < SEAT_MIN_POPULATION or abroad * SEAT_DOMINANCE > top.population:
+            return None
+        return top.place()
 
     def lookup_country(self, name: str) -> Place | None:
         """The country called ``name`` (a name, a common short form, or an ISO code)."""

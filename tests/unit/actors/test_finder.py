@@ -262,3 +262,71 @@ def test_find_hyphenated_name_after_a_title_is_the_title_holder(
     assert holders
     assert (holders[0].name, holders[0].sector) == (name, "GOV")
     assert holders[0].title is not None and holders[0].title.endswith("Minister")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Winnipeg Police Service arrested two men on Monday.", ("CAN", "COP")),
+        ("Durban police detained three suspects.", ("ZAF", "COP")),
+        ("Garissa governor Abdi Hassan condemned the raid.", ("KEN", "GOV")),
+        ("A judge of the Kerala High Court granted bail to the activist.", ("IND", "JUD")),
+        ("The City of Durban fined the developer.", ("ZAF", None)),
+    ],
+)
+def test_find_body_takes_the_country_of_the_place_in_its_name(
+    spacy_parser: Any, actor_tables: ActorTables, text: str, expected: tuple[str, str | None]
+) -> None:
+    (mentions,) = _find(spacy_parser, actor_tables, text)
+    assert expected in _codes(mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delta Air Lines workers protested outside the terminal.",  # a company, not the state
+        "Ferguson police arrested a man.",  # a town below the population prior
+        "Mission police arrested a man.",  # towns in two countries
+        "Boston Bruins General Manager Don Sweeney criticised the referees.",  # a team
+        "The Chicago Tribune praised the new store.",  # a newspaper: not placed by its city
+        "The Winnipeg Jets beat the visitors.",  # a team called by a word of the role table
+        "Most officials rejected the plan.",  # "Most" is a Czech town, and a word
+        "The film honoured Martin Luther King Jr.",  # "Martin" is a Slovak town; "King" no title
+    ],
+)
+def test_find_body_named_like_a_word_or_a_small_town_gets_no_place(
+    spacy_parser: Any, actor_tables: ActorTables, text: str
+) -> None:
+    (mentions,) = _find(spacy_parser, actor_tables, text)
+    assert all(country is None for country, _ in _codes(mentions))
+
+
+def test_find_body_with_a_state_in_its_phrase_keeps_that_state(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    (mentions,) = _find(spacy_parser, actor_tables, "Canadian Winnipeg police arrested a man.")
+    assert _codes(mentions)[0] == ("CAN", "COP")
+    (mentions,) = _find(spacy_parser, actor_tables, "Turkish police in Paris questioned him.")
+    assert ("TUR", "COP") in _codes(mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # "of State" ends the office; the middle initial is not in the table's name
+        ("Secretary of State Mike R. Pompeo met the envoy.", "Mike Pompeo", "Secretary of State"),
+        (
+            "Minister of Foreign Affairs Wang Yi met the envoy.",
+            "Wang Yi",
+            "Minister of Foreign Affairs",
+        ),
+    ],
+)
+def test_find_title_with_of_before_a_name_and_middle_initials(
+    spacy_parser: Any, actor_tables: ActorTables, text: str, name: str, title: str
+) -> None:
+    (mentions,) = _find(spacy_parser, actor_tables, text)
+    person = mentions[0].actor
+    assert person is not None
+    assert (person.name, person.title, person.sector) == (name, title, "GOV")
+    assert person.country in ("USA", "CHN")

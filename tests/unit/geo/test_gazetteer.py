@@ -111,3 +111,36 @@ def test_lookup_divisions_yield_to_countries_capitals_and_plain_words() -> None:
     assert gazetteer.lookup_local("Georgia") is None  # the division named like a country
     assert gazetteer.lookup("Red Sea") is None  # a sea before a Sudanese state
     assert gazetteer.lookup_city("Texas") is None  # cities only
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Winnipeg", "CAN"),  # a city, by its own name
+        ("Durban", "ZAF"),
+        ("Ontario", "CAN"),  # a first-level division
+        ("Garissa", "KEN"),  # a county, also a town
+        ("Bombay", "IND"),  # an alternate name of a city of millions
+        ("Paris", "FRA"),  # Paris, Texas is far smaller
+    ],
+)
+def test_lookup_seat_finds_places_named_in_bodies(name: str, country: str) -> None:
+    found = default_gazetteer().lookup_seat(name)
+    assert found is not None
+    assert found.country == country
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ferguson",  # a real town, below the population prior
+        "Police",  # a Polish town, and a word
+        "Mission",  # towns of that name in two countries, neither dominant
+        "Birmingham",  # England's and Alabama's
+        "Salem",  # cities in India and the United States; also an alternate of Jerusalem
+        "Franklin Roosevelt",
+        "",
+    ],
+)
+def test_lookup_seat_refuses_small_ambiguous_or_unknown_names(name: str) -> None:
+    assert default_gazetteer().lookup_seat(name) is None
