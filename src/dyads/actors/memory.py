@@ -113,8 +113,9 @@ class ArticleMemory:
             self._person_pair = pair
 
     def pair_for(self, *, persons: bool) -> tuple[ActorRef, ...]:
-        """The last two parties named together; for "the two leaders" the last two persons."""
-        pair = self._person_pair if persons else self._pair
+        """The last two parties named together; for "the two leaders" the last two persons,
+        else the last two states ("Ghana and Nigeria ... the two ministers")."""
+        pair = (self._person_pair or self._pair) if persons else self._pair
         return pair or ()
 
     def focus(self, person: ActorRef) -> None:

@@ -68,6 +68,32 @@ def test_the_two_leaders_are_the_last_two_persons_named_together(
     assert sorted(_countries(found[2], "the two leaders")) == ["DEU", "FRA"]
 
 
+def test_the_two_ministers_are_the_two_sides_of_a_meeting(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "Chile's Foreign Minister Alberto van Klaveren met with Peru's Foreign Minister "
+        "Javier Gonzalez-Olaechea in Lima.",
+        "The two ministers agreed to reopen the border crossing.",
+    )
+    assert sorted(_countries(found[1], "The two ministers")) == ["CHL", "PER"]
+
+
+def test_a_verb_with_an_object_that_is_no_meeting_names_no_pair(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "Tillerson criticised Russia and China over the missile tests.",
+        "He noted that China supplies North Korea with oil.",
+        "He called on both countries to act.",
+    )
+    assert sorted(_countries(found[2], "both countries")) == ["CHN", "RUS"]
+
+
 def test_no_pair_named_means_no_party(spacy_parser: Any, actor_tables: ActorTables) -> None:
     found = _find(
         spacy_parser,
