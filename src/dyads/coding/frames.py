@@ -109,17 +109,27 @@ def hypothetical(token: Any) -> bool:
             # a condition on a stated plan ("will meet if ...") is still a plan
             if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS and not planned:
                 return True
-        on_condition = any(
-            c.dep_ == "advcl" and has_mark(c, CONDITION_MARKS) for c in verb.children
-        )
-        if on_condition and not planned:
+        if conditioned(verb) and not planned:
             return True
     return False
 
 
 def conditioned(token: Any) -> bool:
-    """The act hangs on a condition: an "if" or "unless" clause under its verb."""
-    return any(c.dep_ == "advcl" and has_mark(c, CONDITION_MARKS) for c in token.children)
+    """The act hangs on a condition: an "if" or "unless" clause under its verb. Not "even if"
+    (a concession: "accused the police of inaction, even if they did file the claims" asserts
+    the accusation) nor "as if" (a manner: "shouted at them as if they were enemies")."""
+    return any(
+        c.dep_ == "advcl" and has_mark(c, CONDITION_MARKS) and not _concessive(c)
+        for c in token.children
+    )
+
+
+def _concessive(clause: Any) -> bool:
+    """ "even if ...", "as if ...": a clause with "if" that puts no condition on its head."""
+    return any(
+        (c.dep_ == "advmod" and c.lower_ == "even") or (c.dep_ == "mark" and c.lower_ == "as")
+        for c in clause.children
+    )
 
 
 def has_mark(token: Any, marks: frozenset[str]) -> bool:

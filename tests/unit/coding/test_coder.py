@@ -118,6 +118,19 @@ def test_code_hypothetical_events_are_not_emitted(code_stage: Any, text: str) ->
     assert candidates and all(c.hypothetical for c in candidates)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile accused Peru of ignoring the ruling, even if Lima did send a delegation.",
+        "Chile criticised Peru as if the dispute had never been settled.",
+    ],
+)
+def test_even_if_and_as_if_put_no_condition_on_the_act(code_stage: Any, text: str) -> None:
+    coded = _only(code_stage, text)
+    assert coded.event == "ACCUSE"
+    assert _countries(coded.actors) == {"CHL"} and _countries(coded.recipients) == {"PER"}
+
+
 def test_code_stated_conflict_plan_is_threaten(code_stage: Any) -> None:
     coded = _only(code_stage, "China said it will impose sanctions on Lithuania.")
     assert coded.event == "THREATEN"
