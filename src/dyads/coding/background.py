@@ -160,11 +160,70 @@ def _told_in_past(trigger: object) -> bool:
 
 
 def _tense_reason(trigger: object) -> str | None:
-    """Background told by the verb itself: the past perfect, or "once"."""
+    """Background told by the verb itself: the past perfect, "once", or a clause that serves
+    as the time of another act."""
     if _past_perfect(trigger):
         return "past perfect"
     if _once(trigger):
         return "set in the past ('once')"
+    return _reference_point(trigger)
+
+
+# Nouns of a span that put an "after" clause beyond the news cycle: "months after police
+# solved the murder".
+LONG_SPANS = frozenset({"month", "year", "decade", "century"})
+# Times after "since" that keep a tally within the news cycle ("have arrested 40 people since
+# Monday").
+RECENT_TIMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
+     "yesterday", "morning", "afternoon", "evening", "night", "dawn", "midnight", "today",
+     "week", "day"}
+)  # fmt: skip
+
+
+def _long_span(token: Any) -> bool:
+    """ "months", "two years", "a decade": a measure of months or more ("last year" and
+    "this year" are times, not measures)."""
+    if token.lemma_.lower() not in LONG_SPANS:
+        return False
+    return token.tag_ == "NNS" or any(
+        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in {"a", "an"}) for c in token.children
+    )
+
+
+def _reference_point(trigger: object) -> str | None:
+    """An act told as the time of another, or a tally over a past span, not as news:
+
+    - a clause of "since" ("the first meeting since security forces shot dozens"): the act
+      that starts a span is past and known;
+    - a clause of "after" or "before" measured in months or years ("months after police
+      arrested the suspects");
+    - a perfect with "since" a past happening ("have been killed since the coup"): a count
+      over the span, not one act (a tally "since Monday" or "since November" stays news).
+    """
+    verb: Any = getattr(trigger, "verb", None)
+    if verb is None:
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "after police solved the murder and arrested ..."
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if clause.dep_ == "advcl" and "since" in marks:
+        return "the act a span starts from ('since ...')"
+    if clause.dep_ == "advcl" and marks & {"after", "before"}:
+        spans = [c for c in (*clause.children, *clause.head.children) if c.dep_ == "npadvmod"]
+        spans += [g for c in clause.children if c.dep_ == "mark" for g in c.children]
+        if any(_long_span(t) for t in spans):
+            return "told as months or years before another act"
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+    if perfect:
+        for child in verb.children:
+            if child.dep_ != "prep" or child.lower_ != "since":
+                continue
+            # a happening ("since the coup"), not a day or a month ("since November")
+            objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+            if objects and not any(o.lemma_.lower() in RECENT_TIMES for o in objects):
+                return "a tally since a past happening"
     return None
 
 

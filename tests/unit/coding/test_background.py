@@ -47,6 +47,12 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         "Chile once accused Peru of stealing its fish.",
         # an infinitive takes the time of the verb it completes
         "In 2019, the Cuban government strove to deny reports from the United States.",
+        # an act told as the start of a span, or months before another act
+        "It was the first meeting the two parties have held since Sudanese troops shelled the "
+        "camp.",
+        "Months after Kenyan police arrested the smugglers, the case remains open.",
+        # a tally over a span that starts with a past happening
+        "More than 2,000 people have been killed by Myanmar security forces since the coup.",
     ],
 )
 def test_background_makes_no_event(code_stage: Any, text: str) -> None:
@@ -65,6 +71,9 @@ def test_background_makes_no_event(code_stage: Any, text: str) -> None:
         # a month alone inside the news cycle, and one that reaches up to the news
         ("Chile expelled two Peruvian diplomats in January.", "SANCTION"),
         ("Chile has expelled Peruvian diplomats since November.", "SANCTION"),
+        ("Kenyan police have arrested 40 protesters since Monday.", "COERCE"),
+        # the act of the main clause after "months after": the news
+        ("Months after the crash, Kenyan police arrested the pilot on Tuesday.", "COERCE"),
         # "once" as a conjunction or in "once again"
         ("Once the talks ended, Chile accused Peru of stealing its fish.", "ACCUSE"),
         ("Chile accused Peru once again of stealing its fish.", "ACCUSE"),
