@@ -182,15 +182,22 @@ def _run_before(doc: Doc, unit: Unit, owner: list[Unit | None], tables: ActorTab
 
 def _unclaimed(word_owner: Unit | None, unit: Unit) -> bool:
     """Whether a word before a role noun is free to be read as a place: no unit's, or a
-    one-word "organisation" of the model that modifies the role ("Durban" of "Durban
-    police"); a longer one is a body's name ("Delta Air Lines workers")."""
+    one-word "organisation" or "person" of the model that modifies the role and that no
+    table knows ("Durban" of "Durban police"; the small model takes "Saskatoon" of
+    "Saskatoon police" for a person); a longer one is a body's name ("Delta Air Lines
+    workers"), a known one a party ("Biden administration")."""
     if word_owner is None:
         return True
     return (
-        word_owner.kind is MentionKind.ORGANISATION
+        word_owner.kind in _MODEL_KINDS
         and word_owner.modifies is unit
         and word_owner.first == word_owner.last
+        and not _gives_state(word_owner)
     )
+
+
+# Kinds of the model's one-word entities that may be a place misread before a role noun.
+_MODEL_KINDS = frozenset({MentionKind.ORGANISATION, MentionKind.PERSON})
 
 
 def _split(doc: Doc, tokens: range, tables: ActorTables) -> list[range]:

@@ -1,0 +1,44 @@
+"""The place in a body's own name: "Saskatoon police", "the Tainan Police Department"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyads.actors import ActorFinder, ActorTables, ArticleMemory
+from dyads.nlp.sentences import split_sentences
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def _countries(parser: Any, tables: ActorTables, text: str, word: str) -> list[str | None]:
+    article = make_article((text,))
+    (sentence,) = split_sentences(article)
+    (doc,) = parser.parse([sentence.text])
+    found = ActorFinder(tables=tables).find(doc, sentence=sentence, memory=ArticleMemory())
+    return [m.actor.country for m in found if m.actor is not None and word in m.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        # the small model reads the town as a person before the role noun
+        ("On Monday, Saskatoon police said the woman was facing charges.", "police", "CAN"),
+        ("The Tainan Police Department said the officer was disciplined.", "Police", "TWN"),
+        ("Wajir governor Ahmed Abdullahi opened the market.", "Abdullahi", "KEN"),
+    ],
+)
+def test_a_body_named_for_a_city_takes_its_country(
+    spacy_parser: Any, actor_tables: ActorTables, text: str, word: str, country: str
+) -> None:
+    assert country in _countries(spacy_parser, actor_tables, text, word)
+
+
+def test_a_team_named_for_a_city_is_no_office_of_it(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    assert "USA" not in _countries(
+        spacy_parser, actor_tables, "The Detroit Lions fans booed the referee.", "fans"
+    )
