@@ -3,7 +3,8 @@
 News codes what a party did in the news cycle. English also uses the words of acts for
 
 - habits and dispositions: a simple present with a word of frequency ("Venezuela repeatedly
-  defies the sanctions", "the navy routinely patrols the coast"), or a frame of habit ("has
+  defies the sanctions", "the navy routinely patrols the coast"), any tense with a word of
+  sparse frequency ("has seldom called for", "has at times supported"), or a frame of habit ("has
   made it a practice to criticize", "tends to side with", "is known for criticizing");
 - refusals to comment ("declined to comment", "refused to say whether"): a statement about
   the press, not the rejection of a party's demand;
@@ -73,13 +74,33 @@ LIKELIHOOD_ADVERBS = frozenset(
 )
 
 
+# Words of frequency that make any tense a habit: "has seldom called for", "at times
+# supported", "has from time to time protested" tell no one act.
+SPARSE_ADVERBS = frozenset({"seldom", "rarely", "sometimes", "occasionally"})
+SPARSE_PHRASES = frozenset({("at", "times"), ("from", "time")})
+
+
 def _habitual(trigger: Trigger) -> bool:
     verb = trigger.verb
     if verb.tag_ in SIMPLE_PRESENT and any(
         c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in verb.children
     ):
         return True
+    if _sparse(verb):
+        return True
     return _habit_frame(verb) or _reputation(trigger.token)
+
+
+def _sparse(verb: Any) -> bool:
+    """ "seldom", "at times", "from time to time" on the verb, in any tense."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in SPARSE_ADVERBS:
+            return True
+        if child.dep_ == "prep" and any(
+            (child.lower_, g.lower_) in SPARSE_PHRASES for g in child.children if g.dep_ == "pobj"
+        ):
+            return True
+    return False
 
 
 def _habit_frame(verb: Any) -> bool:

@@ -30,6 +30,10 @@ def _types(code_stage: Any, text: str) -> list[str]:
         ("The Turkish navy routinely patrols the Aegean coast near Greece.", "MOBILIZE"),
         ("Canada has made it a practice to criticize China over human rights.", "ACCUSE"),
         ("The Ugandan opposition leader is known for criticizing Kenya.", "ACCUSE"),
+        # a word of sparse frequency in any tense
+        ("The Peruvian government has at times supported Bolivian claims to the sea.", "SUPPORT"),
+        ("The Chilean president has seldom called for talks with Bolivia.", "REQUEST"),
+        ("Japan has from time to time protested to China over the islands.", "ACCUSE"),
         # refusals to comment
         ("A spokesman for the Egyptian ministry declined to comment on the arrests.", "REJECT"),
         ("Nigerian police refused to say whether the suspects had been released.", "REJECT"),
