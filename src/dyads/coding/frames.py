@@ -98,10 +98,15 @@ def _nobody(child: Any) -> bool:
 
 
 def hypothetical(token: Any) -> bool:
-    """The act is told under a modal of possibility, a condition or a non-factive frame."""
+    """The act is told under a modal of possibility, a condition or a non-factive frame, or
+    as the aim of a purpose ("filed a lawsuit to force Chile to negotiate": the negotiation is
+    what the suit seeks, not a talk held; the purpose verb itself, "flew to Moscow to meet
+    Putin", is the trip's act and stays)."""
     planned = future(token)
     for verb in chain(token):
         if nonfactive_frame(verb):
+            return True
+        if verb.i != token.i and _purpose(verb):
             return True
         for child in verb.children:
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS:
@@ -112,6 +117,15 @@ def hypothetical(token: Any) -> bool:
         if conditioned(verb) and not planned:
             return True
     return False
+
+
+def _purpose(verb: Any) -> bool:
+    """An infinitive of purpose: "to force ..." hanging on another verb as an adverbial."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def conditioned(token: Any) -> bool:

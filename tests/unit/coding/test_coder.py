@@ -131,6 +131,13 @@ def test_even_if_and_as_if_put_no_condition_on_the_act(code_stage: Any, text: st
     assert _countries(coded.actors) == {"CHL"} and _countries(coded.recipients) == {"PER"}
 
 
+def test_the_aim_of_a_purpose_is_no_act_but_the_purpose_verb_is(code_stage: Any) -> None:
+    aim = "Bolivia filed a lawsuit at the court to force Chile to negotiate with Bolivia."
+    assert "CONSULT" not in [e.event for e in _events(code_stage, aim)]
+    trip = "Turkish President Erdogan flew to Moscow to meet Russian President Putin."
+    assert "CONSULT" in [e.event for e in _events(code_stage, trip)]
+
+
 def test_code_stated_conflict_plan_is_threaten(code_stage: Any) -> None:
     coded = _only(code_stage, "China said it will impose sanctions on Lithuania.")
     assert coded.event == "THREATEN"
