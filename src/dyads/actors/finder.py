@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from dyads.actors.acronyms import acronym_of, defined_acronyms
 from dyads.actors.memory import ArticleMemory
-from dyads.actors.resolve import resolve, unit_bounds
+from dyads.actors.resolve import resolve, unit_bounds, unit_text
 from dyads.actors.tables import ActorTables
 from dyads.actors.units import PlaceLookup, Unit, build_units
 from dyads.nlp.sentences import Sentence
@@ -168,7 +169,10 @@ class ActorFinder:
         if unit.locative:
             _remember_place(doc, unit, memory)
         else:
-            actors = resolve(doc, unit, tables=self.tables, memory=memory, here=here)
+            actors = _defined(doc, unit, memory) or resolve(
+                doc, unit, tables=self.tables, memory=memory, here=here
+            )
+            _define_acronyms(doc, unit, actors, memory)
             for actor in actors:
                 if actor.country:
                     memory.remember_country(actor.country)
@@ -193,6 +197,27 @@ class ActorFinder:
         self._cache[id(doc)] = (doc, result)
         while len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
+
+
+def _defined(doc: Doc, unit: Unit, memory: ArticleMemory) -> tuple[ActorRef, ...]:
+    """The body an acronym stands for, when the article defined it ("the EC", "SIT")."""
+    acronym = acronym_of(doc, unit)
+    body = memory.acronym(acronym) if acronym is not None else None
+    if body is None:
+        return ()
+    return (replace(body, text=unit_text(doc, unit)),)
+
+
+def _define_acronyms(
+    doc: Doc, unit: Unit, actors: tuple[ActorRef, ...], memory: ArticleMemory
+) -> None:
+    """A body named in full defines its initials for the rest of the article."""
+    if len(actors) != 1 or not (actors[0].country or actors[0].sector):
+        return
+    if acronym_of(doc, unit) is not None:
+        return
+    for acronym in defined_acronyms(doc, unit):
+        memory.remember_acronym(acronym, actors[0])
 
 
 def _focus_subject(doc: Doc, units: list[ResolvedUnit], memory: ArticleMemory) -> None:

@@ -12,7 +12,9 @@ memory keeps, in article order:
   countries", and the last two such persons, for "the two leaders",
 - the last subject that was not a person: a country or body ("Iran said", "the government
   said") for "it" / "its", a group ("the rebels", "Greek and Turkish officials") for "they" /
-  "their".
+  "their",
+- the acronyms the article defined ("the special investigation team (SIT)"), for a later
+  "SIT" (``dyads.actors.acronyms``).
 
 One memory serves one article and is filled sentence by sentence by ``ActorFinder.find``.
 """
@@ -42,6 +44,7 @@ class ArticleMemory:
         self._body_plural = False
         self._pair: tuple[ActorRef, ActorRef] | None = None
         self._person_pair: tuple[ActorRef, ActorRef] | None = None
+        self._acronyms: dict[str, ActorRef] = {}
 
     @property
     def last_person(self) -> ActorRef | None:
@@ -80,7 +83,16 @@ class ArticleMemory:
         other._body_plural = self._body_plural
         other._pair = self._pair
         other._person_pair = self._person_pair
+        other._acronyms = dict(self._acronyms)
         return other
+
+    def remember_acronym(self, acronym: str, body: ActorRef) -> None:
+        """``acronym`` stands for ``body`` from here on in the article."""
+        self._acronyms[acronym.upper()] = body
+
+    def acronym(self, acronym: str) -> ActorRef | None:
+        """The body the article defined ``acronym`` for, if any."""
+        return self._acronyms.get(acronym.upper())
 
     def focus_body(self, actors: tuple[ActorRef, ...], *, plural: bool) -> None:
         """Make ``actors`` (a subject that is not a person) what "it" / "they" refer to next."""
