@@ -45,6 +45,11 @@ class ArticleMemory:
         self._pair: tuple[ActorRef, ActorRef] | None = None
         self._person_pair: tuple[ActorRef, ActorRef] | None = None
         self._acronyms: dict[str, ActorRef] = {}
+        # how often each pair of countries was named together, and the rank of the kept pairs
+        self._pair_counts: dict[frozenset[str], int] = {}
+        self._pair_order = 0
+        self._pair_rank = (0, 0)
+        self._person_rank = (0, 0)
 
     @property
     def last_person(self) -> ActorRef | None:
@@ -84,6 +89,10 @@ class ArticleMemory:
         other._pair = self._pair
         other._person_pair = self._person_pair
         other._acronyms = dict(self._acronyms)
+        other._pair_counts = dict(self._pair_counts)
+        other._pair_order = self._pair_order
+        other._pair_rank = self._pair_rank
+        other._person_rank = self._person_rank
         return other
 
     def remember_acronym(self, acronym: str, body: ActorRef) -> None:
@@ -119,14 +128,22 @@ class ArticleMemory:
 
     def remember_pair(self, pair: tuple[ActorRef, ActorRef], *, persons: bool) -> None:
         """Two parties of different states named together ("China and Russia", "Abe and
-        Trump"): what "both countries" or "the two leaders" refer to next."""
-        self._pair = pair
-        if persons:
-            self._person_pair = pair
+        Trump"): what "both countries" or "the two leaders" may refer to next."""
+        key = frozenset(a.country or "" for a in pair)
+        count = self._pair_counts.get(key, 0) + 1
+        self._pair_counts[key] = count
+        self._pair_order += 1
+        rank = (count, self._pair_order)
+        if self._pair is None or rank >= self._pair_rank:
+            self._pair, self._pair_rank = pair, rank
+        if persons and (self._person_pair is None or rank >= self._person_rank):
+            self._person_pair, self._person_rank = pair, rank
 
     def pair_for(self, *, persons: bool) -> tuple[ActorRef, ...]:
-        """The last two parties named together; for "the two leaders" the last two persons,
-        else the last two states ("Ghana and Nigeria ... the two ministers")."""
+        """The two parties the article has named together most often, the later pair on a
+        tie: a story of India and China that names "the United States and Australia" once
+        still means India and China by "the two neighbours". For "the two leaders" the two
+        persons so named, else the two states ("Ghana and Nigeria ... the two ministers")."""
         pair = (self._person_pair or self._pair) if persons else self._pair
         return pair or ()
 

@@ -94,6 +94,20 @@ def test_a_verb_with_an_object_that_is_no_meeting_names_no_pair(
     assert sorted(_countries(found[2], "both countries")) == ["CHN", "RUS"]
 
 
+def test_the_pair_named_together_most_often_wins_over_the_last(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "India and China have long been rivals.",
+        "In 1962 India and China fought a brief war.",
+        "Delhi has also courted the United States and Australia.",
+        "Still, the two neighbours have made common cause at the United Nations.",
+    )
+    assert sorted(_countries(found[3], "the two neighbours")) == ["CHN", "IND"]
+
+
 def test_no_pair_named_means_no_party(spacy_parser: Any, actor_tables: ActorTables) -> None:
     found = _find(
         spacy_parser,
