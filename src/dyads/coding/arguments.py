@@ -45,6 +45,8 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 RECIPROCAL_MIN = 2  # parties that meet or talk: two at least
 NATIONAL_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.DEMONYM})
 NameLookup = Callable[[str], list[tuple[int, int, NameEntry]]]
+# Parties and their character spans in the sentence, as ``refs_in`` reads them.
+Refs = tuple[tuple[ActorRef, ...], tuple[tuple[int, int], ...]]
 # Where a governing trigger's complement names the party that gains or loses.
 COMPLEMENT_PLACES = ("dobj", "dative", "to", "with", "on", "against")
 KIND_RANK = {
@@ -350,12 +352,9 @@ def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         # a word said needs a speaker ("criticism of the plan grew"); force may come from
         # an unknown hand ("an attack on its troops")
         return Arguments(actors=(), recipients=())
-    actor_keys = {_key(a) for a in actors}
-    return Arguments(
-        actors=actors,
-        recipients=tuple(r for r in recipients if _key(r) not in actor_keys),
-        actor_spans=actor_spans,
-        recipient_spans=recipient_spans,
+    return _noun_parties(
+        actors=(actors, actor_spans),
+        recipients=(recipients, recipient_spans),
         has_subject=bool(doers),
     )
 
@@ -378,14 +377,29 @@ def _undergone_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments
     actors, actor_spans = refs_in(doers, ctx=ctx, places=True)
     if not actors:
         actors, actor_spans = _modifier_refs(noun, ctx=ctx)
-    actor_keys = {_key(a) for a in actors}
-    return Arguments(
-        actors=actors,
-        recipients=tuple(r for r in recipients if _key(r) not in actor_keys),
-        actor_spans=actor_spans,
-        recipient_spans=recipient_spans,
+    return _noun_parties(
+        actors=(actors, actor_spans),
+        recipients=(recipients, recipient_spans),
         has_subject=bool(doers),
         agentless=not actors,
+    )
+
+
+def _noun_parties(
+    *, actors: Refs, recipients: Refs, has_subject: bool, agentless: bool = False
+) -> Arguments:
+    """A noun's arguments from its parties and their spans: a party that acts is not also
+    the one acted on, so the actors are left out of the recipients."""
+    actor_refs, actor_spans = actors
+    recipient_refs, recipient_spans = recipients
+    actor_keys = {_key(a) for a in actor_refs}
+    return Arguments(
+        actors=actor_refs,
+        recipients=tuple(r for r in recipient_refs if _key(r) not in actor_keys),
+        actor_spans=actor_spans,
+        recipient_spans=recipient_spans,
+        has_subject=has_subject,
+        agentless=agentless,
     )
 
 
