@@ -29,14 +29,12 @@ from pathlib import Path
 
 from dyads.coding.articles_eval import (
     GoldArticle,
-    Score,
     ScoredEvent,
-    calibrate,
     match,
     predicted,
     read_gold_articles,
-    score_articles,
 )
+from dyads.coding.articles_report import Score, calibrate, score_articles
 from dyads.coding.confidence import CUES as ALL_CUES
 from dyads.coding.confidence import ConfidenceModel, event_cues, fit_logistic
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from dyads.coding.articles_eval import ArticleReport, GoldArticle, ScoredEvent
+    from dyads.coding.articles_eval import GoldArticle, ScoredEvent
+    from dyads.coding.articles_report import ArticleReport
     from dyads.coding.causes import Causes
     from dyads.coding.dropped import DroppedCandidate
 
@@ -71,7 +72,8 @@ def add_parser(kinds: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from dyads.cli.common import OK, USAGE
-    from dyads.coding.articles_eval import read_gold_articles, score_articles
+    from dyads.coding.articles_eval import read_gold_articles
+    from dyads.coding.articles_report import score_articles
     from dyads.errors import DyadsError
 
     gold_path = Path(args.gold)

@@ -5,8 +5,9 @@ with no subject of its own borrows the subject of the verb it is the complement 
 of ("agreed to cooperate", "met and discussed"), and a relative clause's "who"/"which" stands
 for the noun it hangs on. The recipient is found where the lexicon row says: the direct object,
 the indirect object, the passive subject, or the object of a named preposition on the trigger
-or on its object ("sanctions on Y"). Arguments become actors through what the actor
-finder resolved there (its units: a naming expression, its head token and its actors).
+or on its object ("sanctions on Y"); those tokens are read by ``coding.argument_tokens``.
+Arguments become actors through what the actor finder resolved there (its units: a naming
+expression, its head token and its actors).
 """
 
 from __future__ import annotations
@@ -17,34 +18,31 @@ from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
 from dyads.actors.tables import NameEntry
+from dyads.coding.argument_tokens import (
+    SUBJECT_DEPS,
+    core_tokens,
+    is_passive,
+    recipient_tokens,
+    subject_of,
+)
 from dyads.coding.nominal import agent_preps
 from dyads.coding.proceedings import undergoer
 from dyads.coding.triggers import CONFLICT_EVENTS, Trigger
 from dyads.records import ActorRef, MentionKind
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
-# Clauses told of something else than the clause they hang on: a passive one names no agent
-# of its own and takes none from above. A conjunct may ("the ship struck a bridge and 25
-# people were injured": the ship did it).
-OWN_CLAUSE_DEPS = frozenset({"relcl", "advcl", "pcomp", "acl"})
-PARTICIPLE_TAG = "VBN"
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-# Dependents that leave the argument's core: clauses and phrases about something else.
-OUTSIDE_CORE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep", "cc"})
 # Pronouns that, as the subject of a reported clause, stand for the one reporting.
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # Who a demand or a statement is about: the subject of its clause, the owner of its claims.
 SPOKEN_OF_DEPS = SUBJECT_DEPS | {"poss"}
 MAX_STEPS = 12  # clauses nest a few levels deep; twelve steps reach any reporting verb
-# "was stopped, searched, questioned and arrested": lists of acts run to four or five verbs
-MAX_CONJUNCTS = 6
 # Dependents of a trigger searched for a recipient when the lexicon's places name none.
 FALLBACK_DEPS = frozenset({"dobj", "prep", "dative", "nsubjpass"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 RECIPROCAL_MIN = 2  # parties that meet or talk: two at least
 NATIONAL_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.DEMONYM})
 NameLookup = Callable[[str], list[tuple[int, int, NameEntry]]]
+# Parties and their character spans in the sentence, as ``refs_in`` reads them.
+Refs = tuple[tuple[ActorRef, ...], tuple[tuple[int, int], ...]]
 # Where a governing trigger's complement names the party that gains or loses.
 COMPLEMENT_PLACES = ("dobj", "dative", "to", "with", "on", "against")
 KIND_RANK = {
@@ -69,120 +67,6 @@ class Arguments:
     borrowed_subject: bool = False  # the subject came from a verb above the trigger
     has_subject: bool = False  # the parse names a subject (resolved or not)
     agentless: bool = False  # a passive that names no agent ("was arrested on Monday")
-
-
-def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
-    """(subject token, passive, borrowed): the actor-side argument of a verb."""
-    node, borrowed = token, False
-    for _ in range(4):  # complement/conjunct chains are short; 4 covers "agreed to try to meet"
-        for child in node.children:
-            if child.dep_ == "agent":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                return pobj, True, borrowed
-        for child in node.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
-                    return node.head, False, borrowed
-                return child, False, borrowed
-        if node.dep_ in OWN_CLAUSE_DEPS and any(c.dep_ == "nsubjpass" for c in node.children):
-            # "was in Dallas when five officers were shot": a subordinate clause with a
-            # passive subject of its own names no agent and borrows none from the clause
-            # above; in "a Tunisian who had been rejected" the noun is the one acted on
-            return None, node.dep_ == "relcl", borrowed
-        if node.dep_ == "relcl":
-            return node.head, False, borrowed
-        if node.dep_ == "acl" and node.head.head.i != node.head.i:
-            # "issued a declaration demanding ...": the subject of the verb over the noun
-            node, borrowed = node.head.head, True
-            continue
-        if node.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and node.head.i != node.i:
-            node, borrowed = node.head, True
-            if node.pos_ not in {"VERB", "AUX"}:
-                node = node.head
-            continue
-        break
-    return None, False, borrowed
-
-
-def is_passive(verb: Any) -> bool:
-    """A passive verb: with a passive subject or auxiliary of its own, or a participle
-    conjoined to a passive verb ("was found and arrested")."""
-    node = verb
-    for _ in range(MAX_CONJUNCTS):
-        if any(c.dep_ in PASSIVE_DEPS for c in node.children):
-            return True
-        if not _shares_passive_subject(node):
-            return False
-        node = node.head
-    return False
-
-
-def passive_subjects(verb: Any) -> list[Any]:
-    """The passive subject of ``verb``, or of the passive verb a subjectless participle is
-    conjoined to: "the woman was found and arrested" is said of the woman twice."""
-    node = verb
-    for _ in range(MAX_CONJUNCTS):
-        own = [c for c in node.children if c.dep_ == "nsubjpass"]
-        if own or not _shares_passive_subject(node):
-            return own
-        node = node.head
-    return []
-
-
-def _shares_passive_subject(node: Any) -> bool:
-    """A participle in a chain of conjuncts with no subject of its own."""
-    return (
-        node.dep_ == "conj"
-        and node.tag_ == PARTICIPLE_TAG
-        and node.head.i != node.i
-        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in node.children)
-    )
-
-
-def recipient_tokens(token: Any, where: Sequence[str], *, passive: bool) -> list[Any]:
-    """Tokens heading the recipient: per the lexicon row's places, in order."""
-    found: list[Any] = []
-    objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
-    for place in where:
-        if place == "dobj":
-            found.extend(objects)
-            if passive:
-                found.extend(passive_subjects(token))
-        elif place == "dative":
-            found.extend(c for c in token.children if c.dep_ in {"dative", "iobj"})
-        elif place == "nsubjpass":
-            found.extend(passive_subjects(token))
-        elif place == "clause":  # "disappointed that Y allowed ...": Y
-            clauses = [c for c in token.children if c.dep_ == "ccomp"]
-            found.extend(s for c in clauses for s in c.children if s.dep_ in SUBJECT_DEPS)
-        else:
-            for holder in (token, *objects):
-                for child in holder.children:
-                    if child.dep_ in {"prep", "dative"} and child.lower_ == place:
-                        found.extend(c for c in child.children if c.dep_ == "pobj")
-    if passive and token.dep_ == "relcl":
-        # the relative pronoun of a passive relative clause stands for the noun it hangs on
-        found = [token.head if t.lower_ in RELATIVE_PRONOUNS else t for t in found]
-    return found
-
-
-def core_tokens(head: Any, *, appositions: bool = False) -> set[int]:
-    """Indices of the argument's own words: its subtree without clauses about other things.
-
-    "of" phrases stay ("the president of Ghana"); other prepositional phrases and clauses go.
-    Conjuncts are followed ("Turkey and Kazakhstan").
-    """
-    keep: set[int] = set()
-    stack = [head]
-    while stack:
-        node = stack.pop()
-        keep.add(node.i)
-        for child in node.children:
-            if child.dep_ == "appos" and not appositions:
-                continue
-            if child.dep_ not in OUTSIDE_CORE or (child.dep_ == "prep" and child.lower_ == "of"):
-                stack.append(child)
-    return keep
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -350,12 +234,9 @@ def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         # a word said needs a speaker ("criticism of the plan grew"); force may come from
         # an unknown hand ("an attack on its troops")
         return Arguments(actors=(), recipients=())
-    actor_keys = {_key(a) for a in actors}
-    return Arguments(
-        actors=actors,
-        recipients=tuple(r for r in recipients if _key(r) not in actor_keys),
-        actor_spans=actor_spans,
-        recipient_spans=recipient_spans,
+    return _noun_parties(
+        actors=(actors, actor_spans),
+        recipients=(recipients, recipient_spans),
         has_subject=bool(doers),
     )
 
@@ -378,14 +259,29 @@ def _undergone_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments
     actors, actor_spans = refs_in(doers, ctx=ctx, places=True)
     if not actors:
         actors, actor_spans = _modifier_refs(noun, ctx=ctx)
-    actor_keys = {_key(a) for a in actors}
-    return Arguments(
-        actors=actors,
-        recipients=tuple(r for r in recipients if _key(r) not in actor_keys),
-        actor_spans=actor_spans,
-        recipient_spans=recipient_spans,
+    return _noun_parties(
+        actors=(actors, actor_spans),
+        recipients=(recipients, recipient_spans),
         has_subject=bool(doers),
         agentless=not actors,
+    )
+
+
+def _noun_parties(
+    *, actors: Refs, recipients: Refs, has_subject: bool, agentless: bool = False
+) -> Arguments:
+    """A noun's arguments from its parties and their spans: a party that acts is not also
+    the one acted on, so the actors are left out of the recipients."""
+    actor_refs, actor_spans = actors
+    recipient_refs, recipient_spans = recipients
+    actor_keys = {_key(a) for a in actor_refs}
+    return Arguments(
+        actors=actor_refs,
+        recipients=tuple(r for r in recipient_refs if _key(r) not in actor_keys),
+        actor_spans=actor_spans,
+        recipient_spans=recipient_spans,
+        has_subject=has_subject,
+        agentless=agentless,
     )
 
 

@@ -32,12 +32,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dyads.coding.articles_eval import (
-    ArticleReport,
     GoldArticle,
     ScoredEvent,
     same_party,
     sentence_similarity,
 )
+from dyads.coding.articles_report import ArticleReport
 from dyads.coding.dropped import DroppedCandidate
 
 # Sentences as alike as the evidence variant requires are the same sentence.

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from types import MappingProxyType
 from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
 from dyads.coding.arguments import ArgumentContext, Arguments, NameLookup, find_arguments
+from dyads.coding.authority import placed_civilians, unnamed_authority, with_sentence_country
 from dyads.coding.background import background_reason
 from dyads.coding.candidate import Candidate
 from dyads.coding.contexts import contexts_for
@@ -36,7 +36,7 @@ from dyads.coding.places import PlaceLookup, place_in_sentence
 from dyads.coding.proceedings import authority_inquiry, not_an_accusation, planned
 from dyads.coding.triggers import Trigger, find_triggers
 from dyads.nlp.sentences import Sentence
-from dyads.records import ActorRef, Evidence, Place, Span
+from dyads.records import ActorRef, Evidence, Span
 
 # Confidence = trigger weight x how complete the arguments are x how direct the parse path is.
 # The factors below are judgement, checked against the training two-thirds of the PLOVER gold
@@ -58,11 +58,6 @@ BACKGROUND_FACTOR = 0.8
 # subordinate clauses its circumstances ("staged a hunger strike to demand ...").
 DEPTH_FACTOR = 0.95
 RECIPROCAL_EVENTS_MIN_ACTORS = 2
-ISO_LENGTH = 3
-DOMESTIC_SECTORS = frozenset({"OPP", "CVL", "LAB", "MED", "EDU", "REL", "BUS", "REF"})
-# Sectors of unarmed people, who belong to the place where an act befell them.
-CIVILIAN_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "REL"})
-NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG"})  # codes of bodies that belong to no state
 VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 # word -> preposition -> trigger: two steps reach a date that modifies the trigger itself
@@ -70,30 +65,6 @@ DIRECT_STEPS = 2
 # Infinitives chained above a trigger ("filed ... to force ... to negotiate"): a guard on the
 # walk up, deeper than English nests them.
 MAX_INFINITIVE_STEPS = 4
-# Verbs of acts only a state's police or courts carry out, and the sector of the body that
-# does: "was arrested" (police), "was sentenced" (a court). Release, bans and expulsions are
-# left out: kidnappers release, and parties and clubs ban and expel their own members.
-AUTHORITY_SECTORS: Mapping[str, str] = MappingProxyType(
-    {
-        "arrest": "COP",
-        "detain": "COP",
-        "jail": "JUD",
-        "imprison": "JUD",
-        "sentence": "JUD",
-        "convict": "JUD",
-        "charge": "JUD",
-        "indict": "JUD",
-        "deport": "GOV",
-        # proceedings: "has been investigated", "further investigation has been taken up",
-        # "X is facing charges" (``coding.proceedings``)
-        "indictment": "JUD",
-        "prosecution": "JUD",
-        "investigate": "COP",
-        "investigation": "COP",
-        "inquiry": "COP",
-        "probe": "COP",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -182,7 +153,7 @@ def _candidate(
 ) -> Candidate | str:
     """The candidate the trigger and its arguments make, or why they make none."""
     actors, recipients = arguments.actors, arguments.recipients
-    actors = _with_sentence_country(actors, recipients=recipients, units=item.units, place=place)
+    actors = with_sentence_country(actors, recipients=recipients, units=item.units, place=place)
     # an actor with neither a country nor a sector says nothing PLOVER can use
     actors = tuple(a for a in actors if a.country is not None or a.sector is not None)
     recipients = tuple(r for r in recipients if r.country is not None or r.sector is not None)
@@ -190,14 +161,14 @@ def _candidate(
     named = actors
     if not actors and arguments.agentless:
         # the one acted on may be a person the tables cannot place ("Walker was arrested")
-        actors = _unnamed_authority(trigger, arguments.recipients, place=place, home=item.home)
+        actors = unnamed_authority(trigger, arguments.recipients, place=place, home=item.home)
     if trigger.reporter is not None and not any(a.country for a in actors):
         # a statement's content is an event only as a known party's word (``coding.speech``)
         return "no speaker of a known country"
     reason = _no_event(trigger, actors=actors, recipients=recipients)
     if reason is not None:
         return reason
-    recipients = _placed_civilians(actors, recipients, place)
+    recipients = placed_civilians(actors, recipients, place)
     reciprocal = (
         trigger.entry.reciprocal and not recipients and len(actors) >= RECIPROCAL_EVENTS_MIN_ACTORS
     )
@@ -309,83 +280,6 @@ def _evidence(trigger: Trigger, arguments: Arguments, *, item: SentenceInput) ->
         recipient_spans=spans(arguments.recipient_spans),
         article_id=item.article_id,
     )
-
-
-def _placed_civilians(
-    actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...], place: Place | None
-) -> tuple[ActorRef, ...]:
-    """Unnamed civilians take the country where the event happened, not the actor's.
-
-    "A Saudi-led air strike killed 20 people at a wedding in Yemen": the finder gives
-    "20 people" the country last named (Saudi Arabia); the people of a place named in the
-    sentence are that place's. Only recipients written without a proper name change.
-    """
-    if place is None or place.country is None or len(place.country) != ISO_LENGTH:
-        return recipients
-    own = {a.country for a in actors if a.country}
-    return tuple(
-        replace(r, country=place.country)
-        if r.sector in CIVILIAN_SECTORS
-        and r.country in own
-        and r.country != place.country
-        and not any(word[:1].isupper() for word in r.text.split())
-        else r
-        for r in recipients
-    )
-
-
-def _with_sentence_country(
-    actors: tuple[ActorRef, ...],
-    *,
-    recipients: tuple[ActorRef, ...],
-    units: Sequence[Any],
-    place: Place | None = None,
-) -> tuple[ActorRef, ...]:
-    """Actors the finder gave no country ("President Avril resigned to allow Haiti's first
-    elections") take the one country the sentence names (a party or the event's place), when
-    it names exactly one and that one is not the recipient state's: news names a leader's
-    country beside the leader."""
-    if all(a.country is not None for a in actors):
-        return actors
-    named = {a.country for u in units for a in u.actors if a.country}
-    named |= {u.place.country for u in units if u.place is not None and u.place.country}
-    if place is not None and place.country:  # "declared a state of siege in Haiti"
-        named.add(place.country)
-    # a government acting on its own opposition or citizens is domestic news; only a
-    # recipient at the level of a state rules its country out
-    named -= {r.country for r in recipients if r.sector not in DOMESTIC_SECTORS}
-    named = {code for code in named if len(code) == ISO_LENGTH and code not in NON_STATE_CODES}
-    if len(named) != 1:
-        return actors
-    (country,) = named
-    return tuple(a if a.country else replace(a, country=country) for a in actors)
-
-
-def _unnamed_authority(
-    trigger: Trigger,
-    recipients: tuple[ActorRef, ...],
-    *,
-    place: Place | None,
-    home: str | None,
-) -> tuple[ActorRef, ...]:
-    """Who did a state act told in the passive with no agent ("was arrested in Denver",
-    "has been charged with fraud"): the authorities of the state where it happened, that
-    is the state of a place the sentence names, else the article's home country when the
-    one acted on is of it; else an unknown party (country null, sector UNK)."""
-    sector = AUTHORITY_SECTORS.get(trigger.entry.lemma)
-    if sector is None or (trigger.nominal and not trigger.undergone):
-        return ()
-    # an investigation need not name whom it targets ("further investigation has been
-    # taken up"); a charge, an arrest or a sentence has someone it befalls
-    if not recipients and trigger.entry.mode != "investigate":
-        return ()
-    country = place.country if place is not None else None
-    if country is None or len(country) != ISO_LENGTH or country in NON_STATE_CODES:
-        ours = not recipients or any(r.country == home for r in recipients)
-        country = home if home and ours else None
-    if country is None:
-        return (ActorRef(name="unknown", country=None, sector="UNK"),)
-    return (ActorRef(name="authorities", country=country, sector=sector),)
 
 
 def _clause_of(trigger: Any) -> Callable[[int], int]:

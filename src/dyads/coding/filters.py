@@ -31,7 +31,8 @@ from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
 from dyads.coding.lexicon import Lexicon
-from dyads.coding.triggers import Trigger, choose_entry, rows_for
+from dyads.coding.rows import choose_entry, rows_for
+from dyads.coding.triggers import Trigger
 from dyads.records import ActorRef
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})

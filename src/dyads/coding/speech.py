@@ -48,24 +48,23 @@ QUOTING_DEPS = frozenset({"parataxis", "ccomp"})
 # these readings rest on the content of speech, the weakest evidence of an event; kept above
 # the weak rating of ``coding.confidence`` (0.3) once the depth of a reported clause is
 # counted, so that calibration, not this table, decides how far they are believed.
-ACCUSE_ROW = TriggerEntry(
-    lemma="(reported wrongdoing)",
-    pos="V",
-    event="ACCUSE",
-    mode="allege",
-    cameo="112",
-    weight=0.5,
-    flags=frozenset({"target"}),
-)
-SUPPORT_ROW = TriggerEntry(
-    lemma="(reported merit)",
-    pos="V",
-    event="SUPPORT",
-    cameo="051",
-    weight=0.5,
-    flags=frozenset({"target"}),
-)
-REJECT_ROW = TriggerEntry(lemma="(claims denied)", pos="V", event="REJECT", cameo="120", weight=0.5)
+SPEECH_WEIGHT = 0.5
+
+
+def _speech_row(
+    *, lemma: str, event: str, cameo: str, mode: str | None = None, target: bool = True
+) -> TriggerEntry:
+    """The verb row of a reading; with ``target``, the reading is no event without a
+    recipient of a known country (an accusation or a praise of nobody)."""
+    flags = frozenset({"target"}) if target else frozenset()
+    return TriggerEntry(
+        lemma=lemma, pos="V", event=event, mode=mode, cameo=cameo, weight=SPEECH_WEIGHT, flags=flags
+    )
+
+
+ACCUSE_ROW = _speech_row(lemma="(reported wrongdoing)", event="ACCUSE", cameo="112", mode="allege")
+SUPPORT_ROW = _speech_row(lemma="(reported merit)", event="SUPPORT", cameo="051")
+REJECT_ROW = _speech_row(lemma="(claims denied)", event="REJECT", cameo="120", target=False)
 # Verbs of wrongdoing that need a complement to say one: "failed to protect" (not "talks
 # failed"), "lied to parliament" or "about" (not "the town lies in ruins").
 NEEDS_COMPLEMENT: Mapping[str, frozenset[str]] = {

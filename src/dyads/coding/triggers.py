@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dyads.coding.frames import MAX_DEPTH, VERB_TAGS, is_time
+from dyads.coding.frames import MAX_DEPTH, VERB_TAGS
 from dyads.coding.frames import chain as _chain
 from dyads.coding.frames import conditioned as _conditioned
 from dyads.coding.frames import framed_by_intent as _framed_by_intent
@@ -39,17 +39,9 @@ from dyads.coding.frames import nonfactive_frame as _nonfactive_frame
 from dyads.coding.lexicon import Lexicon, TriggerEntry
 from dyads.coding.nominal import denied, governing_verb, own_party, predicate_verb, unreal
 from dyads.coding.proceedings import is_proceeding, undergoer
+from dyads.coding.rows import choose_entry, particles_of, rows_for
 from dyads.coding.speech import reported_speech
 
-OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
-# Heads of a quantity whose "of" phrase is the real object ("most of its exports").
-QUANTITY_HEADS = frozenset(
-    {"percent", "%", "most", "all", "some", "half", "share", "part", "bulk", "majority", "much"}
-)
-# A preposition of time whose object is a time (frames.is_time, a DATE or TIME entity) tells
-# when, not a party or a target.
-TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "before", "after", "over"})
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
 CONFLICT_EVENTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 # A stated plan to mobilize ("would send 2,000 more soldiers to the border") is itself the
 # mobilization PLOVER codes, not a threat of one.
@@ -138,102 +130,6 @@ class Trigger:
     @property
     def verb(self) -> Any:
         return self.anchor if self.anchor is not None else self.token
-
-
-def _object_words(token: Any) -> list[Any]:
-    """The token's objects; a participle's noun is what it acts on ("the photo released by",
-    "curfew imposed")."""
-    words = [c for c in token.children if c.dep_ in OBJECT_DEPS]
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        words.insert(0, token.head)
-    return words
-
-
-def objects_of(token: Any) -> set[str]:
-    """Lemmas of the token's objects, their compounds and "of" complements ("state of
-    emergency")."""
-    found: set[str] = set()
-    for word in _object_words(token):
-        found.update({word.lemma_.lower(), word.lower_})
-        if word.i == token.head.i and word.i != token.i:
-            continue  # a participle's noun: its own modifiers are not the object's
-        for grand in word.children:
-            if grand.dep_ in {"compound", "conj", "amod"}:
-                found.add(grand.lemma_.lower())
-            elif grand.dep_ == "prep" and grand.lower_ == "of":
-                found.update(g.lemma_.lower() for g in grand.children if g.dep_ == "pobj")
-    return found
-
-
-def object_heads(token: Any) -> set[str]:
-    """The lemmas and forms of the token's objects themselves, without their modifiers, but
-    through a quantity ("90 percent of oil imports": imports)."""
-    found: set[str] = set()
-    for word in _object_words(token):
-        found.update({word.lemma_.lower(), word.lower_})
-        if word.lemma_.lower() in QUANTITY_HEADS:
-            found.update(
-                g.lemma_.lower()
-                for prep in word.children
-                if prep.dep_ == "prep" and prep.lower_ == "of"
-                for g in prep.children
-                if g.dep_ == "pobj"
-            )
-    return found
-
-
-def preps_of(token: Any) -> set[str]:
-    """Prepositions on the token, but for those that only say when ("fired on Monday",
-    "met in May"): a row that asks for "fire on" means a target."""
-    return {
-        c.lower_
-        for c in token.children
-        if c.dep_ in {"prep", "agent", "dative"} and not _says_when(c)
-    }
-
-
-def _says_when(prep: Any) -> bool:
-    if prep.lower_ not in TIME_PREPS:
-        return False
-    objects = [g for g in prep.children if g.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in TIME_ENTITIES or is_time(o) for o in objects)
-
-
-def particles_of(token: Any) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ == "prt"}
-
-
-def rows_for(lexicon: Lexicon, lemma: str, *, pos: str, form: str = "") -> list[TriggerEntry]:
-    """Rows of ``lemma`` for a part of speech; "reimpose" falls back to "impose", and a lemma
-    the tagger got wrong ("staged" -> "stag") to the lemmas the word form may inflect."""
-    rows = [r for r in lexicon.rows(lemma) if r.pos == pos]
-    if not rows and lemma.startswith("re") and len(lemma) > 5:
-        rows = [r for r in lexicon.rows(lemma[2:].lstrip("-")) if r.pos == pos]
-    if not rows and form:
-        rows = [r for other in lexicon.lemmas_of(form) for r in lexicon.rows(other) if r.pos == pos]
-    return rows
-
-
-def choose_entry(token: Any, rows: list[TriggerEntry]) -> TriggerEntry | None:
-    """The row whose conditions ``token`` meets, most specific first, then surest."""
-    objects, preps, particles = objects_of(token), preps_of(token), particles_of(token)
-    heads = object_heads(token)
-    met: list[TriggerEntry] = []
-    for row in rows:
-        if (row.objects or row.class_objects) and not (
-            row.objects & objects or row.class_objects & heads
-        ):
-            continue
-        if row.excluded_objects & (objects | preps | particles) or row.class_excluded & heads:
-            continue
-        if row.preps and not row.preps & (preps | particles):
-            continue
-        if row.particles and not row.particles & (particles | preps):
-            continue
-        met.append(row)
-    if not met:
-        return None
-    return max(met, key=lambda r: (r.specificity, r.weight))
 
 
 def depth_of(token: Any) -> int:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dyads.coding.articles_eval import (
     GoldArticle,
     ScoredEvent,
-    calibrate,
     normal_code,
-    score_articles,
     sentence_similarity,
 )
+from dyads.coding.articles_report import calibrate, score_articles
 
 SENTENCE = "Chile and Peru signed a fisheries agreement in Lima on Thursday."
 OTHER = "The harbour of Callao was closed for repairs after a storm."

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dyads.coding.articles_eval import GoldArticle, ScoredEvent, score_articles
+from dyads.coding.articles_eval import GoldArticle, ScoredEvent
+from dyads.coding.articles_report import score_articles
 from dyads.coding.causes import error_causes
 from dyads.coding.dropped import DroppedCandidate
 

@@ -1,0 +1,143 @@
+"""Where the arguments of a trigger stand in the parse: the tokens that head them.
+
+The actor is the verb's subject, or the agent of a passive ("was attacked by Y"); a verb with
+no subject of its own borrows the subject of the verb it is the complement or conjunct of
+("agreed to cooperate", "met and discussed"), and a relative clause's "who"/"which" stands
+for the noun it hangs on. A participle conjoined to a passive verb is passive too, and shares
+its subject ("was found and arrested"). The recipient is found where the lexicon row says:
+the direct object, the indirect object, the passive subject, the subject of a that-clause, or
+the object of a named preposition on the trigger or on its object ("sanctions on Y"). An
+argument's own words are its subtree without the clauses and phrases about something else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+# Clauses told of something else than the clause they hang on: a passive one names no agent
+# of its own and takes none from above. A conjunct may ("the ship struck a bridge and 25
+# people were injured": the ship did it).
+OWN_CLAUSE_DEPS = frozenset({"relcl", "advcl", "pcomp", "acl"})
+PARTICIPLE_TAG = "VBN"
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Dependents that leave the argument's core: clauses and phrases about something else.
+OUTSIDE_CORE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep", "cc"})
+# "was stopped, searched, questioned and arrested": lists of acts run to four or five verbs
+MAX_CONJUNCTS = 6
+
+
+def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
+    """(subject token, passive, borrowed): the actor-side argument of a verb."""
+    node, borrowed = token, False
+    for _ in range(4):  # complement/conjunct chains are short; 4 covers "agreed to try to meet"
+        for child in node.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                return pobj, True, borrowed
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    return node.head, False, borrowed
+                return child, False, borrowed
+        if node.dep_ in OWN_CLAUSE_DEPS and any(c.dep_ == "nsubjpass" for c in node.children):
+            # "was in Dallas when five officers were shot": a subordinate clause with a
+            # passive subject of its own names no agent and borrows none from the clause
+            # above; in "a Tunisian who had been rejected" the noun is the one acted on
+            return None, node.dep_ == "relcl", borrowed
+        if node.dep_ == "relcl":
+            return node.head, False, borrowed
+        if node.dep_ == "acl" and node.head.head.i != node.head.i:
+            # "issued a declaration demanding ...": the subject of the verb over the noun
+            node, borrowed = node.head.head, True
+            continue
+        if node.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and node.head.i != node.i:
+            node, borrowed = node.head, True
+            if node.pos_ not in {"VERB", "AUX"}:
+                node = node.head
+            continue
+        break
+    return None, False, borrowed
+
+
+def is_passive(verb: Any) -> bool:
+    """A passive verb: with a passive subject or auxiliary of its own, or a participle
+    conjoined to a passive verb ("was found and arrested")."""
+    node = verb
+    for _ in range(MAX_CONJUNCTS):
+        if any(c.dep_ in PASSIVE_DEPS for c in node.children):
+            return True
+        if not _shares_passive_subject(node):
+            return False
+        node = node.head
+    return False
+
+
+def passive_subjects(verb: Any) -> list[Any]:
+    """The passive subject of ``verb``, or of the passive verb a subjectless participle is
+    conjoined to: "the woman was found and arrested" is said of the woman twice."""
+    node = verb
+    for _ in range(MAX_CONJUNCTS):
+        own = [c for c in node.children if c.dep_ == "nsubjpass"]
+        if own or not _shares_passive_subject(node):
+            return own
+        node = node.head
+    return []
+
+
+def _shares_passive_subject(node: Any) -> bool:
+    """A participle in a chain of conjuncts with no subject of its own."""
+    return (
+        node.dep_ == "conj"
+        and node.tag_ == PARTICIPLE_TAG
+        and node.head.i != node.i
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in node.children)
+    )
+
+
+def recipient_tokens(token: Any, where: Sequence[str], *, passive: bool) -> list[Any]:
+    """Tokens heading the recipient: per the lexicon row's places, in order."""
+    found: list[Any] = []
+    objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
+    for place in where:
+        if place == "dobj":
+            found.extend(objects)
+            if passive:
+                found.extend(passive_subjects(token))
+        elif place == "dative":
+            found.extend(c for c in token.children if c.dep_ in {"dative", "iobj"})
+        elif place == "nsubjpass":
+            found.extend(passive_subjects(token))
+        elif place == "clause":  # "disappointed that Y allowed ...": Y
+            clauses = [c for c in token.children if c.dep_ == "ccomp"]
+            found.extend(s for c in clauses for s in c.children if s.dep_ in SUBJECT_DEPS)
+        else:
+            for holder in (token, *objects):
+                for child in holder.children:
+                    if child.dep_ in {"prep", "dative"} and child.lower_ == place:
+                        found.extend(c for c in child.children if c.dep_ == "pobj")
+    if passive and token.dep_ == "relcl":
+        # the relative pronoun of a passive relative clause stands for the noun it hangs on
+        found = [token.head if t.lower_ in RELATIVE_PRONOUNS else t for t in found]
+    return found
+
+
+def core_tokens(head: Any, *, appositions: bool = False) -> set[int]:
+    """Indices of the argument's own words: its subtree without clauses about other things.
+
+    "of" phrases stay ("the president of Ghana"); other prepositional phrases and clauses go.
+    Conjuncts are followed ("Turkey and Kazakhstan").
+    """
+    keep: set[int] = set()
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        keep.add(node.i)
+        for child in node.children:
+            if child.dep_ == "appos" and not appositions:
+                continue
+            if child.dep_ not in OUTSIDE_CORE or (child.dep_ == "prep" and child.lower_ == "of"):
+                stack.append(child)
+    return keep
