@@ -109,9 +109,33 @@ def _name_spans(doc: Doc, tables: ActorTables) -> list[tuple[Span, NameEntry]]:
     out = []
     for start, end, entry in tables.find_names(doc.text):
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span):
+        if span is not None and len(span) and not _inside_longer_name(doc, span, entry, tables):
             out.append((span, entry))
     return out
+
+
+# News agencies whose credit line runs into a caption: "Reuters Japan Self-Defence Forces ...".
+_PHOTO_CREDITS = frozenset({"reuters", "getty", "xinhua", "yonhap", "kyodo", "bloomberg"})
+
+
+def _inside_longer_name(doc: Doc, span: Span, entry: NameEntry, tables: ActorTables) -> bool:
+    """A country's name that ends a longer proper name is not the country: "Te Tai Tonga" (a
+    New Zealand electorate), "New Mexico", "Air India". The word before it is a capitalised
+    name word compounded into the same name, and no table word ("U.S. President", "Kenyan
+    President" put a country before a title, not a name before a country)."""
+    if entry.kind is not MentionKind.COUNTRY or span.start == 0:
+        return False
+    before, root = doc[span.start - 1], span.root
+    return (
+        before.pos_ == "PROPN"
+        and before.dep_ == "compound"
+        and before.text[:1].isupper()
+        and not before.text.isupper()  # "EPA South Korea": a photo credit, then the country
+        and before.lower_ not in _PHOTO_CREDITS
+        and before.head.i in (root.i, root.head.i)
+        and before.lower_ not in tables.roles
+        and not tables.find_names(before.text)
+    )
 
 
 def _person_units(

@@ -42,3 +42,25 @@ def test_a_team_named_for_a_city_is_no_office_of_it(
     assert "USA" not in _countries(
         spacy_parser, actor_tables, "The Detroit Lions fans booed the referee.", "fans"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "absent"),
+    [
+        # a country's name that ends a longer name: an electorate, a state, a company
+        ("Te Tai Tonga MP Rino Tirikatene brought the bill to Parliament.", "MP", "TON"),
+        ("The governor of New Mexico criticised the border wall.", "governor", "MEX"),
+        ("Air India cancelled its flights to Tel Aviv.", "Air India", "IND"),
+    ],
+)
+def test_a_country_name_inside_a_longer_name_is_not_the_country(
+    spacy_parser: Any, actor_tables: ActorTables, text: str, word: str, absent: str
+) -> None:
+    assert absent not in _countries(spacy_parser, actor_tables, text, word)
+
+
+def test_a_photo_credit_before_a_country_leaves_the_country(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    text = "EPA South Korea fired a missile towards the East Sea."
+    assert "KOR" in _countries(spacy_parser, actor_tables, text, "Korea")
