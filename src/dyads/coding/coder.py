@@ -287,7 +287,7 @@ def _clause_of(trigger: Any) -> Callable[[int], int]:
     directly or through a preposition ("shelled ... on Wednesday"), 1 for elsewhere in its
     own clause or in the clause of the verb its infinitive completes ("In 2021, officials
     strove to deny ...": the infinitive has no time of its own), 2 for another clause."""
-    governing = set(_infinitive_heads(trigger))
+    governing = set(_infinitive_heads(trigger)) | set(_setting_heads(trigger))
     ranks: list[tuple[int, int, int]] = []
     for token in trigger.doc:
         node, steps = token, 0
@@ -303,6 +303,22 @@ def _clause_of(trigger: Any) -> Callable[[int], int]:
         return next((rank for start, end, rank in ranks if start <= at < end), 2)
 
     return rank_at
+
+
+def _setting_heads(token: Any) -> Iterator[int]:
+    """The verb of the clause that names the setting of a relative "in which" / "at which"
+    clause: "held a news conference that year in which he criticized ..." is dated by
+    "that year" (the criticism is told as part of the conference)."""
+    if token.dep_ != "relcl" or not any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children)
+        for c in token.children
+    ):
+        return
+    node, steps = token.head, 0
+    while node.pos_ not in CLAUSE_HEADS and node.head.i != node.i and steps < MAX_INFINITIVE_STEPS:
+        node, steps = node.head, steps + 1
+    if node.pos_ in CLAUSE_HEADS:
+        yield node.i
 
 
 def _infinitive_heads(token: Any) -> Iterator[int]:

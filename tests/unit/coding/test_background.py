@@ -51,6 +51,8 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         "It was the first meeting the two parties have held since Sudanese troops shelled the "
         "camp.",
         "Months after Kenyan police arrested the smugglers, the case remains open.",
+        # a relative "in which" clause takes the time of the setting it tells of
+        "Ukraine's president gave a news conference in 2019 in which he criticised Russia.",
         # a tally over a span that starts with a past happening
         "More than 2,000 people have been killed by Myanmar security forces since the coup.",
     ],
