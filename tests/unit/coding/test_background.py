@@ -52,7 +52,7 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         "camp.",
         "Months after Kenyan police arrested the smugglers, the case remains open.",
         # a relative "in which" clause takes the time of the setting it tells of
-        "Ukraine's president gave a news conference in 2019 in which he criticised Russia.",
+        "Ukraine's president gave a news conference that year in which he criticised Russia.",
         # a tally over a span that starts with a past happening
         "More than 2,000 people have been killed by Myanmar security forces since the coup.",
     ],
