@@ -106,9 +106,13 @@ def background_reason(
             if own(match.start("year")) <= OWN_CLAUSE:
                 return f"undated article, set in {match['year']}"
     if year_now is not None:
-        # the trigger's own years; without one, the sentence's ("The war began in 1932,
-        # when Bolivia attacked Paraguay"), all of which must lie in the past
-        years = in_clause or [year for _, year in named]
+        # the trigger's own years; without one, for an act told in a subordinate clause, the
+        # sentence's ("The war began in 1932, when Bolivia attacked Paraguay"), all of which
+        # must lie in the past; a main clause is not dated by a year of a clause under it
+        # ("The UN welcomes the release of the girls kidnapped in 2014")
+        years = in_clause or [
+            year for start, year in named if not _in_other_modifier(trigger, start)
+        ]
         if years and all(y < year_now and _year_is_past(y, published) for y in years):
             return f"set in {years[0]}"
     for match in _PAST.finditer(text):
@@ -157,6 +161,28 @@ def _told_in_past(trigger: object) -> bool:
     return not any(
         c.dep_ in {"aux", "auxpass"} and c.lower_ in PRESENT_OR_FUTURE_AUX for c in verb.children
     )
+
+
+def _in_other_modifier(trigger: object, offset: int) -> bool:
+    """Whether the word at ``offset`` is inside a relative or participle clause that
+    describes a noun ("the girls that were kidnapped in 2014") and does not hold the
+    trigger: such a clause dates what it describes, not the act of the sentence."""
+    verb: Any = getattr(trigger, "verb", None)
+    if verb is None:
+        return False
+    doc = verb.doc
+    token = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    steps = 0
+    while token is not None and token.head.i != token.i and steps < _MAX_CLIMB:
+        if token.dep_ in _MODIFIER_CLAUSES:
+            return not any(t.i == verb.i for t in token.subtree)
+        token, steps = token.head, steps + 1
+    return False
+
+
+# Clauses that describe a noun; how far up a word is followed to find one.
+_MODIFIER_CLAUSES = frozenset({"relcl", "acl"})
+_MAX_CLIMB = 8
 
 
 def _tense_reason(trigger: object) -> str | None:

@@ -79,6 +79,8 @@ def test_background_makes_no_event(code_stage: Any, text: str) -> None:
         # "once" as a conjunction or in "once again"
         ("Once the talks ended, Chile accused Peru of stealing its fish.", "ACCUSE"),
         ("Chile accused Peru once again of stealing its fish.", "ACCUSE"),
+        # a year in a clause that describes a noun dates the noun, not the act
+        ("The UN welcomed the release of Nigerian girls who were kidnapped in 2014.", "SUPPORT"),
         # a month after the article's month, for a plan, is the coming one
         ("The Peruvian president plans to visit Chile in March.", "AGREE"),
     ],
