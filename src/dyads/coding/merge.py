@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from dyads.coding.candidate import Candidate
 from dyads.coding.confidence import ConfidenceModel, default_model, event_cues, noisy_or
@@ -45,9 +46,7 @@ class _Cluster:
 
     members: list[Candidate] = field(default_factory=list)
     country_sets: dict[frozenset[str], None] = field(default_factory=dict)
-    actor_sides: dict[frozenset[tuple[str | None, str | None]], Candidate] = field(
-        default_factory=dict
-    )
+    actor_sides: dict[frozenset[_Party], Candidate] = field(default_factory=dict)
     dates: dict[tuple[bool, dt.date | None], ResolvedDate] = field(default_factory=dict)
     acted_on: set[tuple[str | None, str | None]] = field(default_factory=set)
 
@@ -99,9 +98,9 @@ def _distinct_modes(a: str | None, b: str | None) -> bool:
     return a != b and bool({a, b} & DISTINCT_MODES)
 
 
-def _actor_side(candidate: Candidate) -> frozenset[tuple[str | None, str | None]]:
+def _actor_side(candidate: Candidate) -> frozenset[_Party]:
     """All that ``_same_actors`` reads of a candidate."""
-    return frozenset((a.country, a.sector) for a in candidate.actors)
+    return frozenset(_party(a) for a in candidate.actors)
 
 
 def _date_key(value: ResolvedDate) -> tuple[bool, dt.date | None]:
@@ -120,16 +119,52 @@ def _blocks(candidate: Candidate) -> list[_Block]:
 def _same_actors(a: Candidate, b: Candidate) -> bool:
     """Some actor of one may be an actor of the other: the same country (or body) and the
     same sector, a missing sector matching any ("Turkey" and "Turkey's minister" may be one
-    party; Kenyan protesters and the United Nations are not). A side with no actor matches.
+    party; Kenyan protesters and the United Nations are not), and not two office holders of
+    different names and offices (``_other_person``). A side with no actor matches.
     Without this, every act of one kind in a country's domestic news (protesters demanding,
     a bar association urging, the UN calling on the government) would become one event."""
     if not a.actors or not b.actors:
         return True
     return any(
-        x.country == y.country and _sectors_agree(x.sector, y.sector)
-        for x in a.actors
-        for y in b.actors
+        x.country == y.country and _sectors_agree(x.sector, y.sector) and not _other_person(x, y)
+        for x in _actor_side(a)
+        for y in _actor_side(b)
     )
+
+
+class _Party(NamedTuple):
+    """What the merge reads of an actor: its country and sector, and for a person who holds
+    an office the words of the name and of the office (``_other_person``)."""
+
+    country: str | None
+    sector: str | None
+    name: frozenset[str] = frozenset()
+    office: frozenset[str] = frozenset()
+
+
+def _party(ref: ActorRef) -> _Party:
+    if ref.title is None:
+        return _Party(ref.country, ref.sector)
+    return _Party(ref.country, ref.sector, _words(ref.name), _words(ref.title))
+
+
+# Words of a name or an office that say nothing of who holds it: honorifics before a name,
+# the small words of an office ("Minister of State for Trade").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "of", "the", "for", "and"})
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(word.strip(".,'’").casefold() for word in text.split()) - _HONORIFICS - {""}
+
+
+def _other_person(a: _Party, b: _Party) -> bool:
+    """Two holders of offices whose names share no word and whose offices share no word are
+    two people: a foreign minister who denied a report and an ambassador who "also denied"
+    it made two denials. A name shared ("Ayla Koru", "Ms. Koru"), or an office ("the
+    president" of the country whose president is named), may be one person."""
+    if not (a.name and b.name and a.office and b.office):
+        return False
+    return not (a.name & b.name or a.office & b.office)
 
 
 # News calls the same armed men "border guards", "police" and "forces" in one story.

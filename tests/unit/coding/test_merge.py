@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dyads.coding.candidate import Candidate
 from dyads.coding.dates import ResolvedDate
 from dyads.coding.merge import merge_candidates
@@ -115,3 +117,27 @@ def test_merge_treats_police_and_troops_of_one_country_as_one_party() -> None:
     shelling = _candidate(1, actors=(forces,), recipients=(kyrgyz,), event="ASSAULT")
     (event,) = merge_candidates([clash, shelling], article=ARTICLE)
     assert [e.paragraph for e in event.evidence] == [1, 2]
+
+
+def test_merge_keeps_denials_of_two_office_holders_apart() -> None:
+    minister = ActorRef(name="Ayla Koru", country="TUR", sector="GOV", title="Foreign Minister")
+    envoy = ActorRef(name="Ms. Demir", country="TUR", sector="GOV", title="Ambassador")
+    first = _candidate(0, actors=(minister,), recipients=(KAZ,), event="REJECT")
+    also = _candidate(1, actors=(envoy,), recipients=(KAZ,), event="REJECT")
+    assert len(merge_candidates([first, also], article=ARTICLE)) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("Mr. Koru", "Minister"),  # the same name, another form of the office
+        ("Turkey", "Foreign Minister"),  # the office, its holder unnamed
+        ("Ayla Koru", None),  # the name with no office
+    ],
+)
+def test_merge_joins_reports_that_may_name_one_office_holder(name: str, title: str | None) -> None:
+    minister = ActorRef(name="Ayla Koru", country="TUR", sector="GOV", title="Foreign Minister")
+    again = ActorRef(name=name, country="TUR", sector="GOV", title=title)
+    first = _candidate(0, actors=(minister,), recipients=(KAZ,), event="REJECT")
+    later = _candidate(1, actors=(again,), recipients=(KAZ,), event="REJECT")
+    assert len(merge_candidates([first, later], article=ARTICLE)) == 1
