@@ -55,6 +55,10 @@ def _assert_one(
         ("The Dutch parliament passed sanctions on Belarus.", "SANCTION", {"NLD"}, {"BLR"}),
         # "be in talks": the subject is in them
         ("The Dutch envoy has been in talks with the Chinese.", "CONSULT", {"NLD"}, {"CHN"}),
+        ("The Indian minister has been in contact with China on the issue.", "CONSULT",
+         {"IND"}, {"CHN"}),
+        # a partnership announced is agreed
+        ("Kenya announced a partnership with Ethiopia.", "AGREE", {"KEN"}, {"ETH"}),
         # the owner of an arrest is the one arrested
         ("The Chilean activist's arrest by Peruvian police angered Santiago.", "COERCE",
          {"PER"}, {"CHL"}),
@@ -86,6 +90,8 @@ def test_noun_with_own_parties_is_an_event(
         "Criticism of the Danish decision grew.",
         # a meeting needs a second party
         "The Nepali party's committee meeting lasted all night.",
+        # coming in contact is meeting by chance, not consulting
+        "Kenyan soldiers came in contact with Somali militants near the border.",
     ],
 )
 def test_noun_without_an_act_makes_no_event(code_stage: Any, text: str) -> None:
