@@ -108,8 +108,12 @@ def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[
         ("Kenya sealed an agreement with Ethiopia on Tuesday.", {"AGREE"}),
         ("India forged a partnership with Japan.", {"AGREE"}),
         ("Egypt inked a trade deal with Sudan.", {"SUPPORT"}),
-        # sanctions slapped on a country
+        # sanctions slapped or put on a country; forces put on alert are mobilized
         ("The United States slapped sanctions on Venezuela.", {"SANCTION"}),
+        ("The Dutch government put sanctions on Belarus.", {"SANCTION"}),
+        ("Japan put its forces on alert after the North Korean launch.", {"MOBILIZE"}),
+        # a request sent is no aid sent
+        ("Ghana sent a request for help to Nigeria.", set()),
     ],
 )  # fmt: skip
 def test_phrasal_verbs_and_idioms_report_their_event(
