@@ -112,6 +112,13 @@ def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[
         ("The United States slapped sanctions on Venezuela.", {"SANCTION"}),
         ("The Dutch government put sanctions on Belarus.", {"SANCTION"}),
         ("Japan put its forces on alert after the North Korean launch.", {"MOBILIZE"}),
+        # refusals told by a phrasal verb; ruling out a cause of death refuses nothing
+        ("The Indian prime minister ruled out talks with Pakistan.", {"REJECT"}),
+        ("Police ruled out foul play in the death of the Kenyan activist.", set()),
+        ("Ghana turned down the Nigerian offer of a loan.", {"REJECT"}),
+        ("The Kremlin shrugged off the British sanctions.", {"REJECT"}),
+        ("The Ugandan government refuted the Kenyan claims.", {"REJECT"}),
+        ("The Saudi crown prince extolled the Greek government.", {"SUPPORT"}),
         # a request sent is no aid sent
         ("Ghana sent a request for help to Nigeria.", set()),
     ],
