@@ -104,6 +104,7 @@ IRREGULAR: Mapping[str, tuple[str, ...]] = {
     "commit": ("committed",),
     "sentence": ("sentenced",),
     "defy": ("defied", "defies"),
+    "take": ("took", "taken"),
 }
 
 

@@ -21,6 +21,9 @@ HEADER = (
         ("deny", "denied"),
         ("accuse", "accuses"),
         ("withdraw", "withdrew"),
+        ("take", "took"),
+        ("take", "taken"),
+        ("single", "singled"),
     ],
 )
 def test_surface_forms_cover_inflections(lemma: str, form: str) -> None:

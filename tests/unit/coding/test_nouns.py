@@ -55,6 +55,10 @@ def _assert_one(
         ("The Dutch parliament passed sanctions on Belarus.", "SANCTION", {"NLD"}, {"BLR"}),
         # "be in talks": the subject is in them
         ("The Dutch envoy has been in talks with the Chinese.", "CONSULT", {"NLD"}, {"CHN"}),
+        ("The Indian minister has been in contact with China on the issue.", "CONSULT",
+         {"IND"}, {"CHN"}),
+        # a partnership announced is agreed
+        ("Kenya announced a partnership with Ethiopia.", "AGREE", {"KEN"}, {"ETH"}),
         # the owner of an arrest is the one arrested
         ("The Chilean activist's arrest by Peruvian police angered Santiago.", "COERCE",
          {"PER"}, {"CHL"}),
@@ -86,6 +90,8 @@ def test_noun_with_own_parties_is_an_event(
         "Criticism of the Danish decision grew.",
         # a meeting needs a second party
         "The Nepali party's committee meeting lasted all night.",
+        # coming in contact is meeting by chance, not consulting
+        "Kenyan soldiers came in contact with Somali militants near the border.",
     ],
 )
 def test_noun_without_an_act_makes_no_event(code_stage: Any, text: str) -> None:
@@ -141,3 +147,35 @@ def test_noun_with_a_time_only_leaves_the_act_to_its_verb(code_stage: Any) -> No
     # "on Sunday" is no party: the verb's event keeps the ones it killed
     (coded,) = _events(code_stage, "A roadside bombing on Sunday killed two Iraqi soldiers.")
     assert coded.event == "ASSAULT" and _countries(coded.recipients) == {"IRQ"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        # a feeling expressed, voiced or shown is a stance taken towards its object
+        ("Germany expressed outrage at the Russian decision.", "ACCUSE", {"DEU"}, {"RUS"}),
+        ("Japan voiced its displeasure with China over the islands.", "ACCUSE",
+         {"JPN"}, {"CHN"}),
+        ("Saudi Arabia expressed its gratitude to Greece.", "SUPPORT", {"SAU"}, {"GRC"}),
+        ("Kenya expressed solidarity with Uganda after the floods.", "SUPPORT",
+         {"KEN"}, {"UGA"}),
+        # regret or remorse shown for an act concedes it
+        ("The Tanzanian minister expressed regret over the deaths of Kenyan fishermen.",
+         "CONCEDE", {"TZA"}, {"KEN"}),
+    ],
+)  # fmt: skip
+def test_feeling_expressed_is_an_event(
+    code_stage: Any, text: str, event: str, actors: set[str], recipients: set[str]
+) -> None:
+    _assert_one(code_stage, text, event, actors=actors, recipients=recipients)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defeat was a disappointment for the Kenyan team.",
+        "The Indian outrage at the Pakistani attack grew.",
+    ],
+)
+def test_feeling_not_expressed_makes_no_event(code_stage: Any, text: str) -> None:
+    assert [e for e in _events(code_stage, text) if e.event == "ACCUSE"] == []

@@ -88,6 +88,47 @@ def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[
     assert _types(code_stage, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # blame told by a phrasal verb or an idiom: the particle or the object makes the sense
+        ("The Kenyan president hit out at Uganda over the border closure.", {"ACCUSE"}),
+        ("The Kenyan army hit a Somali militant base near the border.", {"ASSAULT"}),
+        ("France singled Panama out for wrongdoing.", {"ACCUSE"}),
+        ("The Russian president took aim at Britain on Tuesday.", {"ACCUSE"}),
+        ("Pakistan pointed the finger at India for the attack.", {"ACCUSE"}),
+        ("The Turkish president railed against Germany in a speech.", {"ACCUSE"}),
+        ("The Nigerian leader berated Ghana for the trade barriers.", {"ACCUSE"}),
+        ("Miners blasted through the rock near the Chilean border.", set()),
+        # people taken captive are abducted
+        ("Hundreds of Iraqi villagers were taken captive by Syrian rebels.", {"ASSAULT"}),
+        # shunning a meeting refuses it
+        ("The Bangladeshi opposition shunned the talks with the Indian envoy.", {"REJECT"}),
+        # sealing or forging a deal agrees to it; inking one signs it
+        ("Kenya sealed an agreement with Ethiopia on Tuesday.", {"AGREE"}),
+        ("India forged a partnership with Japan.", {"AGREE"}),
+        ("Egypt inked a trade deal with Sudan.", {"SUPPORT"}),
+        # sanctions slapped or put on a country; forces put on alert are mobilized
+        ("The United States slapped sanctions on Venezuela.", {"SANCTION"}),
+        ("The Dutch government put sanctions on Belarus.", {"SANCTION"}),
+        ("Japan put its forces on alert after the North Korean launch.", {"MOBILIZE"}),
+        # refusals told by a phrasal verb; ruling out a cause of death refuses nothing
+        ("The Indian prime minister ruled out talks with Pakistan.", {"REJECT"}),
+        ("Police ruled out foul play in the death of the Kenyan activist.", set()),
+        ("Ghana turned down the Nigerian offer of a loan.", {"REJECT"}),
+        ("The Kremlin shrugged off the British sanctions.", {"REJECT"}),
+        ("The Ugandan government refuted the Kenyan claims.", {"REJECT"}),
+        ("The Saudi crown prince extolled the Greek government.", {"SUPPORT"}),
+        # a request sent is no aid sent
+        ("Ghana sent a request for help to Nigeria.", set()),
+    ],
+)  # fmt: skip
+def test_phrasal_verbs_and_idioms_report_their_event(
+    code_stage: Any, text: str, expected: set[str]
+) -> None:
+    assert _types(code_stage, text) == expected
+
+
 def test_a_party_allowed_to_act_is_a_concession(code_stage: Any) -> None:
     text = "Malaysia's home minister allowed the opposition leader to hold a rally."
     (concession,) = [e for e in _events(code_stage, text) if e.event == "CONCEDE"]

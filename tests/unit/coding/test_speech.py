@@ -52,6 +52,11 @@ def _countries(refs: Any) -> set[str]:
          "REJECT", {"GHA"}, {"TGO"}),
         ("The Kenyan president said he did not believe the Ugandan government's claims.",
          "REJECT", {"KEN"}, {"UGA"}),
+        # a verb that lays weight on what is said reports it as well
+        ("The Ghanaian minister emphasized that the Nigerian government's allegations were "
+         "unfounded.", "REJECT", {"GHA"}, {"NGA"}),
+        ("The Peruvian minister underlined that Chile has misused the funds.", "ACCUSE",
+         {"PER"}, {"CHL"}),
     ],
 )  # fmt: skip
 def test_speech_codes_what_the_statement_tells(
