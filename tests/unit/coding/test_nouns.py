@@ -84,7 +84,7 @@ def test_noun_with_own_parties_is_an_event(
         # a danger or a standing state, not an act: such nouns count after a light verb only
         "The threat from North Korea shaped the Japanese budget.",
         "The sanctions on Cuba hurt its economy.",
-        "Attacks on the Chilean press grew."
+        "Attacks on the Chilean press grew.",
         # a word said needs a speaker; its "of" is what is said
         "Warnings of Danish pressure on Iceland went unheeded.",
         "Criticism of the Danish decision grew.",
