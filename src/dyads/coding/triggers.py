@@ -57,6 +57,8 @@ ENACTING_VERBS = frozenset(
     {"pass", "adopt", "approve", "levy", "order", "authorize", "authorise", "decree"}
 )
 # Verbs that only carry an eventive noun: "held talks", "launched an attack".
+# Verbs that put someone under a measure: "placed X under arrest", "put X under sanctions".
+PLACING_VERBS = frozenset({"place", "put"})
 LIGHT_VERBS = frozenset(
     [
         "hold",
@@ -283,6 +285,13 @@ def _light_verb(token: Any) -> Any | None:
         token = token.head.head  # "launched ten days of war games", "a wave of strikes"
     if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_ == "be":
         return token.head.head  # "is in talks with", "were in negotiations"
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in {"under", "on"}
+        and token.head.head.lemma_.lower() in PLACING_VERBS
+    ):
+        # "placed the leader under house arrest", "placed six firms on the sanctions list"
+        return token.head.head
     head = token.head
     light = (
         token.dep_ in {"dobj", "nsubjpass"}

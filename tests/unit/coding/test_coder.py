@@ -281,3 +281,18 @@ def test_an_order_of_an_act_is_that_act(code_stage: Any, text: str, event: str) 
 def test_an_order_to_someone_stays_a_request(code_stage: Any) -> None:
     found = _only(code_stage, "Egypt ordered Israel to open the crossing at Rafah.")
     assert (found.event, _countries(found.recipients)) == ("REQUEST", {"ISR"})
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Ethiopian police placed a Kenyan journalist under house arrest.", "COERCE"),
+        ("The United States placed three Iranian banks under sanctions.", "SANCTION"),
+    ],
+)
+def test_placing_someone_under_a_measure_is_the_measure(
+    code_stage: Any, text: str, event: str
+) -> None:
+    found = _only(code_stage, text)
+    assert found.event == event
+    assert _countries(found.recipients) <= {"KEN", "IRN"} and found.recipients
