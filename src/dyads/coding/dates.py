@@ -85,6 +85,10 @@ class DateMention:
 class ResolvedDate:
     value: date | None
     method: str  # explicit | relative | publication | unknown
+    # taken from another clause of the sentence than the act's own: the best guess the
+    # sentence gives, but it may date another act ("passed sanctions last week, after the
+    # test of Nov. 29"), so it does not keep two reports of one act apart
+    borrowed: bool = False
 
 
 def publication_day(published: datetime | date | None) -> date | None:
@@ -127,6 +131,10 @@ def find_months(text: str, *, published: date) -> tuple[DateMention, ...]:
     return tuple(found)
 
 
+# How far from the trigger (``own`` rank) a date still belongs to its act: its own clause.
+_OWN_CLAUSE = 1
+
+
 def resolve_date(
     text: str,
     *,
@@ -152,7 +160,8 @@ def resolve_date(
                 m.method != "explicit",
             ),
         )
-        return ResolvedDate(value=best.value, method=best.method)
+        borrowed = own is not None and own(best.start) > _OWN_CLAUSE
+        return ResolvedDate(value=best.value, method=best.method, borrowed=borrowed)
     if published is not None:
         return ResolvedDate(value=published, method="publication")
     return ResolvedDate(value=None, method="unknown")

@@ -6,7 +6,8 @@ party countries of which one set holds the other (the lead says "Turkey and Kaza
 discussed", the next sentence "Dere met Yermekbayev") for every sentence already in the group,
 actors that may be the same party, and dates that agree. A date taken from the publication
 date agrees with any date: the sentence named none, and news articles tell one happening over
-several sentences that date it once.
+several sentences that date it once. So does a date borrowed from another clause of the
+sentence than the act's own (``ResolvedDate.borrowed``): it may date another act.
 
 The work grows with the number of sentences, not with its square: a candidate is compared
 only with the groups that could take it (same type and flags, a party country in common with
@@ -105,7 +106,7 @@ def _actor_side(candidate: Candidate) -> frozenset[_Party]:
 
 def _date_key(value: ResolvedDate) -> tuple[bool, dt.date | None]:
     """All that ``_dates_agree`` reads of a date."""
-    return (value.method == "publication", value.value)
+    return (_loose(value), value.value)
 
 
 def _blocks(candidate: Candidate) -> list[_Block]:
@@ -189,7 +190,13 @@ def _reversed(acted_on: set[tuple[str | None, str | None]], candidate: Candidate
 
 
 def _dates_agree(a: ResolvedDate, b: ResolvedDate) -> bool:
-    return "publication" in (a.method, b.method) or a.value == b.value
+    return _loose(a) or _loose(b) or a.value == b.value
+
+
+def _loose(value: ResolvedDate) -> bool:
+    """A date that agrees with any: the publication date (the sentence named none), or one
+    borrowed from another clause of its sentence."""
+    return value.method == "publication" or value.borrowed
 
 
 def merge_candidates(

@@ -83,3 +83,12 @@ def test_find_months_reads_a_month_alone_as_its_last_day(text: str, expected: da
 )
 def test_find_months_leaves_days_modals_and_spans(text: str) -> None:
     assert find_months(text, published=PUBLISHED) == ()
+
+
+def test_a_date_of_another_clause_is_kept_but_marked_borrowed() -> None:
+    text = "The council passed sanctions, after the missile test of Nov. 29."
+    published = date(2017, 12, 5)
+    own = resolve_date(text, published=published, near=12, own=lambda at: 0)
+    other = resolve_date(text, published=published, near=12, own=lambda at: 2)
+    assert own.value == other.value == date(2017, 11, 29)
+    assert (own.borrowed, other.borrowed) == (False, True)

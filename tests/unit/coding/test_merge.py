@@ -69,6 +69,21 @@ def test_merge_keeps_events_of_different_dates_apart() -> None:
     assert len(merge_candidates([first, later], article=ARTICLE)) == 2
 
 
+def test_merge_takes_a_date_borrowed_from_another_clause_as_no_date() -> None:
+    # "passed sanctions last week, after the test of Nov. 29": the second report's date is
+    # another act's and does not keep the two reports apart
+    dated = _candidate(0, actors=(TUR, KAZ))
+    borrowed = ResolvedDate(value=date(2021, 1, 20), method="explicit", borrowed=True)
+    assert (
+        len(
+            merge_candidates(
+                [dated, _candidate(1, actors=(TUR, KAZ), when=borrowed)], article=ARTICLE
+            )
+        )
+        == 1
+    )
+
+
 def test_merge_keeps_different_types_and_parties_apart() -> None:
     consult = _candidate(0, actors=(TUR, KAZ))
     assault = _candidate(1, actors=(TUR,), recipients=(KAZ,), event="ASSAULT")
