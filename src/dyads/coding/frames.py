@@ -13,9 +13,7 @@ HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs and adjectives that state a plan: what they frame is intent.
-INTENT_HEADS = frozenset(
-    {"plan", "intend", "prepare", "aim", "want", "hope", "expect", "decide", "set", "pledge"}
-)
+INTENT_HEADS = frozenset({"plan", "intend", "prepare", "aim", "expect", "decide", "set", "pledge"})
 INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "committed", "determined", "set"})
 # Words of a time, never a party nor a target: "the bombing on Sunday", "fired ... on Monday".
 TIME_WORDS = frozenset(
@@ -45,6 +43,19 @@ NONFACTIVE_HEADS = frozenset(
         "reluctant",
         "hesitant",
         "free",
+        # a wish is no plan: "wants to join the alliance", "hoped to ease tensions" (with
+        # their forms: the model lemmatises "hoped" as "hop")
+        "want",
+        "wants",
+        "wanted",
+        "wanting",
+        "hope",
+        "hopes",
+        "hoped",
+        "hoping",
+        "wish",
+        "wishes",
+        "wished",
     }
 )
 # Verbs of thought whose clause is belief, not report ("never thought he would be killing").

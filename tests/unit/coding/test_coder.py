@@ -296,3 +296,15 @@ def test_placing_someone_under_a_measure_is_the_measure(
     found = _only(code_stage, text)
     assert found.event == event
     assert _countries(found.recipients) <= {"KEN", "IRN"} and found.recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopia's prime minister hoped to end the deadlock with Eritrea.",
+        "Russia wants to attack Ukraine from the north.",
+        "Georgia wished to join NATO.",
+    ],
+)
+def test_a_wish_is_neither_an_act_nor_a_plan(code_stage: Any, text: str) -> None:
+    assert _events(code_stage, text) == ()
