@@ -34,6 +34,7 @@ from dyads.coding.lexicon import Lexicon
 from dyads.coding.nonevents import no_act
 from dyads.coding.places import PlaceLookup, place_in_sentence
 from dyads.coding.proceedings import authority_inquiry, not_an_accusation, planned
+from dyads.coding.speech import speech_words
 from dyads.coding.triggers import Trigger, find_triggers
 from dyads.nlp.sentences import Sentence
 from dyads.records import ActorRef, Evidence, Span
@@ -202,6 +203,16 @@ def _candidate(
     )
 
 
+def _commentators(actors: tuple[ActorRef, ...]) -> bool:
+    """Every actor is named as an analyst, expert or academic ("Keefe Bruyette analyst Brian
+    Kleinhanzl", "an expert on south Asia at the Academy"): their views are commentary on
+    the news, not an act of a party in it."""
+    words = speech_words().commentator
+    return bool(actors) and all(
+        any(word in words for word in (actor.text or "").lower().split()) for actor in actors
+    )
+
+
 def _no_event(
     trigger: Trigger, *, actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...]
 ) -> str | None:
@@ -223,6 +234,7 @@ def _no_event(
         (lambda: not_an_accusation(trigger.token, trigger.entry) is not None, "not a charge"),
         (lambda: planned(trigger.verb, trigger.entry), "a proceeding planned, not under way"),
         (lambda: is_accident(trigger, actors=actors), "an accident"),
+        (lambda: _commentators(actors), "the view of a commentator"),
         (lambda: agrees_with_a_view(trigger), "agreeing with a view, no agreement"),
         (lambda: is_partyless_consult(trigger, actors=actors), "talks with no party named"),
         (
