@@ -93,6 +93,11 @@ SPORT_WORDS = frozenset(
      "rookie", "coach", "stadium", "scored", "innings", "wicket", "touchdown", "game",
      "games", "cup", "medal", "medals", "squad", "friendly"}
 )  # fmt: skip
+# Verbs of winning, and words of a vote: a contest at the ballot box, not force.
+WINNING_VERBS = frozenset({"beat", "defeat", "trounce", "rout", "crush", "edge", "oust"})
+BALLOT_WORDS = frozenset(
+    {"votes", "ballot", "ballots", "runoff", "run-off", "primary", "primaries", "seats"}
+)
 SPORT_SENSITIVE_EVENTS = frozenset({"ASSAULT", "THREATEN", "COERCE", "MOBILIZE", "RETREAT"})
 # Words that name an attack: a sentence with one of these keeps its deaths as an assault
 # even when it also names a disaster ("a bomb caused the bus to crash").
@@ -271,6 +276,8 @@ def is_sport(trigger: Trigger) -> bool:
     if trigger.event not in SPORT_SENSITIVE_EVENTS:
         return False
     words = {t.lower_ for t in trigger.token.doc}
+    if trigger.verb.lemma_.lower() in WINNING_VERBS and words & BALLOT_WORDS:
+        return True  # "she beat Heseltine, 204 votes to 152": a vote won, not a beating
     return bool(words & SPORT_WORDS)
 
 

@@ -43,6 +43,10 @@ NONFACTIVE_HEADS = frozenset(
         "reluctant",
         "hesitant",
         "free",
+        # an obligation is not its fulfilment: "are required to account for the changes"
+        "required",
+        "obliged",
+        "obligated",
         # a wish is no plan: "wants to join the alliance", "hoped to ease tensions" (with
         # their forms: the model lemmatises "hoped" as "hop")
         "want",

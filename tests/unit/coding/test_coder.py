@@ -313,3 +313,16 @@ def test_a_wish_is_neither_an_act_nor_a_plan(code_stage: Any, text: str) -> None
 def test_an_analysts_view_is_no_event(code_stage: Any) -> None:
     text = "Kim Yong-hyun, a South Korean professor, accused North Korea of provoking Japan."
     assert _events(code_stage, text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a vote won, not a beating
+        "The Kenyan president beat the opposition leader, 204 votes to 152.",
+        # an obligation, not its fulfilment
+        "Ghana is required to expel the Nigerian traders under the new law.",
+    ],
+)
+def test_votes_won_and_obligations_are_no_acts(code_stage: Any, text: str) -> None:
+    assert _events(code_stage, text) == ()
