@@ -53,8 +53,13 @@ _PAST = re.compile(
     r"|previously|formerly|that\s+year|the\s+same\s+year|the\s+following\s+year)\b",
     re.IGNORECASE,
 )
-# A year after "in" ("in 2013", "In 2018,"): the time of an act, not a count or a name.
-_IN_YEAR = re.compile(r"\b[Ii]n\s+(?P<year>(?:19|20)\d\d)\b(?![\d-]|,\d)")
+# A year after "in" ("in 2013", "In 2018,", "in the summer of 2021", "in early 2019"): the
+# time of an act, not a count or a name.
+_IN_YEAR = re.compile(
+    r"\b[Ii]n\s+(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|beginning|start|middle|end"
+    r"|first\s+half|second\s+half)\s+of\s+|(?:early|late|mid-?)\s*)?"
+    r"(?P<year>(?:19|20)\d\d)\b(?![\d-]|,\d)"
+)
 # Verbs that report speech; the clauses they govern shift the news into the past perfect.
 SAY_LEMMAS = frozenset(
     {"say", "tell", "announce", "report", "state", "confirm", "add", "claim", "declare",

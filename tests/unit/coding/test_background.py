@@ -113,6 +113,9 @@ def test_background_undated_article_year_of_a_past_act_is_history(code_stage: An
     # even the latest year the article names
     events = _events(code_stage, "In 2018, Bolivia filed a lawsuit against Chile.", published=None)
     assert events == ()
+    for time in ("In the summer of 2018", "In early 2018"):
+        text = f"{time}, Bolivia filed a lawsuit against Chile."
+        assert _events(code_stage, text, published=None) == ()
 
 
 def test_background_undated_article_year_of_a_plan_stays(code_stage: Any) -> None:
