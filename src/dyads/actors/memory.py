@@ -5,7 +5,9 @@ Dere") and then by surname ("Dere"), by office ("the minister") or by pronoun ("
 memory keeps, in article order:
 
 - persons by full name and by surname (the last token of the name),
-- the last person named with each office word ("minister", "president", "spokesperson"),
+- the last party named with each role word: a person with an office ("minister",
+  "president", "spokesperson") or a body a state owns ("the Trump administration", "Iraq's
+  Human Rights Ministry"), for a later "the minister", "the administration", "the ministry",
 - the last person named at all (what "he" / "she" refers to; gender is not tracked),
 - the countries named so far, for role nouns that name none ("the rebels", "police"),
 - the last two parties of different states named together ("China and Russia"), for "both
@@ -161,8 +163,14 @@ class ArticleMemory:
         return self._by_name.get(key) or self._by_name.get(key.split()[-1] if key else key)
 
     def person_by_role(self, word: str) -> ActorRef | None:
-        """The last person remembered with the office word ``word`` ("minister")."""
+        """The last party remembered with the role word ``word`` ("minister", "ministry")."""
         return self._by_role.get(word.lower())
+
+    def remember_role(self, word: str, actor: ActorRef) -> None:
+        """A body named with the role word ``word`` and its state ("the Trump administration",
+        "Chinese police"): what a later "the administration" or "the police" refers to."""
+        if actor.country:
+            self._by_role[word.lower()] = actor
 
     def context_country(self) -> str | None:
         """The country an unqualified role noun most likely belongs to, when that is clear.
