@@ -192,6 +192,12 @@ def test_find_its_on_what_the_subject_acts_on_is_not_a_second_party(
         ("Erdogan hosted the summit.", "Erdogan", ("TUR", "GOV")),
         ("Xi Jinping hosted the summit.", "Xi Jinping", ("CHN", "GOV")),
         ("Netanyahu rejected the plan.", "Netanyahu", ("ISR", "GOV")),
+        # the spokespersons wire text quotes most, named with an office but no state
+        (
+            "Foreign Ministry spokeswoman Hua Chunying rejected the plan.",
+            "Foreign Ministry spokeswoman Hua Chunying",
+            ("CHN", "GOV"),
+        ),
     ],
 )
 def test_find_listed_leader_without_country_takes_the_leaders_table(
