@@ -60,12 +60,11 @@ _STATE_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.DEMONYM, MentionKind.
 # ministries are left out: they act abroad, and speak of acts abroad.
 _LOCAL_SECTORS = frozenset({"COP", "JUD"})
 _AUTHORITIES = frozenset({"authorities", "authority"})
-# Words for the governing body of the state a story is about: "the government" and "the
-# administration" mean that state's even after a foreign one was named ("brokered by the
-# Swiss government ... the government said"), so they are not read back to the last one named.
-_OWN_GOVERNMENT = frozenset(
-    {"government", "governments", "administration", "authorities", "authority", "regime"}
-)
+# Words for the governing body of the state a story is about: "the government" means that
+# state's even after a foreign one was named ("brokered by the Swiss government ... the
+# government said"), so it is not read back to the last one named. "The administration" is:
+# the word names a leader's government ("the Trump administration"), the one named before.
+_OWN_GOVERNMENT = frozenset({"government", "governments", "authorities", "authority", "regime"})
 
 
 def unit_text(doc: Doc, unit: Unit) -> str:

@@ -264,6 +264,12 @@ def test_find_local_authority_takes_the_state_of_the_sentence_place(
             "The court",
             "BOL",
         ),
+        (
+            "The Trump administration imposed tariffs on Kenyan tea.",
+            "The administration also barred two traders.",
+            "The administration",
+            "USA",
+        ),
         # the government of the story's state, even after a foreign one was named
         (
             "The talks were brokered by the Norwegian government.",
