@@ -361,7 +361,11 @@ def _states_named(unit: Unit, actors: tuple[ActorRef, ...]) -> list[str]:
 
 def _remember_place(doc: Doc, unit: Unit, memory: ArticleMemory) -> None:
     place = _place_of(doc, unit)
-    if place is not None and place.country:
+    if place is None or not place.country:
+        return
+    if unit.entry is not None:  # a country or capital; a town's state may be a homonym's
+        memory.remember_place(place.country)
+    else:
         memory.remember_country(place.country)
 
 

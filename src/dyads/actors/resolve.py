@@ -20,9 +20,11 @@ What a unit resolves to:
 - a role noun: one actor per country or organisation modifying it ("Senior Hungarian and
   Romanian officials" -> HUN GOV, ROU GOV; "U.N. peacekeepers" -> IGO MIL); with none, for
   police, courts, prosecutors and "the authorities" the one state the sentence puts its act
-  in ("was arrested in Denver, police said" -> USA COP), else the article's context country
-  when it is clear ("rebels" -> REB of the dateline country), else None. "The minister"
-  with no country is the last person remembered with that office;
+  in ("was arrested in Denver, police said" -> USA COP), for armed groups ("militants") that
+  state or else the last one the article placed something in ("airstrikes in northern
+  Iraq"), else the article's context country when it is clear ("rebels" -> REB of the
+  dateline country), else None. "The minister", "the ministry", "the court" with no
+  country is the party last named with that word (not "the government": the story's own);
 - a country, demonym used as a noun ("Palestinians"), or city: that country, sector None;
 - a capital or seat of government ("Ankara said", "the Kremlin"): that country, sector GOV;
 - an organisation from the table: its code (ISO-3, or IGO / NGO / IMG) and sector; a name
@@ -60,6 +62,10 @@ _STATE_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.DEMONYM, MentionKind.
 # ministries are left out: they act abroad, and speak of acts abroad.
 _LOCAL_SECTORS = frozenset({"COP", "JUD"})
 _AUTHORITIES = frozenset({"authorities", "authority"})
+# Sectors of armed groups ("militants", "rebels", "gunmen"): they are coded by the state they
+# fight in, the place the story puts its fighting, not by the state that reports or strikes
+# them ("U.S. airstrikes on militants in northern Iraq").
+_ARMED_GROUPS = frozenset({"REB"})
 # Words for the governing body of the state a story is about: "the government" means that
 # state's even after a foreign one was named ("brokered by the Swiss government ... the
 # government said"), so it is not read back to the last one named. "The administration" is:
@@ -232,6 +238,8 @@ def _role(
         sector = (person.sector if code and person else None) or sector
         if code is None and _local_authority(role):
             code = here  # "arrested in Denver, police said": the police of that place
+        if code is None and role.sector in _ARMED_GROUPS:
+            code = here or memory.last_place  # "strikes in northern Iraq ... the militants"
         code = code or memory.context_country()
     name = tables.country_name(code) or doc[unit.first : unit.last + 1].text
     return (ActorRef(name=name, text=text, country=code, sector=sector, title=title),)

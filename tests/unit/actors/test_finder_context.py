@@ -319,3 +319,31 @@ def test_find_office_takes_the_state_of_the_body_it_serves(
 ) -> None:
     (mentions,) = _find(spacy_parser, actor_tables, text, dateline="KEN")
     assert [m.actor.country for m in mentions if m.text == office and m.actor] == [country]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "role", "country"),
+    [
+        # armed groups are the state's where the story puts the fighting
+        (
+            "American jets struck positions in Syria on Monday.",
+            "The militants fired rockets at the base.",
+            "The militants",
+            "SYR",
+        ),
+        ("Rebels attacked a convoy near Aleppo.", "", "Rebels", "SYR"),
+        # with no place named, the article's context country
+        ("The army said the rebels had fled.", "", "the rebels", "USA"),
+    ],
+)
+def test_find_armed_group_takes_the_state_of_the_fighting(
+    spacy_parser: Any,
+    actor_tables: ActorTables,
+    *,
+    first: str,
+    second: str,
+    role: str,
+    country: str,
+) -> None:
+    found = _find(spacy_parser, actor_tables, *[p for p in (first, second) if p], dateline="USA")
+    assert _actor(found[-1], role).country == country
