@@ -173,9 +173,8 @@ class ActorFinder:
                 doc, unit, tables=self.tables, memory=memory, here=here
             )
             _define_acronyms(doc, unit, actors, memory)
-            for actor in actors:
-                if actor.country:
-                    memory.remember_country(actor.country)
+            for code in _states_named(unit, actors):
+                memory.remember_country(code)
             _focus_body(doc, unit, actors, memory)
         return ResolvedUnit(
             kind=unit.kind,
@@ -344,9 +343,29 @@ def _sentence_state(doc: Doc, units: list[Unit]) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _states_named(unit: Unit, actors: tuple[ActorRef, ...]) -> list[str]:
+    """The countries of a unit's actors, and those its modifiers name that no actor took
+    ("Carstens, a former governor of Mexico's central bank", Carstens placed nowhere)."""
+    codes = [actor.country for actor in actors if actor.country]
+    pending = list(unit.modifiers)
+    while pending:
+        modifier = pending.pop()
+        pending.extend(modifier.modifiers)
+        code = modifier.entry.code if modifier.entry is not None else None
+        if code is None and modifier.place is not None:
+            code = modifier.place.country
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
 def _remember_place(doc: Doc, unit: Unit, memory: ArticleMemory) -> None:
     place = _place_of(doc, unit)
-    if place is not None and place.country:
+    if place is None or not place.country:
+        return
+    if unit.entry is not None:  # a country or capital; a town's state may be a homonym's
+        memory.remember_place(place.country)
+    else:
         memory.remember_country(place.country)
 
 

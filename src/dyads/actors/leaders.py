@@ -1,7 +1,9 @@
-"""Well-known heads of state and government and foreign ministers, named without a country.
+"""Well-known heads of state and government, foreign ministers and the most quoted
+spokespersons, named without a country.
 
 Wire text names the best-known politicians with a bare title or no title at all ("President
-Bush", "Putin said", "Erdogan criticised Merkel"); nothing in the sentence gives their country.
+Bush", "Putin said", "Erdogan criticised Merkel", "Foreign Ministry spokeswoman Hua
+Chunying"); nothing in the sentence gives their country.
 ``leaders.tsv`` (columns and sources in ``data/README.md``) lists such people with the country
 and office they are best known for. The finder consults it only for a person whose country the
 phrase does not give; a country in the phrase ("Pakistani Prime Minister Sharif") always wins.

@@ -5,9 +5,12 @@ Dere") and then by surname ("Dere"), by office ("the minister") or by pronoun ("
 memory keeps, in article order:
 
 - persons by full name and by surname (the last token of the name),
-- the last person named with each office word ("minister", "president", "spokesperson"),
+- the last party named with each role word: a person with an office ("minister",
+  "president", "spokesperson") or a body a state owns ("the Trump administration", "Iraq's
+  Human Rights Ministry"), for a later "the minister", "the administration", "the ministry",
 - the last person named at all (what "he" / "she" refers to; gender is not tracked),
-- the countries named so far, for role nouns that name none ("the rebels", "police"),
+- the countries named so far, for role nouns that name none ("police"), and the last one
+  where the article placed something ("in northern Iraq"), for armed groups ("militants"),
 - the last two parties of different states named together ("China and Russia"), for "both
   countries", and the last two such persons, for "the two leaders",
 - the last subject that was not a person: a country or body ("Iran said", "the government
@@ -40,6 +43,7 @@ class ArticleMemory:
         self._by_role: dict[str, ActorRef] = {}
         self._last_person: ActorRef | None = None
         self._countries: list[str] = []
+        self._place: str | None = None
         self._body: tuple[ActorRef, ...] = ()
         self._body_plural = False
         self._pair: tuple[ActorRef, ActorRef] | None = None
@@ -84,6 +88,7 @@ class ArticleMemory:
         other._by_role = dict(self._by_role)
         other._last_person = self._last_person
         other._countries = list(self._countries)
+        other._place = self._place
         other._body = self._body
         other._body_plural = self._body_plural
         other._pair = self._pair
@@ -122,7 +127,7 @@ class ArticleMemory:
     def recent_country(self, *, excluding: str | None = None) -> str | None:
         """The last state named so far other than ``excluding`` (IGO/NGO codes aside)."""
         for code in reversed(self._countries):
-            if code != excluding and len(code) == 3 and code not in _NOT_STATES:
+            if code != excluding and len(code) == _ISO_LENGTH and code not in _NOT_STATES:
                 return code
         return None
 
@@ -155,14 +160,31 @@ class ArticleMemory:
     def remember_country(self, code: str) -> None:
         self._countries.append(code)
 
+    def remember_place(self, code: str) -> None:
+        """The article places something in the state ``code`` ("strikes in northern Iraq")."""
+        self.remember_country(code)
+        if len(code) == _ISO_LENGTH and code not in _NOT_STATES:
+            self._place = code
+
+    @property
+    def last_place(self) -> str | None:
+        """The state the article last placed something in: where its armed groups fight."""
+        return self._place
+
     def person_by_name(self, name: str) -> ActorRef | None:
         """A remembered person called ``name`` in full or by surname."""
         key = name.lower()
         return self._by_name.get(key) or self._by_name.get(key.split()[-1] if key else key)
 
     def person_by_role(self, word: str) -> ActorRef | None:
-        """The last person remembered with the office word ``word`` ("minister")."""
+        """The last party remembered with the role word ``word`` ("minister", "ministry")."""
         return self._by_role.get(word.lower())
+
+    def remember_role(self, word: str, actor: ActorRef) -> None:
+        """A body named with the role word ``word`` and its state ("the Trump administration",
+        "Chinese police"): what a later "the administration" or "the police" refers to."""
+        if actor.country:
+            self._by_role[word.lower()] = actor
 
     def context_country(self) -> str | None:
         """The country an unqualified role noun most likely belongs to, when that is clear.
@@ -173,10 +195,13 @@ class ArticleMemory:
         """
         if self.default_country:
             return self.default_country
-        named = {code for code in self._countries if len(code) == 3 and code not in _NOT_STATES}
+        named = {
+            code for code in self._countries if len(code) == _ISO_LENGTH and code not in _NOT_STATES
+        }
         return next(iter(named)) if len(named) == 1 else None
 
 
 # Codes in the country column that name no state, so they never become a context country.
 _NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
+_ISO_LENGTH = 3
 _PLURAL_PRONOUNS = frozenset({"they", "their", "them"})

@@ -20,9 +20,11 @@ What a unit resolves to:
 - a role noun: one actor per country or organisation modifying it ("Senior Hungarian and
   Romanian officials" -> HUN GOV, ROU GOV; "U.N. peacekeepers" -> IGO MIL); with none, for
   police, courts, prosecutors and "the authorities" the one state the sentence puts its act
-  in ("was arrested in Denver, police said" -> USA COP), else the article's context country
-  when it is clear ("rebels" -> REB of the dateline country), else None. "The minister"
-  with no country is the last person remembered with that office;
+  in ("was arrested in Denver, police said" -> USA COP), for armed groups ("militants") that
+  state or else the last one the article placed something in ("airstrikes in northern
+  Iraq"), else the article's context country when it is clear ("rebels" -> REB of the
+  dateline country), else None. "The minister", "the ministry", "the court" with no
+  country is the party last named with that word (not "the government": the story's own);
 - a country, demonym used as a noun ("Palestinians"), or city: that country, sector None;
 - a capital or seat of government ("Ankara said", "the Kremlin"): that country, sector GOV;
 - an organisation from the table: its code (ISO-3, or IGO / NGO / IMG) and sector; a name
@@ -44,7 +46,7 @@ from dyads.actors.units import LOCATIVE_PREPS, Unit
 from dyads.records import ActorRef, MentionKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _BODY_KINDS = frozenset(
     {MentionKind.IGO, MentionKind.NGO, MentionKind.GROUP, MentionKind.ORGANISATION}
@@ -60,6 +62,15 @@ _STATE_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.DEMONYM, MentionKind.
 # ministries are left out: they act abroad, and speak of acts abroad.
 _LOCAL_SECTORS = frozenset({"COP", "JUD"})
 _AUTHORITIES = frozenset({"authorities", "authority"})
+# Sectors of armed groups ("militants", "rebels", "gunmen"): they are coded by the state they
+# fight in, the place the story puts its fighting, not by the state that reports or strikes
+# them ("U.S. airstrikes on militants in northern Iraq").
+_ARMED_GROUPS = frozenset({"REB"})
+# Words for the governing body of the state a story is about: "the government" means that
+# state's even after a foreign one was named ("brokered by the Swiss government ... the
+# government said"), so it is not read back to the last one named. "The administration" is:
+# the word names a leader's government ("the Trump administration"), the one named before.
+_OWN_GOVERNMENT = frozenset({"government", "governments", "authorities", "authority", "regime"})
 
 
 def unit_text(doc: Doc, unit: Unit) -> str:
@@ -85,7 +96,11 @@ def resolve(
     ``here`` is the state the sentence puts its act in, if it names one."""
     text = unit_text(doc, unit)
     if unit.recalled is not None:
-        return (replace(memory.remember_person(unit.recalled), text=text),)
+        person = unit.recalled
+        if person.country is None:  # "Carstens, a former governor of Mexico's central bank"
+            owners = _owners(unit, tables, memory)
+            person = replace(person, country=owners[0][0]) if owners else person
+        return (replace(memory.remember_person(person), text=text),)
     if unit.pair:
         return _pair(unit, text=text, memory=memory)
     if unit.pronoun is not None:
@@ -179,7 +194,7 @@ def _role(
     here: str | None = None,
 ) -> tuple[ActorRef, ...]:
     owners = _owners(unit, tables, memory)
-    named = _appositive_person(unit) if role.is_title else None
+    named = _appositive_person(doc, unit) if role.is_title else None
     if named is not None:
         # "South Korea's Defence Minister Shin Won-sik", parsed with the title as the head
         # and the name in apposition: the person holds the title
@@ -196,8 +211,11 @@ def _role(
         return (replace(memory.remember_person(holder), text=text),)
     head = doc[unit.head]
     definite = any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in head.children)
-    if role.is_title and not owners and definite:
-        known = memory.person_by_role(role.phrase.split()[-1])
+    word = role.phrase.split()[-1]
+    if not owners and definite and _refers_back(role, head, word):
+        # "the minister", "the ministry", "the court": the party last named with that word
+        # ("Iraq's Human Rights Ministry", "a spokesperson for the State Department")
+        known = memory.person_by_role(word)
         if known is not None:
             return (replace(known, text=text),)
     title = unit.title.text if unit.title else None
@@ -207,10 +225,10 @@ def _role(
         title = memory.last_person.title or title
         sector = memory.last_person.sector or sector
     if owners:
-        return tuple(
-            ActorRef(name=name, text=text, country=code, sector=sector, title=title)
-            for code, name in owners
-        )
+        found = _owned(owners, ActorRef(name="", text=text, sector=sector, title=title))
+        if len(found) == 1:
+            memory.remember_role(word, found[0])
+        return found
     code: str | None
     if role.phrase in _COUNTERPARTS:
         code, sector, title = _counterpart(unit.first, doc, tables, memory, None)
@@ -220,9 +238,30 @@ def _role(
         sector = (person.sector if code and person else None) or sector
         if code is None and _local_authority(role):
             code = here  # "arrested in Denver, police said": the police of that place
+        if code is None and role.sector in _ARMED_GROUPS:
+            code = here or memory.last_place  # "strikes in northern Iraq ... the militants"
         code = code or memory.context_country()
     name = tables.country_name(code) or doc[unit.first : unit.last + 1].text
     return (ActorRef(name=name, text=text, country=code, sector=sector, title=title),)
+
+
+def _owned(owners: list[tuple[str, str]], actor: ActorRef) -> tuple[ActorRef, ...]:
+    """``actor`` once for each state among ``owners``, under the first name given it ("a
+    spokesman for U.N. chief Ban Ki-moon": one U.N. actor, not two)."""
+    codes: dict[str, str] = {}
+    for code, name in owners:
+        codes.setdefault(code, name)
+    return tuple(replace(actor, name=name, country=code) for code, name in codes.items())
+
+
+def _refers_back(role: RoleEntry, head: Token, word: str) -> bool:
+    """Whether "the" + this role word stands for the one named with it before: an office
+    ("the minister") or a singular body ("the ministry", "the court", "the law firm"); not
+    the state's own government (``_OWN_GOVERNMENT``) nor a plural or mass noun, which is as
+    often generic ("the media", "the settlements") as it is the group named before."""
+    if word in _OWN_GOVERNMENT:
+        return False
+    return role.is_title or head.tag_ == "NN"
 
 
 def _local_authority(role: RoleEntry) -> bool:
@@ -230,9 +269,14 @@ def _local_authority(role: RoleEntry) -> bool:
     return role.sector in _LOCAL_SECTORS or role.phrase in _AUTHORITIES
 
 
-def _appositive_person(unit: Unit) -> str | None:
-    """The name of a person in apposition to a title unit, when there is exactly one."""
-    names = [m.person for m in unit.modifiers if m.kind is MentionKind.PERSON and m.person]
+def _appositive_person(doc: Doc, unit: Unit) -> str | None:
+    """The name of a person in apposition to a title unit, when there is exactly one (not
+    the person the office serves: "a spokesman for Ban Ki-moon")."""
+    names = [
+        m.person
+        for m in unit.modifiers
+        if m.kind is MentionKind.PERSON and m.person and doc[m.head].dep_ != "pobj"
+    ]
     return names[0] if len(names) == 1 else None
 
 
@@ -245,7 +289,11 @@ def _named(
         sector = role_sector or entry.sector
         code = _shared_code(doc, unit, entry, tables, memory) if entry.shared else entry.code
         name = entry.name if code == entry.code else f"{entry.name} ({code})"
-        return (ActorRef(name=name, text=text, country=code, sector=sector),)
+        actor = ActorRef(name=name, text=text, country=code, sector=sector)
+        head = doc[unit.head].lower_
+        if head in tables.roles:  # "the Supreme Court": "the court" next
+            memory.remember_role(head, actor)
+        return (actor,)
     if unit.place is not None:
         return (ActorRef(name=unit.place.name, text=text, country=unit.place.country),)
     owners = _owners(unit, tables, memory)

@@ -10,8 +10,9 @@ These files feed them (columns and sources in ``data/README.md``):
 - ``organisations.tsv``: intergovernmental and non-governmental organisations (code ``IGO`` /
   ``NGO``), armed groups, parties and state bodies with their country code and sector.
 - ``sectors.tsv``: role nouns and office titles with their PLOVER sector.
-- ``leaders.tsv``: well-known heads of state and government and foreign ministers, for persons
-  named without a country ("Putin said"); see ``dyads.actors.leaders``.
+- ``leaders.tsv``: well-known heads of state and government, foreign ministers and the most
+  quoted spokespersons, for persons named without a country ("Putin said"); see
+  ``dyads.actors.leaders``.
 - ``petrarch_people.tsv``, ``petrarch_groups.tsv``, ``petrarch_agents.tsv``: the persons,
   bodies and role nouns of the PETRARCH-2 dictionaries, consulted behind the hand-written
   tables, which win on any name or word both list (see ``dyads.actors.petrarch``).

@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 # coalition", "Chinese-owned firm"); "-backed" and "-based" name a sponsor or a seat instead.
 OWNING_PARTICIPLES = frozenset({"led", "owned", "run"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "nn", "appos", "npadvmod"})
+# Prepositions that tie an office to the body or person it serves ("a spokesman for the
+# Foreign Ministry", "the chief of the army", "an adviser to President Moon"): the office
+# holder is of that body's state.
+SERVING_PREPS = frozenset({"for", "of", "to", "at"})
 # Prepositions that tie a place to an actor ("police in Istanbul", "the president of Armenia",
 # "troops from Russia", "militants based in Gaza").
 ATTACHING_PREPS = frozenset({"of", "in", "from", "at", "for", "inside", "within"})
@@ -281,11 +285,20 @@ def _attach(doc: Doc, unit: Unit, owner: list[Unit | None]) -> None:
         prep = token.head
         if prep.lower_ in ATTACHING_PREPS and unit.kind in _ATTACHABLE:
             target = owner[prep.head.i]
+        elif prep.lower_ in SERVING_PREPS and unit.kind in _SERVED:
+            target = _office(owner[prep.head.i])
     if target is None and unit.kind in PLACE_KINDS:
         unit.locative = _after_place_preposition(token)
     if target is not None and target is not unit and not _in_chain(target, unit):
         unit.modifies = target
         target.modifiers.append(unit)
+
+
+def _office(unit: Unit | None) -> Unit | None:
+    """``unit`` when it is an office title ("spokesman", "minister", "chief"), else None."""
+    if unit is not None and unit.role is not None and unit.role.is_title:
+        return unit
+    return None
 
 
 def _after_place_preposition(token: Token) -> bool:
@@ -306,6 +319,9 @@ def _in_chain(target: Unit, unit: Unit) -> bool:
     return False
 
 
+# Units that an office serves (``SERVING_PREPS``): a body named by a role phrase ("the
+# Foreign Ministry") or a person ("Secretary-General Ban Ki-moon").
+_SERVED = frozenset({MentionKind.ROLE, MentionKind.PERSON})
 # Units that can hang on another through "of" / "in": places and bodies ("the president of
 # Armenia", "Secretary-General of the United Nations"), not persons or role nouns.
 _ATTACHABLE = frozenset(

@@ -192,6 +192,12 @@ def test_find_its_on_what_the_subject_acts_on_is_not_a_second_party(
         ("Erdogan hosted the summit.", "Erdogan", ("TUR", "GOV")),
         ("Xi Jinping hosted the summit.", "Xi Jinping", ("CHN", "GOV")),
         ("Netanyahu rejected the plan.", "Netanyahu", ("ISR", "GOV")),
+        # the spokespersons wire text quotes most, named with an office but no state
+        (
+            "Foreign Ministry spokeswoman Hua Chunying rejected the plan.",
+            "Foreign Ministry spokeswoman Hua Chunying",
+            ("CHN", "GOV"),
+        ),
     ],
 )
 def test_find_listed_leader_without_country_takes_the_leaders_table(
@@ -240,3 +246,104 @@ def test_find_local_authority_takes_the_state_of_the_sentence_place(
 ) -> None:
     (mentions,) = _find(spacy_parser, actor_tables, text, dateline="KEN")
     assert _actor(mentions, role).country == country
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "role", "country"),
+    [
+        # "the" + an office or a singular body: the one named with that word before
+        (
+            "A spokesperson for the Peruvian Foreign Ministry confirmed the talks.",
+            "The spokesperson said the delegations would meet again.",
+            "The spokesperson",
+            "PER",
+        ),
+        (
+            "A Bolivian court fined the miners on Monday.",
+            "The court also ordered the mine closed.",
+            "The court",
+            "BOL",
+        ),
+        (
+            "The Trump administration imposed tariffs on Kenyan tea.",
+            "The administration also barred two traders.",
+            "The administration",
+            "USA",
+        ),
+        # the government of the story's state, even after a foreign one was named
+        (
+            "The talks were brokered by the Norwegian government.",
+            "The government said the talks would go on.",
+            "The government",
+            "KEN",
+        ),
+        # a plural noun is as often generic as the group named before
+        (
+            "Peruvian media reported the talks.",
+            "The minister spoke to the media on Monday.",
+            "the media",
+            "KEN",
+        ),
+    ],
+)
+def test_find_definite_role_noun_refers_to_the_one_named_with_it(
+    spacy_parser: Any,
+    actor_tables: ActorTables,
+    *,
+    first: str,
+    second: str,
+    role: str,
+    country: str,
+) -> None:
+    _, mentions = _find(spacy_parser, actor_tables, first, second, dateline="KEN")
+    assert _actor(mentions, role).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "office", "country"),
+    [
+        (
+            "A spokesman for the Chilean Foreign Ministry denied the report.",
+            "A spokesman for the Chilean Foreign Ministry",
+            "CHL",
+        ),
+        (
+            "An adviser to Secretary-General Antonio Guterres denied the report.",
+            "An adviser to Secretary-General Antonio Guterres",
+            "IGO",
+        ),
+    ],
+)
+def test_find_office_takes_the_state_of_the_body_it_serves(
+    spacy_parser: Any, actor_tables: ActorTables, text: str, office: str, country: str
+) -> None:
+    (mentions,) = _find(spacy_parser, actor_tables, text, dateline="KEN")
+    assert [m.actor.country for m in mentions if m.text == office and m.actor] == [country]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "role", "country"),
+    [
+        # armed groups are the state's where the story puts the fighting
+        (
+            "American jets struck positions in Syria on Monday.",
+            "The militants fired rockets at the base.",
+            "The militants",
+            "SYR",
+        ),
+        ("Rebels attacked a convoy near Aleppo.", "", "Rebels", "SYR"),
+        # with no place named, the article's context country
+        ("The army said the rebels had fled.", "", "the rebels", "USA"),
+    ],
+)
+def test_find_armed_group_takes_the_state_of_the_fighting(
+    spacy_parser: Any,
+    actor_tables: ActorTables,
+    *,
+    first: str,
+    second: str,
+    role: str,
+    country: str,
+) -> None:
+    found = _find(spacy_parser, actor_tables, *[p for p in (first, second) if p], dateline="USA")
+    assert _actor(found[-1], role).country == country
