@@ -25,7 +25,7 @@ from dyads.coding.argument_tokens import (
     recipient_tokens,
     subject_of,
 )
-from dyads.coding.nominal import agent_preps
+from dyads.coding.nominal import agent_preps, givers, receiver
 from dyads.coding.proceedings import undergoer
 from dyads.coding.triggers import CONFLICT_EVENTS, PLACING_VERBS, Trigger
 from dyads.records import ActorRef, MentionKind
@@ -221,10 +221,15 @@ def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         agentive = word in agent_preps(entry)
         if child.dep_ in {"prep", "agent"} and (agentive or (together and word == "between")):
             doers.extend(g for g in child.children if g.dep_ == "pobj")
+    doers.extend(givers(noun, entry))
     actors, actor_spans = refs_in(doers, ctx=ctx, places=True)
     places = [p for p in entry.recipient if not (together and p == "between")]
     heads = recipient_tokens(noun, places, passive=False) + (owners if undergoes else [])
     recipients, recipient_spans = refs_in(heads, ctx=ctx, places=True)
+    received_by = receiver(noun)
+    if not recipients and received_by is not None:
+        # "Peru drew criticism from Chile": the one who receives the act is acted on
+        recipients, recipient_spans = refs_in([received_by], ctx=ctx, places=True)
     if not actors and not recipients:
         # a party must come from the noun's own arguments: "a crackdown on dissent" names none
         return Arguments(actors=(), recipients=())

@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from dyads.coding.argument_tokens import is_passive
 from dyads.coding.frames import MAX_DEPTH, VERB_TAGS
 from dyads.coding.frames import chain as _chain
 from dyads.coding.frames import conditioned as _conditioned
@@ -37,7 +38,14 @@ from dyads.coding.frames import hypothetical as _hypothetical
 from dyads.coding.frames import negated as _negated
 from dyads.coding.frames import nonfactive_frame as _nonfactive_frame
 from dyads.coding.lexicon import Lexicon, TriggerEntry
-from dyads.coding.nominal import denied, governing_verb, own_party, predicate_verb, unreal
+from dyads.coding.nominal import (
+    denied,
+    governing_verb,
+    own_party,
+    predicate_verb,
+    received,
+    unreal,
+)
 from dyads.coding.proceedings import is_proceeding, undergoer
 from dyads.coding.rows import choose_entry, particles_of, rows_for
 from dyads.coding.speech import reported_speech
@@ -158,7 +166,7 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
             entry = choose_entry(token, rows_for(lexicon, lemma, pos="V", form=token.lower_))
             if _must_clause(token):
                 raw.append(replace(_read(token, MUST, lexicon=lexicon), demand=True))
-            elif entry is not None:
+            elif entry is not None and not _met_with_reaction(token, lexicon=lexicon):
                 raw.append(_read(token, entry, lexicon=lexicon))
         elif token.pos_ in {"NOUN", "PROPN"}:
             anchor = _light_verb(token)
@@ -215,7 +223,7 @@ def _read_unreal(
         event=entry.event,
         anchor=anchor if anchor is not None and anchor.i != token.i else None,
         negated=denied(token, verb),
-        hypothetical=unreal(token, verb, undergone=undergone),
+        hypothetical=unreal(token, verb, undergone=undergone or received(token, entry)),
         depth=depth_of(token),
         nominal=nominal,
         predicative=predicative,
@@ -300,6 +308,26 @@ def _light_verb(token: Any) -> Any | None:
         and not particles_of(head) & UNDOING_PARTICLES  # "called off the talks"
     )
     return head if light else None
+
+
+def _met_with_reaction(token: Any, *, lexicon: Lexicon) -> bool:
+    """ "Was met with" and "met with criticism" tell a reaction received, not a meeting: the
+    passive, or an act named after "with" ("the plan met with protests from Y")."""
+    if token.lemma_.lower() != "meet":
+        return False
+    named = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    acts = [
+        g
+        for g in named
+        if any(r.event != "CONSULT" for r in rows_for(lexicon, g.lemma_.lower(), pos="N"))
+    ]
+    return bool(acts) or (bool(named) and is_passive(token))
 
 
 def _must_clause(token: Any) -> bool:

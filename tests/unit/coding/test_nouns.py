@@ -62,6 +62,15 @@ def _assert_one(
         # the owner of an arrest is the one arrested
         ("The Chilean activist's arrest by Peruvian police angered Santiago.", "COERCE",
          {"PER"}, {"CHL"}),
+        # an act received: "from" names the doer, the subject of the verb the one acted on
+        ("Chile's decision drew condemnation from Peru.", "ACCUSE", {"PER"}, {"CHL"}),
+        ("Kenya received a request from Uganda for troops.", "REQUEST", {"UGA"}, {"KEN"}),
+        ("The Ghanaian leader won praise from Togo for the deal.", "SUPPORT", {"TGO"},
+         {"GHA"}),
+        ("The Kenyan minister faced calls from the Ugandan president to resign.", "REQUEST",
+         {"UGA"}, {"KEN"}),
+        ("The Kenyan minister enjoys support from Uganda.", "SUPPORT", {"UGA"}, {"KEN"}),
+        ("The Israeli plan was met with criticism from Egypt.", "ACCUSE", {"EGY"}, {"ISR"}),
     ],
 )  # fmt: skip
 def test_noun_with_own_parties_is_an_event(
@@ -90,6 +99,10 @@ def test_noun_with_own_parties_is_an_event(
         "Criticism of the Danish decision grew.",
         # a meeting needs a second party
         "The Nepali party's committee meeting lasted all night.",
+        # an act received that is only looming, or denied
+        "Kenya would face criticism from Uganda.",
+        "Kenya faces a ban from Uganda.",
+        "Kenya received no request from Uganda.",
         # coming in contact is meeting by chance, not consulting
         "Kenyan soldiers came in contact with Somali militants near the border.",
     ],

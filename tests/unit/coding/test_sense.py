@@ -102,6 +102,10 @@ def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[
         ("Miners blasted through the rock near the Chilean border.", set()),
         # people taken captive are abducted
         ("Hundreds of Iraqi villagers were taken captive by Syrian rebels.", {"ASSAULT"}),
+        # meeting with people is consulting; meeting with an act is receiving it
+        ("The Kenyan president met with Ugandan officials.", {"CONSULT"}),
+        ("The Israeli plan was met with criticism from Egypt.", {"ACCUSE"}),
+        ("The Israeli plan was met with silence in Egypt.", set()),
         # shunning a meeting refuses it
         ("The Bangladeshi opposition shunned the talks with the Indian envoy.", {"REJECT"}),
         # sealing or forging a deal agrees to it; inking one signs it
