@@ -27,7 +27,7 @@ from dyads.coding.argument_tokens import (
 )
 from dyads.coding.nominal import agent_preps, givers, receiver
 from dyads.coding.proceedings import undergoer
-from dyads.coding.triggers import CONFLICT_EVENTS, PLACING_VERBS, Trigger
+from dyads.coding.triggers import CONFLICT_EVENTS, PLACING_VERBS, SENDING_VERBS, Trigger
 from dyads.records import ActorRef, MentionKind
 
 # Pronouns that, as the subject of a reported clause, stand for the one reporting.
@@ -176,6 +176,9 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         if trigger.anchor is not None and trigger.anchor.lemma_.lower() in PLACING_VERBS:
             # "placed the leader under house arrest": the one placed undergoes the measure
             heads += [c for c in verb.children if c.dep_ == "dobj"]
+        if trigger.anchor is not None and trigger.anchor.lemma_.lower() in SENDING_VERBS:
+            # "sent Uganda a warning": the one a word said is sent to hears it
+            heads += recipient_tokens(verb, ("dative", "to"), passive=False)
     actors, actor_spans = refs_in([subject] if subject is not None else [], ctx=ctx)
     if not actors and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
         # "Syria says it is willing to withdraw": the pronoun is the one who says so

@@ -113,6 +113,12 @@ LIGHT_VERBS = frozenset(
         "show",
     ]
 )
+# Verbs that carry a word said to the one it is addressed to: "sent a warning to Y",
+# "submitted a request to Y", "delivered an ultimatum", "handed Y a protest note". They are
+# light verbs for words said only: what else is sent is read by their own rows ("sent aid"),
+# and a probe sent is a craft, not an inquiry.
+SENDING_VERBS = frozenset({"send", "submit", "deliver", "hand"})
+SENT_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT"})
 # Particles that make a light verb undo its noun: "called off", "broke off", "put off".
 UNDOING_PARTICLES = frozenset({"off"})
 MUST = TriggerEntry(
@@ -173,6 +179,8 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
             rows = rows_for(lexicon, lemma, pos="N", form=token.lower_)
             if rows and not _outranked_compound(token, rows, lexicon=lexicon):
                 lit = [r for r in rows if not r.nominal_only]  # "took charge" is no charge
+                if anchor is not None and anchor.lemma_.lower() in SENDING_VERBS:
+                    lit = [r for r in lit if r.event in SENT_EVENTS and not is_proceeding(r)]
                 if anchor is not None and lit:
                     entry = max(lit, key=lambda r: r.weight)
                     raw.append(_read(token, entry, lexicon=lexicon, anchor=anchor))
@@ -253,7 +261,8 @@ def _one_per_act(triggers: list[Trigger]) -> list[Trigger]:
     recipient where either row says ("gave Y aid", "aid to Y"). A light verb read by what
     it takes ("called the raid a crime": ACCUSE for the crime it names) judges its noun
     rather than reporting it: the noun is no act of its own. A verb that enacts what its noun
-    names ("ordered the arrest of", "authorised strikes") reports that act, not its own."""
+    names ("ordered the arrest of", "authorised strikes") reports that act, not its own, and
+    so does a verb that sends a word said ("sent an apology to")."""
     verbs = {t.token.i: t for t in triggers if t.anchor is None}
     out: list[Trigger] = []
     told: set[int] = set()
@@ -268,8 +277,10 @@ def _one_per_act(triggers: list[Trigger]) -> list[Trigger]:
             told.add(verb.token.i)
         else:
             out.append(trigger)
-            if verb is not None and verb.token.lemma_.lower() in ENACTING_VERBS:
-                told.add(verb.token.i)  # "ordered sanctions": the sanctions are the act
+            if verb is not None and verb.token.lemma_.lower() in ENACTING_VERBS | SENDING_VERBS:
+                # "ordered sanctions": the sanctions are the act; "sent an apology": the
+                # apology, not something sent as aid
+                told.add(verb.token.i)
     return [t for t in out if t.anchor is not None or t.token.i not in told]
 
 
@@ -304,7 +315,7 @@ def _light_verb(token: Any) -> Any | None:
     light = (
         token.dep_ in {"dobj", "nsubjpass"}
         and head.pos_ in VERB_TAGS
-        and head.lemma_.lower() in LIGHT_VERBS | ENACTING_VERBS
+        and head.lemma_.lower() in LIGHT_VERBS | ENACTING_VERBS | SENDING_VERBS
         and not particles_of(head) & UNDOING_PARTICLES  # "called off the talks"
     )
     return head if light else None

@@ -57,6 +57,9 @@ def _assert_one(
         ("The Dutch envoy has been in talks with the Chinese.", "CONSULT", {"NLD"}, {"CHN"}),
         ("The Indian minister has been in contact with China on the issue.", "CONSULT",
          {"IND"}, {"CHN"}),
+        # a word said that is sent goes to the one it is sent to
+        ("Kenya sent Uganda a stern warning.", "THREATEN", {"KEN"}, {"UGA"}),
+        ("Kenya submitted a request to Uganda.", "REQUEST", {"KEN"}, {"UGA"}),
         # a partnership announced is agreed
         ("Kenya announced a partnership with Ethiopia.", "AGREE", {"KEN"}, {"ETH"}),
         # the owner of an arrest is the one arrested

@@ -123,8 +123,12 @@ def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[
         ("The Kremlin shrugged off the British sanctions.", {"REJECT"}),
         ("The Ugandan government refuted the Kenyan claims.", {"REJECT"}),
         ("The Saudi crown prince extolled the Greek government.", {"SUPPORT"}),
-        # a request sent is no aid sent
-        ("Ghana sent a request for help to Nigeria.", set()),
+        # a word said that is sent is that word, not aid sent
+        ("Ghana sent a request for help to Nigeria.", {"REQUEST"}),
+        ("Kenya sent a formal complaint to Uganda.", {"ACCUSE"}),
+        ("Kenya sent Uganda a stern warning.", {"THREATEN"}),
+        ("Kenya sent an apology to Uganda.", {"SUPPORT"}),
+        ("Kenya sent aid to Uganda.", {"AID"}),
     ],
 )  # fmt: skip
 def test_phrasal_verbs_and_idioms_report_their_event(
