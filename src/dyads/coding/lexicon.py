@@ -57,7 +57,9 @@ COLUMNS = (
     "weight",
     "flags",
 )
-FLAGS = frozenset({"govern", "intent", "reciprocal", "target", "clause", "light", "nominal"})
+FLAGS = frozenset(
+    {"govern", "intent", "reciprocal", "target", "clause", "light", "nominal", "infinitive"}
+)
 # Events of bodily force: done to people, places and things, never to what is said or
 # decided. A row of one that names no object of its own is ruled out by an object of the
 # class ABSTRACT ("attacked the inquiry", "shot down the proposal" report no violence).
@@ -168,6 +170,13 @@ class TriggerEntry:
         X", "X faces charges"), never as a light verb's object: "took charge of", "paid the
         charges" name a duty and a price."""
         return "nominal" in self.flags
+
+    @property
+    def needs_infinitive(self) -> bool:
+        """The word reports the event only when it asks someone to act with a
+        to-infinitive: "challenged Kenya to hold talks" asks, "challenged the ruling" and
+        "dared to speak" do not (``rows.has_infinitive``)."""
+        return "infinitive" in self.flags
 
     @property
     def needs_act_clause(self) -> bool:

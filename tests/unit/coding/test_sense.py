@@ -123,6 +123,13 @@ def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[
         ("The Kremlin shrugged off the British sanctions.", {"REJECT"}),
         ("The Ugandan government refuted the Kenyan claims.", {"REJECT"}),
         ("The Saudi crown prince extolled the Greek government.", {"SUPPORT"}),
+        # challenging or daring someone to act asks it; challenging a ruling or a claim
+        # disputes it, and daring to act is courage
+        ("The Kenyan president challenged Uganda to hold talks.", {"REQUEST"}),
+        ("The Kenyan president dared Uganda to close the border.", {"REQUEST"}),
+        ("Kenya challenged the Ugandan decision.", {"ACCUSE"}),
+        ("Kenya challenged the ruling in court.", set()),
+        ("Kenya dared to criticise Uganda.", {"ACCUSE"}),
         # a word said that is sent is that word, not aid sent
         ("Ghana sent a request for help to Nigeria.", {"REQUEST"}),
         ("Kenya sent a formal complaint to Uganda.", {"ACCUSE"}),
