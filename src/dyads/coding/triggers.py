@@ -119,6 +119,8 @@ LIGHT_VERBS = frozenset(
 # and a probe sent is a craft, not an inquiry.
 SENDING_VERBS = frozenset({"send", "submit", "deliver", "hand"})
 SENT_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT"})
+# Words said against another, which no one is "in": "coaches are in demand", "left in protest".
+DEMANDING_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 # Particles that make a light verb undo its noun: "called off", "broke off", "put off".
 UNDOING_PARTICLES = frozenset({"off"})
 MUST = TriggerEntry(
@@ -181,6 +183,10 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
                 lit = [r for r in rows if not r.nominal_only]  # "took charge" is no charge
                 if anchor is not None and anchor.lemma_.lower() in SENDING_VERBS:
                     lit = [r for r in lit if r.event in SENT_EVENTS and not is_proceeding(r)]
+                if anchor is not None and anchor.lemma_.lower() == "be":
+                    # "in talks", "in contact", "in support of" are states of acting with or
+                    # for another; "in demand", "in protest" tell no demand or complaint made
+                    lit = [r for r in lit if r.event not in DEMANDING_EVENTS]
                 if anchor is not None and lit:
                     entry = max(lit, key=lambda r: r.weight)
                     raw.append(_read(token, entry, lexicon=lexicon, anchor=anchor))

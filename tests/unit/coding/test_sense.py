@@ -130,6 +130,9 @@ def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[
         ("Kenya challenged the Ugandan decision.", {"ACCUSE"}),
         ("Kenya challenged the ruling in court.", set()),
         ("Kenya dared to criticise Uganda.", {"ACCUSE"}),
+        # being in talks is talking; being in demand is no demand made
+        ("Kenya has been in talks with Uganda.", {"CONSULT"}),
+        ("Kenyan coaches are in high demand in Uganda.", set()),
         # a word said that is sent is that word, not aid sent
         ("Ghana sent a request for help to Nigeria.", {"REQUEST"}),
         ("Kenya sent a formal complaint to Uganda.", {"ACCUSE"}),
