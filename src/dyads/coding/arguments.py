@@ -238,6 +238,9 @@ def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         return Arguments(actors=(), recipients=())
     if not actors:
         actors, actor_spans = _modifier_refs(noun, ctx=ctx)
+    if not actors and trigger.event == "PROTEST":
+        # "the decision sparked protests in Peru": those who protest are of the place
+        actors, actor_spans = refs_in(_places_of(noun), ctx=ctx, places=True)
     if trigger.event == "CONSULT" and not recipients and len(actors) < RECIPROCAL_MIN:
         # a meeting needs a second party: "the party's committee meeting" is its own affair
         return Arguments(actors=(), recipients=())
@@ -250,6 +253,20 @@ def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         recipients=(recipients, recipient_spans),
         has_subject=bool(doers),
     )
+
+
+def _places_of(noun: Any) -> list[Any]:
+    """The places an act is told to happen in: "in" on the noun or on the verb whose object
+    it is ("protests in Peru", "sparked protests in Peru")."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    return [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _undergone_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:

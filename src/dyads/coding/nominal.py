@@ -74,6 +74,14 @@ RECEIVING_FRAMES = frozenset({("meet", "with"), ("come", "under")})
 # "face" tells of words said as received ("faced criticism from"), of force or measures as
 # only looming ("faces a ban from the league").
 LOOMING_VERBS = frozenset({"face"})
+# Of those, the verbs whose subject causes a reaction: "Chile's decision sparked protests",
+# "the remarks drew sanctions from the EU", "the killing sparked anger in Peru". The
+# reaction is an act on the cause's owner, and a feeling caused is one shown; a word said
+# still needs a speaker, while protesters and force may go unnamed.
+CAUSING_VERBS = frozenset({"provoke", "spark", "prompt", "trigger", "elicit", "draw"})
+# The reactions a cause draws upon its owner: blame, demands, refusals, protests, measures;
+# the warnings it prompts are alerts ("prompting warnings for residents to take cover").
+REACTION_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST", "SANCTION"})
 
 
 def own_party(token: Any, entry: TriggerEntry) -> bool:
@@ -136,6 +144,15 @@ def received(token: Any, entry: TriggerEntry) -> bool:
     if verb is None:
         return False
     return verb.lemma_.lower() not in LOOMING_VERBS or entry.event in SPEECH_EVENTS
+
+
+def caused(token: Any, entry: TriggerEntry) -> bool:
+    """The noun is a reaction caused by the subject of its verb ("the decision sparked
+    protests"): the one acted on is that subject's owner."""
+    verb = receiving_verb(token)
+    if verb is None or verb.lemma_.lower() not in CAUSING_VERBS:
+        return False
+    return entry.event in REACTION_EVENTS and receiver(token) is not None
 
 
 def agent_preps(entry: TriggerEntry) -> frozenset[str]:

@@ -39,6 +39,7 @@ from dyads.coding.frames import negated as _negated
 from dyads.coding.frames import nonfactive_frame as _nonfactive_frame
 from dyads.coding.lexicon import Lexicon, TriggerEntry
 from dyads.coding.nominal import (
+    caused,
     denied,
     governing_verb,
     own_party,
@@ -208,11 +209,12 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
 
 def _nominal(token: Any, rows: list[TriggerEntry]) -> list[Trigger]:
     """A noun with a party of its own, read with the verb above it for modality."""
-    entry = choose_entry(token, [r for r in rows if not r.light_only])
+    # a reaction caused is told by its noun alone: "sparked outrage", "triggered sanctions"
+    entry = choose_entry(token, [r for r in rows if not r.light_only or caused(token, r)])
     if entry is None:
         return []
     undergone = is_proceeding(entry) and undergoer(token) is not None
-    if not undergone and not own_party(token, entry):
+    if not undergone and not own_party(token, entry) and not caused(token, entry):
         return []
     anchor = governing_verb(token)
     return [_read_unreal(token, entry, anchor=anchor, nominal=True, undergone=undergone)]

@@ -74,6 +74,9 @@ def _assert_one(
          {"UGA"}, {"KEN"}),
         ("The Kenyan minister enjoys support from Uganda.", "SUPPORT", {"UGA"}, {"KEN"}),
         ("The Israeli plan was met with criticism from Egypt.", "ACCUSE", {"EGY"}, {"ISR"}),
+        # a reaction caused is done to the cause's owner; protesters are of the place
+        ("The Kenyan decision sparked anger from Uganda.", "ACCUSE", {"UGA"}, {"KEN"}),
+        ("The Kenyan decision sparked protests in Uganda.", "PROTEST", {"UGA"}, {"KEN"}),
     ],
 )  # fmt: skip
 def test_noun_with_own_parties_is_an_event(
@@ -106,6 +109,9 @@ def test_noun_with_own_parties_is_an_event(
         "Kenya would face criticism from Uganda.",
         "Kenya faces a ban from Uganda.",
         "Kenya received no request from Uganda.",
+        # a reaction with no one named to say it, and an alert prompted
+        "The Kenyan decision sparked outrage.",
+        "The North Korean launch prompted warnings for Japanese residents to take cover.",
         # coming in contact is meeting by chance, not consulting
         "Kenyan soldiers came in contact with Somali militants near the border.",
     ],
