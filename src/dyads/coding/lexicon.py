@@ -136,9 +136,15 @@ class TriggerEntry:
     @property
     def specificity(self) -> int:
         """How much the row asks for: more specific rows win; an object counts double, since
-        it says more about the act than a preposition ("fired a missile into the sea")."""
+        it says more about the act than a preposition ("fired a missile into the sea"); an
+        infinitive asked for counts as a preposition does."""
         objects = bool(self.objects or self.class_objects)
-        return int(bool(self.preps)) + int(bool(self.particles)) + 2 * int(objects)
+        return (
+            int(bool(self.preps))
+            + int(bool(self.particles))
+            + 2 * int(objects)
+            + int(self.needs_infinitive)
+        )
 
     @property
     def governs(self) -> bool:

@@ -20,9 +20,11 @@ from dyads.coding.frames import is_time
 from dyads.coding.lexicon import Lexicon, TriggerEntry
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+VERB_POS = frozenset({"VERB", "AUX"})
 # Where a to-infinitive complement hangs: "dared Y to close" (xcomp), "challenged Y to
-# preach" (parsed as a clause with Y its subject).
-INFINITIVE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl"})
+# preach" (parsed as a clause with Y its subject), "calls to resign" (also parsed as a
+# relative clause).
+INFINITIVE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
 # Heads of a quantity whose "of" phrase is the real object ("most of its exports").
 QUANTITY_HEADS = frozenset(
     {"percent", "%", "most", "all", "some", "half", "share", "part", "bulk", "majority", "much"}
@@ -97,14 +99,15 @@ def particles_of(token: Any) -> set[str]:
 
 
 def has_infinitive(token: Any) -> bool:
-    """The word asks someone to act: a to-infinitive hangs on it with the one asked as the
-    word's object or the clause's subject ("dared Uganda to close the border", "challenged
-    politicians to preach peace"). "Dared to speak" has no one asked: it is courage."""
-    objects = any(c.dep_ == "dobj" for c in token.children)
+    """The word asks someone to act with a to-infinitive. A verb names the one asked as its
+    object or the clause's subject ("dared Uganda to close the border", "challenged
+    politicians to preach peace"; "dared to speak" is courage); a noun need not ("calls to
+    resign", "a call for Uganda to withdraw")."""
+    named = token.pos_ not in VERB_POS or any(c.dep_ == "dobj" for c in token.children)
     for clause in (c for c in token.children if c.dep_ in INFINITIVE_DEPS):
         infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
         subject = any(a.dep_ in {"nsubj", "nsubjpass"} for a in clause.children)
-        if infinitive and clause.pos_ in {"VERB", "AUX"} and (objects or subject):
+        if infinitive and clause.pos_ in VERB_POS and (named or subject):
             return True
     return False
 

@@ -189,7 +189,9 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
                     # for another; "in demand", "in protest" tell no demand or complaint made
                     lit = [r for r in lit if r.event not in DEMANDING_EVENTS]
                 if anchor is not None and lit:
-                    entry = max(lit, key=lambda r: r.weight)
+                    # the row the noun's own words choose ("a call for calm", "a phone call
+                    # to"), else the surest
+                    entry = choose_entry(token, lit) or max(lit, key=lambda r: r.weight)
                     raw.append(_read(token, entry, lexicon=lexicon, anchor=anchor))
                 else:
                     raw.extend(_nominal(token, rows))
@@ -413,6 +415,11 @@ def _purpose(trigger: Trigger, others: list[Trigger]) -> bool:
     return any(o.verb.i == verb.head.i and o.token.i != trigger.token.i for o in others)
 
 
+def _infinitive_relative(node: Any) -> bool:
+    """An infinitive parsed as a relative clause completes its noun: "calls to resign"."""
+    return node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
 def _governed(trigger: Trigger, governors: list[Trigger]) -> bool:
     """True when ``trigger`` lies in a complement of a governing trigger. A noun with
     parties of its own or an adjective governs what hangs on it ("criticism of China for
@@ -427,7 +434,7 @@ def _governed(trigger: Trigger, governors: list[Trigger]) -> bool:
         node, steps = (trigger.token if trigger.nominal else trigger.verb), 0
         while node.head.i != node.i and steps < MAX_DEPTH:
             if node.head.i == top.i:
-                if node.dep_ in COMPLEMENT_DEPS:
+                if node.dep_ in COMPLEMENT_DEPS or _infinitive_relative(node):
                     return True
                 break
             node, steps = node.head, steps + 1

@@ -130,6 +130,14 @@ def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[
         ("Kenya challenged the Ugandan decision.", {"ACCUSE"}),
         ("Kenya challenged the ruling in court.", set()),
         ("Kenya dared to criticise Uganda.", {"ACCUSE"}),
+        # a call for something or to act asks for it; a call to or with someone is a phone
+        # call, and a call from someone says neither
+        ("The Kenyan president issued a call for calm.", {"REQUEST"}),
+        ("The Kenyan president renewed his call for Uganda to withdraw.", {"REQUEST"}),
+        ("The Kenyan opposition's calls to resign grew louder.", {"REQUEST"}),
+        ("The South African president made a phone call to the Kenyan president.",
+         {"CONSULT"}),
+        ("The Kenyan president got a call from Trump.", set()),
         # being in talks is talking; being in demand is no demand made
         ("Kenya has been in talks with Uganda.", {"CONSULT"}),
         ("Kenyan coaches are in high demand in Uganda.", set()),
