@@ -74,6 +74,9 @@ def _assert_one(
          {"UGA"}, {"KEN"}),
         ("The Kenyan minister enjoys support from Uganda.", "SUPPORT", {"UGA"}, {"KEN"}),
         ("The Israeli plan was met with criticism from Egypt.", "ACCUSE", {"EGY"}, {"ISR"}),
+        # a threat to act is a threat made; a threat to a place is a danger
+        ("Iran's threat to close the strait alarmed Saudi Arabia.", "THREATEN", {"IRN"},
+         set()),
         # a reaction caused is done to the cause's owner; protesters are of the place
         ("The Kenyan decision sparked anger from Uganda.", "ACCUSE", {"UGA"}, {"KEN"}),
         ("The Kenyan decision sparked protests in Uganda.", "PROTEST", {"UGA"}, {"KEN"}),
@@ -98,6 +101,7 @@ def test_noun_with_own_parties_is_an_event(
         "Austria set up a team to review Slovenia's complaints about the border.",
         # a danger or a standing state, not an act: such nouns count after a light verb only
         "The threat from North Korea shaped the Japanese budget.",
+        "North Korea poses a threat to Japan.",
         "The sanctions on Cuba hurt its economy.",
         "Attacks on the Chilean press grew.",
         # a word said needs a speaker; its "of" is what is said
