@@ -25,9 +25,9 @@ from dyads.coding.argument_tokens import (
     recipient_tokens,
     subject_of,
 )
-from dyads.coding.nominal import agent_preps
+from dyads.coding.nominal import agent_preps, givers, receiver
 from dyads.coding.proceedings import undergoer
-from dyads.coding.triggers import CONFLICT_EVENTS, PLACING_VERBS, Trigger
+from dyads.coding.triggers import CONFLICT_EVENTS, PLACING_VERBS, SENDING_VERBS, Trigger
 from dyads.records import ActorRef, MentionKind
 
 # Pronouns that, as the subject of a reported clause, stand for the one reporting.
@@ -176,6 +176,9 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         if trigger.anchor is not None and trigger.anchor.lemma_.lower() in PLACING_VERBS:
             # "placed the leader under house arrest": the one placed undergoes the measure
             heads += [c for c in verb.children if c.dep_ == "dobj"]
+        if trigger.anchor is not None and trigger.anchor.lemma_.lower() in SENDING_VERBS:
+            # "sent Uganda a warning": the one a word said is sent to hears it
+            heads += recipient_tokens(verb, ("dative", "to"), passive=False)
     actors, actor_spans = refs_in([subject] if subject is not None else [], ctx=ctx)
     if not actors and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
         # "Syria says it is willing to withdraw": the pronoun is the one who says so
@@ -221,15 +224,23 @@ def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         agentive = word in agent_preps(entry)
         if child.dep_ in {"prep", "agent"} and (agentive or (together and word == "between")):
             doers.extend(g for g in child.children if g.dep_ == "pobj")
+    doers.extend(givers(noun, entry))
     actors, actor_spans = refs_in(doers, ctx=ctx, places=True)
     places = [p for p in entry.recipient if not (together and p == "between")]
     heads = recipient_tokens(noun, places, passive=False) + (owners if undergoes else [])
     recipients, recipient_spans = refs_in(heads, ctx=ctx, places=True)
+    received_by = receiver(noun)
+    if not recipients and received_by is not None:
+        # "Peru drew criticism from Chile": the one who receives the act is acted on
+        recipients, recipient_spans = refs_in([received_by], ctx=ctx, places=True)
     if not actors and not recipients:
         # a party must come from the noun's own arguments: "a crackdown on dissent" names none
         return Arguments(actors=(), recipients=())
     if not actors:
         actors, actor_spans = _modifier_refs(noun, ctx=ctx)
+    if not actors and trigger.event == "PROTEST":
+        # "the decision sparked protests in Peru": those who protest are of the place
+        actors, actor_spans = refs_in(_places_of(noun), ctx=ctx, places=True)
     if trigger.event == "CONSULT" and not recipients and len(actors) < RECIPROCAL_MIN:
         # a meeting needs a second party: "the party's committee meeting" is its own affair
         return Arguments(actors=(), recipients=())
@@ -242,6 +253,20 @@ def noun_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         recipients=(recipients, recipient_spans),
         has_subject=bool(doers),
     )
+
+
+def _places_of(noun: Any) -> list[Any]:
+    """The places an act is told to happen in: "in" on the noun or on the verb whose object
+    it is ("protests in Peru", "sparked protests in Peru")."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    return [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _undergone_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:

@@ -57,7 +57,9 @@ COLUMNS = (
     "weight",
     "flags",
 )
-FLAGS = frozenset({"govern", "intent", "reciprocal", "target", "clause", "light", "nominal"})
+FLAGS = frozenset(
+    {"govern", "intent", "reciprocal", "target", "clause", "light", "nominal", "infinitive"}
+)
 # Events of bodily force: done to people, places and things, never to what is said or
 # decided. A row of one that names no object of its own is ruled out by an object of the
 # class ABSTRACT ("attacked the inquiry", "shot down the proposal" report no violence).
@@ -134,9 +136,15 @@ class TriggerEntry:
     @property
     def specificity(self) -> int:
         """How much the row asks for: more specific rows win; an object counts double, since
-        it says more about the act than a preposition ("fired a missile into the sea")."""
+        it says more about the act than a preposition ("fired a missile into the sea"); an
+        infinitive asked for counts as a preposition does."""
         objects = bool(self.objects or self.class_objects)
-        return int(bool(self.preps)) + int(bool(self.particles)) + 2 * int(objects)
+        return (
+            int(bool(self.preps))
+            + int(bool(self.particles))
+            + 2 * int(objects)
+            + int(self.needs_infinitive)
+        )
 
     @property
     def governs(self) -> bool:
@@ -168,6 +176,13 @@ class TriggerEntry:
         X", "X faces charges"), never as a light verb's object: "took charge of", "paid the
         charges" name a duty and a price."""
         return "nominal" in self.flags
+
+    @property
+    def needs_infinitive(self) -> bool:
+        """The word reports the event only when it asks someone to act with a
+        to-infinitive: "challenged Kenya to hold talks" asks, "challenged the ruling" and
+        "dared to speak" do not (``rows.has_infinitive``)."""
+        return "infinitive" in self.flags
 
     @property
     def needs_act_clause(self) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dyads.coding.argument_tokens import passive_subjects, subject_of
 from dyads.coding.frames import (
     MAX_DEPTH,
     VERB_TAGS,
@@ -59,12 +60,35 @@ AHEAD_PREPS = frozenset({"ahead", "before", "pending", "towards", "toward", "unt
 # ("warnings of pressure", "complaints of overcrowding").
 AGENT_PREPS = frozenset({"by", "from", "of"})
 SPEECH_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"})
+# Verbs whose subject receives, or draws upon itself, the act their object names: "Peru drew
+# criticism from Chile", "received a request from Kenya", "won praise from", "faced calls from
+# the opposition to resign", "the remarks provoked condemnation from Oslo". The one who acts
+# is named by "from", which the parse hangs on the verb as often as on the noun.
+RECEIVING_VERBS = frozenset(
+    {"draw", "receive", "attract", "earn", "face", "get", "win", "enjoy", "garner", "elicit",
+     "provoke", "spark", "prompt", "trigger"}
+)  # fmt: skip
+# The same with the noun in a phrase: "was met with criticism from", "came under criticism
+# from".
+RECEIVING_FRAMES = frozenset({("meet", "with"), ("come", "under")})
+# "face" tells of words said as received ("faced criticism from"), of force or measures as
+# only looming ("faces a ban from the league").
+LOOMING_VERBS = frozenset({"face"})
+# Of those, the verbs whose subject causes a reaction: "Chile's decision sparked protests",
+# "the remarks drew sanctions from the EU", "the killing sparked anger in Peru". The
+# reaction is an act on the cause's owner, and a feeling caused is one shown; a word said
+# still needs a speaker, while protesters and force may go unnamed.
+CAUSING_VERBS = frozenset({"provoke", "spark", "prompt", "trigger", "elicit", "draw"})
+# The reactions a cause draws upon its owner: blame, demands, refusals, protests, measures;
+# the warnings it prompts are alerts ("prompting warnings for residents to take cover").
+REACTION_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST", "SANCTION"})
 
 
 def own_party(token: Any, entry: TriggerEntry) -> bool:
     """The noun names a party of its own: an owner ("China's", "its"), a doer ("by China",
-    "from China") or a recipient in one of the row's prepositions ("sanctions on Iran"); a
-    time is no party ("the bombing on Sunday")."""
+    "from China", also on a receiving verb: "drew criticism from China") or a recipient in
+    one of the row's prepositions ("sanctions on Iran"); a time is no party ("the bombing on
+    Sunday")."""
     for child in token.children:
         if child.dep_ == "poss":
             return True
@@ -73,7 +97,62 @@ def own_party(token: Any, entry: TriggerEntry) -> bool:
             word = child.lower_
             if word in entry.recipient or word in agent_preps(entry):
                 return True
-    return False
+    return bool(givers(token, entry))
+
+
+def receiving_verb(token: Any) -> Any | None:
+    """The verb whose subject receives the act noun ``token`` names ("drew criticism",
+    "was met with criticism"), or None."""
+    head = token.head
+    if token.dep_ == "dobj" and head.pos_ in VERB_TAGS:
+        return head if head.lemma_.lower() in RECEIVING_VERBS else None
+    if token.dep_ == "pobj" and head.head.pos_ in VERB_TAGS:
+        frame = (head.head.lemma_.lower(), head.lower_)
+        return head.head if frame in RECEIVING_FRAMES else None
+    return None
+
+
+def givers(token: Any, entry: TriggerEntry) -> list[Any]:
+    """The parties named by "from" on the receiving verb of noun ``token`` ("drew criticism
+    from China": China), unless the row keeps "from" for its recipient."""
+    verb = receiving_verb(token)
+    if verb is None or "from" not in agent_preps(entry):
+        return []
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pobj" and not is_time(g)
+    ]
+
+
+def receiver(token: Any) -> Any | None:
+    """The subject of the receiving verb of noun ``token``: the one acted on ("Peru" of "Peru
+    drew criticism from Chile", "the plan" of "the plan was met with criticism")."""
+    verb = receiving_verb(token)
+    if verb is None:
+        return None
+    passive = passive_subjects(verb)
+    return passive[0] if passive else subject_of(verb)[0]
+
+
+def received(token: Any, entry: TriggerEntry) -> bool:
+    """The noun's act is told as received by the subject of its verb, and so as done: "faced
+    calls from the opposition" reports the calls, "faces a ban" only a danger."""
+    verb = receiving_verb(token)
+    if verb is None:
+        return False
+    return verb.lemma_.lower() not in LOOMING_VERBS or entry.event in SPEECH_EVENTS
+
+
+def caused(token: Any, entry: TriggerEntry) -> bool:
+    """The noun is a reaction caused by the subject of its verb ("the decision sparked
+    protests"): the one acted on is that subject's owner."""
+    verb = receiving_verb(token)
+    if verb is None or verb.lemma_.lower() not in CAUSING_VERBS:
+        return False
+    return entry.event in REACTION_EVENTS and receiver(token) is not None
 
 
 def agent_preps(entry: TriggerEntry) -> frozenset[str]:

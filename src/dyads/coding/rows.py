@@ -6,9 +6,10 @@ or predicate, or the noun a participle modifies ("the curfew imposed"); its comp
 complements count ("state of emergency"); a class of words is matched on the object itself, and
 through a quantity on what it measures ("90 percent of oil imports"). A preposition that only
 says when ("fired on Monday") is no preposition a row can ask for. Among the rows met, the most
-specific wins, then the surest. A lemma with no rows falls back to the word without "re"
-("reimpose": "impose"), then to the lemmas its form may inflect (the tagger's "stag" for
-"staged").
+specific wins, then the surest. A row may also ask that the word ask someone to act with a
+to-infinitive ("challenged Y to hold talks", not "challenged the ruling"). A lemma with no
+rows falls back to the word without "re" ("reimpose": "impose"), then to the lemmas its form
+may inflect (the tagger's "stag" for "staged").
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ from dyads.coding.frames import is_time
 from dyads.coding.lexicon import Lexicon, TriggerEntry
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+VERB_POS = frozenset({"VERB", "AUX"})
+# Where a to-infinitive complement hangs: "dared Y to close" (xcomp), "challenged Y to
+# preach" (parsed as a clause with Y its subject), "calls to resign" (also parsed as a
+# relative clause).
+INFINITIVE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
 # Heads of a quantity whose "of" phrase is the real object ("most of its exports").
 QUANTITY_HEADS = frozenset(
     {"percent", "%", "most", "all", "some", "half", "share", "part", "bulk", "majority", "much"}
@@ -92,6 +98,20 @@ def particles_of(token: Any) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ == "prt"}
 
 
+def has_infinitive(token: Any) -> bool:
+    """The word asks someone to act with a to-infinitive. A verb names the one asked as its
+    object or the clause's subject ("dared Uganda to close the border", "challenged
+    politicians to preach peace"; "dared to speak" is courage); a noun need not ("calls to
+    resign", "a call for Uganda to withdraw")."""
+    named = token.pos_ not in VERB_POS or any(c.dep_ == "dobj" for c in token.children)
+    for clause in (c for c in token.children if c.dep_ in INFINITIVE_DEPS):
+        infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+        subject = any(a.dep_ in {"nsubj", "nsubjpass"} for a in clause.children)
+        if infinitive and clause.pos_ in VERB_POS and (named or subject):
+            return True
+    return False
+
+
 def rows_for(lexicon: Lexicon, lemma: str, *, pos: str, form: str = "") -> list[TriggerEntry]:
     """Rows of ``lemma`` for a part of speech; "reimpose" falls back to "impose", and a lemma
     the tagger got wrong ("staged" -> "stag") to the lemmas the word form may inflect."""
@@ -118,6 +138,8 @@ def choose_entry(token: Any, rows: list[TriggerEntry]) -> TriggerEntry | None:
         if row.preps and not row.preps & (preps | particles):
             continue
         if row.particles and not row.particles & (particles | preps):
+            continue
+        if row.needs_infinitive and not has_infinitive(token):
             continue
         met.append(row)
     if not met:

@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from dyads.coding.argument_tokens import is_passive
 from dyads.coding.frames import MAX_DEPTH, VERB_TAGS
 from dyads.coding.frames import chain as _chain
 from dyads.coding.frames import conditioned as _conditioned
@@ -37,7 +38,15 @@ from dyads.coding.frames import hypothetical as _hypothetical
 from dyads.coding.frames import negated as _negated
 from dyads.coding.frames import nonfactive_frame as _nonfactive_frame
 from dyads.coding.lexicon import Lexicon, TriggerEntry
-from dyads.coding.nominal import denied, governing_verb, own_party, predicate_verb, unreal
+from dyads.coding.nominal import (
+    caused,
+    denied,
+    governing_verb,
+    own_party,
+    predicate_verb,
+    received,
+    unreal,
+)
 from dyads.coding.proceedings import is_proceeding, undergoer
 from dyads.coding.rows import choose_entry, particles_of, rows_for
 from dyads.coding.speech import reported_speech
@@ -105,6 +114,14 @@ LIGHT_VERBS = frozenset(
         "show",
     ]
 )
+# Verbs that carry a word said to the one it is addressed to: "sent a warning to Y",
+# "submitted a request to Y", "delivered an ultimatum", "handed Y a protest note". They are
+# light verbs for words said only: what else is sent is read by their own rows ("sent aid"),
+# and a probe sent is a craft, not an inquiry.
+SENDING_VERBS = frozenset({"send", "submit", "deliver", "hand"})
+SENT_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT"})
+# Words said against another, which no one is "in": "coaches are in demand", "left in protest".
+DEMANDING_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 # Particles that make a light verb undo its noun: "called off", "broke off", "put off".
 UNDOING_PARTICLES = frozenset({"off"})
 MUST = TriggerEntry(
@@ -158,15 +175,23 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
             entry = choose_entry(token, rows_for(lexicon, lemma, pos="V", form=token.lower_))
             if _must_clause(token):
                 raw.append(replace(_read(token, MUST, lexicon=lexicon), demand=True))
-            elif entry is not None:
+            elif entry is not None and not _met_with_reaction(token, lexicon=lexicon):
                 raw.append(_read(token, entry, lexicon=lexicon))
         elif token.pos_ in {"NOUN", "PROPN"}:
             anchor = _light_verb(token)
             rows = rows_for(lexicon, lemma, pos="N", form=token.lower_)
             if rows and not _outranked_compound(token, rows, lexicon=lexicon):
                 lit = [r for r in rows if not r.nominal_only]  # "took charge" is no charge
+                if anchor is not None and anchor.lemma_.lower() in SENDING_VERBS:
+                    lit = [r for r in lit if r.event in SENT_EVENTS and not is_proceeding(r)]
+                if anchor is not None and anchor.lemma_.lower() == "be":
+                    # "in talks", "in contact", "in support of" are states of acting with or
+                    # for another; "in demand", "in protest" tell no demand or complaint made
+                    lit = [r for r in lit if r.event not in DEMANDING_EVENTS]
                 if anchor is not None and lit:
-                    entry = max(lit, key=lambda r: r.weight)
+                    # the row the noun's own words choose ("a call for calm", "a phone call
+                    # to"), else the surest
+                    entry = choose_entry(token, lit) or max(lit, key=lambda r: r.weight)
                     raw.append(_read(token, entry, lexicon=lexicon, anchor=anchor))
                 else:
                     raw.extend(_nominal(token, rows))
@@ -186,11 +211,12 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
 
 def _nominal(token: Any, rows: list[TriggerEntry]) -> list[Trigger]:
     """A noun with a party of its own, read with the verb above it for modality."""
-    entry = choose_entry(token, [r for r in rows if not r.light_only])
+    # a reaction caused is told by its noun alone: "sparked outrage", "triggered sanctions"
+    entry = choose_entry(token, [r for r in rows if not r.light_only or caused(token, r)])
     if entry is None:
         return []
     undergone = is_proceeding(entry) and undergoer(token) is not None
-    if not undergone and not own_party(token, entry):
+    if not undergone and not own_party(token, entry) and not caused(token, entry):
         return []
     anchor = governing_verb(token)
     return [_read_unreal(token, entry, anchor=anchor, nominal=True, undergone=undergone)]
@@ -215,7 +241,7 @@ def _read_unreal(
         event=entry.event,
         anchor=anchor if anchor is not None and anchor.i != token.i else None,
         negated=denied(token, verb),
-        hypothetical=unreal(token, verb, undergone=undergone),
+        hypothetical=unreal(token, verb, undergone=undergone or received(token, entry)),
         depth=depth_of(token),
         nominal=nominal,
         predicative=predicative,
@@ -245,7 +271,8 @@ def _one_per_act(triggers: list[Trigger]) -> list[Trigger]:
     recipient where either row says ("gave Y aid", "aid to Y"). A light verb read by what
     it takes ("called the raid a crime": ACCUSE for the crime it names) judges its noun
     rather than reporting it: the noun is no act of its own. A verb that enacts what its noun
-    names ("ordered the arrest of", "authorised strikes") reports that act, not its own."""
+    names ("ordered the arrest of", "authorised strikes") reports that act, not its own, and
+    so does a verb that sends a word said ("sent an apology to")."""
     verbs = {t.token.i: t for t in triggers if t.anchor is None}
     out: list[Trigger] = []
     told: set[int] = set()
@@ -260,8 +287,10 @@ def _one_per_act(triggers: list[Trigger]) -> list[Trigger]:
             told.add(verb.token.i)
         else:
             out.append(trigger)
-            if verb is not None and verb.token.lemma_.lower() in ENACTING_VERBS:
-                told.add(verb.token.i)  # "ordered sanctions": the sanctions are the act
+            if verb is not None and verb.token.lemma_.lower() in ENACTING_VERBS | SENDING_VERBS:
+                # "ordered sanctions": the sanctions are the act; "sent an apology": the
+                # apology, not something sent as aid
+                told.add(verb.token.i)
     return [t for t in out if t.anchor is not None or t.token.i not in told]
 
 
@@ -296,10 +325,30 @@ def _light_verb(token: Any) -> Any | None:
     light = (
         token.dep_ in {"dobj", "nsubjpass"}
         and head.pos_ in VERB_TAGS
-        and head.lemma_.lower() in LIGHT_VERBS | ENACTING_VERBS
+        and head.lemma_.lower() in LIGHT_VERBS | ENACTING_VERBS | SENDING_VERBS
         and not particles_of(head) & UNDOING_PARTICLES  # "called off the talks"
     )
     return head if light else None
+
+
+def _met_with_reaction(token: Any, *, lexicon: Lexicon) -> bool:
+    """ "Was met with" and "met with criticism" tell a reaction received, not a meeting: the
+    passive, or an act named after "with" ("the plan met with protests from Y")."""
+    if token.lemma_.lower() != "meet":
+        return False
+    named = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    acts = [
+        g
+        for g in named
+        if any(r.event != "CONSULT" for r in rows_for(lexicon, g.lemma_.lower(), pos="N"))
+    ]
+    return bool(acts) or (bool(named) and is_passive(token))
 
 
 def _must_clause(token: Any) -> bool:
@@ -366,6 +415,11 @@ def _purpose(trigger: Trigger, others: list[Trigger]) -> bool:
     return any(o.verb.i == verb.head.i and o.token.i != trigger.token.i for o in others)
 
 
+def _infinitive_relative(node: Any) -> bool:
+    """An infinitive parsed as a relative clause completes its noun: "calls to resign"."""
+    return node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
 def _governed(trigger: Trigger, governors: list[Trigger]) -> bool:
     """True when ``trigger`` lies in a complement of a governing trigger. A noun with
     parties of its own or an adjective governs what hangs on it ("criticism of China for
@@ -380,7 +434,7 @@ def _governed(trigger: Trigger, governors: list[Trigger]) -> bool:
         node, steps = (trigger.token if trigger.nominal else trigger.verb), 0
         while node.head.i != node.i and steps < MAX_DEPTH:
             if node.head.i == top.i:
-                if node.dep_ in COMPLEMENT_DEPS:
+                if node.dep_ in COMPLEMENT_DEPS or _infinitive_relative(node):
                     return True
                 break
             node, steps = node.head, steps + 1

@@ -57,11 +57,29 @@ def _assert_one(
         ("The Dutch envoy has been in talks with the Chinese.", "CONSULT", {"NLD"}, {"CHN"}),
         ("The Indian minister has been in contact with China on the issue.", "CONSULT",
          {"IND"}, {"CHN"}),
+        # a word said that is sent goes to the one it is sent to
+        ("Kenya sent Uganda a stern warning.", "THREATEN", {"KEN"}, {"UGA"}),
+        ("Kenya submitted a request to Uganda.", "REQUEST", {"KEN"}, {"UGA"}),
         # a partnership announced is agreed
         ("Kenya announced a partnership with Ethiopia.", "AGREE", {"KEN"}, {"ETH"}),
         # the owner of an arrest is the one arrested
         ("The Chilean activist's arrest by Peruvian police angered Santiago.", "COERCE",
          {"PER"}, {"CHL"}),
+        # an act received: "from" names the doer, the subject of the verb the one acted on
+        ("Chile's decision drew condemnation from Peru.", "ACCUSE", {"PER"}, {"CHL"}),
+        ("Kenya received a request from Uganda for troops.", "REQUEST", {"UGA"}, {"KEN"}),
+        ("The Ghanaian leader won praise from Togo for the deal.", "SUPPORT", {"TGO"},
+         {"GHA"}),
+        ("The Kenyan minister faced calls from the Ugandan president to resign.", "REQUEST",
+         {"UGA"}, {"KEN"}),
+        ("The Kenyan minister enjoys support from Uganda.", "SUPPORT", {"UGA"}, {"KEN"}),
+        ("The Israeli plan was met with criticism from Egypt.", "ACCUSE", {"EGY"}, {"ISR"}),
+        # a threat to act is a threat made; a threat to a place is a danger
+        ("Iran's threat to close the strait alarmed Saudi Arabia.", "THREATEN", {"IRN"},
+         set()),
+        # a reaction caused is done to the cause's owner; protesters are of the place
+        ("The Kenyan decision sparked anger from Uganda.", "ACCUSE", {"UGA"}, {"KEN"}),
+        ("The Kenyan decision sparked protests in Uganda.", "PROTEST", {"UGA"}, {"KEN"}),
     ],
 )  # fmt: skip
 def test_noun_with_own_parties_is_an_event(
@@ -83,6 +101,7 @@ def test_noun_with_own_parties_is_an_event(
         "Austria set up a team to review Slovenia's complaints about the border.",
         # a danger or a standing state, not an act: such nouns count after a light verb only
         "The threat from North Korea shaped the Japanese budget.",
+        "North Korea poses a threat to Japan.",
         "The sanctions on Cuba hurt its economy.",
         "Attacks on the Chilean press grew.",
         # a word said needs a speaker; its "of" is what is said
@@ -90,6 +109,13 @@ def test_noun_with_own_parties_is_an_event(
         "Criticism of the Danish decision grew.",
         # a meeting needs a second party
         "The Nepali party's committee meeting lasted all night.",
+        # an act received that is only looming, or denied
+        "Kenya would face criticism from Uganda.",
+        "Kenya faces a ban from Uganda.",
+        "Kenya received no request from Uganda.",
+        # a reaction with no one named to say it, and an alert prompted
+        "The Kenyan decision sparked outrage.",
+        "The North Korean launch prompted warnings for Japanese residents to take cover.",
         # coming in contact is meeting by chance, not consulting
         "Kenyan soldiers came in contact with Somali militants near the border.",
     ],

@@ -102,6 +102,10 @@ def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[
         ("Miners blasted through the rock near the Chilean border.", set()),
         # people taken captive are abducted
         ("Hundreds of Iraqi villagers were taken captive by Syrian rebels.", {"ASSAULT"}),
+        # meeting with people is consulting; meeting with an act is receiving it
+        ("The Kenyan president met with Ugandan officials.", {"CONSULT"}),
+        ("The Israeli plan was met with criticism from Egypt.", {"ACCUSE"}),
+        ("The Israeli plan was met with silence in Egypt.", set()),
         # shunning a meeting refuses it
         ("The Bangladeshi opposition shunned the talks with the Indian envoy.", {"REJECT"}),
         # sealing or forging a deal agrees to it; inking one signs it
@@ -119,8 +123,30 @@ def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[
         ("The Kremlin shrugged off the British sanctions.", {"REJECT"}),
         ("The Ugandan government refuted the Kenyan claims.", {"REJECT"}),
         ("The Saudi crown prince extolled the Greek government.", {"SUPPORT"}),
-        # a request sent is no aid sent
-        ("Ghana sent a request for help to Nigeria.", set()),
+        # challenging or daring someone to act asks it; challenging a ruling or a claim
+        # disputes it, and daring to act is courage
+        ("The Kenyan president challenged Uganda to hold talks.", {"REQUEST"}),
+        ("The Kenyan president dared Uganda to close the border.", {"REQUEST"}),
+        ("Kenya challenged the Ugandan decision.", {"ACCUSE"}),
+        ("Kenya challenged the ruling in court.", set()),
+        ("Kenya dared to criticise Uganda.", {"ACCUSE"}),
+        # a call for something or to act asks for it; a call to or with someone is a phone
+        # call, and a call from someone says neither
+        ("The Kenyan president issued a call for calm.", {"REQUEST"}),
+        ("The Kenyan president renewed his call for Uganda to withdraw.", {"REQUEST"}),
+        ("The Kenyan opposition's calls to resign grew louder.", {"REQUEST"}),
+        ("The South African president made a phone call to the Kenyan president.",
+         {"CONSULT"}),
+        ("The Kenyan president got a call from Trump.", set()),
+        # being in talks is talking; being in demand is no demand made
+        ("Kenya has been in talks with Uganda.", {"CONSULT"}),
+        ("Kenyan coaches are in high demand in Uganda.", set()),
+        # a word said that is sent is that word, not aid sent
+        ("Ghana sent a request for help to Nigeria.", {"REQUEST"}),
+        ("Kenya sent a formal complaint to Uganda.", {"ACCUSE"}),
+        ("Kenya sent Uganda a stern warning.", {"THREATEN"}),
+        ("Kenya sent an apology to Uganda.", {"SUPPORT"}),
+        ("Kenya sent aid to Uganda.", {"AID"}),
     ],
 )  # fmt: skip
 def test_phrasal_verbs_and_idioms_report_their_event(
