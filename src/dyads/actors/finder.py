@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from dyads.actors.acronyms import acronym_of, defined_acronyms
 from dyads.actors.memory import ArticleMemory
+from dyads.actors.party import sentence_party
 from dyads.actors.resolve import resolve, unit_bounds, unit_text
 from dyads.actors.tables import ActorTables
 from dyads.actors.units import PlaceLookup, Unit, build_units
@@ -78,6 +79,7 @@ class ResolvedUnit:
     actors: tuple[ActorRef, ...]
     place: Place | None = None
     locative: bool = False
+    contextual: bool = False  # an office or body given the article's context country
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -135,8 +137,9 @@ class ActorFinder:
                 unit.recalled = _subject_before(doc, unit, resolved) or unit.recalled
                 if unit.recalled is None:
                     continue
-            item = self._resolve(doc, unit, memory, here=here)
-            resolved.append(item)
+            resolved.append(self._resolve(doc, unit, memory, here=here))
+        resolved = [_of_party(doc, item, resolved, self.tables) for item in resolved]
+        for item in resolved:
             mentions.extend(_mentions(doc, item, sentence))
         _focus_subject(doc, resolved, memory)
         _remember_pair(doc, units, resolved, memory)
@@ -184,6 +187,7 @@ class ActorFinder:
             actors=actors,
             place=_place_of(doc, unit),
             locative=unit.locative,
+            contextual=unit.contextual,
         )
 
     def _place_lookup(self) -> PlaceLookup | None:
@@ -196,6 +200,20 @@ class ActorFinder:
         self._cache[id(doc)] = (doc, result)
         while len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
+
+
+def _of_party(
+    doc: Doc, item: ResolvedUnit, resolved: list[ResolvedUnit], tables: ActorTables
+) -> ResolvedUnit:
+    """An office or body given the article's context country takes instead the state of
+    the party its sentence is about (``dyads.actors.party``), when the sentence names one."""
+    if not item.contextual or not item.actors:
+        return item
+    code = sentence_party(doc, item.head, resolved)
+    if code is None or code == item.actors[0].country:
+        return item
+    actor = replace(item.actors[0], name=tables.country_name(code) or code, country=code)
+    return replace(item, actors=(actor,), contextual=False)
 
 
 def _defined(doc: Doc, unit: Unit, memory: ArticleMemory) -> tuple[ActorRef, ...]:

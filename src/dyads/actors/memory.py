@@ -24,6 +24,7 @@ One memory serves one article and is filled sentence by sentence by ``ActorFinde
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from datetime import date
 
@@ -71,9 +72,12 @@ class ArticleMemory:
                 sector=person.sector or known.sector,
                 title=person.title or known.title,
             )
-        words = person.name.split()
+        surname = person.name.split()[-1].lower()
         self._by_name[person.name.lower()] = person
-        self._by_name[words[-1].lower()] = person
+        if known is not None or surname not in self._by_name:
+            # a namesake ("widow Akie Abe" after "Shinzo Abe") leaves the bare surname to
+            # the one named first, whom the article goes on to call by it
+            self._by_name[surname] = person
         if person.title:
             self._by_role[person.title.split()[-1].lower()] = person
         self._last_person = person
@@ -172,9 +176,21 @@ class ArticleMemory:
         return self._place
 
     def person_by_name(self, name: str) -> ActorRef | None:
-        """A remembered person called ``name`` in full or by surname."""
+        """A remembered person called ``name`` in full or by surname.
+
+        A full name is the person remembered by its surname only when the given names agree
+        ("Tony Molina" is not "Dominique Molina"; "T. Molina" may be "Tony Molina").
+        """
         key = name.lower()
-        return self._by_name.get(key) or self._by_name.get(key.split()[-1] if key else key)
+        found = self._by_name.get(key)
+        if found is not None or not key:
+            return found
+        words = name.split()
+        known = self._by_name.get(words[-1].lower())
+        if known is None or len(words) == 1:
+            return known
+        given = known.name.split()[:-1]
+        return known if not given or any(_same_given(words[-2], g) for g in given) else None
 
     def person_by_role(self, word: str) -> ActorRef | None:
         """The last party remembered with the role word ``word`` ("minister", "ministry")."""
@@ -201,7 +217,72 @@ class ArticleMemory:
         return next(iter(named)) if len(named) == 1 else None
 
 
+# Words of address before a surname ("Mr Elmi", "Dr. Ruto"): they are no given name.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "lady", "lord"})
+# English given names and their usual short forms ("Mike Flynn" is "Michael Flynn").
+_SHORT_FORMS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("michael", "mike"),
+        ("robert", "bob"),
+        ("robert", "rob"),
+        ("william", "bill"),
+        ("william", "will"),
+        ("james", "jim"),
+        ("joseph", "joe"),
+        ("thomas", "tom"),
+        ("richard", "dick"),
+        ("richard", "rick"),
+        ("anthony", "tony"),
+        ("christopher", "chris"),
+        ("daniel", "dan"),
+        ("david", "dave"),
+        ("steven", "steve"),
+        ("stephen", "steve"),
+        ("benjamin", "ben"),
+        ("samuel", "sam"),
+        ("alexander", "alex"),
+        ("edward", "ed"),
+        ("charles", "chuck"),
+        ("nicholas", "nick"),
+        ("elizabeth", "liz"),
+        ("katherine", "kate"),
+        ("jennifer", "jen"),
+        ("andrew", "andy"),
+        ("gregory", "greg"),
+        ("matthew", "matt"),
+        ("patrick", "pat"),
+        ("timothy", "tim"),
+        ("kenneth", "ken"),
+        ("ronald", "ron"),
+        ("donald", "don"),
+        ("lawrence", "larry"),
+        ("frederick", "fred"),
+    )
+)
 # Codes in the country column that name no state, so they never become a context country.
 _NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
 _ISO_LENGTH = 3
 _PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+
+
+def _same_given(first: str, other: str) -> bool:
+    """Whether two given names may be one person's: equal, one an initial of the other, or
+    one a word of address ("Mr. Tillerson" is "Rex Tillerson")."""
+    if not (first.istitle() and other.istitle()):
+        return True  # "FIRE MUELLER" in a headline, "• Hollande": no given name to compare
+    first, other = _plain(first.lower()), _plain(other.lower())
+    if first == other or first.rstrip(".") in HONORIFICS or other.rstrip(".") in HONORIFICS:
+        return True
+    if frozenset((first, other)) in _SHORT_FORMS:
+        return True
+    short, long = sorted((first, other), key=len)
+    if len(short) > 1 and "." not in short:
+        return False
+    return long.startswith(short[:1])  # an initial: "T." of "Tony", "J.P." of "Juan Pedro"
+
+
+def _plain(word: str) -> str:
+    """``word`` without accents: "François" and "Francois" are one name."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -4,7 +4,8 @@
   ("Trump said he was willing ...", "Moon, who said he hoped ..."), else the last person
   (the subject of the last sentence that had one);
 - a capitalised word that is a remembered surname ("Dere also met ..."), also when spaCy has
-  tagged it as an organisation or a place;
+  tagged it as an organisation or a place, unless a different given name comes before it
+  ("Dominique Molina" after "Tony Molina");
 - "the two sides", "both countries" (``dyads.actors.pairs``): two parties named together;
 - "it" / "its" and "they" / "their": the last subject that was a country, body or group
   ("Iran said it would ...", "NATO said its troops ...", "the rebels said they ..."). These
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyads.actors.memory import ArticleMemory
+from dyads.actors.memory import HONORIFICS, ArticleMemory
 from dyads.actors.pairs import PERSON_NOUNS, pair_sector
 from dyads.actors.unit import Unit
 from dyads.records import MentionKind
@@ -71,10 +72,14 @@ def recalled_units(doc: Doc, memory: ArticleMemory, owner: list[Unit | None]) ->
             unit.recalled = memory.last_person
             unit.person_pronoun = True
         elif token.pos_ == "PROPN" and token.text[:1].isupper():
-            unit.recalled = memory.person_by_name(token.text)
-        if unit.recalled is not None or unit.pronoun is not None or unit.person_pronoun:
+            name = _with_given_name(token, owner)
+            unit.recalled = memory.person_by_name(name)
+            if unit.recalled is None and name != token.text and memory.person_by_name(token.text):
+                unit.first, unit.person = token.i - 1, name  # a namesake: a new person
+        if unit.recalled or unit.person or unit.pronoun is not None or unit.person_pronoun:
             units.append(unit)
-            owner[token.i] = unit
+            for i in unit.tokens():
+                owner[i] = unit
     return units
 
 
@@ -108,6 +113,24 @@ def remembered_person_entity(ent: Span, memory: ArticleMemory) -> bool:
     if known is None:
         return False
     return len(ent) == 1 or known.name.lower() == text.lower()
+
+
+def _with_given_name(token: Token, owner: list[Unit | None]) -> str:
+    """A surname with the capitalised name word before it ("Dominique Molina"), so that the
+    memory tells a namesake from the person it knows ("Tony Molina")."""
+    before = token.nbor(-1) if token.i > 0 else None
+    if (
+        before is not None
+        and owner[before.i] is None
+        and before.is_alpha
+        and before.lower_ not in HONORIFICS
+        and before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.dep_ == "compound"
+        and before.head.i == token.i
+    ):
+        return f"{before.text} {token.text}"
+    return token.text
 
 
 def _body_pronoun(token: Token, owner: list[Unit | None]) -> bool:

@@ -40,6 +40,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyads.actors.memory import ArticleMemory
+from dyads.actors.party import PARTY_SECTORS
 from dyads.actors.tables import ActorTables, NameEntry, RoleEntry
 from dyads.actors.titles import roles_in, title_sector
 from dyads.actors.units import LOCATIVE_PREPS, Unit
@@ -240,7 +241,9 @@ def _role(
             code = here  # "arrested in Denver, police said": the police of that place
         if code is None and role.sector in _ARMED_GROUPS:
             code = here or memory.last_place  # "strikes in northern Iraq ... the militants"
-        code = code or memory.context_country()
+        if code is None:
+            code = memory.context_country()
+            unit.contextual = sector in PARTY_SECTORS and word not in _OWN_GOVERNMENT
     name = tables.country_name(code) or doc[unit.first : unit.last + 1].text
     return (ActorRef(name=name, text=text, country=code, sector=sector, title=title),)
 

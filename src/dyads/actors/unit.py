@@ -38,6 +38,7 @@ class Unit:
     modifiers: list[Unit] = field(default_factory=list)
     modifies: Unit | None = None
     locative: bool = False  # a place after "in" / "at": where, not who
+    contextual: bool = False  # an office or body given the article's context country
 
     def tokens(self) -> range:
         return range(self.first, self.last + 1)

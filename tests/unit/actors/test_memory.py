@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from dyads.actors.memory import ArticleMemory
 from dyads.records import ActorRef
 
@@ -72,3 +74,30 @@ def test_article_memory_recent_country_skips_the_excluded_state_and_bodies() -> 
     assert memory.recent_country(excluding="NLD") == "CHL"
     assert memory.recent_country() == "NLD"
     assert ArticleMemory().recent_country() is None
+
+
+@pytest.mark.parametrize(
+    ("later", "same"),
+    [
+        ("Dana Okoro", False),  # a namesake
+        ("Peter Okoro", True),
+        ("P. Okoro", True),  # an initial
+        ("Mr. Okoro", True),  # a word of address
+        ("Okoro", True),
+    ],
+)
+def test_memory_full_name_is_the_known_surname_only_with_its_given_name(
+    later: str, same: bool
+) -> None:
+    memory = ArticleMemory()
+    memory.remember_person(ActorRef(name="Peter Okoro", text="Peter Okoro", country="NGA"))
+    known = memory.person_by_name(later)
+    assert (known is not None and known.name == "Peter Okoro") is same
+
+
+def test_memory_namesake_leaves_the_bare_surname_to_the_first_named() -> None:
+    memory = ArticleMemory()
+    memory.remember_person(ActorRef(name="Peter Okoro", text="Peter Okoro", country="NGA"))
+    memory.remember_person(ActorRef(name="Dana Okoro", text="Dana Okoro", country=None))
+    known = memory.person_by_name("Okoro")
+    assert known is not None and known.name == "Peter Okoro"
