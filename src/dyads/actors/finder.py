@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from dyads.actors.acronyms import acronym_of, defined_acronyms
 from dyads.actors.memory import ArticleMemory
+from dyads.actors.pairs import remember_pair
 from dyads.actors.party import sentence_party
 from dyads.actors.resolve import resolve, unit_bounds, unit_text
 from dyads.actors.tables import ActorTables
@@ -35,7 +36,7 @@ from dyads.nlp.sentences import Sentence
 from dyads.records import ActorRef, Mention, MentionKind, Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 
@@ -47,16 +48,6 @@ _CACHE_SIZE = 64
 # cuisine", "Ankara University"): no actor.
 _DESCRIPTIVE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# Kinds of unit that name one person: "Shin Won-sik", "Japan's Defence Minister Minoru Kihara".
-_PERSON_KINDS = frozenset({MentionKind.PERSON, MentionKind.ROLE})
-# Verbs and nouns of a meeting of two parties: its subject and its other party become what
-# "the two ministers" refers to next.
-_MEETING_VERBS = frozenset(
-    {"meet", "host", "receive", "welcome", "visit", "talk", "speak", "confer", "negotiate"}
-)
-_MEETING_NOUNS = frozenset(
-    {"talk", "talks", "meeting", "call", "discussion", "conversation", "negotiation"}
-)
 # Endings of English nouns for people (agent nouns and nationality-like nouns: "winger",
 # "leader", "activist", "spokesman", "civilian", "resident"), used to tell "an Israeli
 # right-winger" (a person) from "Turkish cuisine" (a thing).
@@ -142,7 +133,7 @@ class ActorFinder:
         for item in resolved:
             mentions.extend(_mentions(doc, item, sentence))
         _focus_subject(doc, resolved, memory)
-        _remember_pair(doc, units, resolved, memory)
+        remember_pair(doc, units, resolved, memory)
         result = SentenceActors(mentions=tuple(mentions), units=tuple(resolved))
         self._remember(doc, result)
         return result
@@ -243,61 +234,6 @@ def _focus_subject(doc: Doc, units: list[ResolvedUnit], memory: ArticleMemory) -
         if unit.kind is MentionKind.PERSON and unit.actors and doc[unit.head].dep_ in _SUBJECTS:
             memory.focus(unit.actors[0])
             return
-
-
-def _remember_pair(
-    doc: Doc, units: list[Unit], resolved: list[ResolvedUnit], memory: ArticleMemory
-) -> None:
-    """Two parties of different states named together become what "both sides" refers to.
-
-    "China and Russia" (two units joined by "and"), "Israeli and Hamas negotiators" (two
-    table names modifying one noun), "Senior Hungarian and Romanian officials" (one unit
-    naming two states). The last such pair of the sentence is kept.
-    """
-    named: dict[int, tuple[ActorRef, bool]] = {}
-    for item in resolved:
-        if item.locative or not item.actors:
-            continue
-        if len(item.actors) == 2:
-            _keep_pair(item.actors[0], item.actors[1], persons=False, memory=memory)
-        elif len(item.actors) == 1:
-            named[item.head] = (item.actors[0], item.kind in _PERSON_KINDS)
-    for unit in units:
-        if unit.modifies is not None and unit.entry is not None and unit.head not in named:
-            entry = unit.entry
-            actor = ActorRef(name=entry.name, text=entry.name, country=entry.code, sector=None)
-            named[unit.head] = (actor, False)
-    for head, (actor, person) in sorted(named.items()):
-        partners = [child.i for child in doc[head].children if child.dep_ == "conj"]
-        if doc[head].dep_ == "nsubj":
-            partners.extend(_counterparts(doc[head].head))
-        for index in partners:
-            if index in named:
-                other, other_person = named[index]
-                _keep_pair(actor, other, persons=person and other_person, memory=memory)
-
-
-def _counterparts(verb: Token) -> list[int]:
-    """The other party of a meeting: the object of a verb of meeting ("met Kihara", "hosted
-    Erdogan") or the noun after "with" on it or on a noun of talks ("met with Mensah", "held
-    talks with Cho"). Other verbs with an object name no pair: "China supplies North Korea
-    with oil" does not make China and North Korea "both countries"."""
-    found: list[int] = []
-    if verb.lemma_ in _MEETING_VERBS:
-        found.extend(child.i for child in verb.children if child.dep_ == "dobj")
-        holders = [verb]
-    else:
-        holders = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in _MEETING_NOUNS]
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ == "with":
-                found.extend(grand.i for grand in child.children if grand.dep_ == "pobj")
-    return found
-
-
-def _keep_pair(first: ActorRef, second: ActorRef, *, persons: bool, memory: ArticleMemory) -> None:
-    if first.country and second.country and first.country != second.country:
-        memory.remember_pair((first, second), persons=persons)
 
 
 def _focus_body(doc: Doc, unit: Unit, actors: tuple[ActorRef, ...], memory: ArticleMemory) -> None:

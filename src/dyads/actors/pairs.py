@@ -15,10 +15,17 @@ are two political parties, not two states.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from dyads.records import ActorRef, MentionKind
+
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+    from dyads.actors.finder import ResolvedUnit
+    from dyads.actors.memory import ArticleMemory
+    from dyads.actors.unit import Unit
 
 # ("two states" is left out: "a solution of two states" names no parties.)
 # Plural nouns that, with "both" or "two", stand for the two states of the story; the sector
@@ -58,3 +65,70 @@ def pair_sector(token: Token) -> tuple[bool, str | None]:
     if any(child.lower_ in _QUANTIFIERS and child.i < token.i for child in token.children):
         return True, PAIR_NOUNS[word]
     return False, None
+
+
+# Kinds of unit that name one person: "Shin Won-sik", "Japan's Defence Minister Minoru Kihara".
+_PERSON_KINDS = frozenset({MentionKind.PERSON, MentionKind.ROLE})
+# Verbs and nouns of a meeting of two parties: its subject and its other party become what
+# "the two ministers" refers to next.
+_MEETING_VERBS = frozenset(
+    {"meet", "host", "receive", "welcome", "visit", "talk", "speak", "confer", "negotiate"}
+)
+_MEETING_NOUNS = frozenset(
+    {"talk", "talks", "meeting", "call", "discussion", "conversation", "negotiation"}
+)
+
+
+def remember_pair(
+    doc: Doc, units: Sequence[Unit], resolved: Sequence[ResolvedUnit], memory: ArticleMemory
+) -> None:
+    """Two parties of different states named together become what "both sides" refers to.
+
+    "China and Russia" (two units joined by "and"), "Israeli and Hamas negotiators" (two
+    table names modifying one noun), "Senior Hungarian and Romanian officials" (one unit
+    naming two states). The last such pair of the sentence is kept.
+    """
+    named: dict[int, tuple[ActorRef, bool]] = {}
+    for item in resolved:
+        if item.locative or not item.actors:
+            continue
+        if len(item.actors) == 2:
+            _keep_pair(item.actors[0], item.actors[1], persons=False, memory=memory)
+        elif len(item.actors) == 1:
+            named[item.head] = (item.actors[0], item.kind in _PERSON_KINDS)
+    for unit in units:
+        if unit.modifies is not None and unit.entry is not None and unit.head not in named:
+            entry = unit.entry
+            actor = ActorRef(name=entry.name, text=entry.name, country=entry.code, sector=None)
+            named[unit.head] = (actor, False)
+    for head, (actor, person) in sorted(named.items()):
+        partners = [child.i for child in doc[head].children if child.dep_ == "conj"]
+        if doc[head].dep_ == "nsubj":
+            partners.extend(_counterparts(doc[head].head))
+        for index in partners:
+            if index in named:
+                other, other_person = named[index]
+                _keep_pair(actor, other, persons=person and other_person, memory=memory)
+
+
+def _counterparts(verb: Token) -> list[int]:
+    """The other party of a meeting: the object of a verb of meeting ("met Kihara", "hosted
+    Erdogan") or the noun after "with" on it or on a noun of talks ("met with Mensah", "held
+    talks with Cho"). Other verbs with an object name no pair: "China supplies North Korea
+    with oil" does not make China and North Korea "both countries"."""
+    found: list[int] = []
+    if verb.lemma_ in _MEETING_VERBS:
+        found.extend(child.i for child in verb.children if child.dep_ == "dobj")
+        holders = [verb]
+    else:
+        holders = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in _MEETING_NOUNS]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                found.extend(grand.i for grand in child.children if grand.dep_ == "pobj")
+    return found
+
+
+def _keep_pair(first: ActorRef, second: ActorRef, *, persons: bool, memory: ArticleMemory) -> None:
+    if first.country and second.country and first.country != second.country:
+        memory.remember_pair((first, second), persons=persons)
