@@ -3,10 +3,12 @@
 A report of talks between two states names them together ("China and Russia", "Israeli and
 Hamas negotiators", "Abe and Trump") and then calls them "the two sides", "both countries",
 "the two leaders" or "the two neighbours": "The two sides signed a memorandum", "Both
-countries agreed to expand trade". Such a phrase stands for the last two parties of different
-states the article named together (for "leaders", "presidents" and "ministers" the last two
-persons); it names no one when the article has named no such pair. The two states named last
-are not enough: a sentence on Tillerson's call to China and Russia ends on North Korea.
+countries agreed to expand trade". Such a phrase stands for the two parties of different
+states the article named together most often, the later pair on a tie (for "leaders",
+"presidents" and "ministers" two persons, else two states); named together means joined by
+"and" or as the two sides of a meeting ("A met B", "A held talks with B"). It names no one
+when the article has named no such pair. The two states named last are not enough: a
+sentence on Tillerson's call to China and Russia ends on North Korea.
 
 The phrase is a plural noun of this list with "both" or "two" on it ("the two sides", "both
 governments"), never a bare plural ("sides") nor "the two parties", which in domestic news
