@@ -17,7 +17,10 @@ trigger, or elsewhere in its clause) holds
 - a span of time long past ("two years ago", "last year", "earlier this year", "decades
   ago", "in the past", "since 2014", "previously");
 - or when the trigger is in the past perfect ("had signed", "had been arrested"), the tense
-  of what came before the news, or told with "once" ("Chile once accused Peru").
+  of what came before the news, or told with "once" ("Chile once accused Peru");
+- an act told in a past tense as the outcome of a long story ("was eventually indicted",
+  "ultimately chose") or as what someone is remembered for ("famously sparred"), with no
+  date in its clause that keeps it in the news cycle ("eventually agreed on Sunday").
 
 Without a publication date, the reference is the latest year the article names (its most
 recent event is the news the rest is set against).
@@ -53,6 +56,11 @@ _PAST = re.compile(
     r"|previously|formerly|that\s+year|the\s+same\s+year|the\s+following\s+year)\b",
     re.IGNORECASE,
 )
+# Adverbs that tell a past act as the end of a long story or as what a person is remembered
+# for: the writer looks back over a career or a case, not at the news ("was eventually
+# indicted", "ultimately chose", "famously sparred"). Not "later" or "then", which order the
+# steps of the news itself ("police later confirmed").
+_RETOLD = re.compile(r"\b(?:eventually|ultimately|famously)\b", re.IGNORECASE)
 # A year after "in" ("in 2013", "In 2018,", "in the summer of 2021", "in early 2019"): the
 # time of an act, not a count or a name.
 _IN_YEAR = re.compile(
@@ -123,7 +131,17 @@ def background_reason(
     for match in _PAST.finditer(text):
         if own(match.start()) <= OWN_CLAUSE:
             return f"set in the past ({match.group(0)!r})"
+    if _told_in_past(trigger) and not _dated_in_clause(text, published=published, own=own):
+        for match in _RETOLD.finditer(text):
+            if own(match.start()) <= OWN_CLAUSE:
+                return f"told as a story's outcome ({match.group(0)!r})"
     return _tense_reason(trigger)
+
+
+def _dated_in_clause(text: str, *, published: date | None, own: Callable[[int], int]) -> bool:
+    """Whether the trigger's clause names a day ("on Sunday", "July 3"): the act is then
+    placed by the text, and an adverb of outcome only orders it within the news."""
+    return any(own(m.start) <= OWN_CLAUSE for m in find_dates(text, published=published))
 
 
 def _dated_before(

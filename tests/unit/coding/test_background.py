@@ -55,6 +55,11 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         "Ukraine's president gave a news conference that year in which he criticised Russia.",
         # a tally over a span that starts with a past happening
         "More than 2,000 people have been killed by Myanmar security forces since the coup.",
+        # a past act told as a story's outcome or as what someone is remembered for
+        "The Kenyan minister was eventually charged by prosecutors with fraud.",
+        "Peru ultimately recalled its ambassador from Chile.",
+        "He famously clashed with Brazil's president at a summit, at which Lula accused "
+        "Venezuela of meddling.",
     ],
 )
 def test_background_makes_no_event(code_stage: Any, text: str) -> None:
@@ -83,6 +88,8 @@ def test_background_makes_no_event(code_stage: Any, text: str) -> None:
         ("The UN welcomed the release of Nigerian girls who were kidnapped in 2014.", "SUPPORT"),
         # a month after the article's month, for a plan, is the coming one
         ("The Peruvian president plans to visit Chile in March.", "AGREE"),
+        # an adverb of outcome with a day of the news in the clause
+        ("Chile eventually expelled two Peruvian diplomats on Tuesday.", "SANCTION"),
     ],
 )
 def test_background_keeps_the_news(code_stage: Any, text: str, event: str) -> None:
