@@ -20,7 +20,10 @@ trigger, or elsewhere in its clause) holds
   of what came before the news, or told with "once" ("Chile once accused Peru");
 - an act told in a past tense as the outcome of a long story ("was eventually indicted",
   "ultimately chose") or as what someone is remembered for ("famously sparred"), with no
-  date in its clause that keeps it in the news cycle ("eventually agreed on Sunday").
+  date in its clause that keeps it in the news cycle ("eventually agreed on Sunday");
+- an act in a past tense dated only after another the sentence does not name ("The following
+  day, the president asked him to drop the inquiry"): a step of a story told before, which
+  news dates by the day ("was arrested on Monday and charged the next day" keeps its anchor).
 
 Without a publication date, the reference is the latest year the article names (its most
 recent event is the news the rest is set against).
@@ -61,6 +64,12 @@ _PAST = re.compile(
 # indicted", "ultimately chose", "famously sparred"). Not "later" or "then", which order the
 # steps of the news itself ("police later confirmed").
 _RETOLD = re.compile(r"\b(?:eventually|ultimately|famously)\b", re.IGNORECASE)
+# A time told as the one after a time named before ("the following day", "the next week"): in
+# a sentence that names no day, it continues a story the writer is retelling.
+_SEQUEL = re.compile(
+    r"\bthe\s+(?:following|next)\s+(?:day|night|morning|evening|week|month|year)\b",
+    re.IGNORECASE,
+)
 # A year after "in" ("in 2013", "In 2018,", "in the summer of 2021", "in early 2019"): the
 # time of an act, not a count or a name.
 _IN_YEAR = re.compile(
@@ -131,17 +140,44 @@ def background_reason(
     for match in _PAST.finditer(text):
         if own(match.start()) <= OWN_CLAUSE:
             return f"set in the past ({match.group(0)!r})"
-    if _told_in_past(trigger) and not _dated_in_clause(text, published=published, own=own):
-        for match in _RETOLD.finditer(text):
-            if own(match.start()) <= OWN_CLAUSE:
-                return f"told as a story's outcome ({match.group(0)!r})"
+    if _told_in_past(trigger):
+        reason = _retold(text, trigger=trigger, published=published, own=own)
+        if reason is not None:
+            return reason
     return _tense_reason(trigger)
 
 
-def _dated_in_clause(text: str, *, published: date | None, own: Callable[[int], int]) -> bool:
-    """Whether the trigger's clause names a day ("on Sunday", "July 3"): the act is then
-    placed by the text, and an adverb of outcome only orders it within the news."""
-    return any(own(m.start) <= OWN_CLAUSE for m in find_dates(text, published=published))
+def _retold(
+    text: str, *, trigger: object, published: date | None, own: Callable[[int], int]
+) -> str | None:
+    """A past act told as a story's outcome, or as a step after a time the sentence does not
+    name; a day named in the clause (or, for a step, in the sentence) keeps it news."""
+    days = find_dates(text, published=published)
+    if any(own(m.start) <= OWN_CLAUSE for m in days):
+        return None
+    for match in _RETOLD.finditer(text):
+        if own(match.start()) <= OWN_CLAUSE:
+            return f"told as a story's outcome ({match.group(0)!r})"
+    if days:
+        return None
+    for match in _SEQUEL.finditer(text):
+        if own(match.start()) <= OWN_CLAUSE or _fronted(trigger, match.start()):
+            return f"a step of a story retold ({match.group(0)!r})"
+    return None
+
+
+def _fronted(trigger: object, offset: int) -> bool:
+    """Whether the word at ``offset`` opens the clause of the verb the trigger's verb is
+    coordinated with, before that verb: a time put first covers every verb of the clause
+    ("The next day, he cleared the room and asked ..."), one put last only its own."""
+    verb: Any = getattr(trigger, "verb", None)
+    if verb is None or verb.dep_ != "conj":
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    opening = first.doc[first.left_edge.i : first.i]
+    return any(t.idx <= offset < t.idx + len(t.text) for t in opening)
 
 
 def _dated_before(

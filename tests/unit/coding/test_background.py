@@ -60,6 +60,8 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         "Peru ultimately recalled its ambassador from Chile.",
         "He famously clashed with Brazil's president at a summit, at which Lula accused "
         "Venezuela of meddling.",
+        # a step dated only after a time the sentence does not name, first of its clause
+        "The next day, the Kenyan president cleared the room and urged the minister to resign.",
     ],
 )
 def test_background_makes_no_event(code_stage: Any, text: str) -> None:
@@ -90,6 +92,8 @@ def test_background_makes_no_event(code_stage: Any, text: str) -> None:
         ("The Peruvian president plans to visit Chile in March.", "AGREE"),
         # an adverb of outcome with a day of the news in the clause
         ("Chile eventually expelled two Peruvian diplomats on Tuesday.", "SANCTION"),
+        # the step after a day the sentence names
+        ("Kenyan police arrested the activist on Monday and charged him the next day.", "ACCUSE"),
     ],
 )
 def test_background_keeps_the_news(code_stage: Any, text: str, event: str) -> None:
