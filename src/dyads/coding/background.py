@@ -140,11 +140,28 @@ def background_reason(
     for match in _PAST.finditer(text):
         if own(match.start()) <= OWN_CLAUSE:
             return f"set in the past ({match.group(0)!r})"
+    return _narrated(text, trigger=trigger, published=published, own=own) or _tense_reason(trigger)
+
+
+def _narrated(
+    text: str, *, trigger: object, published: date | None, own: Callable[[int], int]
+) -> str | None:
+    """Background told by the way a story is narrated rather than by a date."""
     if _told_in_past(trigger):
         reason = _retold(text, trigger=trigger, published=published, own=own)
         if reason is not None:
             return reason
-    return _tense_reason(trigger)
+    if _before_past_perfect(trigger) and not _names_recent_day(text, published=published):
+        return "the time of an act in the past perfect"
+    return None
+
+
+def _names_recent_day(text: str, *, published: date | None) -> bool:
+    """Whether the sentence names a day of the news cycle ("last week", "on Monday")."""
+    if published is None:
+        return False
+    cutoff = published - timedelta(days=NEWS_CYCLE_DAYS)
+    return any(m.value >= cutoff for m in find_dates(text, published=published))
 
 
 def _retold(
@@ -327,7 +344,35 @@ def _past_perfect(trigger: object) -> bool:
     """The trigger's verb in the past perfect outside reported speech: "they said their
     forces had completed the withdrawal" is the news shifted back by the report."""
     verb: Any = getattr(trigger, "verb", None)
-    if verb is None or verb.tag_ != "VBN":
+    return verb is not None and _is_past_perfect(verb)
+
+
+def _before_past_perfect(trigger: object) -> bool:
+    """An act in a clause of "after", "when" or "as" that times a verb in the past perfect
+    ("the case had come to light after three men tried to set themselves alight"): it comes
+    at or before a time already past."""
+    verb: Any = getattr(trigger, "verb", None)
+    if verb is None:
+        return False
+    clause = verb
+    while clause.dep_ in {"conj", "xcomp"} and clause.head.i != clause.i:
+        clause = clause.head  # "tried to set themselves alight", "arrested and charged"
+    # "when" is parsed as an adverb of its clause, "after" as its mark
+    marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
+    return (
+        clause.dep_ == "advcl"
+        and bool(marks & TIMING_MARKS)
+        and clause.head.i != clause.i
+        and _is_past_perfect(clause.head)
+    )
+
+
+# Conjunctions that make a clause the time of the verb it hangs on.
+TIMING_MARKS = frozenset({"after", "when", "as", "while", "once"})
+
+
+def _is_past_perfect(verb: Any) -> bool:
+    if verb.tag_ != "VBN":
         return False
     if not any(child.dep_ == "aux" and child.lower_ == "had" for child in verb.children):
         return False

@@ -62,6 +62,9 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         "Venezuela of meddling.",
         # a step dated only after a time the sentence does not name, first of its clause
         "The next day, the Kenyan president cleared the room and urged the minister to resign.",
+        # an act that times a verb in the past perfect comes before a time already past
+        "The scandal had broken when Kenyan police arrested the governor.",
+        "The case had come to light after Ugandan soldiers tried to attack the camp.",
     ],
 )
 def test_background_makes_no_event(code_stage: Any, text: str) -> None:
@@ -94,6 +97,8 @@ def test_background_makes_no_event(code_stage: Any, text: str) -> None:
         ("Chile eventually expelled two Peruvian diplomats on Tuesday.", "SANCTION"),
         # the step after a day the sentence names
         ("Kenyan police arrested the activist on Monday and charged him the next day.", "ACCUSE"),
+        # a day of the news cycle in the sentence keeps the act that times a past perfect
+        ("The governor had left on Monday when Kenyan police arrested his aide.", "COERCE"),
     ],
 )
 def test_background_keeps_the_news(code_stage: Any, text: str, event: str) -> None:
