@@ -9,7 +9,8 @@ News codes what a party did in the news cycle. English also uses the words of ac
 - refusals to comment ("declined to comment", "refused to say whether"): a statement about
   the press, not the rejection of a party's demand;
 - ideas, prospects and possibilities ("raised the idea of visiting Somalia", "the prospect
-  of sanctions"): an act thought of, not done;
+  of sanctions", "an opportunity to thank", "the right to refuse"): an act thought of or
+  allowed, not done;
 - alternatives ("either it accepts the demands or it faces sanctions"): neither is asserted;
 - descriptions of people: "the last prime minister to visit Beijing" (an infinitive after the
   last or the only one) tells who someone is; "the officials charged with investigating"
@@ -55,6 +56,11 @@ IDEA_NOUNS = frozenset(
     {"idea", "prospect", "possibility", "option", "notion", "thought", "likelihood",
      "chance", "risk", "hope", "dream", "question", "suggestion", "spectre", "specter"}
 )  # fmt: skip
+# Nouns whose infinitive is an act one may do ("an opportunity to visit", "the right to
+# refuse"). Not "effort", "attempt" or "bid": "efforts to combat the group" report the acts.
+CHANCE_NOUNS = frozenset(
+    {"opportunity", "chance", "possibility", "option", "right", "freedom", "liberty", "leeway"}
+)
 
 # Words that make a noun the one of a kind: "the last leader to visit", "the only one to
 # sign". Not "first" or "latest": "became the first country to recognize", "the latest party
@@ -137,9 +143,20 @@ def _no_comment(trigger: Trigger) -> bool:
 def _idea(trigger: Trigger) -> bool:
     token = trigger.token
     if token.dep_ not in {"pcomp", "pobj"} or token.head.lower_ != "of":
-        return False
+        return _chance_to(trigger.verb)
     noun = token.head.head
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in IDEA_NOUNS
+
+
+def _chance_to(verb: Any) -> bool:
+    """An infinitive that completes a noun of possibility ("an opportunity to thank the
+    faithful", "the right to refuse entry"): an act one may do, not one done."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and verb.head.lemma_.lower() in CHANCE_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _alternative(trigger: Trigger) -> bool:

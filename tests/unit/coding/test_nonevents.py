@@ -39,6 +39,8 @@ def _types(code_stage: Any, text: str) -> list[str]:
         ("Nigerian police refused to say whether the suspects had been released.", "REJECT"),
         # an act thought of
         ("The Kenyan president raised the idea of visiting Somalia.", "CONSULT"),
+        # an act allowed or offered as a possibility
+        ("The Chilean airline said it has the right to refuse Peruvian passengers.", "REJECT"),
         # alternatives
         ("Either the Iraqi government accepts the demands or it faces sanctions.", "CONCEDE"),
         # descriptions of people
