@@ -19,7 +19,8 @@ trigger, or elsewhere in its clause) holds
 - or when the trigger is in the past perfect ("had signed", "had been arrested"), the tense
   of what came before the news, or told with "once" ("Chile once accused Peru");
 - an act told in a past tense as the outcome of a long story ("was eventually indicted",
-  "ultimately chose") or as what someone is remembered for ("famously sparred"), with no
+  "ultimately chose"), as what someone is remembered for ("famously sparred"), or at a time
+  told before ("said at the time", "during his tenure", "during the transition"), with no
   date in its clause that keeps it in the news cycle ("eventually agreed on Sunday");
 - an act in a past tense dated only after another the sentence does not name ("The following
   day, the president asked him to drop the inquiry"): a step of a story told before, which
@@ -63,7 +64,15 @@ _PAST = re.compile(
 # for: the writer looks back over a career or a case, not at the news ("was eventually
 # indicted", "ultimately chose", "famously sparred"). Not "later" or "then", which order the
 # steps of the news itself ("police later confirmed").
-_RETOLD = re.compile(r"\b(?:eventually|ultimately|famously)\b", re.IGNORECASE)
+# "at the time" (not "at the time of ...") and the span of a past role ("during his tenure",
+# "during the transition") date an act by a time told before, looking back on it: "the
+# ministry said at the time", "met the president during the transition".
+_RETOLD = re.compile(
+    r"\b(?:eventually|ultimately|famously|at\s+the\s+time\b(?!\s+of)"
+    r"|during\s+(?:his|her|their|the)\s+(?:tenure|presidency|premiership|reign|career"
+    r"|transition|time\s+in\s+office))\b",
+    re.IGNORECASE,
+)
 # A time told as the one after a time named before ("the following day", "the next week"): in
 # a sentence that names no day, it continues a story the writer is retelling.
 _SEQUEL = re.compile(
@@ -174,7 +183,7 @@ def _retold(
         return None
     for match in _RETOLD.finditer(text):
         if own(match.start()) <= OWN_CLAUSE:
-            return f"told as a story's outcome ({match.group(0)!r})"
+            return f"told looking back ({match.group(0)!r})"
     if days:
         return None
     for match in _SEQUEL.finditer(text):

@@ -62,6 +62,9 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         "Venezuela of meddling.",
         # a step dated only after a time the sentence does not name, first of its clause
         "The next day, the Kenyan president cleared the room and urged the minister to resign.",
+        # a time told before: "at the time", the span of a past role
+        "The Iranian foreign ministry condemned the strike at the time.",
+        "The Brazilian senator met the Argentine president during the transition.",
         # an act that times a verb in the past perfect comes before a time already past
         "The scandal had broken when Kenyan police arrested the governor.",
         "The case had come to light after Ugandan soldiers tried to attack the camp.",
@@ -97,6 +100,8 @@ def test_background_makes_no_event(code_stage: Any, text: str) -> None:
         ("Chile eventually expelled two Peruvian diplomats on Tuesday.", "SANCTION"),
         # the step after a day the sentence names
         ("Kenyan police arrested the activist on Monday and charged him the next day.", "ACCUSE"),
+        # "at the time of" names the time of a happening, which may be news
+        ("Kenyan police arrested the driver at the time of the crash.", "COERCE"),
         # a day of the news cycle in the sentence keeps the act that times a past perfect
         ("The governor had left on Monday when Kenyan police arrested his aide.", "COERCE"),
     ],
