@@ -9,8 +9,10 @@ A trigger tells background when its own clause (see ``coding.dates``: a word han
 trigger, or elsewhere in its clause) holds
 
 - a year before the article's year, or a date more than ``NEWS_CYCLE_DAYS`` before the
-  article's date (a month named alone counts as its last day: "during his visit in
-  September", told in December, is background);
+  article's date (a month named alone counts as its middle: "during his visit in
+  September", told in December, or "a letter in June", told on July 25, is background; a
+  span of the news cycle, "earlier this month", keeps an act news whatever older month
+  another clause names);
 - in an article without a date, a year told as the time of the act ("In 2013, X filed ...",
   "rejected the appeal in 2018"): news tells its acts by the day, a bare year places an act
   in a past the writer does not date more closely;
@@ -37,7 +39,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from dyads.coding.dates import find_dates, find_months
+from dyads.coding.dates import DateMention, find_dates, find_months
 
 # ARTICLES.md's news cycle: events older than about a month are background.
 NEWS_CYCLE_DAYS = 31
@@ -49,6 +51,15 @@ _OLD_YEAR = re.compile(
     r"(?P<year>1[5-8]\d\d)\b(?![\d-]|,\d)",
     re.IGNORECASE,
 )
+# Spans of the news cycle that date no day ("earlier this month", "days ago"): an act they
+# place is news, whatever older date another clause names.
+_RECENT = re.compile(
+    r"\b(?:(?:earlier\s+|later\s+)?this\s+(?:week|month)|(?:a\s+few|several|two|three|\d+)"
+    r"\s+(?:days|weeks)\s+ago|recently)\b",
+    re.IGNORECASE,
+)
+# Days from a month's last day to its middle.
+HALF_MONTH = 15
 # Spans that put an act in the past beyond the news cycle. "last month" and "weeks ago" stay
 # news (within or at the edge of the cycle).
 _PAST = re.compile(
@@ -215,13 +226,19 @@ def _dated_before(
     "plans to visit Seoul in November", told in September, is a plan for the coming
     November, not last year's."""
     cutoff = published - timedelta(days=NEWS_CYCLE_DAYS)
-    found = find_dates(text, published=published)
+    found = list(find_dates(text, published=published))
     if months:
         found += find_months(text, published=published)
+    found += [
+        DateMention(value=published, method="recent", start=m.start(), end=m.end())
+        for m in _RECENT.finditer(text)
+    ]
     mentions = sorted(found, key=lambda m: m.start)
     own_dates = [m for m in mentions if own(m.start) <= OWN_CLAUSE]
     for mention in own_dates or mentions:
-        if mention.value >= cutoff:
+        # a month named alone is as likely any of its days: its middle stands for it
+        middle = mention.value - timedelta(days=HALF_MONTH) if mention.method == "month" else None
+        if (middle or mention.value) >= cutoff:
             return None
     old = own_dates or mentions
     if old:

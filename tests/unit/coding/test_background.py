@@ -183,3 +183,16 @@ def test_prefilter_lets_acronyms_and_unlisted_names_through() -> None:
     assert tables.might_name_actor("Later the PPP rejected the offer.")
     assert tables.might_name_actor("On Friday, Arturo Valencia threatened the reporters.")
     assert not tables.might_name_actor("Prices rose sharply in the spring.")
+
+
+def test_background_month_alone_stands_for_its_middle(code_stage: Any) -> None:
+    # told on July 25, a letter "in June" is as likely from early June as from late June
+    text = "The Cambodian prime minister appealed in a letter in June to Myanmar to spare them."
+    assert _events(code_stage, text, published=date(2022, 7, 25)) == ()
+
+
+def test_background_span_of_the_news_cycle_keeps_the_act(code_stage: Any) -> None:
+    # "earlier this month" places the sanctions; the month of the launches dates only those
+    text = "Earlier this month, the UN imposed new sanctions on Iran over missile tests in May."
+    events = _events(code_stage, text, published=date(2021, 7, 10))
+    assert "SANCTION" in [e.event for e in events]
