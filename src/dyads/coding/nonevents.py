@@ -18,7 +18,9 @@ News codes what a party did in the news cycle. English also uses the words of ac
 - standing allegations: "has been accused of ..." with no one accusing tells what is said
   about someone, not an accusation a party made in the news;
 - forecasts: a plan told with a word of likelihood ("will almost certainly send the bill",
-  "will probably meet") is the writer's guess, not a party's promise.
+  "will probably meet") is the writer's guess, not a party's promise;
+- requests planned: "will seek a warrant", "said he would appeal the verdict" announce a
+  request not yet made (a promise binds its maker and is coded; a plan to ask is not).
 
 Each reading is a function of the trigger alone (its parse), checked before the arguments.
 """
@@ -28,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from dyads.coding.frames import chain, framed_by_intent, future
 from dyads.coding.triggers import Trigger
 
 # Adverbs that make a simple present a habit, not a report ("repeatedly defies").
@@ -201,6 +204,15 @@ def _forecast(trigger: Trigger) -> bool:
     return any(a.lower_ in LIKELIHOOD_ADVERBS for a in adverbs)
 
 
+def _planned_request(trigger: Trigger) -> bool:
+    """ "will seek a warrant", "would appeal the verdict", "plans to ask the council": a
+    request announced, not yet made (a promise is coded, a plan to ask is not)."""
+    verb = trigger.verb
+    return trigger.event == "REQUEST" and (
+        future(verb) or any(framed_by_intent(v) for v in chain(verb))
+    )
+
+
 def _standing_allegation(trigger: Trigger) -> bool:
     """ "X has been accused of using his role ...": the present perfect passive of "accuse"
     with no "by" phrase after it (wherever the parse hangs it: "accused of misusing funds,
@@ -222,6 +234,7 @@ READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     (_description, "a description of someone, not an act"),
     (_forecast, "a forecast, not a promise"),
     (_standing_allegation, "an allegation with no one making it"),
+    (_planned_request, "a request planned, not made"),
 )
 
 

@@ -50,6 +50,9 @@ def _types(code_stage: Any, text: str) -> list[str]:
         ("The Kenyan parliament will almost certainly send the bill to Uganda.", "AGREE"),
         # an allegation with no one making it
         ("The Nigerian minister has been accused of using his role to favour Ghana.", "ACCUSE"),
+        # a request planned, not made
+        ("Canadian prosecutors will seek an arrest warrant from the Kenyan court.", "REQUEST"),
+        ("The Egyptian lawyer said he would appeal the verdict to the court.", "REQUEST"),
         # gatherings planned with no one to meet
         ("The French president scheduled a meeting with his defence chiefs.", "AGREE"),
         ("The German foreign ministry will hold a conference to detail the rules.", "AGREE"),
