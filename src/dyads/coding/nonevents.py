@@ -20,7 +20,9 @@ News codes what a party did in the news cycle. English also uses the words of ac
 - forecasts: a plan told with a word of likelihood ("will almost certainly send the bill",
   "will probably meet") is the writer's guess, not a party's promise;
 - requests planned: "will seek a warrant", "said he would appeal the verdict" announce a
-  request not yet made (a promise binds its maker and is coded; a plan to ask is not).
+  request not yet made (a promise binds its maker and is coded; a plan to ask is not);
+- previews: an act named only as what a party will announce ("plans to announce its
+  withdrawal", "is expected to unveil an aid package") is news to come.
 
 Each reading is a function of the trigger alone (its parse), checked before the arguments.
 """
@@ -81,6 +83,9 @@ DUTY_VERBS = frozenset(
 LIKELIHOOD_ADVERBS = frozenset(
     {"certainly", "likely", "probably", "possibly", "presumably", "perhaps", "maybe"}
 )
+
+# Verbs that make public what their object names ("announce its withdrawal").
+ANNOUNCING_VERBS = frozenset({"announce", "unveil", "reveal", "publish", "present", "outline"})
 
 
 # Words of frequency that make any tense a habit: "has seldom called for", "at times
@@ -213,6 +218,16 @@ def _planned_request(trigger: Trigger) -> bool:
     )
 
 
+def _preview(trigger: Trigger) -> bool:
+    """An act named only as what a party will announce ("plans to announce its withdrawal",
+    "is expected to unveil an aid package", "will announce sanctions"): news to come, to
+    which the party has not yet bound itself."""
+    verb = trigger.verb
+    if verb.i == trigger.token.i or verb.lemma_.lower() not in ANNOUNCING_VERBS:
+        return False
+    return future(verb) or any(framed_by_intent(v) for v in chain(verb))
+
+
 def _standing_allegation(trigger: Trigger) -> bool:
     """ "X has been accused of using his role ...": the present perfect passive of "accuse"
     with no "by" phrase after it (wherever the parse hangs it: "accused of misusing funds,
@@ -235,6 +250,7 @@ READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     (_forecast, "a forecast, not a promise"),
     (_standing_allegation, "an allegation with no one making it"),
     (_planned_request, "a request planned, not made"),
+    (_preview, "an announcement to come"),
 )
 
 

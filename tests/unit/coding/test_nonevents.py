@@ -53,6 +53,8 @@ def _types(code_stage: Any, text: str) -> list[str]:
         # a request planned, not made
         ("Canadian prosecutors will seek an arrest warrant from the Kenyan court.", "REQUEST"),
         ("The Egyptian lawyer said he would appeal the verdict to the court.", "REQUEST"),
+        # an act named only as what a party will announce
+        ("The United States plans to announce its withdrawal from the UN council.", "AGREE"),
         # gatherings planned with no one to meet
         ("The French president scheduled a meeting with his defence chiefs.", "AGREE"),
         ("The German foreign ministry will hold a conference to detail the rules.", "AGREE"),
