@@ -258,11 +258,36 @@ def _told_in_past(trigger: object) -> bool:
     year or a month is then when it happened, not a plan ("will host the games in 2030") nor
     a standing state ("transfers are prohibited by a resolution adopted in September")."""
     verb: Any = getattr(trigger, "verb", None)
-    if verb is None or verb.tag_ not in {"VBD", "VBN"}:
+    if verb is None:
+        return False
+    verb = _tensed(verb)
+    if verb.tag_ not in {"VBD", "VBN"}:
         return False
     return not any(
         c.dep_ in {"aux", "auxpass"} and c.lower_ in PRESENT_OR_FUTURE_AUX for c in verb.children
     )
+
+
+# Verbs whose infinitive is done at their own time ("strove to deny", "tried to storm",
+# "began to shell"); not those of intent or promise, whose infinitive is to come ("agreed
+# to visit in November").
+SAME_TIME_HEADS = frozenset(
+    {"try", "strive", "attempt", "manage", "fail", "begin", "start", "continue", "proceed",
+     "rush", "hasten", "dare", "move"}
+)  # fmt: skip
+
+
+def _tensed(verb: Any) -> Any:
+    """The verb that carries the tense of an infinitive done at its own time."""
+    steps = 0
+    while (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VB"
+        and verb.head.lemma_.lower() in SAME_TIME_HEADS
+        and steps < _MAX_CLIMB
+    ):
+        verb, steps = verb.head, steps + 1
+    return verb
 
 
 def _in_other_modifier(trigger: object, offset: int) -> bool:

@@ -137,6 +137,9 @@ def test_background_undated_article_year_of_a_past_act_is_history(code_stage: An
     for time in ("In the summer of 2018", "In early 2018"):
         text = f"{time}, Bolivia filed a lawsuit against Chile."
         assert _events(code_stage, text, published=None) == ()
+    # an infinitive done at the time of the verb it completes takes that verb's tense
+    text = "In 2018, Kenyan police tried to arrest the Ugandan activist."
+    assert _events(code_stage, text, published=None) == ()
 
 
 def test_background_undated_article_year_of_a_plan_stays(code_stage: Any) -> None:
