@@ -22,7 +22,8 @@ News codes what a party did in the news cycle. English also uses the words of ac
 - requests planned: "will seek a warrant", "said he would appeal the verdict" announce a
   request not yet made (a promise binds its maker and is coded; a plan to ask is not);
 - previews: an act named only as what a party will announce ("plans to announce its
-  withdrawal", "is expected to unveil an aid package") is news to come.
+  withdrawal", "is expected to unveil an aid package") is news to come;
+- acts not done yet: "will not send the money yet" expects the act, it does not refuse it.
 
 Each reading is a function of the trigger alone (its parse), checked before the arguments.
 """
@@ -228,6 +229,16 @@ def _preview(trigger: Trigger) -> bool:
     return future(verb) or any(framed_by_intent(v) for v in chain(verb))
 
 
+def _not_yet(trigger: Trigger) -> bool:
+    """ "will not be sending the money yet", "has not yet agreed": an act expected later,
+    not a refusal (a refusal is read only from a negated act with no "yet")."""
+    if trigger.event != "REJECT" or trigger.entry.event == "REJECT":
+        return False
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for v in chain(trigger.verb) for c in v.children
+    )
+
+
 def _standing_allegation(trigger: Trigger) -> bool:
     """ "X has been accused of using his role ...": the present perfect passive of "accuse"
     with no "by" phrase after it (wherever the parse hangs it: "accused of misusing funds,
@@ -251,6 +262,7 @@ READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     (_standing_allegation, "an allegation with no one making it"),
     (_planned_request, "a request planned, not made"),
     (_preview, "an announcement to come"),
+    (_not_yet, "an act not done yet, not a refusal"),
 )
 
 
