@@ -24,6 +24,8 @@ trigger, or elsewhere in its clause) holds
   "ultimately chose"), as what someone is remembered for ("famously sparred"), or at a time
   told before ("said at the time", "during his tenure", "during the transition"), with no
   date in its clause that keeps it in the news cycle ("eventually agreed on Sunday");
+- a past act of a subject named by a role held at the time ("Then-FBI Director James Comey
+  criticized ...");
 - an act in a past tense dated only after another the sentence does not name ("The following
   day, the president asked him to drop the inquiry"): a step of a story told before, which
   news dates by the day ("was arrested on Monday and charged the next day" keeps its anchor).
@@ -37,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from dyads.coding.dates import DateMention, find_dates, find_months
@@ -173,7 +176,23 @@ def _narrated(
             return reason
     if _before_past_perfect(trigger) and not _names_recent_day(text, published=published):
         return "the time of an act in the past perfect"
+    if _told_in_past(trigger) and _done_in_a_past_role(trigger):
+        return "done in a role held then ('then-')"
     return None
+
+
+def _done_in_a_past_role(trigger: object) -> bool:
+    """A subject named by a role held at the time ("Then-FBI Director James Comey criticized
+    ..."): the writer sets the act apart from the present, in which the role is another's."""
+    verb: Any = getattr(trigger, "verb", None)
+    if verb is None:
+        return False
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        words = list(subject.subtree)
+        for word, following in pairwise(words):
+            if word.lower_ == "then" and following.text == "-":
+                return True
+    return False
 
 
 def _names_recent_day(text: str, *, published: date | None) -> bool:

@@ -62,6 +62,8 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         "Venezuela of meddling.",
         # a step dated only after a time the sentence does not name, first of its clause
         "The next day, the Kenyan president cleared the room and urged the minister to resign.",
+        # a subject named by a role held at the time
+        "Then-Kenyan President Mwai Kibaki accused Uganda of arming the rebels.",
         # a time told before: "at the time", the span of a past role
         "The Iranian foreign ministry condemned the strike at the time.",
         "The Brazilian senator met the Argentine president during the transition.",
