@@ -9,8 +9,8 @@ A trigger tells background when its own clause (see ``coding.dates``: a word han
 trigger, or elsewhere in its clause) holds
 
 - a year before the article's year, or a date more than ``NEWS_CYCLE_DAYS`` before the
-  article's date (a month named alone counts as its middle: "during his visit in
-  September", told in December, or "a letter in June", told on July 25, is background; a
+  article's date (a month named alone, or "last month", counts as its middle: "during his
+  visit in September", told in December, or "a letter in June", told on July 25, is background; a
   span of the news cycle, "earlier this month", keeps an act news whatever older month
   another clause names);
 - in an article without a date, a year told as the time of the act ("In 2013, X filed ...",
@@ -257,12 +257,20 @@ def _dated_before(
     for mention in own_dates or mentions:
         # a month named alone is as likely any of its days: its middle stands for it
         middle = mention.value - timedelta(days=HALF_MONTH) if mention.method == "month" else None
+        if _last_month(text, mention):
+            middle = (published.replace(day=1) - timedelta(days=1)).replace(day=HALF_MONTH)
         if (middle or mention.value) >= cutoff:
             return None
     old = own_dates or mentions
     if old:
         return f"dated {old[0].value.isoformat()}, before the news cycle"
     return None
+
+
+def _last_month(text: str, mention: DateMention) -> bool:
+    """ "last month": the month before the article's, which its middle stands for, as for a
+    month named alone."""
+    return " ".join(text[mention.start : mention.end].lower().split()) == "last month"
 
 
 def _year_is_past(year: int, published: date | None) -> bool:

@@ -196,6 +196,12 @@ def test_background_month_alone_stands_for_its_middle(code_stage: Any) -> None:
     assert _events(code_stage, text, published=date(2022, 7, 25)) == ()
 
 
+def test_background_last_month_stands_for_its_middle(code_stage: Any) -> None:
+    text = "Last month, the Chilean government signed a fishing accord with Japan."
+    assert _events(code_stage, text, published=date(2022, 7, 25)) == ()
+    assert _events(code_stage, text, published=date(2022, 7, 4))
+
+
 def test_background_span_of_the_news_cycle_keeps_the_act(code_stage: Any) -> None:
     # "earlier this month" places the sanctions; the month of the launches dates only those
     text = "Earlier this month, the UN imposed new sanctions on Iran over missile tests in May."
