@@ -9,15 +9,26 @@ A trigger tells background when its own clause (see ``coding.dates``: a word han
 trigger, or elsewhere in its clause) holds
 
 - a year before the article's year, or a date more than ``NEWS_CYCLE_DAYS`` before the
-  article's date (a month named alone counts as its last day: "during his visit in
-  September", told in December, is background);
+  article's date (a month named alone, or "last month", counts as its middle: "during his
+  visit in September", told in December, or "a letter in June", told on July 25, is background; a
+  span of the news cycle, "earlier this month", keeps an act news whatever older month
+  another clause names);
 - in an article without a date, a year told as the time of the act ("In 2013, X filed ...",
   "rejected the appeal in 2018"): news tells its acts by the day, a bare year places an act
   in a past the writer does not date more closely;
 - a span of time long past ("two years ago", "last year", "earlier this year", "decades
   ago", "in the past", "since 2014", "previously");
 - or when the trigger is in the past perfect ("had signed", "had been arrested"), the tense
-  of what came before the news, or told with "once" ("Chile once accused Peru").
+  of what came before the news, or told with "once" ("Chile once accused Peru");
+- an act told in a past tense as the outcome of a long story ("was eventually indicted",
+  "ultimately chose"), as what someone is remembered for ("famously sparred"), or at a time
+  told before ("said at the time", "during his tenure", "during the transition"), with no
+  date in its clause that keeps it in the news cycle ("eventually agreed on Sunday");
+- a past act of a subject named by a role held at the time ("Then-FBI Director James Comey
+  criticized ...");
+- an act in a past tense dated only after another the sentence does not name ("The following
+  day, the president asked him to drop the inquiry"): a step of a story told before, which
+  news dates by the day ("was arrested on Monday and charged the next day" keeps its anchor).
 
 Without a publication date, the reference is the latest year the article names (its most
 recent event is the news the rest is set against).
@@ -28,9 +39,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
-from dyads.coding.dates import find_dates, find_months
+from dyads.coding.dates import DateMention, find_dates, find_months
 
 # ARTICLES.md's news cycle: events older than about a month are background.
 NEWS_CYCLE_DAYS = 31
@@ -42,6 +54,15 @@ _OLD_YEAR = re.compile(
     r"(?P<year>1[5-8]\d\d)\b(?![\d-]|,\d)",
     re.IGNORECASE,
 )
+# Spans of the news cycle that date no day ("earlier this month", "days ago"): an act they
+# place is news, whatever older date another clause names.
+_RECENT = re.compile(
+    r"\b(?:(?:earlier\s+|later\s+)?this\s+(?:week|month)|(?:a\s+few|several|two|three|\d+)"
+    r"\s+(?:days|weeks)\s+ago|recently)\b",
+    re.IGNORECASE,
+)
+# Days from a month's last day to its middle.
+HALF_MONTH = 15
 # Spans that put an act in the past beyond the news cycle. "last month" and "weeks ago" stay
 # news (within or at the edge of the cycle).
 _PAST = re.compile(
@@ -51,6 +72,25 @@ _PAST = re.compile(
     r"|last\s+year|earlier\s+(?:this|in\s+the)\s+year|a\s+year\s+earlier|the\s+previous\s+year|in\s+the\s+past|decades?\s+ago"
     r"|since\s+(?:19|20)\d\d|in\s+the\s+(?:19|20)\d0s"
     r"|previously|formerly|that\s+year|the\s+same\s+year|the\s+following\s+year)\b",
+    re.IGNORECASE,
+)
+# Adverbs that tell a past act as the end of a long story or as what a person is remembered
+# for: the writer looks back over a career or a case, not at the news ("was eventually
+# indicted", "ultimately chose", "famously sparred"). Not "later" or "then", which order the
+# steps of the news itself ("police later confirmed").
+# "at the time" (not "at the time of ...") and the span of a past role ("during his tenure",
+# "during the transition") date an act by a time told before, looking back on it: "the
+# ministry said at the time", "met the president during the transition".
+_RETOLD = re.compile(
+    r"\b(?:eventually|ultimately|famously|at\s+the\s+time\b(?!\s+of)"
+    r"|during\s+(?:his|her|their|the)\s+(?:tenure|presidency|premiership|reign|career"
+    r"|transition|time\s+in\s+office))\b",
+    re.IGNORECASE,
+)
+# A time told as the one after a time named before ("the following day", "the next week"): in
+# a sentence that names no day, it continues a story the writer is retelling.
+_SEQUEL = re.compile(
+    r"\bthe\s+(?:following|next)\s+(?:day|night|morning|evening|week|month|year)\b",
     re.IGNORECASE,
 )
 # A year after "in" ("in 2013", "In 2018,", "in the summer of 2021", "in early 2019"): the
@@ -123,7 +163,77 @@ def background_reason(
     for match in _PAST.finditer(text):
         if own(match.start()) <= OWN_CLAUSE:
             return f"set in the past ({match.group(0)!r})"
-    return _tense_reason(trigger)
+    return _narrated(text, trigger=trigger, published=published, own=own) or _tense_reason(trigger)
+
+
+def _narrated(
+    text: str, *, trigger: object, published: date | None, own: Callable[[int], int]
+) -> str | None:
+    """Background told by the way a story is narrated rather than by a date."""
+    if _told_in_past(trigger):
+        reason = _retold(text, trigger=trigger, published=published, own=own)
+        if reason is not None:
+            return reason
+    if _before_past_perfect(trigger) and not _names_recent_day(text, published=published):
+        return "the time of an act in the past perfect"
+    if _told_in_past(trigger) and _done_in_a_past_role(trigger):
+        return "done in a role held then ('then-')"
+    return None
+
+
+def _done_in_a_past_role(trigger: object) -> bool:
+    """A subject named by a role held at the time ("Then-FBI Director James Comey criticized
+    ..."): the writer sets the act apart from the present, in which the role is another's."""
+    verb: Any = getattr(trigger, "verb", None)
+    if verb is None:
+        return False
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        words = list(subject.subtree)
+        for word, following in pairwise(words):
+            if word.lower_ == "then" and following.text == "-":
+                return True
+    return False
+
+
+def _names_recent_day(text: str, *, published: date | None) -> bool:
+    """Whether the sentence names a day of the news cycle ("last week", "on Monday")."""
+    if published is None:
+        return False
+    cutoff = published - timedelta(days=NEWS_CYCLE_DAYS)
+    return any(m.value >= cutoff for m in find_dates(text, published=published))
+
+
+def _retold(
+    text: str, *, trigger: object, published: date | None, own: Callable[[int], int]
+) -> str | None:
+    """A past act told as a story's outcome, or as a step after a time the sentence does not
+    name; a day named in the clause (or, for a step, in the sentence) keeps it news."""
+    days = find_dates(text, published=published)
+    if any(own(m.start) <= OWN_CLAUSE for m in days):
+        return None
+    for match in _RETOLD.finditer(text):
+        if own(match.start()) <= OWN_CLAUSE:
+            return f"told looking back ({match.group(0)!r})"
+    if days:
+        return None
+    for match in _SEQUEL.finditer(text):
+        if own(match.start()) <= OWN_CLAUSE or _fronted(trigger, match.start()):
+            return f"a step of a story retold ({match.group(0)!r})"
+    return None
+
+
+def _fronted(trigger: object, offset: int) -> bool:
+    """Whether the word at ``offset`` opens the clause of the verb the trigger's verb is
+    coordinated with, before that verb: a time put first covers every verb of the clause
+    ("The next day, he cleared the room and asked ..."), one put last only its own."""
+    verb: Any = getattr(trigger, "verb", None)
+    if verb is None or verb.dep_ != "conj":
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    opening = first.doc[first.left_edge.i : first.i]
+    return any(t.idx <= offset < t.idx + len(t.text) for t in opening)
 
 
 def _dated_before(
@@ -135,18 +245,32 @@ def _dated_before(
     "plans to visit Seoul in November", told in September, is a plan for the coming
     November, not last year's."""
     cutoff = published - timedelta(days=NEWS_CYCLE_DAYS)
-    found = find_dates(text, published=published)
+    found = list(find_dates(text, published=published))
     if months:
         found += find_months(text, published=published)
+    found += [
+        DateMention(value=published, method="recent", start=m.start(), end=m.end())
+        for m in _RECENT.finditer(text)
+    ]
     mentions = sorted(found, key=lambda m: m.start)
     own_dates = [m for m in mentions if own(m.start) <= OWN_CLAUSE]
     for mention in own_dates or mentions:
-        if mention.value >= cutoff:
+        # a month named alone is as likely any of its days: its middle stands for it
+        middle = mention.value - timedelta(days=HALF_MONTH) if mention.method == "month" else None
+        if _last_month(text, mention):
+            middle = (published.replace(day=1) - timedelta(days=1)).replace(day=HALF_MONTH)
+        if (middle or mention.value) >= cutoff:
             return None
     old = own_dates or mentions
     if old:
         return f"dated {old[0].value.isoformat()}, before the news cycle"
     return None
+
+
+def _last_month(text: str, mention: DateMention) -> bool:
+    """ "last month": the month before the article's, which its middle stands for, as for a
+    month named alone."""
+    return " ".join(text[mention.start : mention.end].lower().split()) == "last month"
 
 
 def _year_is_past(year: int, published: date | None) -> bool:
@@ -161,11 +285,36 @@ def _told_in_past(trigger: object) -> bool:
     year or a month is then when it happened, not a plan ("will host the games in 2030") nor
     a standing state ("transfers are prohibited by a resolution adopted in September")."""
     verb: Any = getattr(trigger, "verb", None)
-    if verb is None or verb.tag_ not in {"VBD", "VBN"}:
+    if verb is None:
+        return False
+    verb = _tensed(verb)
+    if verb.tag_ not in {"VBD", "VBN"}:
         return False
     return not any(
         c.dep_ in {"aux", "auxpass"} and c.lower_ in PRESENT_OR_FUTURE_AUX for c in verb.children
     )
+
+
+# Verbs whose infinitive is done at their own time ("strove to deny", "tried to storm",
+# "began to shell"); not those of intent or promise, whose infinitive is to come ("agreed
+# to visit in November").
+SAME_TIME_HEADS = frozenset(
+    {"try", "strive", "attempt", "manage", "fail", "begin", "start", "continue", "proceed",
+     "rush", "hasten", "dare", "move"}
+)  # fmt: skip
+
+
+def _tensed(verb: Any) -> Any:
+    """The verb that carries the tense of an infinitive done at its own time."""
+    steps = 0
+    while (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VB"
+        and verb.head.lemma_.lower() in SAME_TIME_HEADS
+        and steps < _MAX_CLIMB
+    ):
+        verb, steps = verb.head, steps + 1
+    return verb
 
 
 def _in_other_modifier(trigger: object, offset: int) -> bool:
@@ -273,7 +422,35 @@ def _past_perfect(trigger: object) -> bool:
     """The trigger's verb in the past perfect outside reported speech: "they said their
     forces had completed the withdrawal" is the news shifted back by the report."""
     verb: Any = getattr(trigger, "verb", None)
-    if verb is None or verb.tag_ != "VBN":
+    return verb is not None and _is_past_perfect(verb)
+
+
+def _before_past_perfect(trigger: object) -> bool:
+    """An act in a clause of "after", "when" or "as" that times a verb in the past perfect
+    ("the case had come to light after three men tried to set themselves alight"): it comes
+    at or before a time already past."""
+    verb: Any = getattr(trigger, "verb", None)
+    if verb is None:
+        return False
+    clause = verb
+    while clause.dep_ in {"conj", "xcomp"} and clause.head.i != clause.i:
+        clause = clause.head  # "tried to set themselves alight", "arrested and charged"
+    # "when" is parsed as an adverb of its clause, "after" as its mark
+    marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
+    return (
+        clause.dep_ == "advcl"
+        and bool(marks & TIMING_MARKS)
+        and clause.head.i != clause.i
+        and _is_past_perfect(clause.head)
+    )
+
+
+# Conjunctions that make a clause the time of the verb it hangs on.
+TIMING_MARKS = frozenset({"after", "when", "as", "while", "once"})
+
+
+def _is_past_perfect(verb: Any) -> bool:
+    if verb.tag_ != "VBN":
         return False
     if not any(child.dep_ == "aux" and child.lower_ == "had" for child in verb.children):
         return False

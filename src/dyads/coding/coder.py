@@ -320,8 +320,9 @@ def _clause_of(trigger: Any) -> Callable[[int], int]:
 def _setting_heads(token: Any) -> Iterator[int]:
     """The verb of the clause that names the setting of a relative "in which" / "at which"
     clause: "held a news conference that year in which he criticized ..." is dated by
-    "that year" (the criticism is told as part of the conference)."""
-    if token.dep_ != "relcl" or not any(
+    "that year" (the criticism is told as part of the conference). The parse may hang such a
+    clause as an adverbial one ("during a debate, during which Obama chided Romney")."""
+    if token.dep_ not in {"relcl", "advcl"} or not any(
         c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children)
         for c in token.children
     ):

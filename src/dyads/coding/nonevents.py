@@ -9,7 +9,8 @@ News codes what a party did in the news cycle. English also uses the words of ac
 - refusals to comment ("declined to comment", "refused to say whether"): a statement about
   the press, not the rejection of a party's demand;
 - ideas, prospects and possibilities ("raised the idea of visiting Somalia", "the prospect
-  of sanctions"): an act thought of, not done;
+  of sanctions", "an opportunity to thank", "the right to refuse"): an act thought of or
+  allowed, not done;
 - alternatives ("either it accepts the demands or it faces sanctions"): neither is asserted;
 - descriptions of people: "the last prime minister to visit Beijing" (an infinitive after the
   last or the only one) tells who someone is; "the officials charged with investigating"
@@ -17,7 +18,12 @@ News codes what a party did in the news cycle. English also uses the words of ac
 - standing allegations: "has been accused of ..." with no one accusing tells what is said
   about someone, not an accusation a party made in the news;
 - forecasts: a plan told with a word of likelihood ("will almost certainly send the bill",
-  "will probably meet") is the writer's guess, not a party's promise.
+  "will probably meet") is the writer's guess, not a party's promise;
+- requests planned: "will seek a warrant", "said he would appeal the verdict" announce a
+  request not yet made (a promise binds its maker and is coded; a plan to ask is not);
+- previews: an act named only as what a party will announce ("plans to announce its
+  withdrawal", "is expected to unveil an aid package") is news to come;
+- acts not done yet: "will not send the money yet" expects the act, it does not refuse it.
 
 Each reading is a function of the trigger alone (its parse), checked before the arguments.
 """
@@ -27,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from dyads.coding.frames import chain, framed_by_intent, future
 from dyads.coding.triggers import Trigger
 
 # Adverbs that make a simple present a habit, not a report ("repeatedly defies").
@@ -55,6 +62,11 @@ IDEA_NOUNS = frozenset(
     {"idea", "prospect", "possibility", "option", "notion", "thought", "likelihood",
      "chance", "risk", "hope", "dream", "question", "suggestion", "spectre", "specter"}
 )  # fmt: skip
+# Nouns whose infinitive is an act one may do ("an opportunity to visit", "the right to
+# refuse"). Not "effort", "attempt" or "bid": "efforts to combat the group" report the acts.
+CHANCE_NOUNS = frozenset(
+    {"opportunity", "chance", "possibility", "option", "right", "freedom", "liberty", "leeway"}
+)
 
 # Words that make a noun the one of a kind: "the last leader to visit", "the only one to
 # sign". Not "first" or "latest": "became the first country to recognize", "the latest party
@@ -72,6 +84,9 @@ DUTY_VERBS = frozenset(
 LIKELIHOOD_ADVERBS = frozenset(
     {"certainly", "likely", "probably", "possibly", "presumably", "perhaps", "maybe"}
 )
+
+# Verbs that make public what their object names ("announce its withdrawal").
+ANNOUNCING_VERBS = frozenset({"announce", "unveil", "reveal", "publish", "present", "outline"})
 
 
 # Words of frequency that make any tense a habit: "has seldom called for", "at times
@@ -137,9 +152,20 @@ def _no_comment(trigger: Trigger) -> bool:
 def _idea(trigger: Trigger) -> bool:
     token = trigger.token
     if token.dep_ not in {"pcomp", "pobj"} or token.head.lower_ != "of":
-        return False
+        return _chance_to(trigger.verb)
     noun = token.head.head
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in IDEA_NOUNS
+
+
+def _chance_to(verb: Any) -> bool:
+    """An infinitive that completes a noun of possibility ("an opportunity to thank the
+    faithful", "the right to refuse entry"): an act one may do, not one done."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and verb.head.lemma_.lower() in CHANCE_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _alternative(trigger: Trigger) -> bool:
@@ -184,6 +210,35 @@ def _forecast(trigger: Trigger) -> bool:
     return any(a.lower_ in LIKELIHOOD_ADVERBS for a in adverbs)
 
 
+def _planned_request(trigger: Trigger) -> bool:
+    """ "will seek a warrant", "would appeal the verdict", "plans to ask the council": a
+    request announced, not yet made (a promise is coded, a plan to ask is not)."""
+    verb = trigger.verb
+    return trigger.event == "REQUEST" and (
+        future(verb) or any(framed_by_intent(v) for v in chain(verb))
+    )
+
+
+def _preview(trigger: Trigger) -> bool:
+    """An act named only as what a party will announce ("plans to announce its withdrawal",
+    "is expected to unveil an aid package", "will announce sanctions"): news to come, to
+    which the party has not yet bound itself."""
+    verb = trigger.verb
+    if verb.i == trigger.token.i or verb.lemma_.lower() not in ANNOUNCING_VERBS:
+        return False
+    return future(verb) or any(framed_by_intent(v) for v in chain(verb))
+
+
+def _not_yet(trigger: Trigger) -> bool:
+    """ "will not be sending the money yet", "has not yet agreed": an act expected later,
+    not a refusal (a refusal is read only from a negated act with no "yet")."""
+    if trigger.event != "REJECT" or trigger.entry.event == "REJECT":
+        return False
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for v in chain(trigger.verb) for c in v.children
+    )
+
+
 def _standing_allegation(trigger: Trigger) -> bool:
     """ "X has been accused of using his role ...": the present perfect passive of "accuse"
     with no "by" phrase after it (wherever the parse hangs it: "accused of misusing funds,
@@ -205,6 +260,9 @@ READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     (_description, "a description of someone, not an act"),
     (_forecast, "a forecast, not a promise"),
     (_standing_allegation, "an allegation with no one making it"),
+    (_planned_request, "a request planned, not made"),
+    (_preview, "an announcement to come"),
+    (_not_yet, "an act not done yet, not a refusal"),
 )
 
 

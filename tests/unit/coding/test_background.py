@@ -55,6 +55,21 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         "Ukraine's president gave a news conference that year in which he criticised Russia.",
         # a tally over a span that starts with a past happening
         "More than 2,000 people have been killed by Myanmar security forces since the coup.",
+        # a past act told as a story's outcome or as what someone is remembered for
+        "The Kenyan minister was eventually charged by prosecutors with fraud.",
+        "Peru ultimately recalled its ambassador from Chile.",
+        "He famously clashed with Brazil's president at a summit, at which Lula accused "
+        "Venezuela of meddling.",
+        # a step dated only after a time the sentence does not name, first of its clause
+        "The next day, the Kenyan president cleared the room and urged the minister to resign.",
+        # a subject named by a role held at the time
+        "Then-Kenyan President Mwai Kibaki accused Uganda of arming the rebels.",
+        # a time told before: "at the time", the span of a past role
+        "The Iranian foreign ministry condemned the strike at the time.",
+        "The Brazilian senator met the Argentine president during the transition.",
+        # an act that times a verb in the past perfect comes before a time already past
+        "The scandal had broken when Kenyan police arrested the governor.",
+        "The case had come to light after Ugandan soldiers tried to attack the camp.",
     ],
 )
 def test_background_makes_no_event(code_stage: Any, text: str) -> None:
@@ -83,6 +98,14 @@ def test_background_makes_no_event(code_stage: Any, text: str) -> None:
         ("The UN welcomed the release of Nigerian girls who were kidnapped in 2014.", "SUPPORT"),
         # a month after the article's month, for a plan, is the coming one
         ("The Peruvian president plans to visit Chile in March.", "AGREE"),
+        # an adverb of outcome with a day of the news in the clause
+        ("Chile eventually expelled two Peruvian diplomats on Tuesday.", "SANCTION"),
+        # the step after a day the sentence names
+        ("Kenyan police arrested the activist on Monday and charged him the next day.", "ACCUSE"),
+        # "at the time of" names the time of a happening, which may be news
+        ("Kenyan police arrested the driver at the time of the crash.", "COERCE"),
+        # a day of the news cycle in the sentence keeps the act that times a past perfect
+        ("The governor had left on Monday when Kenyan police arrested his aide.", "COERCE"),
     ],
 )
 def test_background_keeps_the_news(code_stage: Any, text: str, event: str) -> None:
@@ -116,6 +139,9 @@ def test_background_undated_article_year_of_a_past_act_is_history(code_stage: An
     for time in ("In the summer of 2018", "In early 2018"):
         text = f"{time}, Bolivia filed a lawsuit against Chile."
         assert _events(code_stage, text, published=None) == ()
+    # an infinitive done at the time of the verb it completes takes that verb's tense
+    text = "In 2018, Kenyan police tried to arrest the Ugandan activist."
+    assert _events(code_stage, text, published=None) == ()
 
 
 def test_background_undated_article_year_of_a_plan_stays(code_stage: Any) -> None:
@@ -162,3 +188,22 @@ def test_prefilter_lets_acronyms_and_unlisted_names_through() -> None:
     assert tables.might_name_actor("Later the PPP rejected the offer.")
     assert tables.might_name_actor("On Friday, Arturo Valencia threatened the reporters.")
     assert not tables.might_name_actor("Prices rose sharply in the spring.")
+
+
+def test_background_month_alone_stands_for_its_middle(code_stage: Any) -> None:
+    # told on July 25, a letter "in June" is as likely from early June as from late June
+    text = "The Cambodian prime minister appealed in a letter in June to Myanmar to spare them."
+    assert _events(code_stage, text, published=date(2022, 7, 25)) == ()
+
+
+def test_background_last_month_stands_for_its_middle(code_stage: Any) -> None:
+    text = "Last month, the Chilean government signed a fishing accord with Japan."
+    assert _events(code_stage, text, published=date(2022, 7, 25)) == ()
+    assert _events(code_stage, text, published=date(2022, 7, 4))
+
+
+def test_background_span_of_the_news_cycle_keeps_the_act(code_stage: Any) -> None:
+    # "earlier this month" places the sanctions; the month of the launches dates only those
+    text = "Earlier this month, the UN imposed new sanctions on Iran over missile tests in May."
+    events = _events(code_stage, text, published=date(2021, 7, 10))
+    assert "SANCTION" in [e.event for e in events]

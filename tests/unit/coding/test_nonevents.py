@@ -39,6 +39,8 @@ def _types(code_stage: Any, text: str) -> list[str]:
         ("Nigerian police refused to say whether the suspects had been released.", "REJECT"),
         # an act thought of
         ("The Kenyan president raised the idea of visiting Somalia.", "CONSULT"),
+        # an act allowed or offered as a possibility
+        ("The Chilean airline said it has the right to refuse Peruvian passengers.", "REJECT"),
         # alternatives
         ("Either the Iraqi government accepts the demands or it faces sanctions.", "CONCEDE"),
         # descriptions of people
@@ -48,6 +50,13 @@ def _types(code_stage: Any, text: str) -> list[str]:
         ("The Kenyan parliament will almost certainly send the bill to Uganda.", "AGREE"),
         # an allegation with no one making it
         ("The Nigerian minister has been accused of using his role to favour Ghana.", "ACCUSE"),
+        # a request planned, not made
+        ("Canadian prosecutors will seek an arrest warrant from the Kenyan court.", "REQUEST"),
+        ("The Egyptian lawyer said he would appeal the verdict to the court.", "REQUEST"),
+        # an act named only as what a party will announce
+        ("The United States plans to announce its withdrawal from the UN council.", "AGREE"),
+        # an act expected later, not refused
+        ("The Kenyan government will not be sending the aid to Uganda yet.", "REJECT"),
         # gatherings planned with no one to meet
         ("The French president scheduled a meeting with his defence chiefs.", "AGREE"),
         ("The German foreign ministry will hold a conference to detail the rules.", "AGREE"),
@@ -79,6 +88,8 @@ def test_nonevents_sentence_reports_no_act(code_stage: Any, text: str, absent: s
         ("The Nigerian minister has been accused by Ghana of bribery.", "ACCUSE"),
         # a promise keeps its AGREE
         ("The Italian government pledged to provide aid to Tunisia.", "AGREE"),
+        # a refusal is a negated cooperative act with no "yet"
+        ("The Kenyan government will not be sending the aid to Uganda.", "REJECT"),
     ],
 )
 def test_nonevents_keeps_the_acts(code_stage: Any, text: str, event: str) -> None:
