@@ -51,7 +51,7 @@ from pathlib import Path
 from dyads.coding.derive import code_tables
 from dyads.coding.frames import BELIEF_HEADS, INTENT_HEADS, NONFACTIVE_HEADS
 from dyads.coding.lexicon import COLUMNS
-from dyads.coding.triggers import LIGHT_VERBS
+from dyads.coding.light import LIGHT_VERBS
 
 DEFAULT_SOURCE = Path("../shared/resources/petrarch2/CAMEO.2.0.txt")
 OUT = Path(__file__).resolve().parents[1] / "src" / "dyads" / "data"

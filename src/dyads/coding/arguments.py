@@ -25,9 +25,10 @@ from dyads.coding.argument_tokens import (
     recipient_tokens,
     subject_of,
 )
+from dyads.coding.light import PLACING_VERBS, SENDING_VERBS
 from dyads.coding.nominal import agent_preps, givers, receiver
 from dyads.coding.proceedings import undergoer
-from dyads.coding.triggers import CONFLICT_EVENTS, PLACING_VERBS, SENDING_VERBS, Trigger
+from dyads.coding.triggers import CONFLICT_EVENTS, Trigger
 from dyads.records import ActorRef, MentionKind
 
 # Pronouns that, as the subject of a reported clause, stand for the one reporting.

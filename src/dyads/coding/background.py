@@ -19,7 +19,10 @@ trigger, or elsewhere in its clause) holds
 - a span of time long past ("two years ago", "last year", "earlier this year", "decades
   ago", "in the past", "since 2014", "previously");
 - or when the trigger is in the past perfect ("had signed", "had been arrested"), the tense
-  of what came before the news, or told with "once" ("Chile once accused Peru");
+  of what came before the news, or told with "once" ("Chile once accused Peru"), or as the
+  time of another act ("months after police arrested the suspects"): readings of the verb and
+  its clause, which ``coding.tense`` holds, with the past tense that lets a year or a month
+  date an act and the clause describing a noun whose year dates only that noun;
 - an act told in a past tense as the outcome of a long story ("was eventually indicted",
   "ultimately chose"), as what someone is remembered for ("famously sparred"), or at a time
   told before ("said at the time", "during his tenure", "during the transition"), with no
@@ -43,6 +46,7 @@ from itertools import pairwise
 from typing import Any
 
 from dyads.coding.dates import DateMention, find_dates, find_months
+from dyads.coding.tense import before_past_perfect, in_other_modifier, tense_reason, told_in_past
 
 # ARTICLES.md's news cycle: events older than about a month are background.
 NEWS_CYCLE_DAYS = 31
@@ -100,18 +104,6 @@ _IN_YEAR = re.compile(
     r"|first\s+half|second\s+half)\s+of\s+|(?:early|late|mid-?)\s*)?"
     r"(?P<year>(?:19|20)\d\d)\b(?![\d-]|,\d)"
 )
-# Verbs that report speech; the clauses they govern shift the news into the past perfect.
-SAY_LEMMAS = frozenset(
-    {"say", "tell", "announce", "report", "state", "confirm", "add", "claim", "declare",
-     "disclose", "reveal", "note", "insist", "acknowledge", "admit", "explain"}
-)  # fmt: skip
-# Auxiliaries that put a participle in the present or the future ("are prohibited", "will be
-# held", "can be seen"); "has been seized" is a past act.
-PRESENT_OR_FUTURE_AUX = frozenset(
-    {"is", "are", "am", "'s", "'re", "will", "would", "shall", "can", "could", "may", "might",
-     "must", "should"}
-)  # fmt: skip
-REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
 # A clause rank (see ``dates.resolve_date``) up to which a time word belongs to the trigger.
 OWN_CLAUSE = 1
 
@@ -142,11 +134,11 @@ def background_reason(
     in_clause = [year for start, year in named if own(start) <= OWN_CLAUSE]
     year_now: int | None = reference
     if published is not None:
-        reason = _dated_before(text, published=published, own=own, months=_told_in_past(trigger))
+        reason = _dated_before(text, published=published, own=own, months=told_in_past(trigger))
         if reason is not None:
             return reason
         year_now = published.year
-    elif _told_in_past(trigger):
+    elif told_in_past(trigger):
         for match in _IN_YEAR.finditer(text):
             if own(match.start("year")) <= OWN_CLAUSE:
                 return f"undated article, set in {match['year']}"
@@ -156,27 +148,27 @@ def background_reason(
         # must lie in the past; a main clause is not dated by a year of a clause under it
         # ("The UN welcomes the release of the girls kidnapped in 2014")
         years = in_clause or [
-            year for start, year in named if not _in_other_modifier(trigger, start)
+            year for start, year in named if not in_other_modifier(trigger, start)
         ]
         if years and all(y < year_now and _year_is_past(y, published) for y in years):
             return f"set in {years[0]}"
     for match in _PAST.finditer(text):
         if own(match.start()) <= OWN_CLAUSE:
             return f"set in the past ({match.group(0)!r})"
-    return _narrated(text, trigger=trigger, published=published, own=own) or _tense_reason(trigger)
+    return _narrated(text, trigger=trigger, published=published, own=own) or tense_reason(trigger)
 
 
 def _narrated(
     text: str, *, trigger: object, published: date | None, own: Callable[[int], int]
 ) -> str | None:
     """Background told by the way a story is narrated rather than by a date."""
-    if _told_in_past(trigger):
+    if told_in_past(trigger):
         reason = _retold(text, trigger=trigger, published=published, own=own)
         if reason is not None:
             return reason
-    if _before_past_perfect(trigger) and not _names_recent_day(text, published=published):
+    if before_past_perfect(trigger) and not _names_recent_day(text, published=published):
         return "the time of an act in the past perfect"
-    if _told_in_past(trigger) and _done_in_a_past_role(trigger):
+    if told_in_past(trigger) and _done_in_a_past_role(trigger):
         return "done in a role held then ('then-')"
     return None
 
@@ -278,185 +270,3 @@ def _year_is_past(year: int, published: date | None) -> bool:
     if published is None:
         return True
     return (published - date(year, 12, 31)).days > NEWS_CYCLE_DAYS
-
-
-def _told_in_past(trigger: object) -> bool:
-    """The trigger's verb in a past tense ("filed", "was rejected", "has been seized"): a
-    year or a month is then when it happened, not a plan ("will host the games in 2030") nor
-    a standing state ("transfers are prohibited by a resolution adopted in September")."""
-    verb: Any = getattr(trigger, "verb", None)
-    if verb is None:
-        return False
-    verb = _tensed(verb)
-    if verb.tag_ not in {"VBD", "VBN"}:
-        return False
-    return not any(
-        c.dep_ in {"aux", "auxpass"} and c.lower_ in PRESENT_OR_FUTURE_AUX for c in verb.children
-    )
-
-
-# Verbs whose infinitive is done at their own time ("strove to deny", "tried to storm",
-# "began to shell"); not those of intent or promise, whose infinitive is to come ("agreed
-# to visit in November").
-SAME_TIME_HEADS = frozenset(
-    {"try", "strive", "attempt", "manage", "fail", "begin", "start", "continue", "proceed",
-     "rush", "hasten", "dare", "move"}
-)  # fmt: skip
-
-
-def _tensed(verb: Any) -> Any:
-    """The verb that carries the tense of an infinitive done at its own time."""
-    steps = 0
-    while (
-        verb.dep_ == "xcomp"
-        and verb.tag_ == "VB"
-        and verb.head.lemma_.lower() in SAME_TIME_HEADS
-        and steps < _MAX_CLIMB
-    ):
-        verb, steps = verb.head, steps + 1
-    return verb
-
-
-def _in_other_modifier(trigger: object, offset: int) -> bool:
-    """Whether the word at ``offset`` is inside a relative or participle clause that
-    describes a noun ("the girls that were kidnapped in 2014") and does not hold the
-    trigger: such a clause dates what it describes, not the act of the sentence."""
-    verb: Any = getattr(trigger, "verb", None)
-    if verb is None:
-        return False
-    doc = verb.doc
-    token = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
-    steps = 0
-    while token is not None and token.head.i != token.i and steps < _MAX_CLIMB:
-        if token.dep_ in _MODIFIER_CLAUSES:
-            return not any(t.i == verb.i for t in token.subtree)
-        token, steps = token.head, steps + 1
-    return False
-
-
-# Clauses that describe a noun; how far up a word is followed to find one.
-_MODIFIER_CLAUSES = frozenset({"relcl", "acl"})
-_MAX_CLIMB = 8
-
-
-def _tense_reason(trigger: object) -> str | None:
-    """Background told by the verb itself: the past perfect, "once", or a clause that serves
-    as the time of another act."""
-    if _past_perfect(trigger):
-        return "past perfect"
-    if _once(trigger):
-        return "set in the past ('once')"
-    return _reference_point(trigger)
-
-
-# Nouns of a span that put an "after" clause beyond the news cycle: "months after police
-# solved the murder".
-LONG_SPANS = frozenset({"month", "year", "decade", "century"})
-# Times after "since" that keep a tally within the news cycle ("have arrested 40 people since
-# Monday").
-RECENT_TIMES = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
-     "yesterday", "morning", "afternoon", "evening", "night", "dawn", "midnight", "today",
-     "week", "day"}
-)  # fmt: skip
-
-
-def _long_span(token: Any) -> bool:
-    """ "months", "two years", "a decade": a measure of months or more ("last year" and
-    "this year" are times, not measures)."""
-    if token.lemma_.lower() not in LONG_SPANS:
-        return False
-    return token.tag_ == "NNS" or any(
-        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in {"a", "an"}) for c in token.children
-    )
-
-
-def _reference_point(trigger: object) -> str | None:
-    """An act told as the time of another, or a tally over a past span, not as news:
-
-    - a clause of "since" ("the first meeting since security forces shot dozens"): the act
-      that starts a span is past and known;
-    - a clause of "after" or "before" measured in months or years ("months after police
-      arrested the suspects");
-    - a perfect with "since" a past happening ("have been killed since the coup"): a count
-      over the span, not one act (a tally "since Monday" or "since November" stays news).
-    """
-    verb: Any = getattr(trigger, "verb", None)
-    if verb is None:
-        return None
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head  # "after police solved the murder and arrested ..."
-    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    if clause.dep_ == "advcl" and "since" in marks:
-        return "the act a span starts from ('since ...')"
-    if clause.dep_ == "advcl" and marks & {"after", "before"}:
-        spans = [c for c in (*clause.children, *clause.head.children) if c.dep_ == "npadvmod"]
-        spans += [g for c in clause.children if c.dep_ == "mark" for g in c.children]
-        if any(_long_span(t) for t in spans):
-            return "told as months or years before another act"
-    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
-    if perfect:
-        for child in verb.children:
-            if child.dep_ != "prep" or child.lower_ != "since":
-                continue
-            # a happening ("since the coup"), not a day or a month ("since November")
-            objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-            if objects and not any(o.lemma_.lower() in RECENT_TIMES for o in objects):
-                return "a tally since a past happening"
-    return None
-
-
-def _once(trigger: object) -> bool:
-    """ "once" as an adverb of a past verb ("Chile once accused Peru of ..."): at some time
-    long ago. As a conjunction ("once the talks ended") it is a mark, not an adverb."""
-    verb: Any = getattr(trigger, "verb", None)
-    return (
-        verb is not None
-        and verb.tag_ == "VBD"
-        and any(c.dep_ == "advmod" and c.lower_ == "once" for c in verb.children)
-    )
-
-
-def _past_perfect(trigger: object) -> bool:
-    """The trigger's verb in the past perfect outside reported speech: "they said their
-    forces had completed the withdrawal" is the news shifted back by the report."""
-    verb: Any = getattr(trigger, "verb", None)
-    return verb is not None and _is_past_perfect(verb)
-
-
-def _before_past_perfect(trigger: object) -> bool:
-    """An act in a clause of "after", "when" or "as" that times a verb in the past perfect
-    ("the case had come to light after three men tried to set themselves alight"): it comes
-    at or before a time already past."""
-    verb: Any = getattr(trigger, "verb", None)
-    if verb is None:
-        return False
-    clause = verb
-    while clause.dep_ in {"conj", "xcomp"} and clause.head.i != clause.i:
-        clause = clause.head  # "tried to set themselves alight", "arrested and charged"
-    # "when" is parsed as an adverb of its clause, "after" as its mark
-    marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
-    return (
-        clause.dep_ == "advcl"
-        and bool(marks & TIMING_MARKS)
-        and clause.head.i != clause.i
-        and _is_past_perfect(clause.head)
-    )
-
-
-# Conjunctions that make a clause the time of the verb it hangs on.
-TIMING_MARKS = frozenset({"after", "when", "as", "while", "once"})
-
-
-def _is_past_perfect(verb: Any) -> bool:
-    if verb.tag_ != "VBN":
-        return False
-    if not any(child.dep_ == "aux" and child.lower_ == "had" for child in verb.children):
-        return False
-    node = verb
-    while node.dep_ in REPORTED_DEPS and node.head.i != node.i:
-        node = node.head
-        if node.lemma_.lower() in SAY_LEMMAS:
-            return False
-    return True

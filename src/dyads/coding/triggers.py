@@ -2,18 +2,18 @@
 
 A verb is a trigger when a lexicon row for its lemma has all its conditions met: the
 preposition or particle hangs on the verb, the object's lemma is listed (and not excluded).
-Among the rows met, the most specific wins, then the surest. An eventive noun (a ``N`` row) is a
-trigger when it is the object of a light verb ("held talks", "launched an offensive",
-"completed its investigation"); the verb is then its anchor, which gives the subject, negation
-and modality. Elsewhere a noun is a trigger only when its own arguments name a party (see
-``coding.nominal``: "China's criticism of Japan", "talks between Peru and Chile", "a visit by the
-king"); it is then ``nominal``: the verb above it still gives negation and modality ("would
-face sanctions", "called off the talks", "plans for talks" report nothing), never the
-subject. An adjective of an ``A`` row is a trigger as a predicate ("was critical of Y", "said
-it was disappointed in Y"): the subject is the actor. A verb under "must" in a reported
-clause ("X said Y must withdraw") is a demand: REQUEST from the speaker to Y. What a party
-says may itself accuse, praise or deny ("said the governor had misused funds"): those readings
-are ``coding.speech``'s, with the verb of saying as ``Trigger.reporter``.
+Among the rows met, the most specific wins, then the surest. An eventive noun (a ``N`` row) is
+a trigger when it is the object of a light verb (``coding.light``: "held talks", "launched an
+offensive", "completed its investigation"); the verb is then its anchor, which gives the
+subject, negation and modality. Elsewhere a noun is a trigger only when its own arguments name
+a party (see ``coding.nominal``: "China's criticism of Japan", "talks between Peru and Chile",
+"a visit by the king"); it is then ``nominal``: the verb above it still gives negation and
+modality ("would face sanctions", "called off the talks", "plans for talks" report nothing),
+never the subject. An adjective of an ``A`` row is a trigger as a predicate ("was critical of
+Y", "said it was disappointed in Y"): the subject is the actor. A verb under "must" in a
+reported clause ("X said Y must withdraw") is a demand: REQUEST from the speaker to Y. What a
+party says may itself accuse, praise or deny ("said the governor had misused funds"): those
+readings are ``coding.speech``'s, with the verb of saying as ``Trigger.reporter``.
 
 Each trigger carries what changes its reading: negation, a modal or condition
 (hypothetical), an intent frame, and whether a governing trigger above it already codes it
@@ -28,7 +28,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dyads.coding.argument_tokens import is_passive
 from dyads.coding.frames import MAX_DEPTH, VERB_TAGS
 from dyads.coding.frames import chain as _chain
 from dyads.coding.frames import conditioned as _conditioned
@@ -38,6 +37,7 @@ from dyads.coding.frames import hypothetical as _hypothetical
 from dyads.coding.frames import negated as _negated
 from dyads.coding.frames import nonfactive_frame as _nonfactive_frame
 from dyads.coding.lexicon import Lexicon, TriggerEntry
+from dyads.coding.light import ENACTING_VERBS, SENDING_VERBS, light_verb, met_with_reaction
 from dyads.coding.nominal import (
     caused,
     denied,
@@ -48,7 +48,7 @@ from dyads.coding.nominal import (
     unreal,
 )
 from dyads.coding.proceedings import is_proceeding, undergoer
-from dyads.coding.rows import choose_entry, particles_of, rows_for
+from dyads.coding.rows import choose_entry, rows_for
 from dyads.coding.speech import reported_speech
 
 CONFLICT_EVENTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
@@ -59,71 +59,9 @@ COOPERATIVE_EVENTS = frozenset(
     {"AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
 )
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj", "advcl", "acl"})
-# Verbs that enact a measure named by their object ("passed sanctions on", "adopted a ban on",
-# "ordered the arrest of"); the noun must be the object itself: "passed sexual assault laws"
-# enacts laws.
-ENACTING_VERBS = frozenset(
-    {"pass", "adopt", "approve", "levy", "order", "authorize", "authorise", "decree"}
-)
-# Verbs that only carry an eventive noun: "held talks", "launched an attack".
-# Verbs that put someone under a measure: "placed X under arrest", "put X under sanctions".
-PLACING_VERBS = frozenset({"place", "put"})
-LIGHT_VERBS = frozenset(
-    [
-        "hold",
-        "have",
-        "make",
-        "launch",
-        "stage",
-        "begin",
-        "start",
-        "continue",
-        "complete",
-        "conduct",
-        "carry",
-        "mount",
-        "undertake",
-        "renew",
-        "resume",
-        "announce",
-        "declare",
-        "order",
-        "open",
-        "give",
-        "pay",
-        "take",
-        "issue",
-        "lodge",
-        "impose",
-        "organize",
-        "organise",
-        "call",
-        "end",
-        "finish",
-        "wage",
-        "intensify",
-        "step",
-        "speed",
-        "reiterate",
-        "repeat",
-        "offer",
-        "express",
-        "voice",
-        "extend",
-        "reaffirm",
-        "show",
-    ]
-)
-# Verbs that carry a word said to the one it is addressed to: "sent a warning to Y",
-# "submitted a request to Y", "delivered an ultimatum", "handed Y a protest note". They are
-# light verbs for words said only: what else is sent is read by their own rows ("sent aid"),
-# and a probe sent is a craft, not an inquiry.
-SENDING_VERBS = frozenset({"send", "submit", "deliver", "hand"})
 SENT_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT"})
 # Words said against another, which no one is "in": "coaches are in demand", "left in protest".
 DEMANDING_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
-# Particles that make a light verb undo its noun: "called off", "broke off", "put off".
-UNDOING_PARTICLES = frozenset({"off"})
 MUST = TriggerEntry(
     lemma="must", pos="V", event="REQUEST", cameo="100", weight=0.8, flags=frozenset({"govern"})
 )
@@ -175,10 +113,10 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
             entry = choose_entry(token, rows_for(lexicon, lemma, pos="V", form=token.lower_))
             if _must_clause(token):
                 raw.append(replace(_read(token, MUST, lexicon=lexicon), demand=True))
-            elif entry is not None and not _met_with_reaction(token, lexicon=lexicon):
+            elif entry is not None and not met_with_reaction(token, lexicon=lexicon):
                 raw.append(_read(token, entry, lexicon=lexicon))
         elif token.pos_ in {"NOUN", "PROPN"}:
-            anchor = _light_verb(token)
+            anchor = light_verb(token)
             rows = rows_for(lexicon, lemma, pos="N", form=token.lower_)
             if rows and not _outranked_compound(token, rows, lexicon=lexicon):
                 lit = [r for r in rows if not r.nominal_only]  # "took charge" is no charge
@@ -301,54 +239,6 @@ def _outranked_compound(token: Any, rows: list[TriggerEntry], *, lexicon: Lexico
         return False
     head_rows = rows_for(lexicon, token.head.lemma_.lower(), pos="N", form=token.head.lower_)
     return bool(head_rows) and max(r.weight for r in head_rows) >= max(r.weight for r in rows)
-
-
-def _light_verb(token: Any) -> Any | None:
-    """The light verb whose object is the noun, a compound in that object ("a hunger
-    strike", "mediation mission"), or what that object measures ("days of war games")."""
-    if token.dep_ == "compound" and token.head.dep_ in {"dobj", "nsubjpass", "pobj"}:
-        if token.head.head.lemma_.lower() in ENACTING_VERBS:
-            return None
-        token = token.head
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
-        token = token.head.head  # "launched ten days of war games", "a wave of strikes"
-    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_ == "be":
-        return token.head.head  # "is in talks with", "were in negotiations"
-    if (
-        token.dep_ == "pobj"
-        and token.head.lower_ in {"under", "on"}
-        and token.head.head.lemma_.lower() in PLACING_VERBS
-    ):
-        # "placed the leader under house arrest", "placed six firms on the sanctions list"
-        return token.head.head
-    head = token.head
-    light = (
-        token.dep_ in {"dobj", "nsubjpass"}
-        and head.pos_ in VERB_TAGS
-        and head.lemma_.lower() in LIGHT_VERBS | ENACTING_VERBS | SENDING_VERBS
-        and not particles_of(head) & UNDOING_PARTICLES  # "called off the talks"
-    )
-    return head if light else None
-
-
-def _met_with_reaction(token: Any, *, lexicon: Lexicon) -> bool:
-    """ "Was met with" and "met with criticism" tell a reaction received, not a meeting: the
-    passive, or an act named after "with" ("the plan met with protests from Y")."""
-    if token.lemma_.lower() != "meet":
-        return False
-    named = [
-        g
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "with"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    acts = [
-        g
-        for g in named
-        if any(r.event != "CONSULT" for r in rows_for(lexicon, g.lemma_.lower(), pos="N"))
-    ]
-    return bool(acts) or (bool(named) and is_passive(token))
 
 
 def _must_clause(token: Any) -> bool:

@@ -1,0 +1,133 @@
+"""Light verbs: the verbs that carry an eventive noun, and the noun they carry.
+
+A light verb tells little by itself: "held talks", "launched an offensive", "completed its
+investigation" report the talks, the offensive, the investigation, and the verb gives them
+a subject, negation and modality (``coding.triggers``). The noun may be the verb's object, a
+compound in that object ("a hunger strike"), what that object measures ("days of war
+games"), the object of "in" after "be" ("is in talks with"), or of "under" or "on" after a
+verb that places someone under a measure ("placed X under arrest"). A verb that enacts a
+measure ("passed sanctions", "ordered the arrest of") or sends a word said ("sent a warning
+to Y") carries its noun as a light verb does; a particle that undoes the noun ("called off
+the talks") makes the verb no light verb. "Met with" a reaction ("was met with criticism",
+"the plan met with protests") tells the reaction received, not a meeting.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dyads.coding.argument_tokens import is_passive
+from dyads.coding.frames import VERB_TAGS
+from dyads.coding.lexicon import Lexicon
+from dyads.coding.rows import particles_of, rows_for
+
+# Verbs that enact a measure named by their object ("passed sanctions on", "adopted a ban on",
+# "ordered the arrest of"); the noun must be the object itself: "passed sexual assault laws"
+# enacts laws.
+ENACTING_VERBS = frozenset(
+    {"pass", "adopt", "approve", "levy", "order", "authorize", "authorise", "decree"}
+)
+# Verbs that only carry an eventive noun: "held talks", "launched an attack".
+# Verbs that put someone under a measure: "placed X under arrest", "put X under sanctions".
+PLACING_VERBS = frozenset({"place", "put"})
+LIGHT_VERBS = frozenset(
+    [
+        "hold",
+        "have",
+        "make",
+        "launch",
+        "stage",
+        "begin",
+        "start",
+        "continue",
+        "complete",
+        "conduct",
+        "carry",
+        "mount",
+        "undertake",
+        "renew",
+        "resume",
+        "announce",
+        "declare",
+        "order",
+        "open",
+        "give",
+        "pay",
+        "take",
+        "issue",
+        "lodge",
+        "impose",
+        "organize",
+        "organise",
+        "call",
+        "end",
+        "finish",
+        "wage",
+        "intensify",
+        "step",
+        "speed",
+        "reiterate",
+        "repeat",
+        "offer",
+        "express",
+        "voice",
+        "extend",
+        "reaffirm",
+        "show",
+    ]
+)
+# Verbs that carry a word said to the one it is addressed to: "sent a warning to Y",
+# "submitted a request to Y", "delivered an ultimatum", "handed Y a protest note". They are
+# light verbs for words said only: what else is sent is read by their own rows ("sent aid"),
+# and a probe sent is a craft, not an inquiry.
+SENDING_VERBS = frozenset({"send", "submit", "deliver", "hand"})
+# Particles that make a light verb undo its noun: "called off", "broke off", "put off".
+UNDOING_PARTICLES = frozenset({"off"})
+
+
+def light_verb(token: Any) -> Any | None:
+    """The light verb whose object is the noun, a compound in that object ("a hunger
+    strike", "mediation mission"), or what that object measures ("days of war games")."""
+    if token.dep_ == "compound" and token.head.dep_ in {"dobj", "nsubjpass", "pobj"}:
+        if token.head.head.lemma_.lower() in ENACTING_VERBS:
+            return None
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
+        token = token.head.head  # "launched ten days of war games", "a wave of strikes"
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_ == "be":
+        return token.head.head  # "is in talks with", "were in negotiations"
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in {"under", "on"}
+        and token.head.head.lemma_.lower() in PLACING_VERBS
+    ):
+        # "placed the leader under house arrest", "placed six firms on the sanctions list"
+        return token.head.head
+    head = token.head
+    light = (
+        token.dep_ in {"dobj", "nsubjpass"}
+        and head.pos_ in VERB_TAGS
+        and head.lemma_.lower() in LIGHT_VERBS | ENACTING_VERBS | SENDING_VERBS
+        and not particles_of(head) & UNDOING_PARTICLES  # "called off the talks"
+    )
+    return head if light else None
+
+
+def met_with_reaction(token: Any, *, lexicon: Lexicon) -> bool:
+    """ "Was met with" and "met with criticism" tell a reaction received, not a meeting: the
+    passive, or an act named after "with" ("the plan met with protests from Y")."""
+    if token.lemma_.lower() != "meet":
+        return False
+    named = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    acts = [
+        g
+        for g in named
+        if any(r.event != "CONSULT" for r in rows_for(lexicon, g.lemma_.lower(), pos="N"))
+    ]
+    return bool(acts) or (bool(named) and is_passive(token))
