@@ -27,9 +27,9 @@ from dyads.coding.rows import particles_of, rows_for
 ENACTING_VERBS = frozenset(
     {"pass", "adopt", "approve", "levy", "order", "authorize", "authorise", "decree"}
 )
-# Verbs that only carry an eventive noun: "held talks", "launched an attack".
 # Verbs that put someone under a measure: "placed X under arrest", "put X under sanctions".
 PLACING_VERBS = frozenset({"place", "put"})
+# Verbs that only carry an eventive noun: "held talks", "launched an attack".
 LIGHT_VERBS = frozenset(
     [
         "hold",
