@@ -72,6 +72,23 @@ def make_article(
     return Article(paragraphs=paragraphs, **fields)
 
 
+def find_in_article(parser: Any, tables: Any, *paragraphs: str) -> list[list[Any]]:
+    """The actor mentions of each sentence of an article made of ``paragraphs``, found with
+    one memory for the whole article (as the coder finds them)."""
+    from dyads.actors import ActorFinder, ArticleMemory
+    from dyads.nlp.sentences import split_sentences
+
+    article = make_article(paragraphs)
+    sentences = split_sentences(article)
+    docs = parser.parse([s.text for s in sentences])
+    finder = ActorFinder(tables=tables)
+    memory = ArticleMemory()
+    return [
+        list(finder.find(doc, sentence=sentence, memory=memory))
+        for sentence, doc in zip(sentences, docs, strict=True)
+    ]
+
+
 def make_event(
     *,
     article: Article | None = None,

@@ -6,24 +6,11 @@ from typing import Any
 
 import pytest
 
-from dyads.actors import ActorFinder, ActorTables, ArticleMemory
-from dyads.nlp.sentences import split_sentences
+from dyads.actors import ActorTables
 from dyads.records import Mention
-from tests.conftest import make_article
+from tests.conftest import find_in_article
 
 pytestmark = pytest.mark.slow
-
-
-def _find(parser: Any, tables: ActorTables, *paragraphs: str) -> list[list[Mention]]:
-    article = make_article(paragraphs)
-    sentences = split_sentences(article)
-    docs = parser.parse([s.text for s in sentences])
-    finder = ActorFinder(tables=tables)
-    memory = ArticleMemory()
-    return [
-        list(finder.find(doc, sentence=sentence, memory=memory))
-        for sentence, doc in zip(sentences, docs, strict=True)
-    ]
 
 
 def _countries(mentions: list[Mention], word: str) -> list[str | None]:
@@ -33,7 +20,7 @@ def _countries(mentions: list[Mention], word: str) -> list[str | None]:
 def test_initials_of_a_body_named_before_beat_the_table(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
-    found = _find(
+    found = find_in_article(
         spacy_parser,
         actor_tables,
         "Leaders of Bangladesh's parties met the Bangladeshi Election Commission on Sunday.",
@@ -45,7 +32,7 @@ def test_initials_of_a_body_named_before_beat_the_table(
 def test_a_bracketed_acronym_stands_for_the_body_before_it(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
-    found = _find(
+    found = find_in_article(
         spacy_parser,
         actor_tables,
         "Myanmar's National Unity Government (NUG) condemned the executions.",
@@ -57,7 +44,7 @@ def test_a_bracketed_acronym_stands_for_the_body_before_it(
 def test_an_acronym_the_article_did_not_define_keeps_its_table_meaning(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
-    found = _find(
+    found = find_in_article(
         spacy_parser,
         actor_tables,
         "Kenyan President William Ruto met farmers on Monday.",

@@ -6,24 +6,11 @@ from typing import Any
 
 import pytest
 
-from dyads.actors import ActorFinder, ActorTables, ArticleMemory
-from dyads.nlp.sentences import split_sentences
+from dyads.actors import ActorTables
 from dyads.records import Mention
-from tests.conftest import make_article
+from tests.conftest import find_in_article
 
 pytestmark = pytest.mark.slow
-
-
-def _find(parser: Any, tables: ActorTables, *paragraphs: str) -> list[list[Mention]]:
-    article = make_article(paragraphs)
-    sentences = split_sentences(article)
-    docs = parser.parse([s.text for s in sentences])
-    finder = ActorFinder(tables=tables)
-    memory = ArticleMemory()
-    return [
-        list(finder.find(doc, sentence=sentence, memory=memory))
-        for sentence, doc in zip(sentences, docs, strict=True)
-    ]
 
 
 def _countries(mentions: list[Mention], text: str) -> list[str]:
@@ -33,7 +20,7 @@ def _countries(mentions: list[Mention], text: str) -> list[str]:
 def test_both_countries_are_the_pair_named_together_not_the_last_state(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
-    found = _find(
+    found = find_in_article(
         spacy_parser,
         actor_tables,
         "The envoy said Chile and Peru must settle the fishing dispute.",
@@ -46,7 +33,7 @@ def test_both_countries_are_the_pair_named_together_not_the_last_state(
 def test_the_two_sides_after_two_modifiers_of_one_noun(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
-    found = _find(
+    found = find_in_article(
         spacy_parser,
         actor_tables,
         "Qatar hosted talks between Israeli and Hamas negotiators in Doha on Sunday.",
@@ -58,7 +45,7 @@ def test_the_two_sides_after_two_modifiers_of_one_noun(
 def test_the_two_leaders_are_the_last_two_persons_named_together(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
-    found = _find(
+    found = find_in_article(
         spacy_parser,
         actor_tables,
         "French President Emmanuel Macron and German Chancellor Olaf Scholz met in Paris.",
@@ -71,7 +58,7 @@ def test_the_two_leaders_are_the_last_two_persons_named_together(
 def test_the_two_ministers_are_the_two_sides_of_a_meeting(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
-    found = _find(
+    found = find_in_article(
         spacy_parser,
         actor_tables,
         "Chile's Foreign Minister Alberto van Klaveren met with Peru's Foreign Minister "
@@ -84,7 +71,7 @@ def test_the_two_ministers_are_the_two_sides_of_a_meeting(
 def test_a_verb_with_an_object_that_is_no_meeting_names_no_pair(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
-    found = _find(
+    found = find_in_article(
         spacy_parser,
         actor_tables,
         "Tillerson criticised Russia and China over the missile tests.",
@@ -97,7 +84,7 @@ def test_a_verb_with_an_object_that_is_no_meeting_names_no_pair(
 def test_the_pair_named_together_most_often_wins_over_the_last(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
-    found = _find(
+    found = find_in_article(
         spacy_parser,
         actor_tables,
         "India and China have long been rivals.",
@@ -109,7 +96,7 @@ def test_the_pair_named_together_most_often_wins_over_the_last(
 
 
 def test_no_pair_named_means_no_party(spacy_parser: Any, actor_tables: ActorTables) -> None:
-    found = _find(
+    found = find_in_article(
         spacy_parser,
         actor_tables,
         "Kenya's opposition met officials of the ruling party on Monday.",
@@ -121,7 +108,7 @@ def test_no_pair_named_means_no_party(spacy_parser: Any, actor_tables: ActorTabl
 def test_two_states_of_a_settlement_formula_name_no_parties(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
-    found = _find(
+    found = find_in_article(
         spacy_parser,
         actor_tables,
         "Egypt and Jordan backed the plan on Monday.",
