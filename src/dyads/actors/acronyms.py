@@ -1,18 +1,18 @@
-"""Acronyms an article defines: "the special investigation team (SIT)", "the Election
+"""Acronyms an article defines: "the joint investigation team (JIT)", "the Election
 Commission ... the EC".
 
 News names a body in full once and by its initials afterwards. The initials mean what the
 article made them mean, not what a table says they mean elsewhere: "EC" in a Bangladeshi
-story on the vote is the Election Commission, not the European Commission; "SIT" is the team
+story on the vote is the Election Commission, not the European Commission; "JIT" is the team
 the story named, which no table holds. A body defines an acronym
 
 - explicitly, by the acronym in brackets right after its name, when the acronym's letters are
-  the initials of the name's words ("the special investigation team (SIT)", "National Unity
+  the initials of the name's words ("the joint investigation team (JIT)", "National Unity
   Government (NUG)"), the small words ("of", "the", "and") counted or not;
 - implicitly, by a name of two or more capitalised words ("Election Commission" defines "EC"):
-  only names that are not persons' ("Kazi Habibul Awal" defines nothing).
+  only names that are not persons' ("Ana Maria Lopes" defines nothing).
 
-A later unit that is the acronym alone ("the EC", "SIT") is the body it stands for.
+A later unit that is the acronym alone ("the EC", "JIT") is the body it stands for.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ _PERSON_KINDS = frozenset({MentionKind.PERSON})
 
 
 def acronym_of(doc: Doc, unit: Unit) -> str | None:
-    """The acronym a unit is, if it is one capitalised word alone ("SIT", "the EC")."""
+    """The acronym a unit is, if it is one capitalised word alone ("JIT", "the EC")."""
     if unit.first != unit.last:
         return None
     word = doc[unit.first].text

@@ -16,8 +16,8 @@ memory keeps, in article order:
 - the last subject that was not a person: a country or body ("Iran said", "the government
   said") for "it" / "its", a group ("the rebels", "Greek and Turkish officials") for "they" /
   "their",
-- the acronyms the article defined ("the special investigation team (SIT)"), for a later
-  "SIT" (``dyads.actors.acronyms``).
+- the acronyms the article defined ("the joint investigation team (JIT)"), for a later
+  "JIT" (``dyads.actors.acronyms``).
 
 One memory serves one article and is filled sentence by sentence by ``ActorFinder.find``.
 """

@@ -8,7 +8,7 @@ states the article named together most often, the later pair on a tie (for "lead
 "presidents" and "ministers" two persons, else two states); named together means joined by
 "and" or as the two sides of a meeting ("A met B", "A held talks with B"). It names no one
 when the article has named no such pair. The two states named last are not enough: a
-sentence on Tillerson's call to China and Russia ends on North Korea.
+report of a call on Chile and Peru to settle their dispute may end on Bolivia.
 
 The phrase is a plural noun of this list with "both" or "two" on it ("the two sides", "both
 governments"), never a bare plural ("sides") nor "the two parties", which in domestic news
@@ -87,7 +87,7 @@ def remember_pair(
     """Two parties of different states named together become what "both sides" refers to.
 
     "China and Russia" (two units joined by "and"), "Israeli and Hamas negotiators" (two
-    table names modifying one noun), "Senior Hungarian and Romanian officials" (one unit
+    table names modifying one noun), "Senior Chilean and Peruvian officials" (one unit
     naming two states). The last such pair of the sentence is kept.
     """
     named: dict[int, tuple[ActorRef, bool]] = {}
@@ -116,8 +116,8 @@ def remember_pair(
 def _counterparts(verb: Token) -> list[int]:
     """The other party of a meeting: the object of a verb of meeting ("met Kihara", "hosted
     Erdogan") or the noun after "with" on it or on a noun of talks ("met with Mensah", "held
-    talks with Cho"). Other verbs with an object name no pair: "China supplies North Korea
-    with oil" does not make China and North Korea "both countries"."""
+    talks with Cho"). Other verbs with an object name no pair: "Chile sells Bolivia
+    copper" does not make China and North Korea "both countries"."""
     found: list[int] = []
     if verb.lemma_ in _MEETING_VERBS:
         found.extend(child.i for child in verb.children if child.dep_ == "dobj")

@@ -3,15 +3,15 @@
 An office or body named with no state ("defense secretary", "a Defense Ministry spokesman",
 "the Senate") takes the article's context country (the dateline's, or the one the article
 names alone). In foreign news the dateline is where the reporter stands, not whose office
-it is: a story filed in Tokyo on the U.S. defence secretary says "He is the first career
-officer to serve as defense secretary" and "his Senate confirmation hearing". The sentence
+it is: a story filed in Lima on a Chilean minister says "She is the first economist to
+serve as finance minister" and "at her hearing in the Senate". The sentence
 says better whose office it is:
 
 - an office or body in the same clause as a subject of known state, as its complement or in
-  an adjunct ("He is the first officer to serve as defense secretary", "the specifics Mattis
-  offered at his Senate hearing"), belongs to that subject's state. Not as the clause's
-  object or the party of "with", "against", "to": that is the other side of the act ("Mattis
-  met the defense minister", "troops fired on soldiers");
+  an adjunct ("She is the first economist to serve as finance minister", "the plan the
+  minister defended at her Senate hearing"), belongs to that subject's state. Not as the clause's
+  object or the party of "with", "against", "to": that is the other side of the act ("the
+  minister met the defense minister", "troops fired on soldiers");
 - the second of two coordinated nouns with no determiner of its own shares the first's
   state ("the Chinese government and military");
 - a spokesman or official who reports what a government body did ("The Chinese government

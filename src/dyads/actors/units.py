@@ -118,7 +118,7 @@ def _name_spans(doc: Doc, tables: ActorTables) -> list[tuple[Span, NameEntry]]:
     return out
 
 
-# News agencies whose credit line runs into a caption: "Reuters Japan Self-Defence Forces ...".
+# News agencies whose credit line runs into a caption: "Reuters Chile Navy sailors ...".
 _PHOTO_CREDITS = frozenset({"reuters", "getty", "xinhua", "yonhap", "kyodo", "bloomberg"})
 
 
@@ -134,7 +134,7 @@ def _inside_longer_name(doc: Doc, span: Span, entry: NameEntry, tables: ActorTab
         before.pos_ == "PROPN"
         and before.dep_ == "compound"
         and before.text[:1].isupper()
-        and not before.text.isupper()  # "EPA South Korea": a photo credit, then the country
+        and not before.text.isupper()  # "AFP Chile": a photo credit, then the country
         and before.lower_ not in _PHOTO_CREDITS
         and before.head.i in (root.i, root.head.i)
         and before.lower_ not in tables.roles

@@ -45,7 +45,7 @@ def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
         if node.dep_ in OWN_CLAUSE_DEPS and any(c.dep_ == "nsubjpass" for c in node.children):
             # "was in Dallas when five officers were shot": a subordinate clause with a
             # passive subject of its own names no agent and borrows none from the clause
-            # above; in "a Tunisian who had been rejected" the noun is the one acted on
+            # above; in "a migrant who had been deported" the noun is the one acted on
             return None, node.dep_ == "relcl", borrowed
         if node.dep_ == "relcl":
             return node.head, False, borrowed

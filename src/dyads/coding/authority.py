@@ -41,7 +41,7 @@ AUTHORITY_SECTORS: Mapping[str, str] = MappingProxyType(
         "charge": "JUD",
         "indict": "JUD",
         "deport": "GOV",
-        # proceedings: "has been investigated", "further investigation has been taken up",
+        # proceedings: "has been investigated", "further inquiries have been opened",
         # "X is facing charges" (``coding.proceedings``)
         "indictment": "JUD",
         "prosecution": "JUD",

@@ -27,7 +27,7 @@ trigger, or elsewhere in its clause) holds
   "ultimately chose"), as what someone is remembered for ("famously sparred"), or at a time
   told before ("said at the time", "during his tenure", "during the transition"), with no
   date in its clause that keeps it in the news cycle ("eventually agreed on Sunday");
-- a past act of a subject named by a role held at the time ("Then-FBI Director James Comey
+- a past act of a subject named by a role held at the time ("Then-Defence Minister Ana Lopes
   criticized ...");
 - an act in a past tense dated only after another the sentence does not name ("The following
   day, the president asked him to drop the inquiry"): a step of a story told before, which
@@ -146,7 +146,7 @@ def background_reason(
         # the trigger's own years; without one, for an act told in a subordinate clause, the
         # sentence's ("The war began in 1932, when Bolivia attacked Paraguay"), all of which
         # must lie in the past; a main clause is not dated by a year of a clause under it
-        # ("The UN welcomes the release of the girls kidnapped in 2014")
+        # ("The UN welcomes the release of the fishermen seized in 2014")
         years = in_clause or [
             year for start, year in named if not in_other_modifier(trigger, start)
         ]
@@ -174,7 +174,7 @@ def _narrated(
 
 
 def _done_in_a_past_role(trigger: object) -> bool:
-    """A subject named by a role held at the time ("Then-FBI Director James Comey criticized
+    """A subject named by a role held at the time ("Then-Defence Minister Ana Lopes criticized
     ..."): the writer sets the act apart from the present, in which the role is another's."""
     verb: Any = getattr(trigger, "verb", None)
     if verb is None:

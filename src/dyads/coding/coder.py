@@ -204,8 +204,8 @@ def _candidate(
 
 
 def _commentators(actors: tuple[ActorRef, ...]) -> bool:
-    """Every actor is named as an analyst, expert or academic ("Keefe Bruyette analyst Brian
-    Kleinhanzl", "an expert on south Asia at the Academy"): their views are commentary on
+    """Every actor is named as an analyst, expert or academic ("bank analyst Tom Reyes",
+    "an expert on the Andes at the university"): their views are commentary on
     the news, not an act of a party in it."""
     words = speech_words().commentator
     return bool(actors) and all(
@@ -319,9 +319,9 @@ def _clause_of(trigger: Any) -> Callable[[int], int]:
 
 def _setting_heads(token: Any) -> Iterator[int]:
     """The verb of the clause that names the setting of a relative "in which" / "at which"
-    clause: "held a news conference that year in which he criticized ..." is dated by
+    clause: "gave an interview that year in which she criticised ..." is dated by
     "that year" (the criticism is told as part of the conference). The parse may hang such a
-    clause as an adverbial one ("during a debate, during which Obama chided Romney")."""
+    clause as an adverbial one ("at a debate, during which the senator mocked the governor")."""
     if token.dep_ not in {"relcl", "advcl"} or not any(
         c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children)
         for c in token.children

@@ -277,7 +277,7 @@ def is_sport(trigger: Trigger) -> bool:
         return False
     words = {t.lower_ for t in trigger.token.doc}
     if trigger.verb.lemma_.lower() in WINNING_VERBS and words & BALLOT_WORDS:
-        return True  # "she beat Heseltine, 204 votes to 152": a vote won, not a beating
+        return True  # "she beat her rival, 120 votes to 95": a vote won, not a beating
     return bool(words & SPORT_WORDS)
 
 

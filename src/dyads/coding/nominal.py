@@ -80,7 +80,7 @@ LOOMING_VERBS = frozenset({"face"})
 # still needs a speaker, while protesters and force may go unnamed.
 CAUSING_VERBS = frozenset({"provoke", "spark", "prompt", "trigger", "elicit", "draw"})
 # The reactions a cause draws upon its owner: blame, demands, refusals, protests, measures;
-# the warnings it prompts are alerts ("prompting warnings for residents to take cover").
+# the warnings it prompts are alerts ("prompting warnings for villagers to stay indoors").
 REACTION_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST", "SANCTION"})
 
 

@@ -9,10 +9,10 @@ background of their own:
   in the past perfect comes at or before a time already past;
 - "once" as an adverb of a past verb ("Chile once accused Peru"): at some time long ago;
 - an act told as the time of another: the clause of "since" ("the first meeting since
-  security forces shot dozens"), of "after" or "before" measured in months or years ("months
+  troops shelled the town"), of "after" or "before" measured in months or years ("months
   after police arrested the suspects"), or a perfect with "since" a past happening ("have
   been killed since the coup");
-- a year in a clause describing a noun ("the girls that were kidnapped in 2014") dates what
+- a year in a clause describing a noun ("the fishermen who were seized in 2014") dates what
   it describes, not the act of the sentence;
 - a verb in a past tense (an infinitive done at its own time takes its head's: "tried to
   storm"), for which a year or a month is when it happened rather than a plan or a standing
@@ -76,7 +76,7 @@ def _tensed(verb: Any) -> Any:
 
 def in_other_modifier(trigger: object, offset: int) -> bool:
     """Whether the word at ``offset`` is inside a relative or participle clause that
-    describes a noun ("the girls that were kidnapped in 2014") and does not hold the
+    describes a noun ("the fishermen who were seized in 2014") and does not hold the
     trigger: such a clause dates what it describes, not the act of the sentence."""
     verb: Any = getattr(trigger, "verb", None)
     if verb is None:
@@ -131,7 +131,7 @@ def _long_span(token: Any) -> bool:
 def _reference_point(trigger: object) -> str | None:
     """An act told as the time of another, or a tally over a past span, not as news:
 
-    - a clause of "since" ("the first meeting since security forces shot dozens"): the act
+    - a clause of "since" ("the first meeting since troops shelled the town"): the act
       that starts a span is past and known;
     - a clause of "after" or "before" measured in months or years ("months after police
       arrested the suspects");

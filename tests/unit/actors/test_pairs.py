@@ -74,8 +74,8 @@ def test_a_verb_with_an_object_that_is_no_meeting_names_no_pair(
     found = find_in_article(
         spacy_parser,
         actor_tables,
-        "Tillerson criticised Russia and China over the missile tests.",
-        "He noted that China supplies North Korea with oil.",
+        "The envoy criticised Russia and China over the missile tests.",
+        "He noted that China sells Iran fuel.",
         "He called on both countries to act.",
     )
     assert sorted(_countries(found[2], "both countries")) == ["CHN", "RUS"]
@@ -87,12 +87,12 @@ def test_the_pair_named_together_most_often_wins_over_the_last(
     found = find_in_article(
         spacy_parser,
         actor_tables,
-        "India and China have long been rivals.",
-        "In 1962 India and China fought a brief war.",
-        "Delhi has also courted the United States and Australia.",
+        "Chile and Peru have long been rivals.",
+        "In 1879 Chile and Peru fought a war.",
+        "Lima has also courted Brazil and Argentina.",
         "Still, the two neighbours have made common cause at the United Nations.",
     )
-    assert sorted(_countries(found[3], "the two neighbours")) == ["CHN", "IND"]
+    assert sorted(_countries(found[3], "the two neighbours")) == ["CHL", "PER"]
 
 
 def test_no_pair_named_means_no_party(spacy_parser: Any, actor_tables: ActorTables) -> None:

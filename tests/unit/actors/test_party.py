@@ -49,8 +49,8 @@ def _actor(mentions: list[Mention], text: str) -> ActorRef:
         ),
         # the bare second of two coordinated nouns shares the first's state
         (
-            "The Chinese government and military have complied with the rules.",
-            "military",
+            "The Chinese government and navy have obeyed the new rules.",
+            "navy",
             "CHN",
         ),
         # the object of the act is the other side: the article's context stays

@@ -25,7 +25,7 @@ def _countries(parser: Any, tables: ActorTables, text: str, word: str) -> list[s
     ("text", "word", "country"),
     [
         # the small model reads the town as a person before the role noun
-        ("On Monday, Saskatoon police said the woman was facing charges.", "police", "CAN"),
+        ("On Monday, Saskatoon police said two men were arrested.", "police", "CAN"),
         ("The Tainan Police Department said the officer was disciplined.", "Police", "TWN"),
         ("Wajir governor Ahmed Abdullahi opened the market.", "Abdullahi", "KEN"),
     ],
@@ -48,7 +48,7 @@ def test_a_team_named_for_a_city_is_no_office_of_it(
     ("text", "word", "absent"),
     [
         # a country's name that ends a longer name: an electorate, a state, a company
-        ("Te Tai Tonga MP Rino Tirikatene brought the bill to Parliament.", "MP", "TON"),
+        ("Te Tai Tonga MP Aroha Wiremu opened the debate in Parliament.", "MP", "TON"),
         ("The governor of New Mexico criticised the border wall.", "governor", "MEX"),
         ("Air India cancelled its flights to Tel Aviv.", "Air India", "IND"),
     ],
@@ -62,5 +62,5 @@ def test_a_country_name_inside_a_longer_name_is_not_the_country(
 def test_a_photo_credit_before_a_country_leaves_the_country(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
-    text = "EPA South Korea fired a missile towards the East Sea."
-    assert "KOR" in _countries(spacy_parser, actor_tables, text, "Korea")
+    text = "AFP Chile sent a frigate to the disputed waters."
+    assert "CHL" in _countries(spacy_parser, actor_tables, text, "Chile")

@@ -52,7 +52,7 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         "camp.",
         "Months after Kenyan police arrested the smugglers, the case remains open.",
         # a relative "in which" clause takes the time of the setting it tells of
-        "Ukraine's president gave a news conference that year in which he criticised Russia.",
+        "Ukraine's president gave an interview that year in which he criticised Russia.",
         # a tally over a span that starts with a past happening
         "More than 2,000 people have been killed by Myanmar security forces since the coup.",
         # a past act told as a story's outcome or as what someone is remembered for
@@ -95,7 +95,7 @@ def test_background_makes_no_event(code_stage: Any, text: str) -> None:
         ("Once the talks ended, Chile accused Peru of stealing its fish.", "ACCUSE"),
         ("Chile accused Peru once again of stealing its fish.", "ACCUSE"),
         # a year in a clause that describes a noun dates the noun, not the act
-        ("The UN welcomed the release of Nigerian girls who were kidnapped in 2014.", "SUPPORT"),
+        ("The UN welcomed the release of Peruvian fishermen who were seized in 2014.", "SUPPORT"),
         # a month after the article's month, for a plan, is the coming one
         ("The Peruvian president plans to visit Chile in March.", "AGREE"),
         # an adverb of outcome with a day of the news in the clause

@@ -311,7 +311,7 @@ def test_a_wish_is_neither_an_act_nor_a_plan(code_stage: Any, text: str) -> None
 
 
 def test_an_analysts_view_is_no_event(code_stage: Any) -> None:
-    text = "Kim Yong-hyun, a South Korean professor, accused North Korea of provoking Japan."
+    text = "Lee Min-jun, a South Korean professor, accused North Korea of provoking Japan."
     assert _events(code_stage, text) == ()
 
 

@@ -54,7 +54,7 @@ def _types(code_stage: Any, text: str) -> list[str]:
         ("Canadian prosecutors will seek an arrest warrant from the Kenyan court.", "REQUEST"),
         ("The Egyptian lawyer said he would appeal the verdict to the court.", "REQUEST"),
         # an act named only as what a party will announce
-        ("The United States plans to announce its withdrawal from the UN council.", "AGREE"),
+        ("Canada plans to announce its withdrawal from the fisheries pact with Norway.", "AGREE"),
         # an act expected later, not refused
         ("The Kenyan government will not be sending the aid to Uganda yet.", "REJECT"),
         # gatherings planned with no one to meet
