@@ -30,8 +30,8 @@ _MIN_LETTERS = 2
 _MAX_LETTERS = 6
 # Words an acronym may leave out or keep: "Ministry of Defence (MoD)", "NSC", "NAACP".
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "&"})
-# Units whose words are a person's name, not a body's: they define no initials.
-_PERSON_KINDS = frozenset({MentionKind.PERSON})
+# A name of one word defines no initials.
+_MIN_WORDS = 2
 
 
 def acronym_of(doc: Doc, unit: Unit) -> str | None:
@@ -45,15 +45,16 @@ def acronym_of(doc: Doc, unit: Unit) -> str | None:
 def defined_acronyms(doc: Doc, unit: Unit) -> list[str]:
     """The acronyms a unit (a body's name just resolved) defines, explicitly or not."""
     words = [t.text for t in doc[_name_start(doc, unit) : unit.last + 1] if not t.is_punct]
-    if len(words) < _MIN_LETTERS:
+    if len(words) < _MIN_WORDS:
         return []
+    initials = _initials(words)
     found: list[str] = []
     bracketed = _bracketed_after(doc, unit.last)
-    if bracketed is not None and bracketed.upper() in _initials(words):
+    if bracketed is not None and bracketed.upper() in initials:
         found.append(bracketed)
     capitalised = all(w[:1].isupper() for w in words if w.lower() not in _SMALL_WORDS)
-    if unit.kind not in _PERSON_KINDS and capitalised:
-        found.extend(i for i in _initials(words) if _MIN_LETTERS <= len(i) <= _MAX_LETTERS)
+    if unit.kind is not MentionKind.PERSON and capitalised:
+        found.extend(i for i in initials if _MIN_LETTERS <= len(i) <= _MAX_LETTERS)
     return found
 
 
@@ -71,8 +72,6 @@ _NAME_DEPS = frozenset({"compound", "amod", "nmod"})
 
 def _bracketed_after(doc: Doc, last: int) -> str | None:
     """ "(ACR)" right after token ``last``."""
-    if last + 3 >= len(doc) + 1:
-        return None
     window = doc[last + 1 : last + 4]
     if len(window) != 3 or window[0].text != "(" or window[2].text != ")":
         return None
@@ -92,11 +91,11 @@ def _initials(words: list[str]) -> set[str]:
 
 
 def _looks_like_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
+    """Letters only, capitals at both ends and at most one small letter ("EC", "MoD")."""
     return (
         _MIN_LETTERS <= len(word) <= _MAX_LETTERS
-        and len(letters) == len(word)
-        and sum(c.isupper() for c in letters) >= len(letters) - 1
+        and word.isalpha()
+        and sum(c.isupper() for c in word) >= len(word) - 1
         and word[0].isupper()
         and word[-1].isupper()
     )

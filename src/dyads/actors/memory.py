@@ -52,9 +52,8 @@ class ArticleMemory:
         self._acronyms: dict[str, ActorRef] = {}
         # how often each pair of countries was named together, and the rank of the kept pairs
         self._pair_counts: dict[frozenset[str], int] = {}
-        self._pair_order = 0
-        self._pair_rank = (0, 0)
-        self._person_rank = (0, 0)
+        self._pair_count = 0  # how often the kept pair was named together
+        self._person_count = 0
 
     @property
     def last_person(self) -> ActorRef | None:
@@ -99,9 +98,8 @@ class ArticleMemory:
         other._person_pair = self._person_pair
         other._acronyms = dict(self._acronyms)
         other._pair_counts = dict(self._pair_counts)
-        other._pair_order = self._pair_order
-        other._pair_rank = self._pair_rank
-        other._person_rank = self._person_rank
+        other._pair_count = self._pair_count
+        other._person_count = self._person_count
         return other
 
     def remember_acronym(self, acronym: str, body: ActorRef) -> None:
@@ -141,17 +139,16 @@ class ArticleMemory:
         key = frozenset(a.country or "" for a in pair)
         count = self._pair_counts.get(key, 0) + 1
         self._pair_counts[key] = count
-        self._pair_order += 1
-        rank = (count, self._pair_order)
-        if self._pair is None or rank >= self._pair_rank:
-            self._pair, self._pair_rank = pair, rank
-        if persons and (self._person_pair is None or rank >= self._person_rank):
-            self._person_pair, self._person_rank = pair, rank
+        # ">=": the later pair wins a tie
+        if count >= self._pair_count:
+            self._pair, self._pair_count = pair, count
+        if persons and count >= self._person_count:
+            self._person_pair, self._person_count = pair, count
 
     def pair_for(self, *, persons: bool) -> tuple[ActorRef, ...]:
         """The two parties the article has named together most often, the later pair on a
-        tie: a story of India and China that names "the United States and Australia" once
-        still means India and China by "the two neighbours". For "the two leaders" the two
+        tie: a story of Chile and Peru that names "Brazil and Argentina" once still means
+        Chile and Peru by "the two neighbours". For "the two leaders" the two
         persons so named, else the two states ("Ghana and Nigeria ... the two ministers")."""
         pair = (self._person_pair or self._pair) if persons else self._pair
         return pair or ()

@@ -81,12 +81,12 @@ def in_other_modifier(trigger: object, offset: int) -> bool:
     verb: Any = getattr(trigger, "verb", None)
     if verb is None:
         return False
-    doc = verb.doc
-    token = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
-    steps = 0
+    span = verb.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    token, steps = (span[0] if span else None), 0
     while token is not None and token.head.i != token.i and steps < _MAX_CLIMB:
         if token.dep_ in _MODIFIER_CLAUSES:
-            return not any(t.i == verb.i for t in token.subtree)
+            # the English parse is projective: a subtree is the run of its edges
+            return not token.left_edge.i <= verb.i <= token.right_edge.i
         token, steps = token.head, steps + 1
     return False
 
