@@ -40,7 +40,7 @@ recent event is the news the rest is set against).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
@@ -131,10 +131,13 @@ def background_reason(
 ) -> str | None:
     """Why the trigger's clause tells background, or None when it may be news."""
     named = _years(text)
+    days = find_dates(text, published=published)  # read once for every rule below
     in_clause = [year for start, year in named if own(start) <= OWN_CLAUSE]
     year_now: int | None = reference
     if published is not None:
-        reason = _dated_before(text, published=published, own=own, months=told_in_past(trigger))
+        reason = _dated_before(
+            text, days, published=published, own=own, months=told_in_past(trigger)
+        )
         if reason is not None:
             return reason
         year_now = published.year
@@ -155,18 +158,24 @@ def background_reason(
     for match in _PAST.finditer(text):
         if own(match.start()) <= OWN_CLAUSE:
             return f"set in the past ({match.group(0)!r})"
-    return _narrated(text, trigger=trigger, published=published, own=own) or tense_reason(trigger)
+    narrated = _narrated(text, days, trigger=trigger, published=published, own=own)
+    return narrated or tense_reason(trigger)
 
 
 def _narrated(
-    text: str, *, trigger: object, published: date | None, own: Callable[[int], int]
+    text: str,
+    days: Sequence[DateMention],
+    *,
+    trigger: object,
+    published: date | None,
+    own: Callable[[int], int],
 ) -> str | None:
     """Background told by the way a story is narrated rather than by a date."""
     if told_in_past(trigger):
-        reason = _retold(text, trigger=trigger, published=published, own=own)
+        reason = _retold(text, days, trigger=trigger, own=own)
         if reason is not None:
             return reason
-    if before_past_perfect(trigger) and not _names_recent_day(text, published=published):
+    if before_past_perfect(trigger) and not _names_recent_day(days, published=published):
         return "the time of an act in the past perfect"
     if told_in_past(trigger) and _done_in_a_past_role(trigger):
         return "done in a role held then ('then-')"
@@ -187,20 +196,20 @@ def _done_in_a_past_role(trigger: object) -> bool:
     return False
 
 
-def _names_recent_day(text: str, *, published: date | None) -> bool:
+def _names_recent_day(days: Sequence[DateMention], *, published: date | None) -> bool:
     """Whether the sentence names a day of the news cycle ("last week", "on Monday")."""
     if published is None:
         return False
     cutoff = published - timedelta(days=NEWS_CYCLE_DAYS)
-    return any(m.value >= cutoff for m in find_dates(text, published=published))
+    return any(m.value >= cutoff for m in days)
 
 
 def _retold(
-    text: str, *, trigger: object, published: date | None, own: Callable[[int], int]
+    text: str, days: Sequence[DateMention], *, trigger: object, own: Callable[[int], int]
 ) -> str | None:
     """A past act told as a story's outcome, or as a step after a time the sentence does not
-    name; a day named in the clause (or, for a step, in the sentence) keeps it news."""
-    days = find_dates(text, published=published)
+    name (``days``: the dates the sentence names); a day named in the clause (or, for a step,
+    in the sentence) keeps it news."""
     if any(own(m.start) <= OWN_CLAUSE for m in days):
         return None
     for match in _RETOLD.finditer(text):
@@ -229,7 +238,12 @@ def _fronted(trigger: object, offset: int) -> bool:
 
 
 def _dated_before(
-    text: str, *, published: date, own: Callable[[int], int], months: bool
+    text: str,
+    days: Sequence[DateMention],
+    *,
+    published: date,
+    own: Callable[[int], int],
+    months: bool,
 ) -> str | None:
     """A date before the news cycle in the trigger's clause; or, when the trigger's clause
     has none, in the sentence, every date of which is that old ("After speaking to the
@@ -237,7 +251,7 @@ def _dated_before(
     "plans to visit Seoul in November", told in September, is a plan for the coming
     November, not last year's."""
     cutoff = published - timedelta(days=NEWS_CYCLE_DAYS)
-    found = list(find_dates(text, published=published))
+    found = list(days)
     if months:
         found += find_months(text, published=published)
     found += [
