@@ -108,12 +108,18 @@ def _apply(driver: Any, **fields: str) -> None:
 
 
 def _attached(element: Any) -> bool:
-    from selenium.common.exceptions import StaleElementReferenceException
+    """Whether the element is still in the page. Chrome reports an element of a page being
+    replaced either as stale or, mid-navigation, as a node of no document."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
     try:
         element.is_enabled()
     except StaleElementReferenceException:
         return False
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return False
+        raise
     return True
 
 
