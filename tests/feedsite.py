@@ -238,6 +238,7 @@ def _handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         arrived = 0.0
+        answering = False
 
         def log_message(self, *args: object) -> None:  # quiet: the tests read site.hits
             pass
@@ -261,9 +262,17 @@ def _handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
             path = self.path.split("?", 1)[0]
             route = site.routes.get(path)
             site.enter()
+            self.answering = True
             try:
                 self._answer(route)
             finally:
+                self._done()
+
+        def _done(self) -> None:
+            # the request stops counting as active before its answer goes out: a client that
+            # has its answer may send the next request before this thread runs again
+            if self.answering:
+                self.answering = False
                 site.leave()
 
         def _answer(self, route: Route | None) -> int:
@@ -302,6 +311,7 @@ def _handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
                     status=status,
                 )
             )
+            self._done()
             try:
                 self.send_response(status)
                 for name, value in headers.items():
