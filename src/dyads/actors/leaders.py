@@ -8,7 +8,9 @@ Chunying"); nothing in the sentence gives their country.
 and office they are best known for. The finder consults it only for a person whose country the
 phrase does not give; a country in the phrase ("Pakistani Prime Minister Sharif") always wins.
 
-Names are matched case-sensitively and as whole words, like the other table names. A bare
+Names are matched case-sensitively and as whole words, like the other table names, except
+the particles of Arabic, Romance and Dutch names, which news capitalises as it likes
+("Mohammed Bin Salman", "Bashar Al-Assad", "Lula Da Silva"): each is matched in either case. A bare
 surname is listed only when it is distinctive in news text ("Netanyahu", not "Brown" or
 "May"); the years a person held office are kept for reference and not checked (the dated
 persons of the PETRARCH-2 tables, ``dyads.actors.petrarch``, are).
@@ -16,6 +18,7 @@ persons of the PETRARCH-2 tables, ``dyads.actors.petrarch``, are).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -58,12 +61,36 @@ def build_leaders(rows: list[list[str]]) -> LeaderTable:
         name, aliases, code, sector, title, years = (row + [""] * 6)[:6]
         entry = LeaderEntry(name=name, country=code, sector=sector, title=title, years=years)
         for raw in [name, *aliases.split("|")]:
-            if raw.strip():
-                by_form.setdefault(raw.strip(), entry)  # the first row to list a form keeps it
+            for form in particle_cases(raw.strip()):
+                by_form.setdefault(form, entry)  # the first row to list a form keeps it
     pattern = None
     if by_form:
         pattern = re.compile(rf"(?<![\w.-])(?:{trie_pattern(by_form)})(?![\w-])")
     return LeaderTable(by_form=by_form, pattern=pattern)
+
+
+# Name particles: "bin Salman", "al-Assad", "da Silva", "de Villepin", "van Rompuy".
+_PARTICLE = re.compile(
+    r"(?i)(?:bin|bint|ibn|ben|al|el|ad|as|ash|da|de|di|do|dos|du|van|von|der|den|la|le)(?=-|$)"
+)
+
+
+def particle_cases(form: str) -> list[str]:
+    """``form`` and its spellings with each name particle in the other case ("Mohammed bin
+    Salman", "Mohammed Bin Salman"); nothing for an empty form."""
+    if not form:
+        return []
+    words = form.split(" ")
+    choices: list[tuple[str, ...]] = []
+    for word in words:
+        head = _PARTICLE.match(word)
+        if head is None:
+            choices.append((word,))
+            continue
+        rest = word[head.end() :]
+        lower, upper = head.group().lower(), head.group().capitalize()
+        choices.append(tuple(dict.fromkeys((word, lower + rest, upper + rest))))
+    return [" ".join(combo) for combo in itertools.product(*choices)]
 
 
 EMPTY_LEADERS = LeaderTable(by_form={}, pattern=None)

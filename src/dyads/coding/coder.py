@@ -199,7 +199,7 @@ def _candidate(
         depth=trigger.depth,
         noun=trigger.entry.pos == "N",
         fallback_row=trigger.entry.fallback,
-        content=clause_content(trigger.verb) if trigger.entry.pos == "V" else (),
+        content=clause_content(trigger.verb, trigger.event) if trigger.entry.pos == "V" else (),
     )
 
 

@@ -186,15 +186,27 @@ def is_time(token: Any) -> bool:
     return token.lower_ in TIME_WORDS or token.lemma_.lower() in TIME_WORDS or token.like_num
 
 
-def clause_content(verb: Any) -> tuple[str, ...]:
+# Types whose verb's object, when it takes no clause, says what is agreed, backed or asked:
+# "signed a memorandum" and "agreed to form a team" are two agreements, "praised the
+# partnership" and "praised the support" two acts of praise. The object of a blame or a
+# refusal names its target, which one story calls by many words ("the launch", "the move").
+OBJECT_CONTENT_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST"})
+
+
+def clause_content(verb: Any, event: str) -> tuple[str, ...]:
     """What a verb's clausal complement says is agreed, asked or promised, as lemmas: the
     complement's verb, its object and its first prepositional object ("agreed to enhance
-    cooperation in the defence field" -> enhance, cooperation, field). Empty when the verb
-    takes no clause. Two agreements of one pair in one article with different contents are
-    two happenings ("agreed to form a team", then "agreed to enhance cooperation")."""
+    cooperation in the defence field" -> enhance, cooperation, field). A verb of an
+    ``OBJECT_CONTENT_TYPES`` event that takes no clause has its common-noun object for
+    content ("signed a memorandum" -> memorandum). Empty otherwise. Two agreements of one pair
+    in one article with different contents are two happenings ("agreed to form a team", then
+    "agreed to enhance cooperation")."""
     clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
     if clause is None:
-        return ()
+        if event not in OBJECT_CONTENT_TYPES:
+            return ()
+        thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        return () if thing is None else (thing.lemma_.lower(),)
     words = [clause.lemma_.lower()]
     for child in clause.children:
         if child.dep_ in ("dobj", "attr"):

@@ -138,6 +138,22 @@ def test_build_leaders_finds_every_listed_form_as_a_whole_word() -> None:
     assert [(start, entry.country) for start, _, entry in found] == [(0, "VLM"), (44, "VLM")]
 
 
+def test_leaders_name_particles_match_in_either_case() -> None:
+    from dyads.actors.leaders import build_leaders, particle_cases
+
+    assert particle_cases("Omar bin Hadi al-Zubair") == [
+        "Omar bin Hadi al-Zubair",
+        "Omar bin Hadi Al-Zubair",
+        "Omar Bin Hadi al-Zubair",
+        "Omar Bin Hadi Al-Zubair",
+    ]
+    assert particle_cases("Ilse Varga") == ["Ilse Varga"]
+    assert particle_cases("Benedict Alvarez") == ["Benedict Alvarez"]  # no particle inside words
+    leaders = build_leaders([["Omar bin Hadi", "", "VLM", "GOV", "Crown Prince", "2017-"]])
+    found = leaders.find("Crown Prince Omar Bin Hadi arrived; Omar bin hadi did not.")
+    assert [(start, entry.country) for start, _, entry in found] == [(13, "VLM")]
+
+
 def test_leaders_table_knows_well_known_leaders(actor_tables: ActorTables) -> None:
     putin = actor_tables.leaders.get("Putin")
     assert putin is not None and (putin.country, putin.sector) == ("RUS", "GOV")

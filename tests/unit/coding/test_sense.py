@@ -186,3 +186,25 @@ def test_two_agreements_of_one_pair_with_different_contents_stay_apart(code_stag
     )
     agreements = [e for e in _events(code_stage, text) if e.event == "AGREE"]
     assert len(agreements) == 2
+
+
+def test_what_is_signed_or_praised_tells_two_acts_apart(code_stage: Any) -> None:
+    signed = (
+        "Greece and Egypt agreed on Monday to form a joint team on energy studies. "
+        "The two countries also signed a memorandum on shipping."
+    )
+    assert len([e for e in _events(code_stage, signed) if e.event == "AGREE"]) == 2
+    praised = (
+        "The Egyptian president praised the strong partnership with Greece on Monday. "
+        "The Egyptian president also praised the support of the Greek government for the bid."
+    )
+    assert len([e for e in _events(code_stage, praised) if e.event == "SUPPORT"]) == 2
+
+
+def test_one_act_blamed_in_other_words_stays_one_event(code_stage: Any) -> None:
+    # the object of a blame names its target, which a story calls by several words
+    text = (
+        "Japan condemned the missile launch by North Korea on Monday. "
+        "Japan condemned the move as a grave threat."
+    )
+    assert len([e for e in _events(code_stage, text) if e.event == "ACCUSE"]) == 1
