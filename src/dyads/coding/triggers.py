@@ -62,6 +62,14 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj", 
 SENT_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT"})
 # Words said against another, which no one is "in": "coaches are in demand", "left in protest".
 DEMANDING_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
+# An order is a demand ("ordered the minister to appear before the court"), but an order to
+# stop, take down or give up something restricts its receiver: "ordered the paper to suspend
+# publication", "ordered him to vacate the house", "were ordered to delete the posts".
+ORDER_VERBS = frozenset({"order", "instruct"})
+RESTRICTING_VERBS = frozenset(
+    {"suspend", "stop", "halt", "cease", "close", "shut", "delete", "remove", "vacate",
+     "surrender", "disband", "dissolve", "demolish", "destroy", "censor"}
+)  # fmt: skip
 MUST = TriggerEntry(
     lemma="must", pos="V", event="REQUEST", cameo="100", weight=0.8, flags=frozenset({"govern"})
 )
@@ -258,6 +266,8 @@ def _read(token: Any, entry: TriggerEntry, *, lexicon: Lexicon, anchor: Any = No
     stated = entry is not MUST and not any(_nonfactive_frame(v) for v in _chain(verb))
     if entry.intent and _complement_events(verb, lexicon=lexicon) & CONFLICT_EVENTS:
         event = "THREATEN"
+    if event == "REQUEST" and _restricting_order(verb):
+        event = "COERCE"
     if stated and (_framed_by_intent(verb) or _future(verb)):
         if event in PLANNED_AS_ACT:
             hypothetical = False
@@ -280,6 +290,16 @@ def _read(token: Any, entry: TriggerEntry, *, lexicon: Lexicon, anchor: Any = No
         negated=negated,
         hypothetical=hypothetical,
         depth=depth_of(token),
+    )
+
+
+def _restricting_order(verb: Any) -> bool:
+    """An order to stop, take down or give up something (``RESTRICTING_VERBS``)."""
+    if verb.lemma_.lower() not in ORDER_VERBS:
+        return False
+    return any(
+        child.dep_ == "xcomp" and child.lemma_.lower() in RESTRICTING_VERBS
+        for child in verb.children
     )
 
 

@@ -208,3 +208,12 @@ def test_one_act_blamed_in_other_words_stays_one_event(code_stage: Any) -> None:
         "Japan condemned the move as a grave threat."
     )
     assert len([e for e in _events(code_stage, text) if e.event == "ACCUSE"]) == 1
+
+
+def test_an_order_to_stop_or_give_up_something_coerces(code_stage: Any) -> None:
+    suspend = "The Nicaraguan government ordered an opposition newspaper to suspend publication."
+    assert _types(code_stage, suspend) == {"COERCE"}
+    delete = "Chinese journalists were ordered on Monday to delete all reports about the leak."
+    assert _types(code_stage, delete) == {"COERCE"}
+    appear = "A Chilean judge ordered the Peruvian minister to appear before the court."
+    assert _types(code_stage, appear) == {"REQUEST"}
