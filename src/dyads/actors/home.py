@@ -5,6 +5,11 @@ election commission", "the opposition leader", "police" are the country's own. A
 the tables cannot place takes the article's home country:
 
 - the dateline's country, when the article has a dateline;
+- otherwise the country of the outlet, read from the country code at the end of its web
+  address (``rnz.co.nz``, ``iol.co.za``), when the article names that country by name or
+  capital and, counting demonyms too, more often than any other: a paper of New Zealand
+  that names New Zealand once and no other country reports New Zealand's news, but one of
+  Britain that names the United States as often as Britain may report an American story;
 - otherwise the country that the article's country names and capitals point to
   most, when it holds at least ``DOMINANT_SHARE`` of those mentions and is named at least
   ``MIN_MENTIONS`` times (an article about two countries equally has no home country).
@@ -13,8 +18,9 @@ the tables cannot place takes the article's home country:
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import urlsplit
 
-from dyads.actors.tables import ActorTables
+from dyads.actors.tables import ActorTables, NameEntry
 from dyads.records import MentionKind
 
 # Judgement, checked on the whole-article development set: a country with half the mentions
@@ -26,22 +32,60 @@ MIN_MENTIONS = 2
 _STATE_KINDS = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL})
 _ISO_LENGTH = 3
 _NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
+_NAMING_KINDS = _STATE_KINDS | {MentionKind.DEMONYM}
+# Country codes sold as generic web addresses (".tv", ".io", ".ai"...): no outlet's country.
+VANITY_DOMAINS = frozenset(
+    {"ac", "ad", "ai", "am", "as", "bz", "cc", "cd", "co", "fm", "gg", "io", "la", "ly", "me",
+     "ms", "mu", "nu", "sh", "so", "st", "tk", "to", "tv", "vc", "ws"}
+)  # fmt: skip
+# The United Kingdom's web addresses end in ".uk", not in its ISO 3166 code "gb".
+_DOMAIN_CODES = {"uk": "GB"}
+_DOMAIN_LENGTH = 2
 
 
-def home_country(text: str, *, tables: ActorTables, dateline: str | None = None) -> str | None:
-    """The article's home country (ISO-3), or None when the article does not make it clear."""
+def outlet_country(url: str | None) -> str | None:
+    """The country (ISO-3) of a web address's country-code domain, or None (a generic domain
+    such as ".com", a vanity one such as ".tv", no address)."""
+    if not url:
+        return None
+    domain = (urlsplit(url if "//" in url else f"//{url}").hostname or "").rsplit(".", 1)[-1]
+    if len(domain) != _DOMAIN_LENGTH or not domain.isalpha() or domain in VANITY_DOMAINS:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=_DOMAIN_CODES.get(domain, domain.upper()))
+    return None if country is None else str(country.alpha_3)
+
+
+def home_country(
+    text: str, *, tables: ActorTables, dateline: str | None = None, url: str | None = None
+) -> str | None:
+    """The article's home country (ISO-3), or None when the article does not make it clear;
+    ``url`` is the article's web address."""
     if dateline:
         return dateline
-    counts = Counter(
-        entry.code
+    named = [
+        entry
         for _, _, entry in tables.find_names(text)
-        if entry.kind in _STATE_KINDS
+        if entry.kind in _NAMING_KINDS
         and len(entry.code) == _ISO_LENGTH
         and entry.code not in _NOT_STATES
-    )
+    ]
+    counts = Counter(entry.code for entry in named if entry.kind in _STATE_KINDS)
+    outlet = outlet_country(url)
+    if outlet is not None and counts[outlet] and _named_most(named, outlet):
+        return outlet
     if not counts:
         return None
     (code, top), total = counts.most_common(1)[0], sum(counts.values())
     if top >= MIN_MENTIONS and top / total >= DOMINANT_SHARE:
         return code
     return None
+
+
+def _named_most(named: list[NameEntry], code: str) -> bool:
+    """Whether country ``code`` is named (by name, capital or demonym) more often than any
+    other country."""
+    counts = Counter(entry.code for entry in named)
+    mine = counts.pop(code, 0)
+    return mine > max(counts.values(), default=0)

@@ -172,6 +172,30 @@ def test_home_country_from_dateline_or_dominant_name() -> None:
     assert home_country("Peru and Chile met.", tables=tables, dateline="CHL") == "CHL"
 
 
+def test_outlet_country_from_the_web_address() -> None:
+    from dyads.actors.home import outlet_country
+
+    assert outlet_country("https://www.example.co.nz/news/1") == "NZL"
+    assert outlet_country("http://paper.example.co.uk/a") == "GBR"  # .uk, not ISO's GB
+    assert outlet_country("example.com.na") == "NAM"  # a bare host
+    assert outlet_country("https://example.com/world") is None  # a generic domain
+    assert outlet_country("https://example.tv/") is None  # a country code sold as generic
+    assert outlet_country(None) is None
+
+
+def test_home_country_from_the_outlet_when_the_article_names_its_country_most() -> None:
+    tables = ActorTables.load()
+    local = "Parliament passed the bill. New Zealand's opposition called it rushed."
+    assert home_country(local, tables=tables, url="https://news.example.co.nz/a") == "NZL"
+    assert home_country(local, tables=tables) is None  # named once: no dominant country
+    # an American story on a British site: Britain named no more often than America
+    story = "The zoo in Ohio shot the gorilla. American viewers were angry. Britain reacted."
+    assert home_country(story, tables=tables, url="https://x.co.uk/") is None
+    assert home_country(story + " Britain, too.", tables=tables, url="https://x.co.uk/") == "GBR"
+    # a country named only by its demonym is not enough
+    assert home_country("A British designer spoke.", tables=tables, url="https://x.co.uk/") is None
+
+
 def test_home_country_places_unlisted_people_and_bodies(code_stage: Any) -> None:
     paragraphs = (
         "Bangladesh prepares for the vote.",

@@ -51,7 +51,10 @@ class ActorsStage(MapStage[ParsedArticle, ResolvedArticle]):
         article = item.article
         dateline = article.dateline.place if article.dateline is not None else None
         home = home_country(
-            article.body, tables=finder.tables, dateline=dateline.country if dateline else None
+            article.body,
+            tables=finder.tables,
+            dateline=dateline.country if dateline else None,
+            url=article.url,
         )
         published = publication_day(article.published)
         memory = ArticleMemory(default_country=home, day=published)
