@@ -310,12 +310,14 @@ def is_topic_talk(
     trigger: Trigger, *, actors: Sequence[ActorRef], recipients: Sequence[ActorRef]
 ) -> bool:
     """One party discussing a subject with no one ("the analyst discusses the impact of the
-    tax law") is commentary, not a consultation; a meeting needs a second party."""
+    tax law") is commentary, not a consultation; a meeting needs a second party. Several
+    people of one party who debate a question ("Israeli commentators debated whether the
+    soldier was right") hold a public argument, not a meeting."""
     plural = any(
         c.dep_ in SUBJECT_DEPS
         and (c.tag_ in {"NNS", "NNPS"} or any(g.dep_ == "conj" for g in c.children))
         for c in trigger.verb.children
-    )  # "the two ministers discussed ...": several parties, a meeting
+    ) and not _asks_a_question(trigger.verb)  # "the two ministers discussed ...": a meeting
     return (
         trigger.anchor is None
         and trigger.event == "CONSULT"
@@ -352,6 +354,18 @@ def is_question(trigger: Trigger) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
             return True
     return False
+
+
+def _asks_a_question(verb: Any) -> bool:
+    """The verb's clause is an indirect question ("debated whether ...", "discussed how ...")."""
+    return any(
+        clause.dep_ == "ccomp"
+        and (
+            clause.left_edge.lower_ in QUESTION_MARKS
+            or any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children)
+        )
+        for clause in verb.children
+    )
 
 
 def has_market_subject(trigger: Trigger) -> bool:

@@ -144,6 +144,8 @@ def test_filters_non_political_objects_make_no_event(code_stage: Any, text: str)
         "Indian troops held the ridge for a week without firing on Chinese positions.",
         # one party talking about a subject is commentary, not a meeting
         "A Canadian economist discussed the effects of the new tariffs.",
+        # people of one party arguing a question in public hold no meeting
+        "Conservative Canadians have debated whether the envoy looked weak by staying silent.",
     ],
 )
 def test_filters_markets_without_and_commentary_make_no_event(code_stage: Any, text: str) -> None:
@@ -156,6 +158,7 @@ def test_filters_markets_without_and_commentary_make_no_event(code_stage: Any, t
         ("Brazilian farmers rallied against the new land law in Brasilia.", "PROTEST"),
         ("Indian troops fired on Chinese positions without warning.", "ASSAULT"),
         ("The Canadian minister discussed the tariffs with her Mexican counterpart.", "CONSULT"),
+        ("Canadian and Mexican ministers discussed whether to extend the truce.", "CONSULT"),
     ],
 )
 def test_filters_keep_acts_by_parties(code_stage: Any, text: str, event: str) -> None:
