@@ -4,7 +4,9 @@ Two candidates report the same happening when they have the same event type (and
 investigation, the same mode: ``DISTINCT_MODES``), the same negation and hypothetical flags,
 party countries of which one set holds the other (the lead says "Turkey and Kazakhstan
 discussed", the next sentence "Dere met Yermekbayev") for every sentence already in the group,
-actors that may be the same party, and dates that agree. A date taken from the publication
+actors that may be the same party (in one country's news, where every party shares the
+country, also called alike: a word of a name in common, or the state itself), and dates that
+agree. A date taken from the publication
 date agrees with any date: the sentence named none, and news articles tell one happening over
 several sentences that date it once. So does a date borrowed from another clause of the
 sentence than the act's own (``ResolvedDate.borrowed``): it may date another act.
@@ -63,6 +65,21 @@ class _Cluster:
         if not candidate.reciprocal:
             self.acted_on.update((r.country, r.sector) for r in candidate.recipients)
 
+    def _domestic(self, theirs: frozenset[str]) -> bool:
+        """The candidate and every member have parties of one country only (nested sets of
+        one country each: the same country)."""
+        return len(theirs) == 1 and all(len(countries) == 1 for countries in self.country_sets)
+
+    def _actors_agree(self, candidate: Candidate) -> bool:
+        """Some actor of the candidate may be one of each member's (``_same_actors``), and in
+        one country's news may be called alike (``_named_alike``)."""
+        if not all(_same_actors(m, candidate) for m in self.actor_sides.values()):
+            return False
+        theirs = _actor_side(candidate)
+        return not self._domestic(candidate.countries) or all(
+            _named_alike(side, theirs) for side in self.actor_sides
+        )
+
     def accepts(self, candidate: Candidate) -> bool:
         first = self.first
         if (candidate.event, candidate.negated, candidate.hypothetical) != (
@@ -78,7 +95,7 @@ class _Cluster:
             return False
         if not candidate.reciprocal and _reversed(self.acted_on, candidate):
             return False
-        if not all(_same_actors(m, candidate) for m in self.actor_sides.values()):
+        if not self._actors_agree(candidate):
             return False
         return all(_dates_agree(d, candidate.date) for d in self.dates.values())
 
@@ -134,19 +151,38 @@ def _same_actors(a: Candidate, b: Candidate) -> bool:
 
 
 class _Party(NamedTuple):
-    """What the merge reads of an actor: its country and sector, and for a person who holds
-    an office the words of the name and of the office (``_other_person``)."""
+    """What the merge reads of an actor: its country and sector, the words of its name,
+    whether it is the state itself ("Germany"), and for a person who holds an office the
+    words of the office (``_other_person``)."""
 
     country: str | None
     sector: str | None
     name: frozenset[str] = frozenset()
     office: frozenset[str] = frozenset()
+    state: bool = False
 
 
 def _party(ref: ActorRef) -> _Party:
-    if ref.title is None:
-        return _Party(ref.country, ref.sector)
-    return _Party(ref.country, ref.sector, _words(ref.name), _words(ref.title))
+    office = frozenset() if ref.title is None else _words(ref.title)
+    state = ref.country is not None and ref.name == _country_name(ref.country)
+    return _Party(ref.country, ref.sector, _words(ref.name), office, state)
+
+
+def _country_name(code: str) -> str | None:
+    from dyads.actors.tables import ActorTables
+
+    return ActorTables.load().country_name(code)
+
+
+def _named_alike(a: frozenset[_Party], b: frozenset[_Party]) -> bool:
+    """In one country's news every party shares the country, so two acts of one type are one
+    happening only when their actors may be the same by name: a word of a name in common
+    ("the police", "Cologne police"), or one side named as the state itself ("Germany"). A
+    side with no actor matches. Victims who accuse the police and a chancellor outraged at
+    the attacks made two accusations."""
+    if not a or not b:
+        return True
+    return any(x.state or y.state or x.name & y.name for x in a for y in b)
 
 
 # Words of a name or an office that say nothing of who holds it: honorifics before a name,

@@ -156,3 +156,29 @@ def test_merge_joins_reports_that_may_name_one_office_holder(name: str, title: s
     first = _candidate(0, actors=(minister,), recipients=(KAZ,), event="REJECT")
     later = _candidate(1, actors=(again,), recipients=(KAZ,), event="REJECT")
     assert len(merge_candidates([first, later], article=ARTICLE)) == 1
+
+
+def test_merge_in_one_countrys_news_needs_actors_called_alike() -> None:
+    police = ActorRef(name="Ulm police", country="DEU", sector="COP")
+    chief = ActorRef(name="the police chief", country="DEU", sector="COP")
+    victims = ActorRef(name="victims", country="DEU")
+    mayor = ActorRef(name="Anna Roth", country="DEU", sector="GOV", title="Mayor")
+    germany = ActorRef(name="Germany", country="DEU")
+    accused = _candidate(0, actors=(victims,), recipients=(police,), event="ACCUSE")
+    outraged = _candidate(1, actors=(mayor,), recipients=(police,), event="ACCUSE")
+    # victims who accuse the police and a mayor who does are two accusations
+    assert len(merge_candidates([accused, outraged], article=ARTICLE)) == 2
+    # the police and the police chief may be one party; so may Germany and its mayor
+    said = _candidate(0, actors=(police,), recipients=(victims,), event="ACCUSE")
+    again = _candidate(1, actors=(chief,), recipients=(victims,), event="ACCUSE")
+    assert len(merge_candidates([said, again], article=ARTICLE)) == 1
+    state = _candidate(2, actors=(germany,), recipients=(police,), event="ACCUSE")
+    assert len(merge_candidates([outraged, state], article=ARTICLE)) == 1
+
+
+def test_merge_between_countries_keeps_differently_named_actors_together() -> None:
+    # across a dyad the countries tell the parties apart: the rule above is not needed
+    minister = ActorRef(name="Ilse Varga", country="TUR", sector="GOV", title="Minister")
+    lead = _candidate(0, actors=(TUR,), recipients=(KAZ,), event="ACCUSE")
+    detail = _candidate(1, actors=(minister,), recipients=(KAZ,), event="ACCUSE")
+    assert len(merge_candidates([lead, detail], article=ARTICLE)) == 1
