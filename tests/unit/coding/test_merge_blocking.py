@@ -1,6 +1,7 @@
 """The blocked in-article merge against the all-pairs merge it replaced, and its work.
 
-``_reference_groups`` is the earlier grouping, kept whole: every candidate was compared with
+``_reference_groups`` is the earlier grouping (with the rules added since, such as the one for
+one country's news), kept whole: every candidate was compared with
 every group and every member of it, which on an article of a thousand reports of one kind
 made half a million comparisons. The blocked merge must group exactly as it did.
 """
@@ -43,6 +44,10 @@ def _reference_accepts(members: Sequence[Candidate], candidate: Candidate) -> bo
         return False
     if not all(merge._same_actors(m, candidate) for m in members):
         return False
+    if len(theirs) == 1 and all(len(m.countries) == 1 for m in members):
+        side = merge._actor_side(candidate)
+        if not all(merge._named_alike(merge._actor_side(m), side) for m in members):
+            return False
     return all(merge._dates_agree(m.date, candidate.date) for m in members)
 
 
