@@ -113,9 +113,39 @@ def _name_spans(doc: Doc, tables: ActorTables) -> list[tuple[Span, NameEntry]]:
     out = []
     for start, end, entry in tables.find_names(doc.text):
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) and not _inside_longer_name(doc, span, entry, tables):
+        if (
+            span is not None
+            and len(span)
+            and not _inside_longer_name(doc, span, entry, tables)
+            and not _first_name(doc, span, entry, tables)
+        ):
             out.append((span, entry))
     return out
+
+
+_STATE_NAMES = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL})
+
+
+def _first_name(doc: Doc, span: Span, entry: NameEntry, tables: ActorTables) -> bool:
+    """A one-word country or capital name that begins a person's name is a first name:
+    "Jordan Peterson", "Chad Kroeger", "Georgia Lund". The model tags the whole as a PERSON,
+    and the next word is a name word, not a title ("Chad President Mahamat Deby" puts the
+    country before an office), nor a listed leader ("Turkey Erdogan", a headline's
+    shorthand, keeps the country)."""
+    if entry.kind not in _STATE_NAMES or len(span) != 1 or span.end >= len(doc):
+        return False
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == span.start), None)
+    if person is None or person.end <= span.end:
+        return False
+    following = doc[span.end]
+    rest = doc[span.end : person.end].text
+    return (
+        following.pos_ == "PROPN"
+        and following.text[:1].isupper()
+        and following.lower_ not in tables.roles
+        and not tables.find_names(following.text)
+        and tables.listed_person(rest, None) is None
+    )
 
 
 # News agencies whose credit line runs into a caption: "Reuters Chile Navy sailors ...".

@@ -59,6 +59,27 @@ def test_a_country_name_inside_a_longer_name_is_not_the_country(
     assert absent not in _countries(spacy_parser, actor_tables, text, word)
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a country's name that begins a person's name is a first name
+        ("Jordan Peterson criticised the Canadian government on Monday.", "Peterson"),
+        ("Singer Chad Kroeger criticised the Canadian government on Monday.", "Kroeger"),
+    ],
+)
+def test_a_country_name_as_a_first_name_is_not_the_country(
+    spacy_parser: Any, actor_tables: ActorTables, text: str, word: str
+) -> None:
+    assert not {"JOR", "TCD"} & set(_countries(spacy_parser, actor_tables, text, word))
+
+
+def test_a_country_before_an_office_or_a_listed_leader_stays_the_country(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    text = "Chad President Mahamat Deby met French officials in Paris."
+    assert "TCD" in _countries(spacy_parser, actor_tables, text, "Deby")
+
+
 def test_a_photo_credit_before_a_country_leaves_the_country(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
