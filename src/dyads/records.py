@@ -192,7 +192,7 @@ class Event:
     actors: tuple[ActorRef, ...] = ()
     recipients: tuple[ActorRef, ...] = ()
     date: date | None = None
-    date_method: str = "unknown"  # explicit | relative | publication | unknown
+    date_method: str = "unknown"  # explicit | relative | lead | publication | unknown
     place: Place | None = None
     evidence: tuple[Evidence, ...] = ()
     negated: bool = False

@@ -81,6 +81,7 @@ class SentenceInput:
     reference_year: int | None = None
     triggers: Sequence[Trigger] | None = None  # found already (by ``parse``), else None
     home: str | None = None  # the article's home country (``dyads.actors.home``), if clear
+    lead: date | None = None  # the day of the news its lead gives (``dates.lead_day``)
 
 
 def code_sentence(
@@ -190,7 +191,9 @@ def _candidate(
         actors=actors,
         recipients=recipients,
         reciprocal=reciprocal,
-        date=resolve_date(sentence.text, published=item.published, near=token.idx, own=own),
+        date=resolve_date(
+            sentence.text, published=item.published, near=token.idx, own=own, lead=item.lead
+        ),
         place=place,
         evidence=_evidence(trigger, arguments, item=item),
         negated=trigger.negated,

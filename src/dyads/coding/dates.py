@@ -4,8 +4,9 @@ Forms read: "Feb. 4", "February 4, 2021", "4 February", "2021-02-04", weekdays (
 the latest such day on or before publication), "yesterday", "today", "last week", "last month"
 (a week or a month back; a rough date, but the nearest one the text gives). A month and day
 without a year take the publication year, or the year before when that would put them after
-publication. A sentence without a date gets the publication date; no publication date gives
-none.
+publication. A sentence without a date gets the date its article's lead gives the news
+(``lead_day``: "... said on Monday" in the first paragraph), else the publication date; no
+publication date gives none.
 
 A month named alone ("in September", "during June") is no date of an event, but it places an
 act in time: ``find_months`` reads it for the background rule (``coding.background``).
@@ -14,7 +15,7 @@ act in time: ``find_months`` reads it for the background rule (``coding.backgrou
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -84,7 +85,7 @@ class DateMention:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ResolvedDate:
     value: date | None
-    method: str  # explicit | relative | publication | unknown
+    method: str  # explicit | relative | lead | publication | unknown
     # taken from another clause of the sentence than the act's own: the best guess the
     # sentence gives, but it may date another act ("passed sanctions last week, after the
     # test of Nov. 29"), so it does not keep two reports of one act apart
@@ -117,6 +118,51 @@ def find_dates(text: str, *, published: date | None) -> tuple[DateMention, ...]:
     return tuple(sorted(found, key=lambda m: m.start))
 
 
+# How far before publication the lead's date may lie and still be the day of the news.
+LEAD_DAYS = 7
+# Paragraphs the lead is looked for in: a photo caption may come first.
+LEAD_PARAGRAPHS = 2
+# A caption: "File - In this Thursday, Dec. 28 file photo", "[Photo/Agencies]".
+_CAPTION = re.compile(r"\bphoto\b|\bcaption\b", re.IGNORECASE)
+_DAY_WORDS = frozenset({"yesterday", "today"})
+
+
+def lead_day(paragraphs: Sequence[str], *, published: date | None) -> date | None:
+    """The day of the news, from the article's lead: the first day an act is told on ("said
+    on Monday", "said Friday", "on Feb. 4", "yesterday") within ``LEAD_DAYS`` before
+    publication, in the first ``LEAD_PARAGRAPHS`` paragraphs that are not photo captions.
+    Wire copy dates the main happening once, in the lead, and tells the rest of the story
+    without dates: the statements quoted below were made that day, not on the day of
+    publication. A week or a month ("last week's attacks") names a span, often the
+    background, not the day."""
+    if published is None:
+        return None
+    for paragraph in paragraphs[:LEAD_PARAGRAPHS]:
+        if _CAPTION.search(paragraph):
+            continue
+        for mention in find_dates(paragraph, published=published):
+            if not _day_of_an_act(paragraph, mention):
+                continue
+            if timedelta(0) <= published - mention.value <= timedelta(days=LEAD_DAYS):
+                return mention.value
+    return None
+
+
+# Words before a day that make it the edge of a span, not the day of an act.
+_SPAN_WORDS = frozenset({"since", "until", "till", "by", "before", "after", "from", "through"})
+
+
+def _day_of_an_act(paragraph: str, mention: DateMention) -> bool:
+    """A day an act is told on: "on Monday", "on Feb. 4", "said Friday" (wire style),
+    "yesterday"; not a span's edge ("since Monday") nor a week or month ("last week")."""
+    told = paragraph[mention.start : mention.end].lower()
+    before = paragraph[: mention.start].split()
+    previous = before[-1].lower().strip(",") if before else ""
+    if previous == "on" or told in _DAY_WORDS:
+        return True
+    return told in WEEKDAYS and previous not in _SPAN_WORDS
+
+
 def find_months(text: str, *, published: date) -> tuple[DateMention, ...]:
     """Months named alone in ``text``, each as its last day: in the publication year, or the
     year before when the month comes after publication ("in September" in a March article)."""
@@ -141,8 +187,11 @@ def resolve_date(
     published: date | None,
     near: int | None = None,
     own: Callable[[int], int] | None = None,
+    lead: date | None = None,
 ) -> ResolvedDate:
-    """The date of an event told in ``text``; ``near`` is the trigger's offset in ``text``.
+    """The date of an event told in ``text``; ``near`` is the trigger's offset in ``text``;
+    ``lead`` the day of the news its article's lead gives (``lead_day``), for a sentence
+    that names no date.
 
     ``own`` ranks a character offset by how closely it belongs to the trigger's clause (lower
     is closer); closer dates win ("after talks on Monday, the army shelled the town on
@@ -162,6 +211,8 @@ def resolve_date(
         )
         borrowed = own is not None and own(best.start) > _OWN_CLAUSE
         return ResolvedDate(value=best.value, method=best.method, borrowed=borrowed)
+    if lead is not None:
+        return ResolvedDate(value=lead, method="lead")
     if published is not None:
         return ResolvedDate(value=published, method="publication")
     return ResolvedDate(value=None, method="unknown")

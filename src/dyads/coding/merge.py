@@ -6,7 +6,7 @@ party countries of which one set holds the other (the lead says "Turkey and Kaza
 discussed", the next sentence "Dere met Yermekbayev") for every sentence already in the group,
 actors that may be the same party (in one country's news, where every party shares the
 country, also called alike: a word of a name in common, or the state itself), and dates that
-agree. A date taken from the publication
+agree. A date taken from the lead or the publication
 date agrees with any date: the sentence named none, and news articles tell one happening over
 several sentences that date it once. So does a date borrowed from another clause of the
 sentence than the act's own (``ResolvedDate.borrowed``): it may date another act.
@@ -229,10 +229,14 @@ def _dates_agree(a: ResolvedDate, b: ResolvedDate) -> bool:
     return _loose(a) or _loose(b) or a.value == b.value
 
 
+# Dates of a sentence that named none: the lead's day of the news, or the publication date.
+_UNDATED = frozenset({"lead", "publication"})
+
+
 def _loose(value: ResolvedDate) -> bool:
     """A date that agrees with any: the publication date (the sentence named none), or one
     borrowed from another clause of its sentence."""
-    return value.method == "publication" or value.borrowed
+    return value.method in _UNDATED or value.borrowed
 
 
 def merge_candidates(
@@ -320,8 +324,8 @@ def _sides(members: Sequence[Candidate]) -> tuple[list[ActorRef], list[ActorRef]
 
 
 def _best_date(dates: Iterable[ResolvedDate]) -> ResolvedDate:
-    order = {"explicit": 0, "relative": 1, "publication": 2, "unknown": 3}
-    return min(dates, key=lambda d: order.get(d.method, 3))
+    order = {"explicit": 0, "relative": 1, "lead": 2, "publication": 3, "unknown": 4}
+    return min(dates, key=lambda d: order.get(d.method, 4))
 
 
 def _specificity(ref: ActorRef) -> int:

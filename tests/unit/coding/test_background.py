@@ -231,3 +231,13 @@ def test_background_span_of_the_news_cycle_keeps_the_act(code_stage: Any) -> Non
     text = "Earlier this month, the UN imposed new sanctions on Iran over missile tests in May."
     events = _events(code_stage, text, published=date(2021, 7, 10))
     assert "SANCTION" in [e.event for e in events]
+
+
+def test_an_undated_sentence_takes_the_day_of_the_news_from_the_lead(code_stage: Any) -> None:
+    paragraphs = (
+        "The Chilean foreign minister said on Monday that Chile would reopen the border.",
+        "He also urged Peru to release the detained fishermen.",
+    )
+    events = _events(code_stage, *paragraphs, published=date(2022, 7, 20))  # a Wednesday
+    (request,) = [e for e in events if e.event == "REQUEST"]
+    assert (request.date, request.date_method) == (date(2022, 7, 18), "lead")

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dyads.coding.dates import find_dates, find_months, resolve_date
+from dyads.coding.dates import find_dates, find_months, lead_day, resolve_date
 
 PUBLISHED = date(2021, 2, 5)  # a Friday
 
@@ -92,3 +92,37 @@ def test_a_date_of_another_clause_is_kept_but_marked_borrowed() -> None:
     other = resolve_date(text, published=published, near=12, own=lambda at: 2)
     assert own.value == other.value == date(2017, 11, 29)
     assert (own.borrowed, other.borrowed) == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (("The Chilean minister said on Wednesday that talks would resume.",), date(2021, 2, 3)),
+        (("LIMA (Wire) - Peru recalled its envoy Tuesday, officials said.",), date(2021, 2, 2)),
+        (("Peru recalled its envoy yesterday.",), date(2021, 2, 4)),
+        # a photo caption comes first: the lead is the next paragraph
+        (
+            ("In this Monday, Feb. 1 file photo, the minister waves.", "Peru said on Thursday."),
+            date(2021, 2, 4),
+        ),
+        # a week names a span, often the background; a span's edge is no day of an act
+        (("Rebels claimed last week's attack on the base.",), None),
+        (("Fighting has raged since Monday in the north.",), None),
+        # a day long before publication is the background, not the news
+        (("The ministers met on January 2 and agreed on a plan.",), None),
+        # the lead is looked for in the first two paragraphs only
+        (("Talks go on.", "Delegates arrive.", "Peru said on Thursday."), None),
+    ],
+)
+def test_lead_day_is_the_day_an_act_is_told_on_in_the_lead(
+    paragraphs: tuple[str, ...], expected: date | None
+) -> None:
+    assert lead_day(paragraphs, published=PUBLISHED) == expected
+
+
+def test_a_sentence_without_a_date_takes_the_lead_day() -> None:
+    lead = date(2021, 2, 3)
+    resolved = resolve_date("He also urged calm.", published=PUBLISHED, lead=lead)
+    assert (resolved.value, resolved.method) == (lead, "lead")
+    dated = resolve_date("He spoke again on Friday.", published=PUBLISHED, lead=lead)
+    assert (dated.value, dated.method) == (PUBLISHED, "relative")

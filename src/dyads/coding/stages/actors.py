@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from dyads.coding.coder import SentenceInput
-from dyads.coding.dates import publication_day
+from dyads.coding.dates import lead_day, publication_day
 from dyads.coding.stages.languages import load_all, resources_for
 from dyads.coding.stages.records import ParsedArticle, ResolvedArticle
 from dyads.records import Mention
@@ -57,6 +57,7 @@ class ActorsStage(MapStage[ParsedArticle, ResolvedArticle]):
             url=article.url,
         )
         published = publication_day(article.published)
+        lead = lead_day(article.paragraphs, published=published)
         memory = ArticleMemory(default_country=home, day=published)
         reference = reference_year(article.body) if published is None else None
         sentences: list[SentenceInput] = []
@@ -74,6 +75,7 @@ class ActorsStage(MapStage[ParsedArticle, ResolvedArticle]):
                     reference_year=reference,
                     triggers=parsed.triggers,
                     home=home,
+                    lead=lead,
                 )
             )
         return ResolvedArticle(
