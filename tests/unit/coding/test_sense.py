@@ -130,6 +130,11 @@ def test_the_object_decides_the_sense(code_stage: Any, text: str, expected: set[
         ("Kenya challenged the Ugandan decision.", {"ACCUSE"}),
         ("Kenya challenged the ruling in court.", set()),
         ("Kenya dared to criticise Uganda.", {"ACCUSE"}),
+        # advising someone to act (or not to) asks it; advising on a subject, or the public
+        # on its safety, does not
+        ("The Kenyan minister advised Uganda not to close the border.", {"REQUEST"}),
+        ("The Kenyan minister advised the Ugandan cabinet on trade policy.", set()),
+        ("Kenyan police advised residents to stay indoors.", set()),
         # a call for something or to act asks for it; a call to or with someone is a phone
         # call, and a call from someone says neither
         ("The Kenyan president issued a call for calm.", {"REQUEST"}),
