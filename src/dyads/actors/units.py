@@ -127,23 +127,35 @@ _STATE_NAMES = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL})
 
 
 def _first_name(doc: Doc, span: Span, entry: NameEntry, tables: ActorTables) -> bool:
-    """A one-word country or capital name that begins a person's name is a first name:
-    "Jordan Peterson", "Chad Kroeger", "Georgia Lund". The model tags the whole as a PERSON,
-    and the next word is a name word, not a title ("Chad President Mahamat Deby" puts the
-    country before an office), nor a listed leader ("Turkey Erdogan", a headline's
-    shorthand, keeps the country)."""
-    if entry.kind not in _STATE_NAMES or len(span) != 1 or span.end >= len(doc):
+    """A one-word table name inside a person's name is part of the name. A country or
+    capital that begins it is a first name: "Jordan Peterson", "Chad Kroeger". Any table
+    name that ends it is a surname: "Siboniso Duma" is no Russian parliament. The model tags
+    the whole as a PERSON, and the other word is a name word, not a title ("Chad President
+    Mahamat Deby" puts the country before an office), and the rest is no listed leader
+    ("Turkey Erdogan", a headline's shorthand, keeps the country)."""
+    if len(span) != 1:
         return False
-    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == span.start), None)
-    if person is None or person.end <= span.end:
+    person = next(
+        (
+            e
+            for e in doc.ents
+            if e.label_ == "PERSON" and e.start <= span.start < e.end and len(e) > 1
+        ),
+        None,
+    )
+    if person is None:
         return False
-    following = doc[span.end]
-    rest = doc[span.end : person.end].text
+    if person.start == span.start and entry.kind in _STATE_NAMES:
+        other, rest = doc[span.end], doc[span.end : person.end].text
+    elif person.end == span.end:
+        other, rest = doc[span.start - 1], doc[person.start : span.start].text
+    else:
+        return False
     return (
-        following.pos_ == "PROPN"
-        and following.text[:1].isupper()
-        and following.lower_ not in tables.roles
-        and not tables.find_names(following.text)
+        other.pos_ == "PROPN"
+        and other.text[:1].isupper()
+        and other.lower_ not in tables.roles
+        and not tables.find_names(other.text)
         and tables.listed_person(rest, None) is None
     )
 
