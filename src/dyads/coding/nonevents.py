@@ -32,6 +32,9 @@ News codes what a party did in the news cycle. English also uses the words of ac
 - objects ruled out through a relative clause: "a new album, which was released on Friday"
   releases the album as surely as "released a new album" (the word's row rules it out);
 - a discharge: "were released from hospital" frees patients, not prisoners;
+- a watch kept: "we are closely monitoring the situation", "has been continuously
+  monitoring the satellite" (a verb of watching with a word of attention, or over a
+  situation) reassures; it investigates no one;
 - pleas for privacy: "the family asks for privacy", "asked the media to respect their
   privacy" are the courtesy of a private statement, not a demand on a party.
 
@@ -343,6 +346,27 @@ def _privacy_plea(trigger: Trigger) -> bool:
     return False
 
 
+WATCHING_VERBS = frozenset({"monitor", "watch", "follow", "track", "observe"})
+# How a watch is kept, and what it is kept over: the formula of reassurance.
+ATTENTION_ADVERBS = frozenset(
+    {"closely", "carefully", "continuously", "constantly", "continually", "intently"}
+)
+WATCHED_STATES = frozenset({"situation", "situations", "development", "developments", "events"})
+
+
+def _watch(trigger: Trigger) -> bool:
+    """ "We are closely monitoring the situation": a verb of watching with a word of
+    attention, or whose object is the state of affairs."""
+    verb = trigger.verb
+    if verb.lemma_.lower() not in WATCHING_VERBS:
+        return False
+    return any(
+        (c.dep_ == "advmod" and c.lower_ in ATTENTION_ADVERBS)
+        or (c.dep_ == "dobj" and c.lower_ in WATCHED_STATES)
+        for c in verb.children
+    )
+
+
 READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     (_habitual, "a habit, not an act"),
     (_no_comment, "a refusal to comment"),
@@ -359,6 +383,7 @@ READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     (_excluded_antecedent, "an object its row rules out, named by a relative clause"),
     (_discharge, "a discharge from care"),
     (_privacy_plea, "a plea for privacy"),
+    (_watch, "a watch kept, no investigation"),
 )
 
 

@@ -58,6 +58,9 @@ def _types(code_stage: Any, text: str) -> list[str]:
         ("Kenya called for Uganda to withdraw its troops from the border.", "RETREAT"),
         # a purpose of design
         ("The Kenyan satellite was designed to support the Ugandan army.", "SUPPORT"),
+        # a watch kept
+        ("The Kenyan agency said it was closely monitoring the Chinese satellite.", "ACCUSE"),
+        ("Kenya said it was monitoring the situation in Uganda on Monday.", "ACCUSE"),
         # a game won by a score
         ("Kenya beat Uganda 3-1 in Nairobi on Monday.", "ASSAULT"),
     ],
@@ -74,6 +77,7 @@ def test_no_party_acts_are_not_coded(code_stage: Any, text: str, absent: str) ->
         ("The Kenyan president thanked Uganda for its support on Monday.", "SUPPORT"),
         ("Uganda released three Kenyan soldiers from prison on Monday.", "RETREAT"),
         ("Kenya called on Uganda to withdraw its troops from the border.", "REQUEST"),
+        ("Kenyan police are monitoring Ugandan rebels near the border.", "ACCUSE"),
     ],
 )
 def test_no_party_acts_keep_acts_on_parties(code_stage: Any, text: str, event: str) -> None:

@@ -1,6 +1,6 @@
 """Objects that give an event word another sense (``data/lexicon.tsv``): a birth welcomed, an
-image captured, a message sent, a road negotiated, a film shot, a product released, a thing
-monitored; on invented sentences."""
+image captured, a message sent, a road negotiated, a film shot, a product released;
+on invented sentences."""
 
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ def _types(code_stage: Any, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        # monitoring a thing investigates no party
-        ("The Kenyan agency said it was monitoring the falling satellite.", "ACCUSE"),
         # objects that make the word another sense: a birth, an image, a message, a road, a
         # film, a product
         ("Kenyan president Ruto welcomed a baby girl on Monday.", "SUPPORT"),
@@ -42,10 +40,9 @@ def test_object_senses_are_not_coded(code_stage: Any, text: str, absent: str) ->
 @pytest.mark.parametrize(
     ("text", "event"),
     [
-        # people welcomed back, shot or watched
+        # people welcomed back or shot
         ("The Kenyan president welcomed the release of the Ugandan girls on Monday.", "SUPPORT"),
         ("Kenyan police shot two Ugandan protesters on Monday.", "ASSAULT"),
-        ("Kenyan police are monitoring Ugandan rebels near the border.", "ACCUSE"),
     ],
 )
 def test_object_senses_keep_acts_on_parties(code_stage: Any, text: str, event: str) -> None:
