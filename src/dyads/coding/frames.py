@@ -13,7 +13,7 @@ HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs and adjectives that state a plan: what they frame is intent.
-INTENT_HEADS = frozenset({"plan", "intend", "prepare", "aim", "expect", "decide", "set", "pledge"})
+INTENT_HEADS = frozenset({"plan", "intend", "prepare", "aim", "decide", "set", "pledge"})
 INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "committed", "determined", "set"})
 # Words of a time, never a party nor a target: "the bombing on Sunday", "fired ... on Monday".
 TIME_WORDS = frozenset(
@@ -60,6 +60,12 @@ NONFACTIVE_HEADS = frozenset(
         "wish",
         "wishes",
         "wished",
+        # a forecast of one's own act is not a promise: "expects to allow it to fall",
+        # "is expected to sign the deal"
+        "expect",
+        "expects",
+        "expected",
+        "expecting",
         # a design states a purpose, not a use: "the satellite is designed to support the
         # mission", "the talks were meant to ease tensions"
         "designed",

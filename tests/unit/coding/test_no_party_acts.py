@@ -56,6 +56,8 @@ def _types(code_stage: Any, text: str) -> list[str]:
             "ASSAULT",
         ),
         ("Kenya called for Uganda to withdraw its troops from the border.", "RETREAT"),
+        # a forecast of one's own act, not a promise
+        ("Kenya expects to sign the trade deal with Uganda next month.", "AGREE"),
         # a purpose of design
         ("The Kenyan satellite was designed to support the Ugandan army.", "SUPPORT"),
         # a watch kept
