@@ -14,7 +14,7 @@ Rules of the language, checked after the trigger's arguments are known:
 - an arrival or journey with no one known making it ("a flight arrived in San Jose") is no
   visit;
 - force or threat words in a sentence about a game ("will battle France in the final") are
-  play, not conflict;
+  play, not conflict (``coding.games``);
 - a question ("asked whether ...", "people will be asking if ...") is no request;
 - a meeting or conference planned by one side with no one to meet ("will hold a conference
   to detail its findings", "scheduled a meeting with his security team", "the seminar will
@@ -30,10 +30,26 @@ from collections.abc import Sequence
 from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
+from dyads.coding.games import is_sport
 from dyads.coding.lexicon import Lexicon
 from dyads.coding.rows import choose_entry, rows_for
 from dyads.coding.triggers import Trigger
 from dyads.records import ActorRef
+
+# the coder reads the sport rule here with the rest (``coding.games``)
+__all__ = [
+    "clause_states_act",
+    "has_market_subject",
+    "is_accident",
+    "is_advisory",
+    "is_partyless_consult",
+    "is_planned_gathering",
+    "is_question",
+    "is_sport",
+    "is_topic_talk",
+    "solo_exercise",
+    "warning_object",
+]
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -83,22 +99,6 @@ DISASTER_WORDS = frozenset(
         "sink",
     }
 )
-# Words found only in the language of games and competitions (not "final", "team" or
-# "match", which politics uses too). A sentence holding one tells play when its trigger is
-# one of force or threat.
-SPORT_WORDS = frozenset(
-    {"tournament", "championship", "championships", "league", "season", "fifa", "uefa",
-     "olympic", "olympics", "nba", "nfl", "goal", "goals", "striker", "midfielder",
-     "quarterback", "playoff", "playoffs", "semifinal", "semi-final", "quarterfinal",
-     "rookie", "coach", "stadium", "scored", "innings", "wicket", "touchdown", "game",
-     "games", "cup", "medal", "medals", "squad", "friendly"}
-)  # fmt: skip
-# Verbs of winning, and words of a vote: a contest at the ballot box, not force.
-WINNING_VERBS = frozenset({"beat", "defeat", "trounce", "rout", "crush", "edge", "oust"})
-BALLOT_WORDS = frozenset(
-    {"votes", "ballot", "ballots", "runoff", "run-off", "primary", "primaries", "seats"}
-)
-SPORT_SENSITIVE_EVENTS = frozenset({"ASSAULT", "THREATEN", "COERCE", "MOBILIZE", "RETREAT"})
 # Words that name an attack: a sentence with one of these keeps its deaths as an assault
 # even when it also names a disaster ("a bomb caused the bus to crash").
 ATTACK_WORDS = frozenset(
@@ -268,17 +268,6 @@ def is_accident(trigger: Trigger, *, actors: Sequence[ActorRef]) -> bool:
         return False
     words = {t.lemma_.lower() for t in trigger.token.doc} | {t.lower_ for t in trigger.token.doc}
     return bool(words & DISASTER_WORDS) and not words & ATTACK_WORDS
-
-
-def is_sport(trigger: Trigger) -> bool:
-    """Force and threat words in a sentence about a game: "Ghana will battle France in the
-    final", "the Packers beat the Bears", "started all 15 games" report play, not conflict."""
-    if trigger.event not in SPORT_SENSITIVE_EVENTS:
-        return False
-    words = {t.lower_ for t in trigger.token.doc}
-    if trigger.verb.lemma_.lower() in WINNING_VERBS and words & BALLOT_WORDS:
-        return True  # "she beat her rival, 120 votes to 95": a vote won, not a beating
-    return bool(words & SPORT_WORDS)
 
 
 def solo_exercise(trigger: Trigger, *, actors: Sequence[ActorRef], reciprocal: bool) -> bool:

@@ -13,7 +13,7 @@ HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs and adjectives that state a plan: what they frame is intent.
-INTENT_HEADS = frozenset({"plan", "intend", "prepare", "aim", "expect", "decide", "set", "pledge"})
+INTENT_HEADS = frozenset({"plan", "intend", "prepare", "aim", "decide", "set", "pledge"})
 INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "committed", "determined", "set"})
 # Words of a time, never a party nor a target: "the bombing on Sunday", "fired ... on Monday".
 TIME_WORDS = frozenset(
@@ -60,6 +60,16 @@ NONFACTIVE_HEADS = frozenset(
         "wish",
         "wishes",
         "wished",
+        # a forecast of one's own act is not a promise: "expects to allow it to fall",
+        # "is expected to sign the deal"
+        "expect",
+        "expects",
+        "expected",
+        "expecting",
+        # a design states a purpose, not a use: "the satellite is designed to support the
+        # mission", "the talks were meant to ease tensions"
+        "designed",
+        "meant",
     }
 )
 # Verbs of thought whose clause is belief, not report ("never thought he would be killing").
@@ -121,7 +131,7 @@ def hypothetical(token: Any) -> bool:
     for verb in chain(token):
         if nonfactive_frame(verb):
             return True
-        if verb.i != token.i and _purpose(verb):
+        if (verb.i != token.i and _purpose(verb)) or _for_to(verb):
             return True
         for child in verb.children:
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS:
@@ -140,6 +150,18 @@ def _purpose(verb: Any) -> bool:
         verb.dep_ == "advcl"
         and verb.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _for_to(verb: Any) -> bool:
+    """An infinitive with a subject of its own after "for" ("set up a hotline for families
+    to call", "it is time for Russia to withdraw"): the act is one made possible or wanted,
+    never one done."""
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
     )
 
 

@@ -1,0 +1,49 @@
+"""Objects that give an event word another sense (``data/lexicon.tsv``): a birth welcomed, an
+image captured, a message sent, a road negotiated, a film shot, a product released;
+on invented sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def _types(code_stage: Any, text: str) -> list[str]:
+    return [e.event for e in code_stage.process(make_article((text,))).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # objects that make the word another sense: a birth, an image, a message, a road, a
+        # film, a product
+        ("Kenyan president Ruto welcomed a baby girl on Monday.", "SUPPORT"),
+        ("Kenyan soldiers captured images of the Ugandan border on Monday.", "COERCE"),
+        ("Kenya sent a telegram to Uganda on Monday.", "AID"),
+        (
+            "The Kenyan minister negotiated the sharp curve near the Ugandan border on Monday.",
+            "CONSULT",
+        ),
+        ("Kenyan troops shot a video of Ugandan soldiers on Monday.", "ASSAULT"),
+        ("The Kenyan army released a commercial about Uganda on Monday.", "RETREAT"),
+    ],
+)
+def test_object_senses_are_not_coded(code_stage: Any, text: str, absent: str) -> None:
+    assert absent not in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # people welcomed back or shot
+        ("The Kenyan president welcomed the release of the Ugandan girls on Monday.", "SUPPORT"),
+        ("Kenyan police shot two Ugandan protesters on Monday.", "ASSAULT"),
+    ],
+)
+def test_object_senses_keep_acts_on_parties(code_stage: Any, text: str, event: str) -> None:
+    assert event in _types(code_stage, text)
