@@ -26,7 +26,8 @@ News codes what a party did in the news cycle. English also uses the words of ac
 - acts not done yet: "will not send the money yet" expects the act, it does not refuse it;
 - open addressees: an act whose object is whoever fits a description ("we welcome anybody
   who wants to invest", "will arrest anyone who breaks the curfew") is an open invitation or
-  a standing policy, not an act done to a party;
+  a standing policy, not an act done to a party (an appeal to whoever knows something is
+  still a request);
 - formulas of courtesy: "Thank you for coming", "Welcome to Nairobi" (a verb with no subject
   thanking "you" or greeting someone to a place) are politeness in a quote, not praise;
 - objects ruled out through a relative clause: "a new album, which was released on Friday"
@@ -272,8 +273,12 @@ OPEN_DEPS = frozenset({"dobj", "dative", "pobj"})
 
 def _open_addressee(trigger: Trigger) -> bool:
     """The act's object, or the object of a preposition on it, is a pronoun of free choice:
-    "they welcome anybody who is interested", "urged anyone who received a letter to call"."""
+    "they welcome anybody who is interested", "will arrest anyone who crosses". An appeal
+    to the public is a request all the same ("police urged anyone with information to come
+    forward" asks the witnesses)."""
     verb = trigger.verb
+    if trigger.event == "REQUEST":
+        return False
     nodes = [verb, *(c for c in verb.children if c.dep_ in {"prep", "dative"})]
     return any(
         c.dep_ in OPEN_DEPS and c.lower_ in OPEN_PRONOUNS for node in nodes for c in node.children

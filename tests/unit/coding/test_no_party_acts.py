@@ -76,6 +76,8 @@ def test_no_party_acts_are_not_coded(code_stage: Any, text: str, absent: str) ->
     [
         # a named addressee, a subject, a prison, an act asked for
         ("Kenyan police arrested a Ugandan man who crossed the border on Monday.", "COERCE"),
+        # an appeal to whoever knows something asks the witnesses
+        ("Kenyan police urged anyone with information about Uganda to come forward.", "REQUEST"),
         ("The Kenyan president thanked Uganda for its support on Monday.", "SUPPORT"),
         ("Uganda released three Kenyan soldiers from prison on Monday.", "RETREAT"),
         ("Kenya called on Uganda to withdraw its troops from the border.", "REQUEST"),
