@@ -107,6 +107,23 @@ IRREGULAR: Mapping[str, tuple[str, ...]] = {
     "sentence": ("sentenced",),
     "defy": ("defied", "defies"),
     "take": ("took", "taken"),
+    "sell": ("sold",),
+    "buy": ("bought",),
+    "win": ("won",),
+    "withhold": ("withheld",),
+    "uphold": ("upheld",),
+    "withstand": ("withstood",),
+    "oversee": ("oversaw", "overseen"),
+    "overrun": ("overran",),
+    "overcome": ("overcame",),
+    "overtake": ("overtook", "overtaken"),
+    "draw": ("drew", "drawn"),
+    "fly": ("flew", "flown"),
+    "lay": ("laid",),
+    "swear": ("swore", "sworn"),
+    "tear": ("tore", "torn"),
+    "write": ("wrote", "written"),
+    "burn": ("burnt",),
 }
 
 

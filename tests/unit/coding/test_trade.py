@@ -46,3 +46,9 @@ def test_other_things_sent_keep_their_sense(code_stage: Any, text: str, event: s
 def test_a_sale_with_no_buyer_is_no_event(code_stage: Any) -> None:
     text = "The Kenyan company was selling its oil products on Monday."
     assert "COOPERATE" not in [e for e, _ in _events(code_stage, text)]
+
+
+def test_irregular_past_tenses_are_read(code_stage: Any) -> None:
+    # "sold" is no regular form of "sell": the sentence must still reach the parser
+    assert ("COOPERATE", ("UGA",)) in _events(code_stage, "Kenya sold grain to Uganda.")
+    assert ("COOPERATE", ("UGA",)) in _events(code_stage, "Kenyan traders sold fuel to Uganda.")
