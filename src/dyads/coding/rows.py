@@ -46,7 +46,7 @@ def _object_words(token: Any) -> list[Any]:
 
 def objects_of(token: Any) -> set[str]:
     """Lemmas of the token's objects, their compounds and "of" complements ("state of
-    emergency")."""
+    emergency"), but for an owner ("the letter of the president": ``_owner``)."""
     found: set[str] = set()
     for word in _object_words(token):
         found.update({word.lemma_.lower(), word.lower_})
@@ -56,8 +56,17 @@ def objects_of(token: Any) -> set[str]:
             if grand.dep_ in {"compound", "conj", "amod"}:
                 found.add(grand.lemma_.lower())
             elif grand.dep_ == "prep" and grand.lower_ == "of":
-                found.update(g.lemma_.lower() for g in grand.children if g.dep_ == "pobj")
+                found.update(
+                    g.lemma_.lower() for g in grand.children if g.dep_ == "pobj" and not _owner(g)
+                )
     return found
+
+
+def _owner(noun: Any) -> bool:
+    """An "of" phrase with a definite noun names the object's owner, not what it is made of:
+    "received the letter of the president" is the president's letter, where "a delegation of
+    ministers" and "a state of emergency" say what the object is."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children)
 
 
 def object_heads(token: Any) -> set[str]:

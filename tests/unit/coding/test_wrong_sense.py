@@ -1,0 +1,33 @@
+"""Words read in the wrong sense for their construction, on invented sentences: an owner
+taken for an object ("received the letter of the president")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def _types(code_stage: Any, text: str) -> list[str]:
+    return [e.event for e in code_stage.process(make_article((text,))).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the president owns the letter: no visit received
+        "The Kenyan speaker said he had received the resignation letter of the president.",
+        "The Kenyan foreign minister received the reply of the Ugandan president on Monday.",
+    ],
+)
+def test_owner_of_the_object_is_not_the_object(code_stage: Any, text: str) -> None:
+    assert "CONSULT" not in _types(code_stage, text)
+
+
+def test_what_the_object_is_made_of_still_counts(code_stage: Any) -> None:
+    text = "Kenya's prime minister received a delegation of Ugandan ministers on Monday."
+    assert "CONSULT" in _types(code_stage, text)
