@@ -72,6 +72,11 @@ NONFACTIVE_HEADS = frozenset(
         "meant",
     }
 )
+# A wish with the one acted on as its object is still a wish: "want the man detained",
+# "wished him gone", "hopes the talks resume" (a clause on the verb of wishing).
+WISH_HEADS = frozenset(
+    {"want", "wants", "wanted", "wanting", "hope", "hopes", "hoped", "hoping", "wish", "wished"}
+)
 # Verbs of thought whose clause is belief, not report ("never thought he would be killing").
 BELIEF_HEADS = frozenset(
     {"think", "believe", "imagine", "fear", "suspect", "doubt", "wonder", "assume", "guess"}
@@ -79,14 +84,16 @@ BELIEF_HEADS = frozenset(
 
 
 def nonfactive_frame(verb: Any) -> bool:
-    """The verb completes a frame that does not assert it: "able to", "supposed to", or a
-    clause of belief ("thought he would")."""
+    """The verb completes a frame that does not assert it: "able to", "supposed to", a
+    clause of wishing ("want the man detained") or of belief ("thought he would")."""
     head = verb.head
     if head.i == verb.i:
         return False
     if verb.dep_ == "xcomp" and (
         head.lemma_.lower() in NONFACTIVE_HEADS or head.lower_ in NONFACTIVE_HEADS
     ):
+        return True
+    if verb.dep_ == "ccomp" and (head.lemma_.lower() in WISH_HEADS or head.lower_ in WISH_HEADS):
         return True
     # a clause before the verb of belief is the news with a parenthetical ("X attacked Y,
     # officials believe"), not a belief

@@ -1,5 +1,6 @@
 """Words read in the wrong sense for their construction, on invented sentences: an owner
-taken for an object ("received the letter of the president")."""
+taken for an object ("received the letter of the president"), a wish for the act
+("want the man detained")."""
 
 from __future__ import annotations
 
@@ -31,3 +32,17 @@ def test_owner_of_the_object_is_not_the_object(code_stage: Any, text: str) -> No
 def test_what_the_object_is_made_of_still_counts(code_stage: Any) -> None:
     text = "Kenya's prime minister received a delegation of Ugandan ministers on Monday."
     assert "CONSULT" in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a wish with the one acted on as its object is a wish, not the act
+        ("Kenyan prosecutors want the Ugandan man detained until his trial.", "COERCE"),
+        ("The Kenyan minister wished the Ugandan rebels defeated in the north.", "ASSAULT"),
+    ],
+)
+def test_a_wish_for_an_act_on_someone_is_not_the_act(
+    code_stage: Any, text: str, absent: str
+) -> None:
+    assert absent not in _types(code_stage, text)
