@@ -71,8 +71,9 @@ def _owner(noun: Any) -> bool:
 
 def object_heads(token: Any) -> set[str]:
     """The lemmas and forms of the token's objects themselves, without their modifiers, but
-    through a quantity ("90 percent of oil imports": imports)."""
-    found: set[str] = set()
+    through a quantity ("90 percent of oil imports": imports), and the act a party is kept
+    from (``_kept_from``)."""
+    found = _kept_from(token)
     for word in _object_words(token):
         found.update({word.lemma_.lower(), word.lower_})
         if word.lemma_.lower() in QUANTITY_HEADS:
@@ -83,6 +84,17 @@ def object_heads(token: Any) -> set[str]:
                 for g in prep.children
                 if g.dep_ == "pobj"
             )
+    return found
+
+
+def _kept_from(token: Any) -> set[str]:
+    """What a party is barred from doing is what is barred: "barred Kenya from importing
+    gas" bans imports, as "banned gas imports" does; the gerund and its object."""
+    found: set[str] = set()
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for act in (g for g in prep.children if g.dep_ == "pcomp" and g.tag_ == "VBG"):
+            found.add(act.lemma_.lower())
+            found.update(o.lemma_.lower() for o in act.children if o.dep_ == "dobj")
     return found
 
 

@@ -1,6 +1,6 @@
 """Words read in the wrong sense for their construction, on invented sentences: an owner
 taken for an object ("received the letter of the president"), a wish for the act
-("want the man detained")."""
+("want the man detained"), a party barred from trade ("barred from importing gas")."""
 
 from __future__ import annotations
 
@@ -46,3 +46,20 @@ def test_a_wish_for_an_act_on_someone_is_not_the_act(
     code_stage: Any, text: str, absent: str
 ) -> None:
     assert absent not in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a party is barred from doing is what is barred: trade kept from it, an embargo
+        "Uganda barred Kenya from importing natural gas on Monday.",
+        "Uganda barred Kenya from exporting oil on Monday.",
+    ],
+)
+def test_a_party_barred_from_trade_is_sanctioned(code_stage: Any, text: str) -> None:
+    assert _types(code_stage, text) == ["SANCTION"]
+
+
+def test_a_party_barred_from_other_acts_is_coerced(code_stage: Any) -> None:
+    text = "Uganda barred Kenyan journalists from entering the country on Monday."
+    assert _types(code_stage, text) == ["COERCE"]
