@@ -1,6 +1,7 @@
 """Words read in the wrong sense for their construction, on invented sentences: an owner
-taken for an object ("received the letter of the president"), a wish for the act
-("want the man detained"), a party barred from trade ("barred from importing gas")."""
+taken for an object ("received the letter of the president"), a wish for the act ("want
+the man detained"), a party barred from trade ("barred from importing gas"), a quality
+demonstrated ("demonstrated its influence")."""
 
 from __future__ import annotations
 
@@ -63,3 +64,15 @@ def test_a_party_barred_from_trade_is_sanctioned(code_stage: Any, text: str) -> 
 def test_a_party_barred_from_other_acts_is_coerced(code_stage: Any) -> None:
     text = "Uganda barred Kenyan journalists from entering the country on Monday."
     assert _types(code_stage, text) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "demonstrate" with a quality or power as its object is to show it, not to protest
+        "The Kenyan newspaper said Uganda has demonstrated particular influence in the region.",
+        "Kenya tested a new rocket on Monday to demonstrate its potential to reach Uganda.",
+    ],
+)
+def test_demonstrating_a_quality_is_no_protest(code_stage: Any, text: str) -> None:
+    assert "PROTEST" not in _types(code_stage, text)
