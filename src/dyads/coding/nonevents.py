@@ -39,6 +39,7 @@ News codes what a party did in the news cycle. English also uses the words of ac
 - pleas for privacy: "the family asks for privacy", "asked the media to respect their
   privacy" are the courtesy of a private statement, not a demand on a party.
 
+Acts alleged in a charge or denied by a want of evidence are read in ``coding.unasserted``.
 Each reading is a function of the trigger alone (its parse), checked before the arguments.
 """
 
@@ -49,6 +50,7 @@ from typing import Any
 
 from dyads.coding.frames import chain, framed_by_intent, future
 from dyads.coding.triggers import Trigger
+from dyads.coding.unasserted import READINGS as UNASSERTED
 
 # Adverbs that make a simple present a habit, not a report ("repeatedly defies").
 FREQUENCY_ADVERBS = frozenset(
@@ -389,6 +391,7 @@ READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     (_discharge, "a discharge from care"),
     (_privacy_plea, "a plea for privacy"),
     (_watch, "a watch kept, no investigation"),
+    *UNASSERTED,  # acts charged or denied (``coding.unasserted``)
 )
 
 

@@ -1,0 +1,50 @@
+"""Acts named but not asserted (``coding.unasserted``): acts alleged in a charge, acts there
+is no evidence of; on invented sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def _types(code_stage: Any, text: str) -> list[str]:
+    return [e.event for e in code_stage.process(make_article((text,))).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the act a charge or a count alleges
+        (
+            "The charge sheet against the Kenyan activist included counts of aggravated "
+            "assault against a Ugandan soldier.",
+            "ASSAULT",
+        ),
+        # a denied existence of evidence denies the act
+        ("There is no evidence that the rebels are backed by Rwanda, officials said.", "SUPPORT"),
+        ("Kenyan officials found no proof that Uganda supported the rebels.", "SUPPORT"),
+        ("Kenyan officials did not find any evidence that Uganda supported the rebels.", "SUPPORT"),
+    ],
+)
+def test_unasserted_act_is_not_coded(code_stage: Any, text: str, absent: str) -> None:
+    assert absent not in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the act itself, told as done
+        ("Kenyan police assaulted a Ugandan soldier in Nairobi on Monday.", "ASSAULT"),
+        # evidence that an act happened reports it
+        ("Kenyan officials found evidence that Uganda supported the rebels.", "SUPPORT"),
+        # the charge is still an accusation
+        ("Kenyan prosecutors charged the Ugandan soldier with assault.", "ACCUSE"),
+    ],
+)
+def test_unasserted_keeps_acts_asserted(code_stage: Any, text: str, event: str) -> None:
+    assert event in _types(code_stage, text)
