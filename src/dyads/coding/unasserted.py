@@ -7,7 +7,11 @@ English names an act without telling that it happened in the news when
   charge is the event (ACCUSE, when a party brings it); the act charged is only alleged;
 - the act is what there is no evidence of: "there is no evidence that the rebels are backed
   by Rwanda", "investigators found no proof that Uganda supported them", "did not find any
-  sign that ..." deny the act, they do not report support.
+  sign that ..." deny the act, they do not report support;
+- a past participle of a ban describes the party it hangs on: "the National Front, a party
+  outlawed by the junta, met envoys", "the group, banned in 2019, said ..." tell what the
+  party is (its standing), not a ban imposed in the news. A ban on a thing ("the rally
+  banned by police went ahead") is still a ban.
 
 Each reading is a function of the trigger alone (its parse), read by ``coding.nonevents``.
 """
@@ -31,6 +35,15 @@ INNER_DEPS = frozenset({"conj", "pobj", "pcomp", "compound", "amod"})
 # Nouns of what would show an act: "no evidence that", "no proof that", "no sign that".
 EVIDENCE_NOUNS = frozenset({"evidence", "proof", "sign", "indication", "trace"})
 NEGATING_DETERMINERS = frozenset({"no"})
+# Nouns of a body of people, whose standing a participle may describe: "a shadow government
+# outlawed by the junta", "the opposition group, banned in 2019".
+PARTY_NOUNS = frozenset(
+    {"government", "administration", "group", "party", "organisation", "organization",
+     "movement", "militia", "faction", "union", "network", "front", "coalition",
+     "opposition", "brotherhood", "sect", "outfit", "association", "council", "wing"}
+)  # fmt: skip
+PARTY_ENTITIES = frozenset({"ORG", "NORP", "PERSON"})
+DESCRIBING_DEPS = frozenset({"acl", "amod"})
 # How far up the walks go: deeper than the phrases they read ever nest.
 MAX_STEPS = 6
 
@@ -67,7 +80,21 @@ def _denied_noun(noun: Any) -> bool:
     return noun.head.i != noun.i and any(c.dep_ == "neg" for c in noun.head.children)
 
 
+def _party_status(trigger: Trigger) -> bool:
+    """A ban told by a bare past participle on a party, or on a noun in apposition to one:
+    "a shadow government outlawed by the junta", "the group, banned in 2019"."""
+    verb = trigger.verb
+    if trigger.entry.mode != "ban" or verb.tag_ != "VBN" or verb.dep_ not in DESCRIBING_DEPS:
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    noun = verb.head
+    nouns = (noun, noun.head) if noun.dep_ == "appos" else (noun,)
+    return any(n.lemma_.lower() in PARTY_NOUNS or n.ent_type_ in PARTY_ENTITIES for n in nouns)
+
+
 READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     (_charged_act, "an act alleged in a charge, not reported"),
     (_denied_evidence, "an act there is no evidence of"),
+    (_party_status, "the standing of a party, not a ban in the news"),
 )

@@ -1,5 +1,5 @@
 """Acts named but not asserted (``coding.unasserted``): acts alleged in a charge, acts there
-is no evidence of; on invented sentences."""
+is no evidence of, bans told as the standing of a party; on invented sentences."""
 
 from __future__ import annotations
 
@@ -29,6 +29,16 @@ def _types(code_stage: Any, text: str) -> list[str]:
         ("There is no evidence that the rebels are backed by Rwanda, officials said.", "SUPPORT"),
         ("Kenyan officials found no proof that Uganda supported the rebels.", "SUPPORT"),
         ("Kenyan officials did not find any evidence that Uganda supported the rebels.", "SUPPORT"),
+        # a ban told as the standing of a party
+        (
+            "The Burmese Unity Front, a shadow government outlawed by the Myanmar junta, "
+            "met envoys from Thailand on Monday.",
+            "COERCE",
+        ),
+        (
+            "The Kenyan opposition group, banned by the Kenyan government, met Ugandan envoys.",
+            "COERCE",
+        ),
     ],
 )
 def test_unasserted_act_is_not_coded(code_stage: Any, text: str, absent: str) -> None:
@@ -42,6 +52,8 @@ def test_unasserted_act_is_not_coded(code_stage: Any, text: str, absent: str) ->
         ("Kenyan police assaulted a Ugandan soldier in Nairobi on Monday.", "ASSAULT"),
         # evidence that an act happened reports it
         ("Kenyan officials found evidence that Uganda supported the rebels.", "SUPPORT"),
+        # a ban on a thing, told by a participle, is still a ban
+        ("The rally banned by Kenyan police went ahead in Nairobi.", "COERCE"),
         # the charge is still an accusation
         ("Kenyan prosecutors charged the Ugandan soldier with assault.", "ACCUSE"),
     ],
