@@ -33,6 +33,7 @@ from dyads.actors.finder import ResolvedUnit
 from dyads.coding.games import is_sport
 from dyads.coding.lexicon import Lexicon
 from dyads.coding.rows import choose_entry, rows_for
+from dyads.coding.threats import idle_threat
 from dyads.coding.triggers import Trigger
 from dyads.records import ActorRef
 
@@ -191,7 +192,7 @@ PARTNER_MARKS = frozenset({"joint", "combined", "bilateral", "trilateral", "mult
 def clause_states_act(trigger: Trigger, *, lexicon: Lexicon, units: Sequence[ResolvedUnit]) -> bool:
     """False when the row asks for an act in its clause and the clause reports none."""
     if not trigger.entry.needs_act_clause:
-        return True
+        return not idle_threat(trigger, units=units)  # "the storm threatens to flood"
     # an infinitive under a promise or a warning ("promised to deal with", "warned Y to
     # stop") states a commitment or a demand whatever the act; a that-clause may not
     deps = {"ccomp"} if trigger.entry.intent or trigger.event == "THREATEN" else CLAUSE_DEPS

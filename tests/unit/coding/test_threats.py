@@ -1,0 +1,51 @@
+"""A thing that "threatens to" have an effect threatens no one (``coding.threats``): a party,
+a person or a pronoun for one must be the subject. On invented sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyads.coding.dropped import Collector
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def _types(code_stage: Any, text: str) -> list[str]:
+    return [e.event for e in code_stage.process(make_article((text,))).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The political crisis in Peru is threatening to hurt trade with Chile, officials said.",
+        "A tropical storm threatens to flood the Kenyan capital Nairobi, the weather agency said.",
+    ],
+)
+def test_threats_of_things_are_not_coded(code_stage: Any, text: str) -> None:
+    assert "THREATEN" not in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan government threatened to close the border with Uganda on Monday.",
+        "Uganda threatened to expel the Kenyan ambassador on Monday.",
+        "Kenyan president William Ruto threatened to sue Uganda on Monday.",
+        # a name compounded with the subject
+        "The al-Shabaab terror network threatened to attack Kenya on Monday.",
+    ],
+)
+def test_threats_of_parties_stay(code_stage: Any, text: str) -> None:
+    assert "THREATEN" in _types(code_stage, text)
+
+
+def test_threat_with_a_condition_is_made_by_someone(code_stage: Any) -> None:
+    # the subject names no party the finder knows, but a condition on another's act is set
+    text = "Nomads of the Syrian plateau threatened today to block the road unless Jordan paid."
+    with Collector() as collected:
+        code_stage.process(make_article((text,)))
+    reasons = [d.reason for d in collected.dropped]
+    assert "the clause it takes reports no act" not in reasons
