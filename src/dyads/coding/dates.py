@@ -122,7 +122,7 @@ def find_dates(text: str, *, published: date | None) -> tuple[DateMention, ...]:
 LEAD_DAYS = 7
 # Paragraphs the lead is looked for in: a photo caption may come first.
 LEAD_PARAGRAPHS = 2
-# A caption: "File - In this Thursday, Dec. 28 file photo", "[Photo/Agencies]".
+# A caption: "File - In this Monday, March 3 file photo", "[Photo/Agencies]".
 _CAPTION = re.compile(r"\bphoto\b|\bcaption\b", re.IGNORECASE)
 _DAY_WORDS = frozenset({"yesterday", "today"})
 

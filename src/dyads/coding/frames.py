@@ -60,7 +60,7 @@ NONFACTIVE_HEADS = frozenset(
         "wish",
         "wishes",
         "wished",
-        # a forecast of one's own act is not a promise: "expects to allow it to fall",
+        # a forecast of one's own act is not a promise: "expects to lift the ban",
         # "is expected to sign the deal"
         "expect",
         "expects",

@@ -1,4 +1,4 @@
-"""Force and threat words in the language of games: "Ghana will battle France in the final",
+"""Force and threat words in the language of games: "Kenya will battle Ghana in the final",
 "the Packers beat the Bears", "beat the Indians 8-7" report play, not conflict; "beat her
 rival, 120 votes to 95" reports a vote won, not a beating."""
 
@@ -31,8 +31,8 @@ SPORT_SENSITIVE_EVENTS = frozenset({"ASSAULT", "THREATEN", "COERCE", "MOBILIZE",
 
 
 def is_sport(trigger: Trigger) -> bool:
-    """Force and threat words in a sentence about a game: "Ghana will battle France in the
-    final", "the Packers beat the Bears", "started all 15 games" report play, not conflict."""
+    """Force and threat words in a sentence about a game: "Kenya will battle Ghana in the
+    final", "the Packers beat the Bears", "started all nine games" report play, not conflict."""
     if trigger.event not in SPORT_SENSITIVE_EVENTS:
         return False
     words = {t.lower_ for t in trigger.token.doc}

@@ -36,8 +36,8 @@ News codes what a party did in the news cycle. English also uses the words of ac
 - a watch kept: "we are closely monitoring the situation", "has been continuously
   monitoring the satellite" (a verb of watching with a word of attention, or over a
   situation) reassures; it investigates no one;
-- pleas for privacy: "the family asks for privacy", "asked the media to respect their
-  privacy" are the courtesy of a private statement, not a demand on a party.
+- pleas for privacy: "the family asks for privacy", "asked reporters to respect the
+  family's privacy" are the courtesy of a private statement, not a demand on a party.
 
 Acts alleged in a charge or denied by a want of evidence are read in ``coding.unasserted``.
 Each reading is a function of the trigger alone (its parse), checked before the arguments.
@@ -291,7 +291,7 @@ COURTESY_VERBS = frozenset({"thank", "welcome"})
 
 
 def _courtesy(trigger: Trigger) -> bool:
-    """ "Thank you", "Welcome to Los Angeles": the verb has no subject (a formula said to
+    """ "Thank you", "Welcome to Nairobi": the verb has no subject (a formula said to
     the one addressed) and thanks "you" or welcomes to a place."""
     verb = trigger.verb
     if trigger.anchor is not None or verb.lemma_.lower() not in COURTESY_VERBS:
@@ -329,7 +329,7 @@ CARE_PLACES = frozenset({"hospital", "hospitals", "clinic", "care", "treatment",
 
 
 def _discharge(trigger: Trigger) -> bool:
-    """ "Four people were released from hospital on Wednesday": patients sent home."""
+    """ "Two guards were released from hospital on Friday": patients sent home."""
     if trigger.event != "RETREAT" or trigger.verb.lemma_.lower() != "release":
         return False
     return any(
@@ -342,7 +342,7 @@ def _discharge(trigger: Trigger) -> bool:
 
 def _privacy_plea(trigger: Trigger) -> bool:
     """A request whose object, or the object of its clause, is privacy: "requests privacy",
-    "asked for privacy", "asking the media to respect their privacy"."""
+    "asked for privacy", "asking reporters to respect the family's privacy"."""
     if trigger.event != "REQUEST":
         return False
     verb = trigger.verb

@@ -2,7 +2,7 @@
 
 A thing or a state of affairs that "threatens to" have an effect is a danger, not a threat made
 to anyone: "the instability is threatening to hurt trade", "the storm threatens to flood the
-capital", "rockets that threaten to hit its territory". A party ("Kenya threatened to close the
+capital", "shells that threaten to land in the valley". A party ("Kenya threatened to close the
 border", "the al-Shabaab network threatened to ..."), a person ("Ruto threatened to resign"),
 a pronoun for one ("they threatened to walk out") or a body the actor finder resolved ("the
 ministry threatened to ...") makes one, and so does anyone who sets a condition ("threatened
@@ -22,7 +22,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Pronouns that stand for a party or a person; "it" is kept, as it mostly stands for a state or
 # a group that was just named ("it threatened to cut ties").
 PERSON_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "who"})
-# Relative pronouns that stand for the noun their clause hangs on ("rockets that threaten").
+# Relative pronouns that stand for the noun their clause hangs on ("shells that threaten").
 RELATIVES = frozenset({"that", "which"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 

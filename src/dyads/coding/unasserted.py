@@ -2,8 +2,8 @@
 
 English names an act without telling that it happened in the news when
 
-- the act is what a charge or a count alleges: "faces charges of raping and murdering a
-  student", "the charge sheet included counts of aggravated assault against a soldier". The
+- the act is what a charge or a count alleges: "faces charges of kidnapping and robbing a
+  trader", "the indictment lists two counts of assault on a border guard". The
   charge is the event (ACCUSE, when a party brings it); the act charged is only alleged;
 - the act is what there is no evidence of: "there is no evidence that the rebels are backed
   by Rwanda", "investigators found no proof that Uganda supported them", "did not find any
@@ -29,7 +29,7 @@ from dyads.coding.triggers import Trigger
 CHARGE_NOUNS = frozenset(
     {"charge", "count", "accusation", "allegation", "indictment", "suspicion", "conviction"}
 )
-# Links that keep a word inside the phrase it completes: "of raping and murdering",
+# Links that keep a word inside the phrase it completes: "of kidnapping and robbing",
 # "of aggravated assault", "of attempted murder of a police officer".
 INNER_DEPS = frozenset({"conj", "pobj", "pcomp", "compound", "amod"})
 # Nouns of what would show an act: "no evidence that", "no proof that", "no sign that".

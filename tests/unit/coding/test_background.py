@@ -156,7 +156,7 @@ def test_no_party_of_a_known_country_makes_no_event(code_stage: Any) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Ghana will battle France in their final match of the tournament on Sunday.",
+        "Kenya will battle Ghana in their final match of the tournament on Sunday.",
         "The striker attacked the Brazil defence before he scored two goals.",
     ],
 )

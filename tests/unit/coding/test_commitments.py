@@ -20,7 +20,7 @@ def _types(code_stage: Any, text: str) -> list[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Kenya and Uganda affirmed their determination to work together on Monday.",
+        "Kenya and Uganda affirmed their determination to end the dispute on Monday.",
         "Peru and Chile reaffirmed their commitment to the ceasefire on Monday.",
         "The Kenyan government will stick to its stance that Uganda must withdraw its troops.",
     ],

@@ -41,7 +41,8 @@ def _types(code_stage: Any, text: str) -> list[str]:
         ("Three Kenyan soldiers were released from hospital in Uganda on Monday.", "RETREAT"),
         # pleas for privacy
         (
-            "The family of the Kenyan president asked the Ugandan media to respect their privacy.",
+            "The family of the Kenyan president asked Ugandan reporters to respect the "
+            "family's privacy.",
             "REQUEST",
         ),
         ("The Kenyan minister requested privacy for his family on Monday.", "REQUEST"),

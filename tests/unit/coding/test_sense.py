@@ -201,7 +201,7 @@ def test_what_is_signed_or_praised_tells_two_acts_apart(code_stage: Any) -> None
     assert len([e for e in _events(code_stage, signed) if e.event == "AGREE"]) == 2
     praised = (
         "The Egyptian president praised the strong partnership with Greece on Monday. "
-        "The Egyptian president also praised the support of the Greek government for the bid."
+        "The Egyptian president also praised the help of the Greek navy in the rescue."
     )
     assert len([e for e in _events(code_stage, praised) if e.event == "SUPPORT"]) == 2
 

@@ -21,8 +21,8 @@ def _types(code_stage: Any, text: str) -> list[str]:
     [
         # the act a charge or a count alleges
         (
-            "The charge sheet against the Kenyan activist included counts of aggravated "
-            "assault against a Ugandan soldier.",
+            "The indictment of the Kenyan activist lists two counts of violent assault against a "
+            "Ugandan soldier.",
             "ASSAULT",
         ),
         # a denied existence of evidence denies the act

@@ -22,7 +22,7 @@ def _types(code_stage: Any, text: str) -> list[str]:
     "text",
     [
         # the president owns the letter: no visit received
-        "The Kenyan speaker said he had received the resignation letter of the president.",
+        "The Kenyan speaker confirmed he had received the farewell letter of the president.",
         "The Kenyan foreign minister received the reply of the Ugandan president on Monday.",
     ],
 )
