@@ -24,12 +24,12 @@ from dyads.coding.filters import (
     is_partyless_consult,
     is_planned_gathering,
     is_question,
-    is_sport,
     is_topic_talk,
     solo_exercise,
     warning_object,
 )
 from dyads.coding.frames import agrees_with_a_view, clause_content
+from dyads.coding.games import is_sport
 from dyads.coding.lexicon import Lexicon
 from dyads.coding.nonevents import no_act
 from dyads.coding.places import PlaceLookup, place_in_sentence

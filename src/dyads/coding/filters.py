@@ -30,27 +30,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
-from dyads.coding.games import is_sport
 from dyads.coding.lexicon import Lexicon
 from dyads.coding.rows import choose_entry, rows_for
 from dyads.coding.threats import idle_threat
 from dyads.coding.triggers import Trigger
 from dyads.records import ActorRef
-
-# the coder reads the sport rule here with the rest (``coding.games``)
-__all__ = [
-    "clause_states_act",
-    "has_market_subject",
-    "is_accident",
-    "is_advisory",
-    "is_partyless_consult",
-    "is_planned_gathering",
-    "is_question",
-    "is_sport",
-    "is_topic_talk",
-    "solo_exercise",
-    "warning_object",
-]
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

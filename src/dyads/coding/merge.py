@@ -65,19 +65,19 @@ class _Cluster:
         if not candidate.reciprocal:
             self.acted_on.update((r.country, r.sector) for r in candidate.recipients)
 
-    def _domestic(self, theirs: frozenset[str]) -> bool:
-        """The candidate and every member have parties of one country only (nested sets of
-        one country each: the same country)."""
-        return len(theirs) == 1 and all(len(countries) == 1 for countries in self.country_sets)
+    def _domestic(self, countries: frozenset[str]) -> bool:
+        """The candidate (its ``countries``) and every member have parties of one country
+        only (nested sets of one country each: the same country)."""
+        return len(countries) == 1 and all(len(member) == 1 for member in self.country_sets)
 
     def _actors_agree(self, candidate: Candidate) -> bool:
         """Some actor of the candidate may be one of each member's (``_same_actors``), and in
         one country's news may be called alike (``_named_alike``)."""
         if not all(_same_actors(m, candidate) for m in self.actor_sides.values()):
             return False
-        theirs = _actor_side(candidate)
+        side = _actor_side(candidate)
         return not self._domestic(candidate.countries) or all(
-            _named_alike(side, theirs) for side in self.actor_sides
+            _named_alike(member, side) for member in self.actor_sides
         )
 
     def accepts(self, candidate: Candidate) -> bool:
@@ -234,8 +234,8 @@ _UNDATED = frozenset({"lead", "publication"})
 
 
 def _loose(value: ResolvedDate) -> bool:
-    """A date that agrees with any: the publication date (the sentence named none), or one
-    borrowed from another clause of its sentence."""
+    """A date that agrees with any: the lead's day or the publication date (the sentence
+    named none), or one borrowed from another clause of its sentence."""
     return value.method in _UNDATED or value.borrowed
 
 
