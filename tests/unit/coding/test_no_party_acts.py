@@ -1,5 +1,5 @@
 """Event words that act on no party: open addressees, courtesy, discharges, pleas for privacy,
-acts made possible or designed and games won by a score (``coding.nonevents``,
+acts made possible or designed and games won by a score (``coding.no_party``,
 ``coding.frames``, ``coding.games``), on invented sentences."""
 
 from __future__ import annotations
