@@ -29,12 +29,11 @@ from dyads.coding.light import PLACING_VERBS, SENDING_VERBS
 from dyads.coding.nominal import agent_preps, givers, receiver
 from dyads.coding.proceedings import undergoer
 from dyads.coding.triggers import CONFLICT_EVENTS, Trigger
+from dyads.coding.unjust import spoken_of
 from dyads.records import ActorRef, MentionKind
 
 # Pronouns that, as the subject of a reported clause, stand for the one reporting.
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
-# Who a demand or a statement is about: the subject of its clause, the owner of its claims.
-SPOKEN_OF_DEPS = SUBJECT_DEPS | {"poss"}
 MAX_STEPS = 12  # clauses nest a few levels deep; twelve steps reach any reporting verb
 # Dependents of a trigger searched for a recipient when the lexicon's places name none.
 FALLBACK_DEPS = frozenset({"dobj", "prep", "dative", "nsubjpass"})
@@ -162,7 +161,7 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         speaker = trigger.reporter if trigger.reporter is not None else _reporter(trigger.token)
         subject, passive, borrowed = subject_of(speaker)
         verb = speaker if trigger.reporter is not None else verb
-        heads = [c for c in trigger.token.children if c.dep_ in SPOKEN_OF_DEPS]
+        heads = spoken_of(trigger.token, row_lemma=trigger.entry.lemma)
     else:
         subject, agent, borrowed = subject_of(verb)
         passive = agent or is_passive(verb)

@@ -74,6 +74,9 @@ NEEDS_COMPLEMENT: Mapping[str, frozenset[str]] = {
 # Verbs that take what another party says: "did not believe the claims", "would not accept
 # the allegations".
 DOUBTING_VERBS = frozenset({"believe", "accept", "buy"})
+# Adjectives that call another's act wrong ("an unjust ruling", "the checks are unfair"),
+# read by ``coding.unjust``; "biased" or "arbitrary" are left out as often told of things.
+UNJUST = frozenset({"unjust", "unfair", "illegal", "unlawful", "illegitimate"})
 BE = "be"
 _WORD = re.compile(r"[a-z]+")
 # A reading: the row, the word the statement is about and the verb of saying, or None.
@@ -136,7 +139,7 @@ def _content_forms() -> frozenset[str]:
     words = speech_words()
     lemmas = words.wrongdoing | {"deserve", "play"} | DOUBTING_VERBS
     nouns = words.merit_deed | words.contention | words.culpable | words.culprit
-    nouns |= {"responsible"}
+    nouns |= {"responsible"} | UNJUST
     return frozenset(f for lemma in lemmas for f in surface_forms(lemma)) | nouns
 
 

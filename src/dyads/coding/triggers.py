@@ -50,6 +50,7 @@ from dyads.coding.nominal import (
 from dyads.coding.proceedings import is_proceeding, undergoer
 from dyads.coding.rows import choose_entry, rows_for
 from dyads.coding.speech import reported_speech
+from dyads.coding.unjust import unjust_speech
 
 CONFLICT_EVENTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 # A stated plan to mobilize ("would send 2,000 more soldiers to the border") is itself the
@@ -150,7 +151,7 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
             token=r.word, entry=r.entry, event=r.entry.event, depth=depth_of(r.word),
             reporter=r.reporter,
         )
-        for r in reported_speech(sentence, taken=taken)
+        for r in reported_speech(sentence, taken=taken) + unjust_speech(sentence, taken=taken)
     ]  # fmt: skip
     return _one_per_act(kept) + said
 
