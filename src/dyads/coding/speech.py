@@ -51,7 +51,7 @@ QUOTING_DEPS = frozenset({"parataxis", "ccomp"})
 SPEECH_WEIGHT = 0.5
 
 
-def _speech_row(
+def speech_row(
     *, lemma: str, event: str, cameo: str, mode: str | None = None, target: bool = True
 ) -> TriggerEntry:
     """The verb row of a reading; with ``target``, the reading is no event without a
@@ -62,9 +62,9 @@ def _speech_row(
     )
 
 
-ACCUSE_ROW = _speech_row(lemma="(reported wrongdoing)", event="ACCUSE", cameo="112", mode="allege")
-SUPPORT_ROW = _speech_row(lemma="(reported merit)", event="SUPPORT", cameo="051")
-REJECT_ROW = _speech_row(lemma="(claims denied)", event="REJECT", cameo="120", target=False)
+ACCUSE_ROW = speech_row(lemma="(reported wrongdoing)", event="ACCUSE", cameo="112", mode="allege")
+SUPPORT_ROW = speech_row(lemma="(reported merit)", event="SUPPORT", cameo="051")
+REJECT_ROW = speech_row(lemma="(claims denied)", event="REJECT", cameo="120", target=False)
 # Verbs of wrongdoing that need a complement to say one: "failed to protect" (not "talks
 # failed"), "lied to parliament" or "about" (not "the town lies in ruins").
 NEEDS_COMPLEMENT: Mapping[str, frozenset[str]] = {
@@ -165,7 +165,7 @@ def reported_speech(sentence: Iterable[Any], *, taken: frozenset[int]) -> list[R
             if read is None:
                 continue
             entry, word, reporter = read
-            if reporter.i in taken or not _speaker_is_party(reporter, words):
+            if reporter.i in taken or not speaker_is_party(reporter, words):
                 continue
             found.append(Reported(entry=entry, word=word, reporter=reporter))
             break
@@ -180,7 +180,7 @@ def _wrongdoing(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any]
     needed = NEEDS_COMPLEMENT.get(lemma)
     if needed is not None and not needed & _complements(token):
         return None
-    if not _has_subject(token) or not _asserted(token):
+    if not has_subject(token) or not asserted(token):
         return None
     reporter = reporting_verb(token, words)
     return (ACCUSE_ROW, token, reporter) if reporter is not None else None
@@ -189,7 +189,7 @@ def _wrongdoing(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any]
 def _culpable(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any] | None:
     """ "said the governor is corrupt", "a liar", "responsible for the attack": ACCUSE the
     subject of the predicate."""
-    if token.lemma_.lower() != BE or not _has_subject(token) or not _asserted(token):
+    if token.lemma_.lower() != BE or not has_subject(token) or not asserted(token):
         return None
     if not any(_blames(c, words) for c in token.children):
         return None
@@ -216,7 +216,7 @@ def _blames(predicate: Any, words: SpeechWords) -> bool:
 def _merit(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any] | None:
     """ "said the commission deserves credit", "has made contributions", "played a key
     role": SUPPORT the subject."""
-    if token.pos_ != "VERB" or not _has_subject(token) or not _asserted(token):
+    if token.pos_ != "VERB" or not has_subject(token) or not asserted(token):
         return None
     objects = [c for c in token.children if c.dep_ == "dobj"]
     lemma = token.lemma_.lower()
@@ -250,7 +250,7 @@ def _contrary_claims(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any,
         reporter: Any = verb
     else:
         reporter = reporting_verb(verb, words)
-    if reporter is None or not _asserted(reporter):
+    if reporter is None or not asserted(reporter):
         return None
     return REJECT_ROW, token, reporter
 
@@ -271,7 +271,7 @@ def _baseless_claims(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any,
     if token.lemma_.lower() not in words.contention or token.dep_ != "nsubj":
         return None
     verb = token.head
-    if verb.lemma_.lower() != BE or not _asserted(verb):
+    if verb.lemma_.lower() != BE or not asserted(verb):
         return None
     if not any(c.dep_ in {"acomp", "attr"} and c.lower_ in words.baseless for c in verb.children):
         return None
@@ -301,24 +301,24 @@ def _says(verb: Any, words: SpeechWords) -> bool:
     return (
         verb.pos_ == "VERB"
         and verb.lemma_.lower() in words.reporting
-        and _has_subject(verb)
-        and _asserted(verb)
+        and has_subject(verb)
+        and asserted(verb)
     )
 
 
-def _speaker_is_party(reporter: Any, words: SpeechWords) -> bool:
+def speaker_is_party(reporter: Any, words: SpeechWords) -> bool:
     """The speaker is no commentator ("an analyst said", "experts say"): their views are
     not the news's parties' acts."""
     subjects = [c for c in reporter.children if c.dep_ in SUBJECT_DEPS]
     return not any(t.lower_ in words.commentator for s in subjects for t in s.subtree)
 
 
-def _asserted(verb: Any) -> bool:
+def asserted(verb: Any) -> bool:
     """Told as fact: not negated, not under a modal, a condition or a plan."""
     return not (negated(verb) or hypothetical(verb) or future(verb))
 
 
-def _has_subject(verb: Any) -> bool:
+def has_subject(verb: Any) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 

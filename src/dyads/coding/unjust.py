@@ -29,15 +29,15 @@ from dyads.coding.speech import (
     UNJUST,
     Reported,
     SpeechWords,
-    _asserted,
-    _has_subject,
-    _speaker_is_party,
-    _speech_row,
+    asserted,
+    has_subject,
     reporting_verb,
+    speaker_is_party,
+    speech_row,
     speech_words,
 )
 
-UNJUST_ROW = _speech_row(lemma="(unjust deed)", event="ACCUSE", cameo="112", mode="allege")
+UNJUST_ROW = speech_row(lemma="(unjust deed)", event="ACCUSE", cameo="112", mode="allege")
 # Who a statement is about: the subject of its clause, the owner of its claims.
 SPOKEN_OF_DEPS = SUBJECT_DEPS | {"poss"}
 # Who a deed called unjust belongs to: its owner ("Chile's checks"), the country its modifier
@@ -68,7 +68,7 @@ def unjust_speech(sentence: Iterable[Any], *, taken: frozenset[int]) -> list[Rep
         if read is None:
             continue
         word, reporter = read
-        if reporter.i in taken or _asked(reporter) or not _speaker_is_party(reporter, words):
+        if reporter.i in taken or _asked(reporter) or not speaker_is_party(reporter, words):
             continue
         found.append(Reported(entry=UNJUST_ROW, word=word, reporter=reporter))
     return found
@@ -86,7 +86,7 @@ def spoken_of(token: Any, *, row_lemma: str) -> list[Any]:
 
 def _predicative(token: Any, words: SpeechWords) -> tuple[Any, Any] | None:
     """ "said Bolivia's claim was illegal": the copula, its verb of saying."""
-    if token.lemma_.lower() != "be" or not _has_subject(token) or not _asserted(token):
+    if token.lemma_.lower() != "be" or not has_subject(token) or not asserted(token):
         return None
     if not any(c.dep_ == "acomp" and c.lower_ in UNJUST for c in token.children):
         return None
@@ -103,7 +103,7 @@ def _attributive(token: Any, words: SpeechWords) -> tuple[Any, Any] | None:
     if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"} for c in token.children):
         return None  # "there were no unfair checks"
     clause = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    if clause is None or not _asserted(clause):
+    if clause is None or not asserted(clause):
         return None
     reporter = reporting_verb(clause, words)
     return (token, reporter) if reporter is not None else None
