@@ -23,6 +23,7 @@ from dyads.coding.filters import (
     is_advisory,
     is_partyless_consult,
     is_planned_gathering,
+    is_press_talk,
     is_question,
     is_topic_talk,
     solo_exercise,
@@ -247,6 +248,10 @@ def _no_event(
         (
             lambda: is_topic_talk(trigger, actors=actors, recipients=recipients),
             "talk about a topic",
+        ),
+        (
+            lambda: is_press_talk(trigger, actors=actors, recipients=recipients),
+            "talk with the press, not with a party",
         ),
         (
             lambda: is_advisory(

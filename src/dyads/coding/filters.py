@@ -20,6 +20,9 @@ Rules of the language, checked after the trigger's arguments are known:
   to detail its findings", "scheduled a meeting with his security team", "the seminar will
   be hosted by the chamber") is a preview, not a promise to another party (a planned visit
   or meeting with a named party stays AGREE, as PLOVER codes an intent to meet);
+- talk with the press ("spoke to reporters", "talks to a reporter for Time Magazine",
+  "met newspaper editors") is an interview or a briefing, not a consultation between
+  parties;
 - a market, a price or a currency as the subject ("bank stocks rallied", "the rouble
   collapsed", "oil prices hit a record") is trading news, not an act of a party.
 """
@@ -277,6 +280,22 @@ def is_partyless_consult(trigger: Trigger, *, actors: Sequence[ActorRef]) -> boo
     in San Jose" tells traffic, not diplomacy."""
     return (
         trigger.event == "CONSULT" and not actors and trigger.verb.lemma_.lower() in MOVEMENT_VERBS
+    )
+
+
+# The sector of the press: reporters, editors, broadcasters (``sectors.tsv``).
+PRESS_SECTOR = "MED"
+
+
+def is_press_talk(
+    trigger: Trigger, *, actors: Sequence[ActorRef], recipients: Sequence[ActorRef]
+) -> bool:
+    """A talk or meeting whose other side is the press alone: an interview or a briefing,
+    not a consultation."""
+    if trigger.event != "CONSULT":
+        return False
+    return any(
+        side and all(ref.sector == PRESS_SECTOR for ref in side) for side in (actors, recipients)
     )
 
 

@@ -13,7 +13,9 @@ HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs and adjectives that state a plan: what they frame is intent.
-INTENT_HEADS = frozenset({"plan", "intend", "prepare", "aim", "decide", "set", "pledge"})
+INTENT_HEADS = frozenset(
+    {"plan", "intend", "prepare", "aim", "decide", "determine", "set", "pledge"}
+)
 INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "committed", "determined", "set"})
 # Words of a time, never a party nor a target: "the bombing on Sunday", "fired ... on Monday".
 TIME_WORDS = frozenset(
@@ -70,6 +72,12 @@ NONFACTIVE_HEADS = frozenset(
         # mission", "the talks were meant to ease tensions"
         "designed",
         "meant",
+        # an option weighed is not a choice made: "was considering buying missiles",
+        # "is weighing sending tanks", "mulled imposing sanctions"
+        "consider",
+        "weigh",
+        "mull",
+        "contemplate",
     }
 )
 # A wish with the one acted on as its object is still a wish: "want the man detained",

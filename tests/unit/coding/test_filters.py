@@ -86,6 +86,10 @@ def test_filters_attack_in_a_crash_stays_an_assault(code_stage: Any) -> None:
         "The Greek minister was able to meet Turkish officials only once.",
         "The Tunisian migrant was supposed to be deported by Italy last year.",
         "Nobody thought Serbia would attack Kosovo.",
+        # an option weighed, not a choice made
+        "Norway is considering buying tanks from Germany.",
+        "The Czech government is weighing sending troops to Slovakia.",
+        "Peru mulled expelling Chile's ambassador.",
     ],
 )
 def test_filters_unasserted_frames_are_not_emitted(code_stage: Any, text: str) -> None:
@@ -195,3 +199,25 @@ def test_calling_a_party_a_crime_or_a_lie_is_an_accusation(
 def test_calling_a_raid_a_crime_codes_the_accusation_not_the_raid(code_stage: Any) -> None:
     text = "A Palestinian spokesman called the Israeli raid a crime on Tuesday."
     assert _types(code_stage, text) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish president talked with journalists aboard his plane.",
+        "The French president met newspaper editors in Paris on Monday.",
+        "Kenya's foreign minister spoke to a reporter for a Nairobi newspaper.",
+    ],
+)
+def test_filters_talk_with_the_press_is_no_consultation(code_stage: Any, text: str) -> None:
+    assert "CONSULT" not in _types(code_stage, text)
+
+
+def test_filters_a_meeting_with_a_party_and_the_press_stays(code_stage: Any) -> None:
+    text = "The Turkish president met the Greek prime minister and reporters in Athens."
+    assert "CONSULT" in _types(code_stage, text)
+
+
+def test_filters_a_finding_is_no_agreement(code_stage: Any) -> None:
+    text = "South Korean officials determined that the rocket had reached orbit."
+    assert _types(code_stage, text) == []
