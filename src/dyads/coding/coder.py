@@ -251,7 +251,7 @@ def _no_event(
         ),
         (
             lambda: is_press_talk(trigger, actors=actors, recipients=recipients),
-            "talk with the press, not with a party",
+            "the press on one side, not a party",
         ),
         (
             lambda: is_advisory(

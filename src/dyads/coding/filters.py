@@ -22,7 +22,7 @@ Rules of the language, checked after the trigger's arguments are known:
   or meeting with a named party stays AGREE, as PLOVER codes an intent to meet);
 - talk with the press ("spoke to reporters", "talks to a reporter for Time Magazine",
   "met newspaper editors") is an interview or a briefing, not a consultation between
-  parties;
+  parties, and a question from the press ("asked by reporters to comment") is no request;
 - a market, a price or a currency as the subject ("bank stocks rallied", "the rouble
   collapsed", "oil prices hit a record") is trading news, not an act of a party.
 """
@@ -290,13 +290,10 @@ PRESS_SECTOR = "MED"
 def is_press_talk(
     trigger: Trigger, *, actors: Sequence[ActorRef], recipients: Sequence[ActorRef]
 ) -> bool:
-    """A talk or meeting whose other side is the press alone: an interview or a briefing,
-    not a consultation."""
-    if trigger.event != "CONSULT":
-        return False
-    return any(
-        side and all(ref.sector == PRESS_SECTOR for ref in side) for side in (actors, recipients)
-    )
+    """A talk or meeting whose other side is the press alone, an interview or a briefing,
+    not a consultation; or a request made by the press alone, a question."""
+    sides = {"CONSULT": (actors, recipients), "REQUEST": (actors,)}.get(trigger.event, ())
+    return any(side and all(ref.sector == PRESS_SECTOR for ref in side) for side in sides)
 
 
 def is_topic_talk(

@@ -213,6 +213,11 @@ def test_filters_talk_with_the_press_is_no_consultation(code_stage: Any, text: s
     assert "CONSULT" not in _types(code_stage, text)
 
 
+def test_filters_a_question_from_the_press_is_no_request(code_stage: Any) -> None:
+    text = "Asked by reporters to comment on the Syrian offer, the Turkish president smiled."
+    assert "REQUEST" not in _types(code_stage, text)
+
+
 def test_filters_a_meeting_with_a_party_and_the_press_stays(code_stage: Any) -> None:
     text = "The Turkish president met the Greek prime minister and reporters in Athens."
     assert "CONSULT" in _types(code_stage, text)

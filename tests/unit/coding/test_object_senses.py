@@ -31,6 +31,9 @@ def _types(code_stage: Any, text: str) -> list[str]:
         ),
         ("Kenyan troops shot a video of Ugandan soldiers on Monday.", "ASSAULT"),
         ("The Kenyan army released a commercial about Uganda on Monday.", "RETREAT"),
+        # a fault or a need recognized is no recognition of a party
+        ("The Kenyan minister recognized her mistake on the Ugandan deal.", "SUPPORT"),
+        ("Kenya's president recognized the importance of ties with Uganda.", "SUPPORT"),
     ],
 )
 def test_object_senses_are_not_coded(code_stage: Any, text: str, absent: str) -> None:
