@@ -25,6 +25,15 @@ PARTICIPLE_TAG = "VBN"
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Dependents that leave the argument's core: clauses and phrases about something else.
 OUTSIDE_CORE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep", "cc"})
+# Prepositions that name the members of a group of states or their people: "several
+# governments, including Germany", "nations such as Britain", "allies like Japan" (the members
+# act or are acted on). Other groups name examples that are no parties ("smartphone makers
+# such as Apple", "emergency services including the police").
+MEMBER_PREPS = frozenset({"including", "like"})
+GROUPS_OF_STATES = frozenset(
+    {"country", "nation", "state", "government", "power", "ally", "member", "neighbour",
+     "neighbor", "leader", "capital", "partner", "signatory", "economy"}
+)  # fmt: skip
 # "was stopped, searched, questioned and arrested": lists of acts run to four or five verbs
 MAX_CONJUNCTS = 6
 
@@ -127,8 +136,9 @@ def recipient_tokens(token: Any, where: Sequence[str], *, passive: bool) -> list
 def core_tokens(head: Any, *, appositions: bool = False) -> set[int]:
     """Indices of the argument's own words: its subtree without clauses about other things.
 
-    "of" phrases stay ("the president of Ghana"); other prepositional phrases and clauses go.
-    Conjuncts are followed ("Turkey and Kazakhstan").
+    "of" phrases stay ("the president of Ghana"), and so do the members a group of states
+    names ("governments including Germany", "nations such as Britain"); other prepositional
+    phrases and clauses go. Conjuncts are followed ("Turkey and Kazakhstan").
     """
     keep: set[int] = set()
     stack = [head]
@@ -138,6 +148,22 @@ def core_tokens(head: Any, *, appositions: bool = False) -> set[int]:
         for child in node.children:
             if child.dep_ == "appos" and not appositions:
                 continue
-            if child.dep_ not in OUTSIDE_CORE or (child.dep_ == "prep" and child.lower_ == "of"):
+            if _in_core(node, child):
                 stack.append(child)
     return keep
+
+
+def _in_core(node: Any, child: Any) -> bool:
+    """Whether ``child`` belongs to the argument ``node`` is part of: no clause, no phrase
+    but "of" and the members of a group of states."""
+    if child.dep_ not in OUTSIDE_CORE:
+        return True
+    if child.dep_ != "prep":
+        return False
+    return child.lower_ == "of" or (node.lemma_.lower() in GROUPS_OF_STATES and _members(child))
+
+
+def _members(prep: Any) -> bool:
+    """A preposition that lists a group's members: "including", "like", "such as"."""
+    word = prep.lower_
+    return word in MEMBER_PREPS or (word == "as" and any(c.lower_ == "such" for c in prep.children))

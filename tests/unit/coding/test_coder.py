@@ -74,6 +74,26 @@ def test_code_reciprocal_subjects_are_all_actors(code_stage: Any) -> None:
     assert "military" in coded.contexts
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Western nations such as Britain criticized Iran on Monday.", {"GBR"}),
+        ("Several governments, including Germany and Italy, condemned Serbia.", {"DEU", "ITA"}),
+    ],
+)
+def test_code_members_named_for_a_group_of_states_act(
+    code_stage: Any, text: str, actors: set[str]
+) -> None:
+    coded = _only(code_stage, text)
+    assert coded.event == "ACCUSE"
+    assert actors <= _countries(coded.actors)
+
+
+def test_code_examples_of_other_groups_are_no_parties(code_stage: Any) -> None:
+    text = "Cities such as Los Angeles criticized the Mexican government on Monday."
+    assert all(a.country != "USA" for e in _events(code_stage, text) for a in e.actors)
+
+
 def test_code_meet_with_is_consult_with_recipient(code_stage: Any) -> None:
     coded = _only(code_stage, "The Greek foreign minister met with Turkey's defense minister.")
     assert coded.event == "CONSULT" and coded.mode is None
