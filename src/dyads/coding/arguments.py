@@ -27,6 +27,7 @@ from dyads.coding.argument_tokens import (
 )
 from dyads.coding.light import PLACING_VERBS, SENDING_VERBS
 from dyads.coding.nominal import agent_preps, givers, receiver
+from dyads.coding.penalties import penalty_subjects
 from dyads.coding.proceedings import undergoer
 from dyads.coding.triggers import CONFLICT_EVENTS, Trigger
 from dyads.coding.unjust import spoken_of
@@ -187,10 +188,21 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
             actors, actor_spans = refs_in([reporter], ctx=ctx)
             borrowed = True
     recipients, recipient_spans = refs_in(heads, ctx=ctx, places=True)
-    if not recipients and (trigger.entry.governs or trigger.entry.intent):
+    # "warned that Uganda would pay a heavy price": the one the penalty is promised to, and
+    # no one else the clause names ("brought to justice")
+    penalized = penalty_subjects(trigger.verb) if trigger.event == "THREATEN" else []
+    if not recipients and penalized:
+        recipients, recipient_spans = refs_in(penalized, ctx=ctx)
+    if not recipients and not penalized and (trigger.entry.governs or trigger.entry.intent):
         recipients, recipient_spans = refs_in(_complement_heads(trigger), ctx=ctx, places=True)
     # a statement is about the one its clause names, never a party found further on
-    if not recipients and actors and not trigger.entry.reciprocal and trigger.reporter is None:
+    if (
+        not recipients
+        and actors
+        and not penalized
+        and not trigger.entry.reciprocal
+        and trigger.reporter is None
+    ):
         recipients, recipient_spans = _nearest_party(trigger, ctx=ctx, actors=actors)
     actor_keys = {_key(a) for a in actors}
     recipients = tuple(r for r in recipients if _key(r) not in actor_keys)

@@ -34,6 +34,7 @@ from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
 from dyads.coding.lexicon import Lexicon
+from dyads.coding.penalties import is_penalty
 from dyads.coding.rows import choose_entry, rows_for
 from dyads.coding.threats import idle_threat
 from dyads.coding.triggers import Trigger
@@ -193,6 +194,8 @@ def clause_states_act(trigger: Trigger, *, lexicon: Lexicon, units: Sequence[Res
         party = _party_subject(clause, units=units, addressed=addressed)
         if _holds_trigger(clause, lexicon=lexicon) and (party or not _modal(clause)):
             return True
+        if is_penalty(clause):
+            return True  # "vowed that the plotters would pay a heavy price"
         if trigger.event == "THREATEN" and party:
             return True
     return False

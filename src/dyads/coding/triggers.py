@@ -47,6 +47,7 @@ from dyads.coding.nominal import (
     received,
     unreal,
 )
+from dyads.coding.penalties import penalty_clauses
 from dyads.coding.proceedings import is_proceeding, undergoer
 from dyads.coding.rows import choose_entry, rows_for
 from dyads.coding.speech import reported_speech
@@ -265,8 +266,10 @@ def _read(token: Any, entry: TriggerEntry, *, lexicon: Lexicon, anchor: Any = No
     negated, hypothetical = _negated(verb), _hypothetical(verb)
     # "never thought he would be killing people": no plan is stated, nothing happened
     stated = entry is not MUST and not any(_nonfactive_frame(v) for v in _chain(verb))
-    if entry.intent and _complement_events(verb, lexicon=lexicon) & CONFLICT_EVENTS:
-        event = "THREATEN"
+    if entry.intent and (
+        _complement_events(verb, lexicon=lexicon) & CONFLICT_EVENTS or penalty_clauses(verb)
+    ):
+        event = "THREATEN"  # "vowed to retaliate", "vowed that the plotters would pay"
     if event == "REQUEST" and _restricting_order(verb):
         event = "COERCE"
     if stated and (_framed_by_intent(verb) or _future(verb)):
