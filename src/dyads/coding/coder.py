@@ -21,6 +21,7 @@ from dyads.coding.filters import (
     has_market_subject,
     is_accident,
     is_advisory,
+    is_campaign_rally,
     is_partyless_consult,
     is_planned_gathering,
     is_press_talk,
@@ -179,6 +180,8 @@ def _candidate(
         trigger = replace(trigger, event="MOBILIZE")
     if is_sport(trigger):
         return "a game or a sport"
+    if is_campaign_rally(trigger, units=item.units):
+        return "a campaign rally, not a protest"
     sentence, token = item.sentence, trigger.token
     mode = _mode(trigger)
     same = (trigger.event, mode) == (trigger.entry.event, trigger.entry.mode)

@@ -23,6 +23,9 @@ Rules of the language, checked after the trigger's arguments are known:
 - talk with the press ("spoke to reporters", "talks to a reporter for Time Magazine",
   "met newspaper editors") is an interview or a briefing, not a consultation between
   parties, and a question from the press ("asked by reporters to comment") is no request;
+- a rally held, addressed or finished by one person with nothing it is against ("the
+  senator held a rally in Ohio", "finished a rally in Arizona") is a campaign event, not a
+  protest;
 - a market, a price or a currency as the subject ("bank stocks rallied", "the rouble
   collapsed", "oil prices hit a record") is trading news, not an act of a party.
 """
@@ -33,12 +36,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
+from dyads.coding.argument_tokens import subject_of
 from dyads.coding.lexicon import Lexicon
 from dyads.coding.penalties import is_penalty
 from dyads.coding.rows import choose_entry, rows_for
 from dyads.coding.threats import idle_threat
 from dyads.coding.triggers import Trigger
-from dyads.records import ActorRef
+from dyads.records import ActorRef, MentionKind
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -297,6 +301,29 @@ def is_press_talk(
     not a consultation; or a request made by the press alone, a question."""
     sides = {"CONSULT": (actors, recipients), "REQUEST": (actors,)}.get(trigger.event, ())
     return any(side and all(ref.sector == PRESS_SECTOR for ref in side) for side in sides)
+
+
+def is_campaign_rally(trigger: Trigger, *, units: Sequence[ResolvedUnit]) -> bool:
+    """A rally of one person's, held, addressed or rallied with no target: a campaign event."""
+    token = trigger.token
+    if trigger.event != "PROTEST" or token.lemma_.lower() != "rally":
+        return False
+    words = (token, trigger.verb)
+    if any(c.lower_ == "against" for w in words for c in w.children):
+        return False
+    subject, _, _ = subject_of(trigger.verb)
+    if subject is None or subject.tag_ in {"NNS", "NNPS"}:
+        return False
+    if any(c.dep_ == "conj" for c in subject.children):
+        return False  # several who rally together
+    return any(u.head == subject.i and _one_person(u) for u in units)
+
+
+def _one_person(unit: ResolvedUnit) -> bool:
+    """A unit naming one person: by name, or by an office ("the president")."""
+    if unit.kind == MentionKind.PERSON:
+        return True
+    return unit.kind == MentionKind.ROLE and any(a.title for a in unit.actors)
 
 
 def is_topic_talk(

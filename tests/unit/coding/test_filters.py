@@ -226,3 +226,27 @@ def test_filters_a_meeting_with_a_party_and_the_press_stays(code_stage: Any) -> 
 def test_filters_a_finding_is_no_agreement(code_stage: Any) -> None:
     text = "South Korean officials determined that the rocket had reached orbit."
     assert _types(code_stage, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president held a rally in Mombasa on Saturday.",
+        "Odinga addressed a campaign rally in Kisumu on Sunday.",
+    ],
+)
+def test_filters_one_persons_rally_is_no_protest(code_stage: Any, text: str) -> None:
+    assert "PROTEST" not in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan opposition supporters held a rally in Nairobi on Monday.",
+        "The Kenyan opposition leader led a rally against the government in Nairobi.",
+    ],
+)
+def test_filters_rallies_of_many_or_against_someone_are_protests(
+    code_stage: Any, text: str
+) -> None:
+    assert "PROTEST" in _types(code_stage, text)
