@@ -125,7 +125,7 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
                 raw.append(replace(_read(token, MUST, lexicon=lexicon), demand=True))
             elif entry is not None and not met_with_reaction(token, lexicon=lexicon):
                 raw.append(_read(token, entry, lexicon=lexicon))
-        elif token.pos_ in {"NOUN", "PROPN"}:
+        elif token.pos_ in {"NOUN", "PROPN"} and not in_a_name(token, sentence):
             anchor = light_verb(token)
             rows = rows_for(lexicon, lemma, pos="N", form=token.lower_)
             if rows and not _outranked_compound(token, rows, lexicon=lexicon):
@@ -155,6 +155,36 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
         for r in reported_speech(sentence, taken=taken) + unjust_speech(sentence, taken=taken)
     ]  # fmt: skip
     return _one_per_act(kept) + said
+
+
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# A sentence whose words of more than three letters are capitalized at least this often is
+# a headline in title case, where every noun is capitalized (short function words may not
+# be: "Kenya Imposes Ban on Sugar").
+TITLE_CASE_SHARE = 0.8
+SHORT_WORD = 3
+
+
+def in_a_name(token: Any, sentence: Any) -> bool:
+    """A capitalized noun inside a proper name tells no act: "Secretary-General Ban Ki-moon",
+    "NASA's Parker Solar Probe", "a Game of Thrones fan", "the Geneva Talks" name a person,
+    a spacecraft, a show, a conference. Headlines in title case are read as usual."""
+    if token.tag_ not in PROPER_TAGS or not token.text[:1].isupper() or token.i == sentence[0].i:
+        return False
+    words = [t for t in sentence if t.is_alpha and len(t) > SHORT_WORD]
+    if sum(t.text[:1].isupper() for t in words) >= TITLE_CASE_SHARE * len(words):
+        return False
+    proper = [c for c in token.children if c.dep_ == "compound" and c.tag_ in PROPER_TAGS]
+    if token.dep_ == "compound" and token.head.tag_ in PROPER_TAGS:
+        proper.append(token.head)
+    named_of = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.tag_ in PROPER_TAGS
+    ]
+    return bool(proper or named_of)
 
 
 def _nominal(token: Any, rows: list[TriggerEntry]) -> list[Trigger]:

@@ -76,3 +76,26 @@ def test_a_party_barred_from_other_acts_is_coerced(code_stage: Any) -> None:
 )
 def test_demonstrating_a_quality_is_no_protest(code_stage: Any, text: str) -> None:
     assert "PROTEST" not in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a capitalized noun inside a proper name names a person or a spacecraft
+        (
+            "Photos: Kenya launches rocket U.N. Secretary-General Ban Ki-moon called the "
+            "launch deplorable.",
+            "COERCE",
+        ),
+        (
+            "The Kenyan government's Mount Kenya Solar Probe was valued at 3 million dollars.",
+            "ACCUSE",
+        ),
+    ],
+)
+def test_event_nouns_inside_names_tell_no_act(code_stage: Any, text: str, absent: str) -> None:
+    assert absent not in _types(code_stage, text)
+
+
+def test_event_nouns_in_title_case_headlines_are_read(code_stage: Any) -> None:
+    assert "COERCE" in _types(code_stage, "Kenyan Police Crackdown On Ugandan Traders")
