@@ -40,6 +40,13 @@ MAX_CONJUNCTS = 6
 
 def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
     """(subject token, passive, borrowed): the actor-side argument of a verb."""
+    if _undergone_above(token):
+        # "died after being shot": the subject above undergoes the act, it does not do it
+        return None, True, False
+    return _doer(token)
+
+
+def _doer(token: Any) -> tuple[Any | None, bool, bool]:
     node, borrowed = token, False
     for _ in range(4):  # complement/conjunct chains are short; 4 covers "agreed to try to meet"
         for child in node.children:
@@ -90,10 +97,44 @@ def passive_subjects(verb: Any) -> list[Any]:
     node = verb
     for _ in range(MAX_CONJUNCTS):
         own = [c for c in node.children if c.dep_ == "nsubjpass"]
+        if not own and node is verb and _subjectless_passive(verb):
+            return _subjects_above(verb)
         if own or not _shares_passive_subject(node):
             return own
         node = node.head
     return []
+
+
+# Clauses with no subject of their own that hang on another verb: "after being shot",
+# "before being killed", "wants to be heard".
+BORROWING_DEPS = frozenset({"pcomp", "advcl", "xcomp"})
+
+
+def _undergone_above(verb: Any) -> bool:
+    """A passive participle with no subject or agent of its own in a clause on another verb
+    ("died after being shot"): the subject of that verb is the one it is done to, and no one
+    named does it."""
+    return _subjectless_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _subjectless_passive(verb: Any) -> bool:
+    """A passive participle with no subject of its own in a clause on another verb whose
+    subject it borrows ("released after being detained by police")."""
+    return (
+        verb.dep_ in BORROWING_DEPS
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children)
+        and bool(_subjects_above(verb))
+    )
+
+
+def _subjects_above(verb: Any) -> list[Any]:
+    """The subjects of the verb a subjectless clause hangs on ("after" in "died after
+    being shot" leads to "died")."""
+    node = verb.head
+    if node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return [c for c in node.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"]
 
 
 def _shares_passive_subject(node: Any) -> bool:

@@ -67,6 +67,22 @@ def test_code_passive_without_agent_or_place_has_an_unknown_actor(code_stage: An
     assert _countries(coded.recipients) == {"TUR"}
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The Kenyan activist died on Monday after being shot in Nairobi.", "ASSAULT"),
+        ("The Ugandan minister resigned on Monday after being accused of fraud.", "ACCUSE"),
+    ],
+)
+def test_code_subject_of_a_clause_above_undergoes_a_subjectless_passive(
+    code_stage: Any, text: str, event: str
+) -> None:
+    coded = [e for e in _events(code_stage, text) if e.event == event]
+    assert coded
+    assert all(not _countries(e.actors) - {None} for e in coded)
+    assert all(_countries(e.recipients) & {"KEN", "UGA"} for e in coded)
+
+
 def test_code_reciprocal_subjects_are_all_actors(code_stage: Any) -> None:
     coded = _only(code_stage, "Turkey and Kazakhstan discussed defense cooperation.")
     assert coded.event == "CONSULT"
