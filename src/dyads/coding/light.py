@@ -115,8 +115,9 @@ def light_verb(token: Any) -> Any | None:
 
 def met_with_reaction(token: Any, *, lexicon: Lexicon) -> bool:
     """ "Was met with" and "met with criticism" tell a reaction received, not a meeting: the
-    passive, or an act named after "with" ("the plan met with protests from Y")."""
-    if token.lemma_.lower() != "meet":
+    passive, or an act named after "with" ("the plan met with protests from Y"); so does
+    "was greeted with boos", no welcome."""
+    if token.lemma_.lower() not in {"meet", "greet"}:
         return False
     named = [
         g

@@ -69,8 +69,8 @@ RECEIVING_VERBS = frozenset(
      "provoke", "spark", "prompt", "trigger"}
 )  # fmt: skip
 # The same with the noun in a phrase: "was met with criticism from", "came under criticism
-# from".
-RECEIVING_FRAMES = frozenset({("meet", "with"), ("come", "under")})
+# from", "was greeted with boos".
+RECEIVING_FRAMES = frozenset({("meet", "with"), ("come", "under"), ("greet", "with")})
 # "face" tells of words said as received ("faced criticism from"), of force or measures as
 # only looming ("faces a ban from the league").
 LOOMING_VERBS = frozenset({"face"})

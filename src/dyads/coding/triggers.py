@@ -45,6 +45,7 @@ from dyads.coding.nominal import (
     own_party,
     predicate_verb,
     received,
+    receiver,
     unreal,
 )
 from dyads.coding.penalties import penalty_clauses
@@ -194,7 +195,9 @@ def _nominal(token: Any, rows: list[TriggerEntry]) -> list[Trigger]:
     if entry is None:
         return []
     undergone = is_proceeding(entry) and undergoer(token) is not None
-    if not undergone and not own_party(token, entry) and not caused(token, entry):
+    # a protest met by the one it is against ("was greeted with boos") names that one
+    booed = entry.event == "PROTEST" and receiver(token) is not None
+    if not undergone and not own_party(token, entry) and not caused(token, entry) and not booed:
         return []
     anchor = governing_verb(token)
     return [_read_unreal(token, entry, anchor=anchor, nominal=True, undergone=undergone)]

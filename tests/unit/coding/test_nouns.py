@@ -205,3 +205,17 @@ def test_feeling_expressed_is_an_event(
 )
 def test_feeling_not_expressed_makes_no_event(code_stage: Any, text: str) -> None:
     assert [e for e in _events(code_stage, text) if e.event == "ACCUSE"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president was greeted with heckling and boos in Kisumu on Monday.",
+        "The Kenyan president was greeted with jeers from opposition supporters in Kisumu.",
+    ],
+)
+def test_nouns_a_protest_met_by_the_one_it_is_against(code_stage: Any, text: str) -> None:
+    events = code_stage.process(make_article((text,))).events
+    protests = [e for e in events if e.event == "PROTEST"]
+    assert protests and all("KEN" in {r.country for r in e.recipients} for e in protests)
+    assert "SUPPORT" not in [e.event for e in events]  # booed, not welcomed
