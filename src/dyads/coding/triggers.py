@@ -305,6 +305,8 @@ def _read(token: Any, entry: TriggerEntry, *, lexicon: Lexicon, anchor: Any = No
         event = "THREATEN"  # "vowed to retaliate", "vowed that the plotters would pay"
     if event == "REQUEST" and _restricting_order(verb):
         event = "COERCE"
+    if event == "SUPPORT" and _welcomes_a_signing(verb):
+        event = "AGREE"
     if stated and (_framed_by_intent(verb) or _future(verb)):
         if event in PLANNED_AS_ACT:
             hypothetical = False
@@ -327,6 +329,40 @@ def _read(token: Any, entry: TriggerEntry, *, lexicon: Lexicon, anchor: Any = No
         negated=negated,
         hypothetical=hypothetical,
         depth=depth_of(token),
+    )
+
+
+# "Welcomed the signing of an agreement": the words of a joint statement that report the
+# agreement signed, the event PLOVER codes (AGREE), not praise of a third party's act.
+SIGNING_NOUNS = frozenset({"signing", "conclusion", "signature"})
+AGREEMENT_NOUNS = frozenset(
+    {"agreement", "accord", "deal", "memorandum", "memoranda", "mou", "treaty", "pact",
+     "protocol", "contract", "convention"}
+)  # fmt: skip
+
+
+def _welcomes_a_signing(verb: Any) -> bool:
+    """Parties who welcome the signing of an agreement they made: "Saudi Arabia and Greece
+    welcomed the signing of a number of agreements", "the two sides hailed the conclusion of
+    the trade deal". One party that welcomes another pair's accord supports it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    together = any(
+        s.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in s.children) for s in subjects
+    )
+    return together and any(
+        obj.dep_ == "dobj"
+        and obj.lemma_.lower() in SIGNING_NOUNS
+        and any(
+            prep.dep_ == "prep"
+            and prep.lower_ == "of"
+            and any(
+                t.lemma_.lower() in AGREEMENT_NOUNS
+                for t in prep.subtree
+                if t.pos_ in {"NOUN", "PROPN"}
+            )
+            for prep in obj.children
+        )
+        for obj in verb.children
     )
 
 

@@ -33,3 +33,15 @@ def test_commitment_is_agreement(code_stage: Any, text: str) -> None:
 
 def test_affirmed_support_stays_support(code_stage: Any) -> None:
     assert _types(code_stage, "Kenya reaffirmed its support for Uganda on Monday.") == ["SUPPORT"]
+
+
+def test_parties_welcoming_the_signing_of_their_agreement_agree(code_stage: Any) -> None:
+    text = "Kenya and Uganda welcomed the signing of a number of agreements on trade."
+    events = code_stage.process(make_article((text,))).events
+    assert [e.event for e in events] == ["AGREE"]
+    assert {a.country for a in events[0].actors} == {"KEN", "UGA"}
+
+
+def test_one_party_welcoming_the_accord_of_others_supports_it(code_stage: Any) -> None:
+    text = "Kenya welcomed the signing of the peace accord between Sudan and South Sudan."
+    assert [e.event for e in code_stage.process(make_article((text,))).events] == ["SUPPORT"]
