@@ -33,7 +33,7 @@ from dyads.coding.filters import (
 from dyads.coding.frames import agrees_with_a_view, clause_content
 from dyads.coding.games import is_sport
 from dyads.coding.lexicon import Lexicon
-from dyads.coding.nonevents import no_act
+from dyads.coding.nonevents import no_act, present_state
 from dyads.coding.places import PlaceLookup, place_in_sentence
 from dyads.coding.proceedings import authority_inquiry, not_an_accusation, planned
 from dyads.coding.speech import speech_words
@@ -61,6 +61,8 @@ BACKGROUND_FACTOR = 0.8
 # subordinate clauses its circumstances ("staged a hunger strike to demand ...").
 DEPTH_FACTOR = 0.95
 RECIPROCAL_EVENTS_MIN_ACTORS = 2
+# The headline (or lead) paragraph reports the news in the present ("France bans phones").
+LEAD_PARAGRAPH = 1
 VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 # word -> preposition -> trigger: two steps reach a date that modifies the trigger itself
@@ -113,6 +115,9 @@ def code_sentence(
         unreal = no_act(trigger)
         if unreal is not None:
             _drop(item, trigger, unreal)
+            continue
+        if item.sentence.paragraph > LEAD_PARAGRAPH and present_state(trigger):
+            _drop(item, trigger, "a standing state or habit told in the present")
             continue
         own = _clause_of(trigger.token)  # ranks the sentence's time words for this trigger
         reason = background_reason(

@@ -23,7 +23,12 @@ News codes what a party did in the news cycle. English also uses the words of ac
   request not yet made (a promise binds its maker and is coded; a plan to ask is not);
 - previews: an act named only as what a party will announce ("plans to announce its
   withdrawal", "is expected to unveil an aid package") is news to come;
-- acts not done yet: "will not send the money yet" expects the act, it does not refuse it.
+- acts not done yet: "will not send the money yet" expects the act, it does not refuse it;
+- standing states and habits told in the simple present by a verb of a material act ("China
+  and Russia supply nearly all of its oil", "they also patrol the river borders", "the
+  resolution bars imports of gas"): a report of an act in a news text's body takes a past or
+  perfect tense; headlines and fragments without a full stop, where the present reports
+  the news ("France bans phones in cars"), are read as usual (``present_state``).
 
 Acts on no party (open addressees, courtesy, discharges, a watch kept...) are read in
 ``coding.no_party``; acts alleged in a charge, denied by a want of evidence or told as a
@@ -271,6 +276,27 @@ READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     *NO_PARTY,  # acts on no party (``coding.no_party``)
     *UNASSERTED,  # acts charged or denied (``coding.unasserted``)
 )
+
+
+# Types of material acts, whose simple present in a full sentence tells a state or a habit;
+# verbal acts ("China opposes the launch", "Peru rejects the claim") are reported in it.
+MATERIAL_EVENTS = frozenset(
+    {"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "SANCTION", "RETREAT"}
+)
+SENTENCE_ENDS = (".", "!", "?", '."', ".”", ".'", ".’", '!"', '?"', "!”", "?”")
+
+
+def present_state(trigger: Trigger) -> bool:
+    """A material act told by a verb in the simple present, with no auxiliary, in a full
+    sentence: a standing state or a habit, not an act of the news (see the module
+    docstring). The caller leaves the headline and lead paragraph alone."""
+    verb = trigger.verb
+    if trigger.event not in MATERIAL_EVENTS or trigger.anchor is not None or trigger.nominal:
+        return False
+    if verb.tag_ not in SIMPLE_PRESENT or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    text: str = verb.doc.text
+    return text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def no_act(trigger: Trigger) -> str | None:

@@ -94,3 +94,22 @@ def test_nonevents_sentence_reports_no_act(code_stage: Any, text: str, absent: s
 )
 def test_nonevents_keeps_the_acts(code_stage: Any, text: str, event: str) -> None:
     assert event in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Uganda supply nearly all of South Sudan's fuel imports.",
+        "Kenyan rangers also patrol the river borders with Uganda and Tanzania.",
+    ],
+)
+def test_nonevents_material_acts_in_the_simple_present_are_states(
+    code_stage: Any, text: str
+) -> None:
+    article = make_article(("Kenya and Uganda hold border talks", text))
+    assert all(e.evidence[0].paragraph == 1 for e in code_stage.process(article).events)
+
+
+def test_nonevents_a_headline_in_the_present_reports_the_news(code_stage: Any) -> None:
+    article = make_article(("Kenya bans Ugandan sugar imports", "The ban starts in May."))
+    assert "SANCTION" in [e.event for e in code_stage.process(article).events]
