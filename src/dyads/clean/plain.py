@@ -1,7 +1,9 @@
 """``clean_article_text``: an article body that is already clean becomes an ``Article``.
 
 The text comes from a JSONL record's ``text`` field, so there is no page around it to strip:
-only paragraphs to split, whitespace to normalise and a leading dateline to take off.
+only paragraphs to split, whitespace to normalise, the residual lines of the page a crawler
+left in it to set aside (captions, "MOST READ" boxes, credit and tip lines: see
+``dyads.clean.residue``) and a leading dateline to take off.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 
 from dyads.clean.meta import site_of, split_dateline
 from dyads.clean.pagetext.language import guess_language
+from dyads.clean.residue import strip_residue
 from dyads.errors import NoArticleFound
 from dyads.records import Article, Dateline, Document
 
@@ -44,8 +47,11 @@ def clean_article_text(document: Document) -> Article:
     """The article a clean body describes; ``NoArticleFound`` when it holds no text.
 
     The id is the record's own id when it has one, so results can be joined back to it.
+    Residual boilerplate paragraphs are set aside as the article's named ``boilerplate``
+    before the dateline is read, so a caption above the first paragraph does not hide it.
     """
-    paragraphs = split_paragraphs(document.text)
+    residue = strip_residue(split_paragraphs(document.text))
+    paragraphs = residue.paragraphs
     dateline: Dateline | None = None
     if paragraphs:
         dateline, rest = split_dateline(paragraphs[0])
@@ -64,6 +70,7 @@ def clean_article_text(document: Document) -> Article:
         dateline=dateline,
         language=guess_language(" ".join(paragraphs)),
         paragraphs=paragraphs,
+        boilerplate=residue.blocks,
         method=METHOD,
         confidence=1.0,
     )
