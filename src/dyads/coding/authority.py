@@ -4,8 +4,9 @@ The coder's parties come from the actor finder; three readings fill in what it c
 from the words of a party alone:
 
 - a state act told in the passive with no agent ("was arrested in Denver", "has been charged
-  with fraud") is the act of the authorities of the state where it happened, police or court
-  by the act (``AUTHORITY_SECTORS``);
+  with fraud") is the act of the authorities of the state whose army, police or court the
+  sentence names ("Israel's military says the girl was indicted"), else of
+  the state where it happened, police or court by the act (``AUTHORITY_SECTORS``);
 - an actor with no country ("President Avril resigned") takes the one country the sentence
   names, unless that is the recipient state's;
 - unnamed civilians ("20 people") are of the place where the act befell them, not of the
@@ -103,17 +104,37 @@ def with_sentence_country(
     return tuple(a if a.country else replace(a, country=country) for a in actors)
 
 
+# Sectors of the state bodies that arrest, charge and try: the army, police and courts (a
+# government's people are named for much else: "the scandal that brought down President X").
+STATE_SECTORS = frozenset({"MIL", "COP", "JUD"})
+
+
+def state_bodies(units: Sequence[Any]) -> frozenset[str]:
+    """The countries of the armies, police forces and courts a sentence names ("Israel's
+    military", "Kenyan police"), places left out."""
+    return frozenset(
+        a.country
+        for u in units
+        if not u.locative
+        for a in u.actors
+        if a.sector in STATE_SECTORS and a.country and len(a.country) == ISO_LENGTH
+    )
+
+
 def unnamed_authority(
     trigger: Trigger,
     recipients: tuple[ActorRef, ...],
     *,
     place: Place | None,
     home: str | None,
+    bodies: frozenset[str] = frozenset(),
 ) -> tuple[ActorRef, ...]:
     """Who did a state act told in the passive with no agent ("was arrested in Denver",
-    "has been charged with fraud"): the authorities of the state where it happened, that
-    is the state of a place the sentence names, else the article's home country when the
-    one acted on is of it; else an unknown party (country null, sector UNK)."""
+    "has been charged with fraud"): the authorities of the one state whose bodies the
+    sentence names (``bodies``: "Israel's military says a girl could face prison after being
+    indicted"), else of the state where it happened, that is the state of a place the
+    sentence names, else the article's home country when the one acted on is of it; else an
+    unknown party (country null, sector UNK)."""
     sector = AUTHORITY_SECTORS.get(trigger.entry.lemma)
     if sector is None or (trigger.nominal and not trigger.undergone):
         return ()
@@ -122,6 +143,8 @@ def unnamed_authority(
     if not recipients and trigger.entry.mode != "investigate":
         return ()
     country = place.country if place is not None else None
+    if len(bodies) == 1:
+        (country,) = bodies
     if country is None or len(country) != ISO_LENGTH or country in NON_STATE_CODES:
         ours = not recipients or any(r.country == home for r in recipients)
         country = home if home and ours else None

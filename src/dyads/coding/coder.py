@@ -9,7 +9,12 @@ from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
 from dyads.coding.arguments import ArgumentContext, Arguments, NameLookup, find_arguments
-from dyads.coding.authority import placed_civilians, unnamed_authority, with_sentence_country
+from dyads.coding.authority import (
+    placed_civilians,
+    state_bodies,
+    unnamed_authority,
+    with_sentence_country,
+)
 from dyads.coding.background import background_reason
 from dyads.coding.candidate import Candidate
 from dyads.coding.contexts import contexts_for
@@ -170,7 +175,13 @@ def _candidate(
     named = actors
     if not actors and arguments.agentless:
         # the one acted on may be a person the tables cannot place ("Walker was arrested")
-        actors = unnamed_authority(trigger, arguments.recipients, place=place, home=item.home)
+        actors = unnamed_authority(
+            trigger,
+            arguments.recipients,
+            place=place,
+            home=item.home,
+            bodies=state_bodies(item.units),
+        )
     if trigger.reporter is not None and not any(a.country for a in actors):
         # a statement's content is an event only as a known party's word (``coding.speech``)
         return "no speaker of a known country"
