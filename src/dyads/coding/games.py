@@ -1,12 +1,21 @@
 """Force and threat words in the language of games: "Kenya will battle Ghana in the final",
 "the Packers beat the Bears", "beat the Indians 8-7" report play, not conflict; "beat her
-rival, 120 votes to 95" reports a vote won, not a beating."""
+rival, 120 votes to 95" reports a vote won, not a beating.
+
+A sports story as a whole (``sports_story``: many of its sentences hold a word of games)
+reports play, trades and praise among teams, coaches and fans, whatever the verbs: its
+events count only when a state's government, army, police, courts or lawmakers, or an
+intergovernmental body, take part (``state_party``): "the president congratulated the
+team" or "ministers will boycott the World Cup" stay, "the coach praised his quarterback"
+and "the club had permission to talk to the coach" do not."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from dyads.coding.triggers import Trigger
+from dyads.records import ActorRef
 
 # Words found only in the language of games and competitions (not "final", "team" or
 # "match", which politics uses too). A sentence holding one tells play when its trigger is
@@ -50,3 +59,24 @@ def _score(trigger: Trigger) -> bool:
         SCORE.fullmatch(f"{doc[i].text}-{doc[i + 2].text}") and doc[i + 1].text in SCORE_DASHES
         for i in range(len(doc) - 2)
     ) or any(SCORE.fullmatch(t.text) for t in doc)
+
+
+# A story is about sport when at least this share of its sentences (and this many) hold a
+# word of games: a political story that mentions a match or the Olympics stays below it.
+SPORTS_STORY_SHARE = 0.3
+SPORTS_STORY_MIN_SENTENCES = 3
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "IGO"})
+_WORD = re.compile(r"[a-z][a-z\-]+")
+
+
+def sports_story(sentences: Sequence[str]) -> bool:
+    """Whether enough of an article's sentences hold a word of games (``SPORT_WORDS``)."""
+    sporting = sum(1 for text in sentences if set(_WORD.findall(text.lower())) & SPORT_WORDS)
+    return sporting >= SPORTS_STORY_MIN_SENTENCES and sporting >= SPORTS_STORY_SHARE * len(
+        sentences
+    )
+
+
+def state_party(refs: Sequence[ActorRef]) -> bool:
+    """Whether a state body or an intergovernmental one is among the parties."""
+    return any(ref.sector in STATE_SECTORS or ref.country == "IGO" for ref in refs)

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from dyads.coding.candidate import Candidate
 from dyads.coding.coder import code_sentence
 from dyads.coding.dropped import at, report
+from dyads.coding.games import sports_story, state_party
 from dyads.coding.stages.languages import CodingResources, load_all, resources_for
 from dyads.coding.stages.records import CandidateArticle, ResolvedArticle
 from dyads.settings import Settings
@@ -32,7 +33,24 @@ class EventsStage(MapStage[ResolvedArticle, CandidateArticle]):
             self._resources = load_all(settings=self.settings)
 
     def process(self, item: ResolvedArticle) -> CandidateArticle:
-        kept = tuple(c for c in self.candidates(item) if self._emits(c, article_id=item.article.id))
+        from dyads.nlp.sentences import split_sentences
+
+        article_id = item.article.id
+        kept = tuple(c for c in self.candidates(item) if self._emits(c, article_id=article_id))
+        if kept and sports_story([s.text for s in split_sentences(item.article)]):
+            # a sports story reports play, trades and praise, unless a state takes part
+            for candidate in kept:
+                if not state_party((*candidate.actors, *candidate.recipients)):
+                    reason = "a sports story with no state party"
+                    report(
+                        at(
+                            candidate.evidence,
+                            article_id=article_id,
+                            event=candidate.event,
+                            reason=reason,
+                        )
+                    )
+            kept = tuple(c for c in kept if state_party((*c.actors, *c.recipients)))
         return CandidateArticle(article=item.article, candidates=kept, mentions=item.mentions)
 
     def candidates(self, item: ResolvedArticle) -> list[Candidate]:
