@@ -185,7 +185,9 @@ def _candidate(
     if trigger.reporter is not None and not any(a.country for a in actors):
         # a statement's content is an event only as a known party's word (``coding.speech``)
         return "no speaker of a known country"
-    reason = _no_event(trigger, actors=actors, recipients=recipients)
+    reason = _no_event(
+        trigger, actors=actors, recipients=recipients, borrowed=arguments.borrowed_subject
+    )
     if reason is not None:
         return reason
     recipients = placed_civilians(actors, recipients, place)
@@ -237,7 +239,11 @@ def _commentators(actors: tuple[ActorRef, ...]) -> bool:
 
 
 def _no_event(
-    trigger: Trigger, *, actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...]
+    trigger: Trigger,
+    *,
+    actors: tuple[ActorRef, ...],
+    recipients: tuple[ActorRef, ...],
+    borrowed: bool = False,
 ) -> str | None:
     """Why a trigger and its parties report no event (``coding.filters``), or None."""
     if not any(ref.country for ref in (*actors, *recipients)):
@@ -256,7 +262,7 @@ def _no_event(
         ),
         (lambda: not_an_accusation(trigger.token, trigger.entry) is not None, "not a charge"),
         (lambda: planned(trigger.verb, trigger.entry), "a proceeding planned, not under way"),
-        (lambda: is_accident(trigger, actors=actors), "an accident"),
+        (lambda: is_accident(trigger, actors=actors, borrowed=borrowed), "an accident"),
         (lambda: _commentators(actors), "the view of a commentator"),
         (lambda: agrees_with_a_view(trigger), "agreeing with a view, no agreement"),
         (lambda: is_partyless_consult(trigger, actors=actors), "talks with no party named"),

@@ -7,8 +7,9 @@ Rules of the language, checked after the trigger's arguments are known:
   event;
 - a warning addressed to the public ("officials warned residents to stay indoors", "warned
   its employees") is advice, not a threat;
-- a death or injury with no one doing it in a sentence about a disaster ("killed in a plane
-  crash", "died in floods") is an accident, not an assault;
+- a death or injury with no one doing it (or only a subject borrowed from the clause above)
+  in a sentence about a disaster ("killed in a plane crash", "died in floods", "caused a
+  plane to crash, killing ten") is an accident, not an assault;
 - a drill or exercise held by one party alone is a show of force (MOBILIZE); with a partner it
   is military cooperation;
 - an arrival or journey with no one known making it ("a flight arrived in San Jose") is no
@@ -257,9 +258,11 @@ def warning_object(trigger: Trigger) -> bool:
     return any(c.dep_ in {"dobj", "dative"} for c in trigger.verb.children)
 
 
-def is_accident(trigger: Trigger, *, actors: Sequence[ActorRef]) -> bool:
-    """Deaths or injuries that no one inflicted, told in a sentence about a disaster."""
-    if trigger.event != "ASSAULT" or actors:
+def is_accident(trigger: Trigger, *, actors: Sequence[ActorRef], borrowed: bool = False) -> bool:
+    """Deaths or injuries that no one inflicted, told in a sentence about a disaster. An
+    actor borrowed from the clause above is no one who inflicted them: "investigators are
+    looking into what caused a plane to crash, killing ten" (the crash killed)."""
+    if trigger.event != "ASSAULT" or (actors and not borrowed):
         return False
     words = {t.lemma_.lower() for t in trigger.token.doc} | {t.lower_ for t in trigger.token.doc}
     return bool(words & DISASTER_WORDS) and not words & ATTACK_WORDS

@@ -75,7 +75,17 @@ IDEA_NOUNS = frozenset(
 # Nouns whose infinitive is an act one may do ("an opportunity to visit", "the right to
 # refuse"). Not "effort", "attempt" or "bid": "efforts to combat the group" report the acts.
 CHANCE_NOUNS = frozenset(
-    {"opportunity", "chance", "possibility", "option", "right", "freedom", "liberty", "leeway"}
+    {
+        "opportunity",
+        "chance",
+        "possibility",
+        "option",
+        "right",
+        "freedom",
+        "liberty",
+        "leeway",
+        "occasion",
+    }
 )
 
 # Words that make a noun the one of a kind: "the last leader to visit", "the only one to

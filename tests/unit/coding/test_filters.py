@@ -250,3 +250,54 @@ def test_filters_rallies_of_many_or_against_someone_are_protests(
     code_stage: Any, text: str
 ) -> None:
     assert "PROTEST" in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a "must" of inference is no demand
+        ("The Ugandan army must be behind the attack, Kenya said.", "REQUEST"),
+        (
+            "The Kenyan driver must have broken through the Ugandan barriers, police said.",
+            "REQUEST",
+        ),
+        # deaths in a crash, whoever investigates it, are an accident
+        (
+            "Kenyan investigators are looking into what caused a plane to crash in the north, "
+            "killing ten Ugandan citizens.",
+            "ASSAULT",
+        ),
+        # an occasion to meet is no meeting
+        (
+            "It will be a good occasion for Korean businesspeople to meet Indian officials.",
+            "CONSULT",
+        ),
+    ],
+)
+def test_filters_inference_accident_description_and_occasion(
+    code_stage: Any, text: str, absent: str
+) -> None:
+    assert absent not in _types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Kenya's president said Uganda must withdraw its troops.", "REQUEST"),
+        (
+            "Ugandan rebels attacked a Kenyan village after the floods, killing ten people.",
+            "ASSAULT",
+        ),
+        ("Kenya issued a statement demanding that Uganda withdraw its troops.", "REQUEST"),
+    ],
+)
+def test_filters_demands_attacks_and_issued_words_stay(
+    code_stage: Any, text: str, event: str
+) -> None:
+    assert event in _types(code_stage, text)
+
+
+def test_filters_one_who_describes_an_act_told_by_a_noun_did_not_do_it(code_stage: Any) -> None:
+    text = "The French president described the use of a truck to kill Tunisian people as a crime."
+    events = code_stage.process(make_article((text,))).events
+    assert all("FRA" not in {a.country for a in e.actors} for e in events if e.event == "ASSAULT")
