@@ -287,10 +287,13 @@ def _outranked_compound(token: Any, rows: list[TriggerEntry], *, lexicon: Lexico
 def _must_clause(token: Any) -> bool:
     """A verb under "must" in a reported clause or a noun's complement ("said Y must go").
     A "must" of inference is no demand: "must have broken through", "the army must be
-    behind the attack" (a perfect, or the copula) tell what the speaker concludes."""
+    behind the attack", "it must be a mistake" (a perfect, or the copula with a place or a
+    noun) tell what the speaker concludes; "must be ready to mediate" asks."""
     if not any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
         return False
-    if token.lemma_ == "be" or any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
+        return False
+    if token.lemma_ == "be" and not any(c.dep_ == "acomp" for c in token.children):
         return False
     return token.dep_ in {"ccomp", "acl", "relcl"} or (
         token.dep_ == "conj" and token.head.dep_ == "ccomp"
