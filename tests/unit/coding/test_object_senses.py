@@ -31,6 +31,10 @@ def _types(code_stage: Any, text: str) -> list[str]:
         ),
         ("Kenyan troops shot a video of Ugandan soldiers on Monday.", "ASSAULT"),
         ("The Kenyan army released a commercial about Uganda on Monday.", "RETREAT"),
+        # a debate, a game or a school attended is no visit; a wife met is no meeting
+        ("The Kenyan president attended a television debate in Kampala on Monday.", "CONSULT"),
+        ("Kenya's president attended the Uganda Cranes game in Kampala on Monday.", "CONSULT"),
+        ("The Kenyan president recalled how he met his wife in Kampala.", "CONSULT"),
         # a fault or a need recognized is no recognition of a party
         ("The Kenyan minister recognized her mistake on the Ugandan deal.", "SUPPORT"),
         ("Kenya's president recognized the importance of ties with Uganda.", "SUPPORT"),
@@ -46,6 +50,9 @@ def test_object_senses_are_not_coded(code_stage: Any, text: str, absent: str) ->
         # people welcomed back or shot
         ("The Kenyan president welcomed the release of the Ugandan girls on Monday.", "SUPPORT"),
         ("Kenyan police shot two Ugandan protesters on Monday.", "ASSAULT"),
+        # summits, meetings and a foreign leader's funeral attended
+        ("Kenya's president attended the summit of African leaders in Addis Ababa.", "CONSULT"),
+        ("The Kenyan president attended the funeral of the Ugandan president.", "CONSULT"),
     ],
 )
 def test_object_senses_keep_acts_on_parties(code_stage: Any, text: str, event: str) -> None:
