@@ -2,6 +2,8 @@
 
 News codes what a party did in the news cycle. English also uses the words of acts for
 
+- standing attitudes: an attitude told in the perfect ("has been critical of the handling",
+  "have long been supportive of the plan") is a position held, not a word said in the news;
 - habits and dispositions: a simple present with a word of frequency ("Venezuela repeatedly
   defies the sanctions", "the navy routinely patrols the coast"), any tense with a word of
   sparse frequency ("has seldom called for", "has at times supported"), or a frame of habit ("has
@@ -157,6 +159,19 @@ def _reputation(token: Any) -> bool:
     return token.dep_ == "pcomp" and prep.lower_ == "for" and prep.head.lower_ in REPUTATION_WORDS
 
 
+PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
+
+
+def _standing_attitude(trigger: Trigger) -> bool:
+    """ "has been critical of": an adjective predicate under a perfect "been"."""
+    verb = trigger.verb
+    return (
+        trigger.predicative
+        and verb.lower_ == "been"
+        and any(c.dep_ == "aux" and c.lower_ in PERFECT_AUX for c in verb.children)
+    )
+
+
 def _no_comment(trigger: Trigger) -> bool:
     verb = trigger.verb
     if trigger.event != "REJECT" or verb.lemma_.lower() not in REFUSAL_VERBS:
@@ -274,6 +289,7 @@ def _standing_allegation(trigger: Trigger) -> bool:
 
 READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     (_habitual, "a habit, not an act"),
+    (_standing_attitude, "a standing attitude, not an act"),
     (_no_comment, "a refusal to comment"),
     (_idea, "an act thought of, not done"),
     (_alternative, "one of alternatives"),

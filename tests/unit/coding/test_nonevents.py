@@ -113,3 +113,29 @@ def test_nonevents_material_acts_in_the_simple_present_are_states(
 def test_nonevents_a_headline_in_the_present_reports_the_news(code_stage: Any) -> None:
     article = make_article(("Kenya bans Ugandan sugar imports", "The ban starts in May."))
     assert "SANCTION" in [e.event for e in code_stage.process(article).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a standing attitude
+        "The Ugandan senator has been critical of Kenya's handling of the border crisis.",
+        # a point conceded in an argument
+        "The Kenyan minister conceded that not every Ugandan offender deserves a lighter sentence.",
+    ],
+)
+def test_nonevents_standing_attitudes_and_points_conceded(code_stage: Any, text: str) -> None:
+    assert _types(code_stage, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The Ugandan senator was critical of Kenya's handling of the crisis on Monday.", "ACCUSE"),
+        ("Kenya conceded to Ugandan demands for a border review on Monday.", "CONCEDE"),
+    ],
+)
+def test_nonevents_attitudes_shown_and_concessions_made(
+    code_stage: Any, text: str, event: str
+) -> None:
+    assert event in _types(code_stage, text)
