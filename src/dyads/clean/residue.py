@@ -29,6 +29,9 @@ five shapes, each narrow enough that a paragraph of article prose does not take 
   sentences too ("said on Twitter", "urged voters to sign up for ...") and are not read here.
 - **a credit line**: "— With assistance by Jane Doe", "(Additional reporting by Jane Doe;
   Editing by John Roe)": a credit phrase then names only, no verb of a sentence.
+- **a slide of a photo gallery**: "Photos: North Korea launches rocket State media reported
+  ... Hide Caption 3 of 8": the gallery's title after "Photos:", or the slide counter
+  ("Hide Caption N of M") that only a gallery prints (``is_gallery_slide``).
 - **a tip-line prompt**: "Do you have a story for the news team? Email us at ...": a request
   for stories that says where to send them ("email us", "call us", an email address).
 
@@ -55,6 +58,7 @@ __all__ = [
     "ends_like_sentence",
     "is_credit_caption",
     "is_credit_line",
+    "is_gallery_slide",
     "is_tip_prompt",
     "residue_kind",
     "strip_residue",
@@ -237,12 +241,22 @@ def is_tip_prompt(paragraph: str) -> bool:
     return _TIP_REQUEST.search(paragraph) is not None and _TIP_ADDRESS.search(paragraph) is not None
 
 
+_GALLERY_OPENING = re.compile(r"^Photos?: \S")
+_GALLERY_COUNTER = re.compile(r"\bHide Caption \d+ of \d+\b")
+
+
+def is_gallery_slide(paragraph: str) -> bool:
+    """A slide of a photo gallery: opened by "Photos:" and a title, or carrying the slide
+    counter "Hide Caption 3 of 8"."""
+    return bool(_GALLERY_OPENING.match(paragraph) or _GALLERY_COUNTER.search(paragraph))
+
+
 def residue_kind(paragraph: str) -> BlockKind | None:
     """The kind of residual boilerplate a paragraph is, or None for a paragraph to keep."""
     box = box_heading(paragraph)
     if box is not None:
         return box[0]
-    if is_credit_caption(paragraph):
+    if is_credit_caption(paragraph) or is_gallery_slide(paragraph):
         return BlockKind.CAPTION
     if is_credit_line(paragraph):
         return BlockKind.BYLINE

@@ -90,6 +90,9 @@ def test_clean_article_text_reads_the_dateline_under_a_leading_caption() -> None
         ("Additional reporting by Akinyi Ochieng in KISUMU and Paul Mwangi", BlockKind.BYLINE),
         ("(Reporting by Amina Yusuf; Editing by Peter Kariuki)", BlockKind.BYLINE),
         ("Advertisement", BlockKind.ADVERTISEMENT),
+        # the slides of a photo gallery
+        ("Photos: Floods in Kisumu A family wades through the water.", BlockKind.CAPTION),
+        ("Matatus stand in the flooded market. Hide Caption 4 of 12", BlockKind.CAPTION),
     ],
 )
 def test_residue_kind_names_boilerplate(paragraph: str, kind: BlockKind) -> None:
@@ -125,6 +128,8 @@ def test_residue_kind_names_boilerplate(paragraph: str, kind: BlockKind) -> None
         "The governor said on Twitter that the roads would reopen.",
         "He urged farmers to sign up for the new insurance scheme.",
         "Do you have a story? the reporter asked the minister.",
+        # photos named in a sentence
+        "Photos of the flooded market were shared widely on Monday.",
     ],
 )
 def test_residue_kind_keeps_prose(paragraph: str) -> None:
