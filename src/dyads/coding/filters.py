@@ -23,7 +23,7 @@ Rules of the language, checked after the trigger's arguments are known:
   or meeting with a named party stays AGREE, as PLOVER codes an intent to meet);
 - talk with the press ("spoke to reporters", "talks to a reporter for Time Magazine",
   "met newspaper editors") is an interview or a briefing, not a consultation between
-  parties, and a question from the press ("asked by reporters to comment") is no request;
+  parties, and the press asking ("asked by reporters to comment") puts a question, no request;
 - a rally held, addressed or finished by one person with nothing it is against ("the
   senator held a rally in Ohio", "finished a rally in Arizona") is a campaign event, not a
   protest;
@@ -295,14 +295,20 @@ def is_partyless_consult(trigger: Trigger, *, actors: Sequence[ActorRef]) -> boo
 
 # The sector of the press: reporters, editors, broadcasters (``sectors.tsv``).
 PRESS_SECTOR = "MED"
+QUESTION_VERBS = frozenset({"ask", "question", "quiz"})
 
 
 def is_press_talk(
     trigger: Trigger, *, actors: Sequence[ActorRef], recipients: Sequence[ActorRef]
 ) -> bool:
     """A talk or meeting whose other side is the press alone, an interview or a briefing,
-    not a consultation; or a request made by the press alone, a question."""
-    sides = {"CONSULT": (actors, recipients), "REQUEST": (actors,)}.get(trigger.event, ())
+    not a consultation; or the press asking, a question ("asked by reporters to comment";
+    journalists who call for a colleague's release or apply for protection do ask)."""
+    sides: tuple[Sequence[ActorRef], ...] = ()
+    if trigger.event == "CONSULT":
+        sides = (actors, recipients)
+    elif trigger.event == "REQUEST" and trigger.verb.lemma_.lower() in QUESTION_VERBS:
+        sides = (actors,)
     return any(side and all(ref.sector == PRESS_SECTOR for ref in side) for side in sides)
 
 
