@@ -78,6 +78,12 @@ NONFACTIVE_HEADS = frozenset(
         "weigh",
         "mull",
         "contemplate",
+        # a permission is not its use: "allowed Uganda to send troops", "will enable China
+        # to send a lander" (the permission itself is coded by its own row)
+        "allow",
+        "permit",
+        "enable",
+        "let",
     }
 )
 # A wish with the one acted on as its object is still a wish: "want the man detained",
@@ -85,6 +91,8 @@ NONFACTIVE_HEADS = frozenset(
 WISH_HEADS = frozenset(
     {"want", "wants", "wanted", "wanting", "hope", "hopes", "hoped", "hoping", "wish", "wished"}
 )
+# Verbs of permission: what they let another do is not done by saying so.
+PERMISSION_HEADS = frozenset({"allow", "permit", "enable", "let"})
 # Verbs of thought whose clause is belief, not report ("never thought he would be killing").
 BELIEF_HEADS = frozenset(
     {"think", "believe", "imagine", "fear", "suspect", "doubt", "wonder", "assume", "guess"}
@@ -103,9 +111,15 @@ def nonfactive_frame(verb: Any) -> bool:
         return True
     if verb.dep_ == "ccomp" and (head.lemma_.lower() in WISH_HEADS or head.lower_ in WISH_HEADS):
         return True
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in PERMISSION_HEADS and _infinitive(verb):
+        return True  # "allowed Uganda to send troops", parsed with a subject of its own
     # a clause before the verb of belief is the news with a parenthetical ("X attacked Y,
     # officials believe"), not a belief
     return verb.dep_ == "ccomp" and verb.i > head.i and head.lemma_.lower() in BELIEF_HEADS
+
+
+def _infinitive(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def chain(token: Any) -> Iterator[Any]:

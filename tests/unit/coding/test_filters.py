@@ -301,3 +301,9 @@ def test_filters_one_who_describes_an_act_told_by_a_noun_did_not_do_it(code_stag
     text = "The French president described the use of a truck to kill Tunisian people as a crime."
     events = code_stage.process(make_article((text,))).events
     assert all("FRA" not in {a.country for a in e.actors} for e in events if e.event == "ASSAULT")
+
+
+def test_filters_a_permission_granted_is_coded_not_its_use(code_stage: Any) -> None:
+    types = _types(code_stage, "Kenya allowed Uganda to send troops to Somalia.")
+    assert "CONCEDE" in types and "MOBILIZE" not in types
+    assert "MOBILIZE" not in _types(code_stage, "The new corridor will allow Chad to send troops.")
