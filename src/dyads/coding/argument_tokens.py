@@ -65,21 +65,29 @@ def _doer(token: Any) -> tuple[Any | None, bool, bool]:
             return None, node.dep_ == "relcl", borrowed
         if node.dep_ == "relcl":
             return node.head, False, borrowed
-        if node.dep_ == "acl" and node.head.head.i != node.head.i:
-            # "issued a declaration demanding ...": the subject of the verb that issues the
-            # noun; one who describes or judges it ("described the use of a truck to kill
-            # people", "condemned the decision to expel") did not do what it tells
-            if node.head.head.lemma_.lower() not in ISSUING_VERBS:
-                break
-            node, borrowed = node.head.head, True
-            continue
-        if node.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and node.head.i != node.i:
-            node, borrowed = node.head, True
-            if node.pos_ not in {"VERB", "AUX"}:
-                node = node.head
-            continue
-        break
+        above = _lender(node)
+        if above is None:
+            break
+        node, borrowed = above, True
     return None, False, borrowed
+
+
+def _lender(node: Any) -> Any | None:
+    """The verb whose subject a subjectless clause borrows, or None when it borrows none."""
+    if node.dep_ == "acl" and node.head.head.i != node.head.i:
+        # "issued a declaration demanding ...": the subject of the verb that issues the noun;
+        # one who describes or judges it ("described the use of a truck to kill people",
+        # "condemned the decision to expel") did not do what it tells
+        upper = node.head.head
+        return upper if upper.lemma_.lower() in ISSUING_VERBS else None
+    if node.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and node.head.i != node.i:
+        if node.dep_ == "advcl" and node.head.lemma_.lower() in SUFFERING_VERBS:
+            # "has faced a series of attacks, killing dozens": the one who faced them
+            # suffered the killing, it did not kill
+            return None
+        upper = node.head
+        return upper if upper.pos_ in {"VERB", "AUX"} else upper.head
+    return None
 
 
 def is_passive(verb: Any) -> bool:
@@ -120,6 +128,11 @@ ISSUING_VERBS = frozenset(
      "publicize", "publicise", "defend", "confirm", "reaffirm", "reiterate", "justify",
      "explain", "implement", "enforce", "renew", "express", "voice", "outline"}
 )  # fmt: skip
+# Verbs whose subject undergoes what their object names: a participle hung on them tells
+# what that did, not what the subject did.
+SUFFERING_VERBS = frozenset(
+    {"face", "suffer", "endure", "experience", "witness", "undergo", "survive", "see"}
+)
 # Clauses with no subject of their own that hang on another verb: "after being shot",
 # "before being killed", "wants to be heard".
 BORROWING_DEPS = frozenset({"pcomp", "advcl", "xcomp"})

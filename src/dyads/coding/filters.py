@@ -261,11 +261,19 @@ def warning_object(trigger: Trigger) -> bool:
 def is_accident(trigger: Trigger, *, actors: Sequence[ActorRef], borrowed: bool = False) -> bool:
     """Deaths or injuries that no one inflicted, told in a sentence about a disaster. An
     actor borrowed from the clause above is no one who inflicted them: "investigators are
-    looking into what caused a plane to crash, killing ten" (the crash killed)."""
-    if trigger.event != "ASSAULT" or (actors and not borrowed):
+    looking into what caused a plane to crash, killing ten" (the crash killed); nor is one
+    the sentence puts beside a disaster that is the killer's subject ("a plane crash in Costa
+    Rica killed ten")."""
+    if trigger.event != "ASSAULT":
         return False
     words = {t.lemma_.lower() for t in trigger.token.doc} | {t.lower_ for t in trigger.token.doc}
-    return bool(words & DISASTER_WORDS) and not words & ATTACK_WORDS
+    if words & ATTACK_WORDS:
+        return False
+    # "a plane crash killed ten", "the earthquake killed 200": the disaster itself kills
+    subjects = [c for c in trigger.verb.children if c.dep_ == "nsubj"]
+    if any(c.lemma_.lower() in DISASTER_WORDS for c in subjects):
+        return True
+    return not (actors and not borrowed) and bool(words & DISASTER_WORDS)
 
 
 def solo_exercise(trigger: Trigger, *, actors: Sequence[ActorRef], reciprocal: bool) -> bool:

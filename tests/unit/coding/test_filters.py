@@ -307,3 +307,17 @@ def test_filters_a_permission_granted_is_coded_not_its_use(code_stage: Any) -> N
     types = _types(code_stage, "Kenya allowed Uganda to send troops to Somalia.")
     assert "CONCEDE" in types and "MOBILIZE" not in types
     assert "MOBILIZE" not in _types(code_stage, "The new corridor will allow Chad to send troops.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the disaster kills
+        "NAIROBI, Dec 31 (Reuters) - A plane crash in Kenya on Sunday killed ten Ugandan citizens.",
+        # the one who faced the attacks did not kill
+        "Kenya, like Uganda, has faced a series of militant attacks this year, killing dozens.",
+    ],
+)
+def test_filters_no_killer_in_disasters_and_attacks_faced(code_stage: Any, text: str) -> None:
+    events = code_stage.process(make_article((text,))).events
+    assert all(not {a.country for a in e.actors} & {"KEN", "UGA"} for e in events)
