@@ -49,13 +49,13 @@ from types import MappingProxyType
 
 from dyads.clean.pagetext.features import marker_kind
 from dyads.clean.pagetext.lexicon import HEADINGS
+from dyads.nlp.sentences import ends_like_sentence
 from dyads.records import BlockKind, BoilerplateBlock
 
 __all__ = [
     "CREDITS",
     "Residue",
     "box_heading",
-    "ends_like_sentence",
     "is_credit_caption",
     "is_credit_line",
     "is_gallery_slide",
@@ -108,9 +108,6 @@ _CREDITS_ONLY = re.compile(
     rf"(?:{_CREDIT_ALTERNATION})(?: ?[-–/,] ?(?:{_CREDIT_ALTERNATION}))*", re.IGNORECASE
 )
 
-# A sentence ends in one of these, maybe followed by closing quotes or brackets.
-_SENTENCE_ENDS = ".!?"
-_CLOSERS = "\"'”’»)]"
 
 # The box headings of teaser boxes, case-folded, longest first, each with its kind.
 _BOX_KINDS = frozenset({BlockKind.MOST_POPULAR, BlockKind.RECOMMENDED, BlockKind.RELATED})
@@ -160,12 +157,6 @@ class Residue:
     paragraphs: tuple[str, ...]  # the paragraphs kept, in order
     dropped: tuple[tuple[BlockKind, str], ...]  # each paragraph taken off, with its kind
     blocks: tuple[BoilerplateBlock, ...]  # the same, as named blocks
-
-
-def ends_like_sentence(text: str) -> bool:
-    """Whether ``text`` ends with ". ! ?", maybe followed by closing quotes or brackets."""
-    trimmed = text.rstrip(_CLOSERS)
-    return trimmed != "" and trimmed[-1] in _SENTENCE_ENDS
 
 
 def box_heading(paragraph: str) -> tuple[BlockKind, str] | None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from dyads.coding.frames import VERB_TAGS
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 # Clauses told of something else than the clause they hang on: a passive one names no agent
@@ -36,6 +38,15 @@ GROUPS_OF_STATES = frozenset(
 )  # fmt: skip
 # "was stopped, searched, questioned and arrested": lists of acts run to four or five verbs
 MAX_CONJUNCTS = 6
+
+
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def several(noun: Any) -> bool:
+    """A noun that names several: a plural ("the two sides") or a coordination ("Saudi
+    Arabia and Greece")."""
+    return noun.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in noun.children)
 
 
 def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
@@ -85,9 +96,14 @@ def _lender(node: Any) -> Any | None:
             # "has faced a series of attacks, killing dozens": the one who faced them
             # suffered the killing, it did not kill
             return None
-        upper = node.head
-        return upper if upper.pos_ in {"VERB", "AUX"} else upper.head
+        return _clause_verb(node.head)
     return None
+
+
+def _clause_verb(token: Any) -> Any:
+    """The verb a clause hangs on: the token, or above a preposition ("after" in "died
+    after being shot") the verb the preposition hangs on."""
+    return token if token.pos_ in VERB_TAGS else token.head
 
 
 def is_passive(verb: Any) -> bool:
@@ -159,9 +175,7 @@ def _subjectless_passive(verb: Any) -> bool:
 def _subjects_above(verb: Any) -> list[Any]:
     """The subjects of the verb a subjectless clause hangs on ("after" in "died after
     being shot" leads to "died")."""
-    node = verb.head
-    if node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
-        node = node.head
+    node = _clause_verb(verb.head)
     return [c for c in node.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"]
 
 

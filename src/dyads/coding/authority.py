@@ -106,7 +106,7 @@ def with_sentence_country(
 
 # Sectors of the state bodies that arrest, charge and try: the army, police and courts (a
 # government's people are named for much else: "the scandal that brought down President X").
-STATE_SECTORS = frozenset({"MIL", "COP", "JUD"})
+ENFORCING_SECTORS = frozenset({"MIL", "COP", "JUD"})
 
 
 def state_bodies(units: Sequence[Any]) -> frozenset[str]:
@@ -117,7 +117,7 @@ def state_bodies(units: Sequence[Any]) -> frozenset[str]:
         for u in units
         if not u.locative
         for a in u.actors
-        if a.sector in STATE_SECTORS and a.country and len(a.country) == ISO_LENGTH
+        if a.sector in ENFORCING_SECTORS and a.country and len(a.country) == ISO_LENGTH
     )
 
 

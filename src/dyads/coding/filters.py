@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
-from dyads.coding.argument_tokens import subject_of
+from dyads.coding.argument_tokens import several, subject_of
 from dyads.coding.lexicon import Lexicon
 from dyads.coding.penalties import is_penalty
 from dyads.coding.rows import choose_entry, rows_for
@@ -329,9 +329,7 @@ def is_campaign_rally(trigger: Trigger, *, units: Sequence[ResolvedUnit]) -> boo
     if any(c.lower_ == "against" for w in words for c in w.children):
         return False
     subject, _, _ = subject_of(trigger.verb)
-    if subject is None or subject.tag_ in {"NNS", "NNPS"}:
-        return False
-    if any(c.dep_ == "conj" for c in subject.children):
+    if subject is None or several(subject):
         return False  # several who rally together
     return any(u.head == subject.i and _one_person(u) for u in units)
 
@@ -351,9 +349,7 @@ def is_topic_talk(
     people of one party who debate a question ("Israeli commentators debated whether the
     soldier was right") hold a public argument, not a meeting."""
     plural = any(
-        c.dep_ in SUBJECT_DEPS
-        and (c.tag_ in {"NNS", "NNPS"} or any(g.dep_ == "conj" for g in c.children))
-        for c in trigger.verb.children
+        c.dep_ in SUBJECT_DEPS and several(c) for c in trigger.verb.children
     ) and not _asks_a_question(trigger.verb)  # "the two ministers discussed ...": a meeting
     return (
         trigger.anchor is None

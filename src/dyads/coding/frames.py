@@ -27,72 +27,71 @@ TIME_WORDS = frozenset(
      "hour", "hours", "dawn", "midnight", "noon", "time", "occasion", "date"}
 )  # fmt: skip
 
+# Verbs of permission: what they let another do is not done by saying so ("allowed Uganda to
+# send troops", "will enable China to send a lander"; the permission itself is coded by its
+# own row).
+PERMISSION_HEADS = frozenset({"allow", "permit", "enable", "let"})
 # Frames whose complement is not asserted to happen: ability, obligation, inclination,
 # likelihood ("was able to talk", "was supposed to be deported", "does not seem keen to crack
 # down"). An attempt ("tried to hack", "attempted to assassinate") is coded as the act, the
 # way PLOVER codes attempted attacks.
-NONFACTIVE_HEADS = frozenset(
-    {
-        "able",
-        "unable",
-        "supposed",
-        "keen",
-        "eager",
-        "likely",
-        "unlikely",
-        "seem",
-        "appear",
-        "reluctant",
-        "hesitant",
-        "free",
-        # an obligation is not its fulfilment: "are required to account for the changes"
-        "required",
-        "obliged",
-        "obligated",
-        # a wish is no plan: "wants to join the alliance", "hoped to ease tensions" (with
-        # their forms: the model lemmatises "hoped" as "hop")
-        "want",
-        "wants",
-        "wanted",
-        "wanting",
-        "hope",
-        "hopes",
-        "hoped",
-        "hoping",
-        "wish",
-        "wishes",
-        "wished",
-        # a forecast of one's own act is not a promise: "expects to lift the ban",
-        # "is expected to sign the deal"
-        "expect",
-        "expects",
-        "expected",
-        "expecting",
-        # a design states a purpose, not a use: "the satellite is designed to support the
-        # mission", "the talks were meant to ease tensions"
-        "designed",
-        "meant",
-        # an option weighed is not a choice made: "was considering buying missiles",
-        # "is weighing sending tanks", "mulled imposing sanctions"
-        "consider",
-        "weigh",
-        "mull",
-        "contemplate",
-        # a permission is not its use: "allowed Uganda to send troops", "will enable China
-        # to send a lander" (the permission itself is coded by its own row)
-        "allow",
-        "permit",
-        "enable",
-        "let",
-    }
+NONFACTIVE_HEADS = (
+    frozenset(
+        {
+            "able",
+            "unable",
+            "supposed",
+            "keen",
+            "eager",
+            "likely",
+            "unlikely",
+            "seem",
+            "appear",
+            "reluctant",
+            "hesitant",
+            "free",
+            # an obligation is not its fulfilment: "are required to account for the changes"
+            "required",
+            "obliged",
+            "obligated",
+            # a wish is no plan: "wants to join the alliance", "hoped to ease tensions" (with
+            # their forms: the model lemmatises "hoped" as "hop")
+            "want",
+            "wants",
+            "wanted",
+            "wanting",
+            "hope",
+            "hopes",
+            "hoped",
+            "hoping",
+            "wish",
+            "wishes",
+            "wished",
+            # a forecast of one's own act is not a promise: "expects to lift the ban",
+            # "is expected to sign the deal"
+            "expect",
+            "expects",
+            "expected",
+            "expecting",
+            # a design states a purpose, not a use: "the satellite is designed to support the
+            # mission", "the talks were meant to ease tensions"
+            "designed",
+            "meant",
+            # an option weighed is not a choice made: "was considering buying missiles",
+            # "is weighing sending tanks", "mulled imposing sanctions"
+            "consider",
+            "weigh",
+            "mull",
+            "contemplate",
+        }
+    )
+    | PERMISSION_HEADS
 )
 # A wish with the one acted on as its object is still a wish: "want the man detained",
 # "wished him gone", "hopes the talks resume" (a clause on the verb of wishing).
 WISH_HEADS = frozenset(
     {"want", "wants", "wanted", "wanting", "hope", "hopes", "hoped", "hoping", "wish", "wished"}
 )
-# Verbs of permission: what they let another do is not done by saying so.
-PERMISSION_HEADS = frozenset({"allow", "permit", "enable", "let"})
 # Verbs of thought whose clause is belief, not report ("never thought he would be killing").
 BELIEF_HEADS = frozenset(
     {"think", "believe", "imagine", "fear", "suspect", "doubt", "wonder", "assume", "guess"}
@@ -111,14 +110,15 @@ def nonfactive_frame(verb: Any) -> bool:
         return True
     if verb.dep_ == "ccomp" and (head.lemma_.lower() in WISH_HEADS or head.lower_ in WISH_HEADS):
         return True
-    if verb.dep_ == "ccomp" and head.lemma_.lower() in PERMISSION_HEADS and _infinitive(verb):
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in PERMISSION_HEADS and infinitive(verb):
         return True  # "allowed Uganda to send troops", parsed with a subject of its own
     # a clause before the verb of belief is the news with a parenthetical ("X attacked Y,
     # officials believe"), not a belief
     return verb.dep_ == "ccomp" and verb.i > head.i and head.lemma_.lower() in BELIEF_HEADS
 
 
-def _infinitive(verb: Any) -> bool:
+def infinitive(verb: Any) -> bool:
+    """A to-infinitive: "to" as the verb's auxiliary."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -175,11 +175,7 @@ def hypothetical(token: Any) -> bool:
 
 def _purpose(verb: Any) -> bool:
     """An infinitive of purpose: "to force ..." hanging on another verb as an adverbial."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and infinitive(verb)
 
 
 def _for_to(verb: Any) -> bool:
@@ -189,7 +185,7 @@ def _for_to(verb: Any) -> bool:
     return (
         verb.tag_ == "VB"
         and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and infinitive(verb)
         and any(c.dep_ == "nsubj" for c in verb.children)
     )
 

@@ -21,6 +21,7 @@ from dyads.coding.frames import (
     framed_by_intent,
     future,
     hypothetical,
+    infinitive,
     is_time,
     negated,
 )
@@ -181,11 +182,6 @@ def predicate_verb(token: Any) -> Any | None:
     return None
 
 
-def _infinitive(verb: Any) -> bool:
-    """ "to review the complaints": an infinitive states a purpose or a plan, not an act."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def _denied_noun(token: Any) -> bool:
     """ "no talks", "neither visit" """
     return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
@@ -228,7 +224,7 @@ def unreal(token: Any, verb: Any, *, undergone: bool = False) -> bool:
     return (
         hypothetical(verb)
         or future(verb)
-        or any(framed_by_intent(v) or _infinitive(v) for v in chain(verb))
+        or any(framed_by_intent(v) or infinitive(v) for v in chain(verb))
         or (_unreal_path(token) and not undergone)
         or _planned_noun(token)
     )

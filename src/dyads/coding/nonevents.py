@@ -47,6 +47,7 @@ from dyads.coding.frames import chain, framed_by_intent, future
 from dyads.coding.no_party import READINGS as NO_PARTY
 from dyads.coding.triggers import Trigger
 from dyads.coding.unasserted import READINGS as UNASSERTED
+from dyads.nlp.sentences import ends_like_sentence
 
 # Adverbs that make a simple present a habit, not a report ("repeatedly defies").
 FREQUENCY_ADVERBS = frozenset(
@@ -309,7 +310,6 @@ READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
 MATERIAL_EVENTS = frozenset(
     {"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "SANCTION", "RETREAT"}
 )
-SENTENCE_ENDS = (".", "!", "?", '."', ".”", ".'", ".’", '!"', '?"', "!”", "?”")
 
 
 def present_state(trigger: Trigger) -> bool:
@@ -321,8 +321,7 @@ def present_state(trigger: Trigger) -> bool:
         return False
     if verb.tag_ not in SIMPLE_PRESENT or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
-    text: str = verb.doc.text
-    return text.rstrip().endswith(SENTENCE_ENDS)
+    return ends_like_sentence(verb.doc.text)
 
 
 def no_act(trigger: Trigger) -> str | None:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
+from dyads.coding.frames import infinitive
 from dyads.coding.triggers import Trigger
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -32,7 +33,7 @@ def idle_threat(trigger: Trigger, *, units: Sequence[ResolvedUnit]) -> bool:
     verb = trigger.token
     if trigger.event != "THREATEN" or verb.lemma_.lower() != "threaten" or verb.pos_ != "VERB":
         return False
-    if not any(c.dep_ == "xcomp" and _infinitive(c) for c in verb.children):
+    if not any(c.dep_ == "xcomp" and infinitive(c) for c in verb.children):
         return False
     subject = _subject(verb)
     if subject is None:
@@ -44,10 +45,6 @@ def _conditional(verb: Any) -> bool:
     """A threat set against another's act is made by someone, whatever names its makers:
     "villagers of the valley threatened to strike unless Kenya reopened the road"."""
     return any(t.lower_ == "unless" and t.dep_ == "mark" for t in verb.subtree)
-
-
-def _infinitive(clause: Any) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _subject(verb: Any) -> Any:

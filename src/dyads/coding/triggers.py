@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from dyads.coding.argument_tokens import several
 from dyads.coding.frames import MAX_DEPTH, VERB_TAGS
 from dyads.coding.frames import chain as _chain
 from dyads.coding.frames import conditioned as _conditioned
@@ -352,24 +353,21 @@ def _welcomes_a_signing(verb: Any) -> bool:
     """Parties who welcome the signing of an agreement they made: "Saudi Arabia and Greece
     welcomed the signing of a number of agreements", "the two sides hailed the conclusion of
     the trade deal". One party that welcomes another pair's accord supports it."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    together = any(
-        s.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in s.children) for s in subjects
-    )
+    together = any(c.dep_ == "nsubj" and several(c) for c in verb.children)
     return together and any(
-        obj.dep_ == "dobj"
-        and obj.lemma_.lower() in SIGNING_NOUNS
-        and any(
-            prep.dep_ == "prep"
-            and prep.lower_ == "of"
-            and any(
-                t.lemma_.lower() in AGREEMENT_NOUNS
-                for t in prep.subtree
-                if t.pos_ in {"NOUN", "PROPN"}
-            )
-            for prep in obj.children
-        )
+        obj.dep_ == "dobj" and obj.lemma_.lower() in SIGNING_NOUNS and _of_an_agreement(obj)
         for obj in verb.children
+    )
+
+
+def _of_an_agreement(noun: Any) -> bool:
+    """An "of" phrase on ``noun`` that names an agreement ("the signing of a number of
+    agreements", "of the data cable project agreement")."""
+    return any(
+        t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in AGREEMENT_NOUNS
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for t in prep.subtree
     )
 
 

@@ -72,6 +72,18 @@ _SENTENCE_STARTERS = _words(
 )
 
 
+# A sentence ends in one of these, maybe followed by closing quotes or brackets.
+_SENTENCE_ENDS = ".!?"
+_CLOSERS = "\"'”’»)]"
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Whether ``text`` ends with ". ! ?", maybe followed by closing quotes or brackets: a
+    full sentence, not a headline, a caption or a fragment."""
+    trimmed = text.rstrip().rstrip(_CLOSERS)
+    return trimmed != "" and trimmed[-1] in _SENTENCE_ENDS
+
+
 def split_sentences(article: Article) -> tuple[Sentence, ...]:
     """The sentences of the article body, with offsets into ``Article.body``."""
     sentences: list[Sentence] = []

@@ -83,4 +83,5 @@ class ActorsStage(MapStage[ParsedArticle, ResolvedArticle]):
             language=item.language,
             sentences=tuple(sentences),
             mentions=tuple(mentions),
+            sports=item.sports,
         )

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from dyads.coding.candidate import Candidate
 from dyads.coding.coder import code_sentence
 from dyads.coding.dropped import at, report
-from dyads.coding.games import sports_story, state_party
+from dyads.coding.games import state_party
 from dyads.coding.stages.languages import CodingResources, load_all, resources_for
 from dyads.coding.stages.records import CandidateArticle, ResolvedArticle
 from dyads.settings import Settings
@@ -33,24 +33,11 @@ class EventsStage(MapStage[ResolvedArticle, CandidateArticle]):
             self._resources = load_all(settings=self.settings)
 
     def process(self, item: ResolvedArticle) -> CandidateArticle:
-        from dyads.nlp.sentences import split_sentences
-
         article_id = item.article.id
         kept = tuple(c for c in self.candidates(item) if self._emits(c, article_id=article_id))
-        if kept and sports_story([s.text for s in split_sentences(item.article)]):
+        if item.sports:
             # a sports story reports play, trades and praise, unless a state takes part
-            for candidate in kept:
-                if not state_party((*candidate.actors, *candidate.recipients)):
-                    reason = "a sports story with no state party"
-                    report(
-                        at(
-                            candidate.evidence,
-                            article_id=article_id,
-                            event=candidate.event,
-                            reason=reason,
-                        )
-                    )
-            kept = tuple(c for c in kept if state_party((*c.actors, *c.recipients)))
+            kept = tuple(c for c in kept if self._in_sports_story(c, article_id=article_id))
         return CandidateArticle(article=item.article, candidates=kept, mentions=item.mentions)
 
     def candidates(self, item: ResolvedArticle) -> list[Candidate]:
@@ -69,6 +56,15 @@ class EventsStage(MapStage[ResolvedArticle, CandidateArticle]):
                 )
             )
         return found
+
+    def _in_sports_story(self, candidate: Candidate, *, article_id: str) -> bool:
+        """Whether a candidate of a sports story has a state party, the reason reported
+        when not."""
+        if state_party((*candidate.actors, *candidate.recipients)):
+            return True
+        reason = "a sports story with no state party"
+        report(at(candidate.evidence, article_id=article_id, event=candidate.event, reason=reason))
+        return False
 
     def _emits(self, candidate: Candidate, *, article_id: str) -> bool:
         reason = None

@@ -118,7 +118,10 @@ class ParseStage(BatchStage[SelectedArticle, ParsedArticle]):
                     )
                 )
                 results[index] = ParsedArticle(
-                    article=item.article, language=item.language, sentences=parsed
+                    article=item.article,
+                    language=item.language,
+                    sentences=parsed,
+                    sports=item.sports,
                 )
         return results
 

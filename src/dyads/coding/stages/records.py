@@ -23,6 +23,9 @@ class SelectedArticle:
     article: Article
     language: str  # a key of ``dyads.coding.stages.languages.LANGUAGES``
     sentences: tuple[Sentence, ...]  # in article order
+    # the article is a sports story (``coding.games.sports_story``), read over all its
+    # sentences, not only those worth parsing
+    sports: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,6 +41,7 @@ class ParsedArticle:
     article: Article
     language: str
     sentences: tuple[ParsedSentence, ...]
+    sports: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,6 +52,7 @@ class ResolvedArticle:
     language: str
     sentences: tuple[SentenceInput, ...]
     mentions: tuple[Mention, ...]
+    sports: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from dyads.coding.games import sports_story
 from dyads.coding.speech import might_report
 from dyads.coding.stages.languages import (
     CodingResources,
@@ -45,11 +46,17 @@ class SelectStage(MapStage[Article, SelectedArticle]):
         if language not in self._resources:
             raise Drop(f"no coding resources for language {language!r}")
         resources = self._resources[language]
+        sentences = split_sentences(item)
         chosen = bounded_for_coding(
-            [s for s in split_sentences(item) if _worth_parsing(s.text, resources)],
+            [s for s in sentences if _worth_parsing(s.text, resources)],
             limit=self.settings.max_coded_sentences,
         )
-        return SelectedArticle(article=item, language=language, sentences=tuple(chosen))
+        return SelectedArticle(
+            article=item,
+            language=language,
+            sentences=tuple(chosen),
+            sports=sports_story([s.text for s in sentences]),
+        )
 
 
 def _worth_parsing(text: str, resources: CodingResources) -> bool:
