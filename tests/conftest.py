@@ -72,6 +72,17 @@ def make_article(
     return Article(paragraphs=paragraphs, **fields)
 
 
+def coded_events(code_stage: Any, text: str) -> tuple[Event, ...]:
+    """The events the coder finds in an article of one paragraph, ``text``."""
+    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
+    return events
+
+
+def coded_types(code_stage: Any, text: str) -> list[str]:
+    """The event types the coder finds in an article of one paragraph, ``text``."""
+    return [e.event for e in coded_events(code_stage, text)]
+
+
 def find_in_article(parser: Any, tables: Any, *paragraphs: str) -> list[list[Any]]:
     """The actor mentions of each sentence of an article made of ``paragraphs``, found with
     one memory for the whole article (as the coder finds them)."""

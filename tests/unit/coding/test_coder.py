@@ -8,18 +8,13 @@ from typing import Any
 import pytest
 
 from dyads.records import Event
-from tests.conftest import make_article
+from tests.conftest import coded_events, make_article
 
 pytestmark = pytest.mark.slow
 
 
-def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
-    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
-    return events
-
-
 def _only(code_stage: Any, text: str) -> Event:
-    events = _events(code_stage, text)
+    events = coded_events(code_stage, text)
     assert len(events) == 1, events
     return events[0]
 
@@ -77,7 +72,7 @@ def test_code_passive_without_agent_or_place_has_an_unknown_actor(code_stage: An
 def test_code_subject_of_a_clause_above_undergoes_a_subjectless_passive(
     code_stage: Any, text: str, event: str
 ) -> None:
-    coded = [e for e in _events(code_stage, text) if e.event == event]
+    coded = [e for e in coded_events(code_stage, text) if e.event == event]
     assert coded
     assert all(not _countries(e.actors) - {None} for e in coded)
     assert all(_countries(e.recipients) & {"KEN", "UGA"} for e in coded)
@@ -107,7 +102,7 @@ def test_code_members_named_for_a_group_of_states_act(
 
 def test_code_examples_of_other_groups_are_no_parties(code_stage: Any) -> None:
     text = "Cities such as Los Angeles criticized the Mexican government on Monday."
-    assert all(a.country != "USA" for e in _events(code_stage, text) for a in e.actors)
+    assert all(a.country != "USA" for e in coded_events(code_stage, text) for a in e.actors)
 
 
 def test_code_meet_with_is_consult_with_recipient(code_stage: Any) -> None:
@@ -136,7 +131,7 @@ def test_code_visit_mode(code_stage: Any, text: str) -> None:
     ],
 )
 def test_code_negated_events_are_not_emitted(code_stage: Any, text: str) -> None:
-    assert _events(code_stage, text) == ()
+    assert coded_events(code_stage, text) == ()
     candidates, _ = code_stage.candidates(make_article((text,)))
     assert candidates and all(c.negated for c in candidates)
 
@@ -149,7 +144,7 @@ def test_code_negated_events_are_not_emitted(code_stage: Any, text: str) -> None
     ],
 )
 def test_code_hypothetical_events_are_not_emitted(code_stage: Any, text: str) -> None:
-    assert _events(code_stage, text) == ()
+    assert coded_events(code_stage, text) == ()
     candidates, _ = code_stage.candidates(make_article((text,)))
     assert candidates and all(c.hypothetical for c in candidates)
 
@@ -169,9 +164,9 @@ def test_even_if_and_as_if_put_no_condition_on_the_act(code_stage: Any, text: st
 
 def test_the_aim_of_a_purpose_is_no_act_but_the_purpose_verb_is(code_stage: Any) -> None:
     aim = "Bolivia filed a lawsuit at the court to force Chile to negotiate with Bolivia."
-    assert "CONSULT" not in [e.event for e in _events(code_stage, aim)]
+    assert "CONSULT" not in [e.event for e in coded_events(code_stage, aim)]
     trip = "Turkish President Erdogan flew to Moscow to meet Russian President Putin."
-    assert "CONSULT" in [e.event for e in _events(code_stage, trip)]
+    assert "CONSULT" in [e.event for e in coded_events(code_stage, trip)]
 
 
 def test_code_stated_conflict_plan_is_threaten(code_stage: Any) -> None:
@@ -232,11 +227,11 @@ def test_code_phrasal_triggers(code_stage: Any, text: str, event: str, mode: str
     ],
 )
 def test_code_non_political_uses_make_no_event(code_stage: Any, text: str) -> None:
-    assert _events(code_stage, text) == ()
+    assert coded_events(code_stage, text) == ()
 
 
 def test_code_actor_without_country_or_sector_makes_no_event(code_stage: Any) -> None:
-    assert _events(code_stage, "Somebody attacked the building.") == ()
+    assert coded_events(code_stage, "Somebody attacked the building.") == ()
 
 
 def test_code_resolves_relative_dates(code_stage: Any) -> None:
@@ -343,12 +338,12 @@ def test_placing_someone_under_a_measure_is_the_measure(
     ],
 )
 def test_a_wish_is_neither_an_act_nor_a_plan(code_stage: Any, text: str) -> None:
-    assert _events(code_stage, text) == ()
+    assert coded_events(code_stage, text) == ()
 
 
 def test_an_analysts_view_is_no_event(code_stage: Any) -> None:
     text = "Lee Min-jun, a South Korean professor, accused North Korea of provoking Japan."
-    assert _events(code_stage, text) == ()
+    assert coded_events(code_stage, text) == ()
 
 
 @pytest.mark.parametrize(
@@ -361,4 +356,4 @@ def test_an_analysts_view_is_no_event(code_stage: Any) -> None:
     ],
 )
 def test_votes_won_and_obligations_are_no_acts(code_stage: Any, text: str) -> None:
-    assert _events(code_stage, text) == ()
+    assert coded_events(code_stage, text) == ()

@@ -8,13 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import make_article
+from tests.conftest import coded_types, make_article
 
 pytestmark = pytest.mark.slow
-
-
-def _types(code_stage: Any, text: str) -> list[str]:
-    return [e.event for e in code_stage.process(make_article((text,))).events]
 
 
 @pytest.mark.parametrize(
@@ -26,13 +22,15 @@ def _types(code_stage: Any, text: str) -> list[str]:
     ],
 )
 def test_commitment_is_agreement(code_stage: Any, text: str) -> None:
-    types = _types(code_stage, text)
+    types = coded_types(code_stage, text)
     assert "AGREE" in types
     assert "SUPPORT" not in types
 
 
 def test_affirmed_support_stays_support(code_stage: Any) -> None:
-    assert _types(code_stage, "Kenya reaffirmed its support for Uganda on Monday.") == ["SUPPORT"]
+    assert coded_types(code_stage, "Kenya reaffirmed its support for Uganda on Monday.") == [
+        "SUPPORT"
+    ]
 
 
 def test_parties_welcoming_the_signing_of_their_agreement_agree(code_stage: Any) -> None:

@@ -8,19 +8,9 @@ from typing import Any
 
 import pytest
 
-from dyads.records import Event
-from tests.conftest import make_article
+from tests.conftest import coded_events, coded_types, make_article
 
 pytestmark = pytest.mark.slow
-
-
-def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
-    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
-    return events
-
-
-def _types(code_stage: Any, text: str) -> list[str]:
-    return [e.event for e in _events(code_stage, text)]
 
 
 @pytest.mark.parametrize(
@@ -38,7 +28,7 @@ def _types(code_stage: Any, text: str) -> list[str]:
     ],
 )
 def test_filters_clause_without_act_makes_no_event(code_stage: Any, text: str) -> None:
-    assert _events(code_stage, text) == ()
+    assert coded_events(code_stage, text) == ()
 
 
 @pytest.mark.parametrize(
@@ -50,7 +40,7 @@ def test_filters_clause_without_act_makes_no_event(code_stage: Any, text: str) -
     ],
 )
 def test_filters_clause_with_act_keeps_event(code_stage: Any, text: str, event: str) -> None:
-    assert event in _types(code_stage, text)
+    assert event in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -61,7 +51,7 @@ def test_filters_clause_with_act_keeps_event(code_stage: Any, text: str, event: 
     ],
 )
 def test_filters_warning_to_the_public_is_not_a_threat(code_stage: Any, text: str) -> None:
-    assert "THREATEN" not in _types(code_stage, text)
+    assert "THREATEN" not in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -72,12 +62,12 @@ def test_filters_warning_to_the_public_is_not_a_threat(code_stage: Any, text: st
     ],
 )
 def test_filters_accidents_are_not_assaults(code_stage: Any, text: str) -> None:
-    assert "ASSAULT" not in _types(code_stage, text)
+    assert "ASSAULT" not in coded_types(code_stage, text)
 
 
 def test_filters_attack_in_a_crash_stays_an_assault(code_stage: Any) -> None:
     text = "A bomb planted by militants killed twelve Pakistani soldiers and caused a bus crash."
-    assert "ASSAULT" in _types(code_stage, text)
+    assert "ASSAULT" in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -93,35 +83,35 @@ def test_filters_attack_in_a_crash_stays_an_assault(code_stage: Any) -> None:
     ],
 )
 def test_filters_unasserted_frames_are_not_emitted(code_stage: Any, text: str) -> None:
-    assert _events(code_stage, text) == ()
+    assert coded_events(code_stage, text) == ()
 
 
 def test_filters_question_is_not_a_request(code_stage: Any) -> None:
     text = "Mexican lawmakers asked whether the United States had sent agents across the border."
-    assert "REQUEST" not in _types(code_stage, text)
+    assert "REQUEST" not in coded_types(code_stage, text)
 
 
 def test_filters_light_verb_and_noun_tell_one_act(code_stage: Any) -> None:
-    events = _events(code_stage, "Japan and India conducted a joint naval drill.")
+    events = coded_events(code_stage, "Japan and India conducted a joint naval drill.")
     assert [e.event for e in events] == ["COOPERATE"]
 
 
 def test_filters_solo_drill_is_mobilize(code_stage: Any) -> None:
-    assert _types(code_stage, "The Iranian navy conducted a live-fire drill.") == ["MOBILIZE"]
+    assert coded_types(code_stage, "The Iranian navy conducted a live-fire drill.") == ["MOBILIZE"]
 
 
 def test_filters_stated_mobilization_plan_is_mobilize(code_stage: Any) -> None:
     text = "India said it would send 2,000 more soldiers to the border with China."
-    assert _types(code_stage, text) == ["MOBILIZE"]
+    assert coded_types(code_stage, text) == ["MOBILIZE"]
 
 
 def test_filters_movement_with_no_known_traveller_is_no_visit(code_stage: Any) -> None:
-    assert _events(code_stage, "A cargo flight arrived safely in Lima on Sunday.") == ()
+    assert coded_events(code_stage, "A cargo flight arrived safely in Lima on Sunday.") == ()
 
 
 def test_filters_passive_relative_clause_noun_is_acted_on(code_stage: Any) -> None:
     text = "Belgium expelled a Moroccan imam who had been accused by Belgian prosecutors of fraud."
-    accused = [e for e in _events(code_stage, text) if e.event == "ACCUSE"]
+    accused = [e for e in coded_events(code_stage, text) if e.event == "ACCUSE"]
     for event in accused:
         assert "MAR" not in {a.country for a in event.actors}
 
@@ -135,7 +125,7 @@ def test_filters_passive_relative_clause_noun_is_acted_on(code_stage: Any) -> No
     ],
 )
 def test_filters_non_political_objects_make_no_event(code_stage: Any, text: str) -> None:
-    assert _events(code_stage, text) == ()
+    assert coded_events(code_stage, text) == ()
 
 
 @pytest.mark.parametrize(
@@ -153,7 +143,7 @@ def test_filters_non_political_objects_make_no_event(code_stage: Any, text: str)
     ],
 )
 def test_filters_markets_without_and_commentary_make_no_event(code_stage: Any, text: str) -> None:
-    assert _types(code_stage, text) == []
+    assert coded_types(code_stage, text) == []
 
 
 @pytest.mark.parametrize(
@@ -166,7 +156,7 @@ def test_filters_markets_without_and_commentary_make_no_event(code_stage: Any, t
     ],
 )
 def test_filters_keep_acts_by_parties(code_stage: Any, text: str, event: str) -> None:
-    assert event in _types(code_stage, text)
+    assert event in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -178,7 +168,7 @@ def test_filters_keep_acts_by_parties(code_stage: Any, text: str, event: str) ->
     ],
 )
 def test_filters_a_direct_question_asserts_no_event(code_stage: Any, text: str) -> None:
-    assert _events(code_stage, text) == ()
+    assert coded_events(code_stage, text) == ()
 
 
 @pytest.mark.parametrize(
@@ -191,14 +181,14 @@ def test_filters_a_direct_question_asserts_no_event(code_stage: Any, text: str) 
 def test_calling_a_party_a_crime_or_a_lie_is_an_accusation(
     code_stage: Any, text: str, recipient: str
 ) -> None:
-    (event,) = _events(code_stage, text)
+    (event,) = coded_events(code_stage, text)
     assert event.event == "ACCUSE" and event.mode == "disapprove"
     assert [r.country for r in event.recipients] == [recipient]
 
 
 def test_calling_a_raid_a_crime_codes_the_accusation_not_the_raid(code_stage: Any) -> None:
     text = "A Palestinian spokesman called the Israeli raid a crime on Tuesday."
-    assert _types(code_stage, text) == ["ACCUSE"]
+    assert coded_types(code_stage, text) == ["ACCUSE"]
 
 
 @pytest.mark.parametrize(
@@ -210,22 +200,22 @@ def test_calling_a_raid_a_crime_codes_the_accusation_not_the_raid(code_stage: An
     ],
 )
 def test_filters_talk_with_the_press_is_no_consultation(code_stage: Any, text: str) -> None:
-    assert "CONSULT" not in _types(code_stage, text)
+    assert "CONSULT" not in coded_types(code_stage, text)
 
 
 def test_filters_a_question_from_the_press_is_no_request(code_stage: Any) -> None:
     text = "Asked by reporters to comment on the Syrian offer, the Turkish president smiled."
-    assert "REQUEST" not in _types(code_stage, text)
+    assert "REQUEST" not in coded_types(code_stage, text)
 
 
 def test_filters_a_meeting_with_a_party_and_the_press_stays(code_stage: Any) -> None:
     text = "The Turkish president met the Greek prime minister and reporters in Athens."
-    assert "CONSULT" in _types(code_stage, text)
+    assert "CONSULT" in coded_types(code_stage, text)
 
 
 def test_filters_a_finding_is_no_agreement(code_stage: Any) -> None:
     text = "South Korean officials determined that the rocket had reached orbit."
-    assert _types(code_stage, text) == []
+    assert coded_types(code_stage, text) == []
 
 
 @pytest.mark.parametrize(
@@ -236,7 +226,7 @@ def test_filters_a_finding_is_no_agreement(code_stage: Any) -> None:
     ],
 )
 def test_filters_one_persons_rally_is_no_protest(code_stage: Any, text: str) -> None:
-    assert "PROTEST" not in _types(code_stage, text)
+    assert "PROTEST" not in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -249,7 +239,7 @@ def test_filters_one_persons_rally_is_no_protest(code_stage: Any, text: str) -> 
 def test_filters_rallies_of_many_or_against_someone_are_protests(
     code_stage: Any, text: str
 ) -> None:
-    assert "PROTEST" in _types(code_stage, text)
+    assert "PROTEST" in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -277,7 +267,7 @@ def test_filters_rallies_of_many_or_against_someone_are_protests(
 def test_filters_inference_accident_description_and_occasion(
     code_stage: Any, text: str, absent: str
 ) -> None:
-    assert absent not in _types(code_stage, text)
+    assert absent not in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -294,7 +284,7 @@ def test_filters_inference_accident_description_and_occasion(
 def test_filters_demands_attacks_and_issued_words_stay(
     code_stage: Any, text: str, event: str
 ) -> None:
-    assert event in _types(code_stage, text)
+    assert event in coded_types(code_stage, text)
 
 
 def test_filters_one_who_describes_an_act_told_by_a_noun_did_not_do_it(code_stage: Any) -> None:
@@ -304,9 +294,11 @@ def test_filters_one_who_describes_an_act_told_by_a_noun_did_not_do_it(code_stag
 
 
 def test_filters_a_permission_granted_is_coded_not_its_use(code_stage: Any) -> None:
-    types = _types(code_stage, "Kenya allowed Uganda to send troops to Somalia.")
+    types = coded_types(code_stage, "Kenya allowed Uganda to send troops to Somalia.")
     assert "CONCEDE" in types and "MOBILIZE" not in types
-    assert "MOBILIZE" not in _types(code_stage, "The new corridor will allow Chad to send troops.")
+    assert "MOBILIZE" not in coded_types(
+        code_stage, "The new corridor will allow Chad to send troops."
+    )
 
 
 @pytest.mark.parametrize(

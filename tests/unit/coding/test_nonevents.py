@@ -7,19 +7,9 @@ from typing import Any
 
 import pytest
 
-from dyads.records import Event
-from tests.conftest import make_article
+from tests.conftest import coded_types, make_article
 
 pytestmark = pytest.mark.slow
-
-
-def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
-    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
-    return events
-
-
-def _types(code_stage: Any, text: str) -> list[str]:
-    return [e.event for e in _events(code_stage, text)]
 
 
 @pytest.mark.parametrize(
@@ -63,7 +53,7 @@ def _types(code_stage: Any, text: str) -> list[str]:
     ],
 )
 def test_nonevents_sentence_reports_no_act(code_stage: Any, text: str, absent: str) -> None:
-    assert absent not in _types(code_stage, text)
+    assert absent not in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -93,7 +83,7 @@ def test_nonevents_sentence_reports_no_act(code_stage: Any, text: str, absent: s
     ],
 )
 def test_nonevents_keeps_the_acts(code_stage: Any, text: str, event: str) -> None:
-    assert event in _types(code_stage, text)
+    assert event in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -125,7 +115,7 @@ def test_nonevents_a_headline_in_the_present_reports_the_news(code_stage: Any) -
     ],
 )
 def test_nonevents_standing_attitudes_and_points_conceded(code_stage: Any, text: str) -> None:
-    assert _types(code_stage, text) == []
+    assert coded_types(code_stage, text) == []
 
 
 @pytest.mark.parametrize(
@@ -138,4 +128,4 @@ def test_nonevents_standing_attitudes_and_points_conceded(code_stage: Any, text:
 def test_nonevents_attitudes_shown_and_concessions_made(
     code_stage: Any, text: str, event: str
 ) -> None:
-    assert event in _types(code_stage, text)
+    assert event in coded_types(code_stage, text)

@@ -6,15 +6,9 @@ from typing import Any
 
 import pytest
 
-from dyads.records import Event
-from tests.conftest import make_article
+from tests.conftest import coded_events, make_article
 
 pytestmark = pytest.mark.slow
-
-
-def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
-    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
-    return events
 
 
 def _countries(refs: Any) -> set[str]:
@@ -25,8 +19,8 @@ def _assert_one(
     code_stage: Any, text: str, event: str, *, actors: set[str], recipients: set[str]
 ) -> None:
     """``text`` codes exactly one ``event``, between these countries."""
-    coded = [e for e in _events(code_stage, text) if e.event == event]
-    assert len(coded) == 1, _events(code_stage, text)
+    coded = [e for e in coded_events(code_stage, text) if e.event == event]
+    assert len(coded) == 1, coded_events(code_stage, text)
     assert _countries(coded[0].actors) == actors
     assert _countries(coded[0].recipients) == recipients
 
@@ -122,7 +116,7 @@ def test_noun_with_own_parties_is_an_event(
 )
 def test_noun_without_an_act_makes_no_event(code_stage: Any, text: str) -> None:
     wanted = {"ACCUSE", "CONSULT", "SANCTION", "THREATEN", "REQUEST", "ASSAULT"}
-    assert [e for e in _events(code_stage, text) if e.event in wanted] == []
+    assert [e for e in coded_events(code_stage, text) if e.event in wanted] == []
 
 
 @pytest.mark.parametrize(
@@ -158,20 +152,20 @@ def test_adjective_predicate_is_an_event_of_its_subject(
     ],
 )
 def test_adjective_predicate_negated_or_unreal_makes_no_event(code_stage: Any, text: str) -> None:
-    assert _events(code_stage, text) == ()
+    assert coded_events(code_stage, text) == ()
 
 
 def test_noun_governs_only_what_hangs_on_it(code_stage: Any) -> None:
     text = (
         "Peru's criticism of Chile grew as it was announced that Bolivia would meet with Ecuador."
     )
-    events = {e.event for e in _events(code_stage, text)}
+    events = {e.event for e in coded_events(code_stage, text)}
     assert "ACCUSE" in events and events & {"AGREE", "CONSULT"}
 
 
 def test_noun_with_a_time_only_leaves_the_act_to_its_verb(code_stage: Any) -> None:
     # "on Sunday" is no party: the verb's event keeps the ones it killed
-    (coded,) = _events(code_stage, "A roadside bombing on Sunday killed two Iraqi soldiers.")
+    (coded,) = coded_events(code_stage, "A roadside bombing on Sunday killed two Iraqi soldiers.")
     assert coded.event == "ASSAULT" and _countries(coded.recipients) == {"IRQ"}
 
 
@@ -204,7 +198,7 @@ def test_feeling_expressed_is_an_event(
     ],
 )
 def test_feeling_not_expressed_makes_no_event(code_stage: Any, text: str) -> None:
-    assert [e for e in _events(code_stage, text) if e.event == "ACCUSE"] == []
+    assert [e for e in coded_events(code_stage, text) if e.event == "ACCUSE"] == []
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import make_article
+from tests.conftest import coded_types
 
 pytestmark = pytest.mark.slow
-
-
-def _types(code_stage: Any, text: str) -> list[str]:
-    return [e.event for e in code_stage.process(make_article((text,))).events]
 
 
 @pytest.mark.parametrize(
@@ -41,7 +37,7 @@ def _types(code_stage: Any, text: str) -> list[str]:
     ],
 )
 def test_object_senses_are_not_coded(code_stage: Any, text: str, absent: str) -> None:
-    assert absent not in _types(code_stage, text)
+    assert absent not in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -56,4 +52,4 @@ def test_object_senses_are_not_coded(code_stage: Any, text: str, absent: str) ->
     ],
 )
 def test_object_senses_keep_acts_on_parties(code_stage: Any, text: str, event: str) -> None:
-    assert event in _types(code_stage, text)
+    assert event in coded_types(code_stage, text)

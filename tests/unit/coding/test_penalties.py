@@ -7,15 +7,9 @@ from typing import Any
 
 import pytest
 
-from dyads.records import Event
-from tests.conftest import make_article
+from tests.conftest import coded_events
 
 pytestmark = pytest.mark.slow
-
-
-def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
-    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
-    return events
 
 
 @pytest.mark.parametrize(
@@ -31,7 +25,7 @@ def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
 def test_penalties_promised_are_threats_against_their_subject(
     code_stage: Any, text: str, recipient: str
 ) -> None:
-    threats = [e for e in _events(code_stage, text) if e.event == "THREATEN"]
+    threats = [e for e in coded_events(code_stage, text) if e.event == "THREATEN"]
     assert len(threats) == 1
     assert {r.country for r in threats[0].recipients} == {recipient}
 
@@ -48,4 +42,4 @@ def test_penalties_promised_are_threats_against_their_subject(
     ],
 )
 def test_penalties_past_denied_or_absent_are_no_threats(code_stage: Any, text: str) -> None:
-    assert "THREATEN" not in [e.event for e in _events(code_stage, text)]
+    assert "THREATEN" not in [e.event for e in coded_events(code_stage, text)]

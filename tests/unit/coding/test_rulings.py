@@ -8,13 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import make_article
+from tests.conftest import coded_types
 
 pytestmark = pytest.mark.slow
-
-
-def _types(code_stage: Any, text: str) -> list[str]:
-    return [e.event for e in code_stage.process(make_article((text,))).events]
 
 
 @pytest.mark.parametrize(
@@ -25,6 +21,6 @@ def _types(code_stage: Any, text: str) -> list[str]:
     ],
 )
 def test_ruling_against_is_rejection(code_stage: Any, text: str) -> None:
-    types = _types(code_stage, text)
+    types = coded_types(code_stage, text)
     assert "REJECT" in types
     assert "CONSULT" not in types

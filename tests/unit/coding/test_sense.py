@@ -8,8 +8,7 @@ import pytest
 
 from dyads.coding.lexicon import ABSTRACT, parse_rows, word_classes
 from dyads.errors import LexiconError
-from dyads.records import Event
-from tests.conftest import make_article
+from tests.conftest import coded_events
 
 pytestmark = pytest.mark.slow
 
@@ -48,13 +47,8 @@ def test_force_rows_without_objects_of_their_own_rule_out_what_is_said() -> None
     assert aimed.class_excluded == frozenset()  # its own objects decide
 
 
-def _events(code_stage: Any, text: str) -> tuple[Event, ...]:
-    events: tuple[Event, ...] = code_stage.process(make_article((text,))).events
-    return events
-
-
 def _types(code_stage: Any, text: str) -> set[str]:
-    return {event.event for event in _events(code_stage, text)}
+    return {event.event for event in coded_events(code_stage, text)}
 
 
 @pytest.mark.parametrize(
@@ -162,7 +156,7 @@ def test_phrasal_verbs_and_idioms_report_their_event(
 
 def test_a_party_allowed_to_act_is_a_concession(code_stage: Any) -> None:
     text = "Malaysia's home minister allowed the opposition leader to hold a rally."
-    (concession,) = [e for e in _events(code_stage, text) if e.event == "CONCEDE"]
+    (concession,) = [e for e in coded_events(code_stage, text) if e.event == "CONCEDE"]
     assert [r.sector for r in concession.recipients] == ["OPP"]
 
 
@@ -189,7 +183,7 @@ def test_two_agreements_of_one_pair_with_different_contents_stay_apart(code_stag
         "Greece and Egypt agreed on Monday to form a joint team on energy studies. "
         "The two countries also agreed to expand cooperation in shipping."
     )
-    agreements = [e for e in _events(code_stage, text) if e.event == "AGREE"]
+    agreements = [e for e in coded_events(code_stage, text) if e.event == "AGREE"]
     assert len(agreements) == 2
 
 
@@ -198,12 +192,12 @@ def test_what_is_signed_or_praised_tells_two_acts_apart(code_stage: Any) -> None
         "Greece and Egypt agreed on Monday to form a joint team on energy studies. "
         "The two countries also signed a memorandum on shipping."
     )
-    assert len([e for e in _events(code_stage, signed) if e.event == "AGREE"]) == 2
+    assert len([e for e in coded_events(code_stage, signed) if e.event == "AGREE"]) == 2
     praised = (
         "The Egyptian president praised the strong partnership with Greece on Monday. "
         "The Egyptian president also praised the help of the Greek navy in the rescue."
     )
-    assert len([e for e in _events(code_stage, praised) if e.event == "SUPPORT"]) == 2
+    assert len([e for e in coded_events(code_stage, praised) if e.event == "SUPPORT"]) == 2
 
 
 def test_one_act_blamed_in_other_words_stays_one_event(code_stage: Any) -> None:
@@ -212,7 +206,7 @@ def test_one_act_blamed_in_other_words_stays_one_event(code_stage: Any) -> None:
         "Japan condemned the missile launch by North Korea on Monday. "
         "Japan condemned the move as a grave threat."
     )
-    assert len([e for e in _events(code_stage, text) if e.event == "ACCUSE"]) == 1
+    assert len([e for e in coded_events(code_stage, text) if e.event == "ACCUSE"]) == 1
 
 
 def test_an_order_to_stop_or_give_up_something_coerces(code_stage: Any) -> None:

@@ -8,13 +8,9 @@ from typing import Any
 import pytest
 
 from dyads.coding.dropped import Collector
-from tests.conftest import make_article
+from tests.conftest import coded_types, make_article
 
 pytestmark = pytest.mark.slow
-
-
-def _types(code_stage: Any, text: str) -> list[str]:
-    return [e.event for e in code_stage.process(make_article((text,))).events]
 
 
 @pytest.mark.parametrize(
@@ -25,7 +21,7 @@ def _types(code_stage: Any, text: str) -> list[str]:
     ],
 )
 def test_threats_of_things_are_not_coded(code_stage: Any, text: str) -> None:
-    assert "THREATEN" not in _types(code_stage, text)
+    assert "THREATEN" not in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -39,7 +35,7 @@ def test_threats_of_things_are_not_coded(code_stage: Any, text: str) -> None:
     ],
 )
 def test_threats_of_parties_stay(code_stage: Any, text: str) -> None:
-    assert "THREATEN" in _types(code_stage, text)
+    assert "THREATEN" in coded_types(code_stage, text)
 
 
 def test_threat_with_a_condition_is_made_by_someone(code_stage: Any) -> None:

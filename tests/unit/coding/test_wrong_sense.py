@@ -9,13 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import make_article
+from tests.conftest import coded_types
 
 pytestmark = pytest.mark.slow
-
-
-def _types(code_stage: Any, text: str) -> list[str]:
-    return [e.event for e in code_stage.process(make_article((text,))).events]
 
 
 @pytest.mark.parametrize(
@@ -27,12 +23,12 @@ def _types(code_stage: Any, text: str) -> list[str]:
     ],
 )
 def test_owner_of_the_object_is_not_the_object(code_stage: Any, text: str) -> None:
-    assert "CONSULT" not in _types(code_stage, text)
+    assert "CONSULT" not in coded_types(code_stage, text)
 
 
 def test_what_the_object_is_made_of_still_counts(code_stage: Any) -> None:
     text = "Kenya's prime minister received a delegation of Ugandan ministers on Monday."
-    assert "CONSULT" in _types(code_stage, text)
+    assert "CONSULT" in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +42,7 @@ def test_what_the_object_is_made_of_still_counts(code_stage: Any) -> None:
 def test_a_wish_for_an_act_on_someone_is_not_the_act(
     code_stage: Any, text: str, absent: str
 ) -> None:
-    assert absent not in _types(code_stage, text)
+    assert absent not in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -58,12 +54,12 @@ def test_a_wish_for_an_act_on_someone_is_not_the_act(
     ],
 )
 def test_a_party_barred_from_trade_is_sanctioned(code_stage: Any, text: str) -> None:
-    assert _types(code_stage, text) == ["SANCTION"]
+    assert coded_types(code_stage, text) == ["SANCTION"]
 
 
 def test_a_party_barred_from_other_acts_is_coerced(code_stage: Any) -> None:
     text = "Uganda barred Kenyan journalists from entering the country on Monday."
-    assert _types(code_stage, text) == ["COERCE"]
+    assert coded_types(code_stage, text) == ["COERCE"]
 
 
 @pytest.mark.parametrize(
@@ -75,7 +71,7 @@ def test_a_party_barred_from_other_acts_is_coerced(code_stage: Any) -> None:
     ],
 )
 def test_demonstrating_a_quality_is_no_protest(code_stage: Any, text: str) -> None:
-    assert "PROTEST" not in _types(code_stage, text)
+    assert "PROTEST" not in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
@@ -94,8 +90,8 @@ def test_demonstrating_a_quality_is_no_protest(code_stage: Any, text: str) -> No
     ],
 )
 def test_event_nouns_inside_names_tell_no_act(code_stage: Any, text: str, absent: str) -> None:
-    assert absent not in _types(code_stage, text)
+    assert absent not in coded_types(code_stage, text)
 
 
 def test_event_nouns_in_title_case_headlines_are_read(code_stage: Any) -> None:
-    assert "COERCE" in _types(code_stage, "Kenyan Police Crackdown On Ugandan Traders")
+    assert "COERCE" in coded_types(code_stage, "Kenyan Police Crackdown On Ugandan Traders")
