@@ -151,6 +151,17 @@ def _most_specific(units: Sequence[Found]) -> list[Found]:
     return [(u, refs) for u, refs in units if any(_rank(u, r) == best[r.country] for r in refs)]
 
 
+def _predicate_holder(verb: Any, subject: Any, *, agent: bool) -> tuple[Any, list[Any]]:
+    """ "Peru was critical of Chile", "Peru was disappointed in Chile": the one who is so
+    acts, whatever the parse calls the subject; "was appalled by Russia's bombing" is said
+    of the one appalled, and the agent is whom it blames."""
+    own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if agent and own:
+        subject = own[0]
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    return subject or next(iter(own), None), [o for o in agents if o.dep_ == "pobj"]
+
+
 def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
     """Actors and recipients of ``trigger`` from the finder's units of the sentence."""
     if trigger.nominal:
@@ -168,10 +179,7 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         passive = agent or is_passive(verb)
         heads = recipient_tokens(verb, trigger.entry.recipient, passive=passive)
         if trigger.predicative:
-            # "Peru was critical of Chile", "Peru was disappointed in Chile": the one who
-            # is so acts, whatever the parse calls the subject
-            subject = subject or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            heads = []
+            subject, heads = _predicate_holder(verb, subject, agent=agent)
         if trigger.anchor is not None or trigger.predicative:
             heads += recipient_tokens(trigger.token, trigger.entry.recipient, passive=False)
         if trigger.anchor is not None and trigger.anchor.lemma_.lower() in PLACING_VERBS:

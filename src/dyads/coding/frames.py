@@ -97,6 +97,16 @@ BELIEF_HEADS = frozenset(
     {"think", "believe", "imagine", "fear", "suspect", "doubt", "wonder", "assume", "guess"}
 )
 
+# Nouns of opinion: the clause a copula gives them is what someone holds, not a report ("My
+# interpretation was that he was assaulted", "the fear is that troops will cross").
+OPINION_NOUNS = frozenset(
+    {
+        "interpretation", "view", "belief", "impression", "assumption", "theory", "guess",
+        "feeling", "suspicion", "fear", "concern", "worry", "hope", "expectation",
+        "understanding", "sense", "opinion", "hunch", "thinking", "suggestion", "speculation",
+    }
+)  # fmt: skip
+
 
 def nonfactive_frame(verb: Any) -> bool:
     """The verb completes a frame that does not assert it: "able to", "supposed to", a
@@ -112,9 +122,16 @@ def nonfactive_frame(verb: Any) -> bool:
         return True
     if verb.dep_ == "ccomp" and head.lemma_.lower() in PERMISSION_HEADS and infinitive(verb):
         return True  # "allowed Uganda to send troops", parsed with a subject of its own
+    if verb.dep_ in {"ccomp", "attr"} and head.lemma_.lower() == "be" and _opinion_held(head):
+        return True
     # a clause before the verb of belief is the news with a parenthetical ("X attacked Y,
     # officials believe"), not a belief
     return verb.dep_ == "ccomp" and verb.i > head.i and head.lemma_.lower() in BELIEF_HEADS
+
+
+def _opinion_held(copula: Any) -> bool:
+    """The copula's subject is a noun of opinion ("my interpretation was that ...")."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in OPINION_NOUNS for c in copula.children)
 
 
 def infinitive(verb: Any) -> bool:

@@ -65,6 +65,13 @@ def speech_row(
 ACCUSE_ROW = speech_row(lemma="(reported wrongdoing)", event="ACCUSE", cameo="112", mode="allege")
 SUPPORT_ROW = speech_row(lemma="(reported merit)", event="SUPPORT", cameo="051")
 REJECT_ROW = speech_row(lemma="(claims denied)", event="REJECT", cameo="120", target=False)
+# An act of force that a party claims was done ("claims he was assaulted by police") is the
+# claimant's allegation, not a report of the act: the words of saying that mark what they
+# report as disputed. "alleged" and "accused" are triggers of their own.
+ALLEGED_ROW = speech_row(
+    lemma="(claimed act)", event="ACCUSE", cameo="112", mode="allege", target=False
+)
+CLAIMING_VERBS = frozenset({"claim", "contend"})
 # Verbs of wrongdoing that need a complement to say one: "failed to protect" (not "talks
 # failed"), "lied to parliament" or "about" (not "the town lies in ruins").
 NEEDS_COMPLEMENT: Mapping[str, frozenset[str]] = {
@@ -107,6 +114,7 @@ class SpeechWords:
     culpable: frozenset[str]
     culprit: frozenset[str]
     harm: frozenset[str]
+    condemning: frozenset[str]
 
 
 @cache
@@ -125,6 +133,7 @@ def speech_words() -> SpeechWords:
         culpable=classes["culpable"],
         culprit=classes["culprit"],
         harm=classes["harm"],
+        condemning=classes["condemning"],
     )
 
 
@@ -139,7 +148,7 @@ def _content_forms() -> frozenset[str]:
     words = speech_words()
     lemmas = words.wrongdoing | {"deserve", "play"} | DOUBTING_VERBS
     nouns = words.merit_deed | words.contention | words.culpable | words.culprit
-    nouns |= {"responsible"} | UNJUST
+    nouns |= {"responsible"} | UNJUST | words.condemning
     return frozenset(f for lemma in lemmas for f in surface_forms(lemma)) | nouns
 
 
@@ -277,6 +286,16 @@ def _baseless_claims(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any,
         return None
     reporter = reporting_verb(verb, words)
     return (REJECT_ROW, token, reporter) if reporter is not None else None
+
+
+def claimed_by(verb: Any) -> Any | None:
+    """The verb of claiming ("claims", "contended") that reports the clause of ``verb``,
+    said by a party (no commentator), or None."""
+    words = speech_words()
+    reporter = reporting_verb(verb, words)
+    if reporter is None or reporter.lemma_.lower() not in CLAIMING_VERBS:
+        return None
+    return reporter if speaker_is_party(reporter, words) else None
 
 
 def reporting_verb(verb: Any, words: SpeechWords) -> Any | None:

@@ -25,7 +25,7 @@ from typing import Any
 
 # Verbs that report speech; the clauses they govern shift the news into the past perfect.
 SAY_LEMMAS = frozenset(
-    {"say", "tell", "announce", "report", "state", "confirm", "add", "claim", "declare",
+    {"say", "tell", "announce", "report", "state", "confirm", "add", "claim", "contend", "declare",
      "disclose", "reveal", "note", "insist", "acknowledge", "admit", "explain"}
 )  # fmt: skip
 # Auxiliaries that put a participle in the present or the future ("are prohibited", "will be

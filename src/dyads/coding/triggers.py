@@ -52,7 +52,7 @@ from dyads.coding.nominal import (
 from dyads.coding.penalties import penalty_clauses
 from dyads.coding.proceedings import is_proceeding, undergoer
 from dyads.coding.rows import choose_entry, rows_for
-from dyads.coding.speech import reported_speech
+from dyads.coding.speech import ALLEGED_ROW, claimed_by, reported_speech
 from dyads.coding.unjust import unjust_speech
 
 CONFLICT_EVENTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
@@ -156,7 +156,18 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
         )
         for r in reported_speech(sentence, taken=taken) + unjust_speech(sentence, taken=taken)
     ]  # fmt: skip
-    return _one_per_act(kept) + said
+    return _one_per_act([_as_claimed(t) for t in kept]) + said
+
+
+def _as_claimed(trigger: Trigger) -> Trigger:
+    """ "Sias claims he was assaulted and forced to confess": an act of force a party claims
+    was done is its allegation (ACCUSE by the claimant, ``speech.ALLEGED_ROW``)."""
+    if trigger.event not in CONFLICT_EVENTS or trigger.nominal or trigger.reporter is not None:
+        return trigger
+    claim = claimed_by(trigger.verb)
+    if claim is None:
+        return trigger
+    return replace(trigger, entry=ALLEGED_ROW, event="ACCUSE", reporter=claim)
 
 
 PROPER_TAGS = frozenset({"NNP", "NNPS"})

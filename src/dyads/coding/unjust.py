@@ -1,17 +1,19 @@
-"""Accusations told by an adjective of injustice in reported speech.
+"""Accusations told by an adjective of injustice or condemnation in reported speech.
 
-A party that says another's act is unjust, unfair or illegal accuses it (PLOVER's ACCUSE
-covers criticism), with no verb of blame in the sentence. Two readings of a clause reported
-by a verb of saying (``coding.speech.reporting_verb``), with the adjectives of
-``coding.speech.UNJUST``:
+A party that says another's act is unjust, unfair or illegal, or barbaric, cruel or
+unacceptable, accuses it (PLOVER's ACCUSE covers criticism), with no verb of blame in the
+sentence. Two readings of a clause reported by a verb of saying
+(``coding.speech.reporting_verb``), with the adjectives of ``coding.speech.UNJUST`` and of the
+``condemning`` class of ``data/word_classes.tsv``:
 
 - predicative: "The Chilean minister said Bolivia's claim was illegal": ACCUSE, the speaker
   against the subject of "was" (or its owner);
 - attributive: '"Despite the unfair ruling from the Hague court, we go on," the minister
   said', "said its traders face unfair Peruvian checks": ACCUSE, the speaker against the
   owner of the deed, the country its adjective names, or the party it comes "from" or is
-  "by". Only nouns of deeds (``DEEDS``) take this reading, so that "illegal migrants" or
-  "an unfair world" accuse nobody.
+  "by". With an adjective of injustice only nouns of deeds (``DEEDS``) take this reading,
+  so that "illegal migrants" or "an unfair world" accuse nobody; an adjective of
+  condemnation blames whatever it qualifies ("Myanmar's atrocious record").
 
 The readings share ``coding.speech``'s guards: the clause asserted (not negated, under a
 modal, a condition or a plan), the speaker no commentator; the row's ``target`` flag makes an
@@ -26,6 +28,7 @@ from typing import Any
 
 from dyads.coding.argument_tokens import SUBJECT_DEPS
 from dyads.coding.speech import (
+    ALLEGED_ROW,
     UNJUST,
     Reported,
     SpeechWords,
@@ -76,10 +79,16 @@ def unjust_speech(sentence: Iterable[Any], *, taken: frozenset[int]) -> list[Rep
 
 def spoken_of(token: Any, *, row_lemma: str) -> list[Any]:
     """The words naming whom a statement's word is about: for an unjust deed its owners and
-    doers, else the subject (or owner) of the word."""
+    doers, for an act claimed its doer (the subject, or the agent of a passive), else the
+    subject (or owner) of the word."""
+    if row_lemma == ALLEGED_ROW.lemma:
+        agents = [c for c in token.children if c.dep_ == "agent"]
+        doers = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+        return doers or [c for c in token.children if c.dep_ == "nsubj"]
     if row_lemma != UNJUST_ROW.lemma or token.pos_ not in {"NOUN", "PROPN"}:
         return [c for c in token.children if c.dep_ in SPOKEN_OF_DEPS]
-    heads = [c for c in token.children if c.dep_ in OWNER_DEPS and c.lower_ not in UNJUST]
+    blaming = UNJUST | speech_words().condemning
+    heads = [c for c in token.children if c.dep_ in OWNER_DEPS and c.lower_ not in blaming]
     doers = [c for c in token.children if c.dep_ == "prep" and c.lower_ in DOER_PREPS]
     return heads + [o for p in doers for o in p.children if o.dep_ == "pobj"]
 
@@ -88,17 +97,23 @@ def _predicative(token: Any, words: SpeechWords) -> tuple[Any, Any] | None:
     """ "said Bolivia's claim was illegal": the copula, its verb of saying."""
     if token.lemma_.lower() != "be" or not has_subject(token) or not asserted(token):
         return None
-    if not any(c.dep_ == "acomp" and c.lower_ in UNJUST for c in token.children):
+    if not any(c.dep_ == "acomp" and _blaming(c, words) for c in token.children):
         return None
     reporter = reporting_verb(token, words)
     return (token, reporter) if reporter is not None else None
 
 
 def _attributive(token: Any, words: SpeechWords) -> tuple[Any, Any] | None:
-    """ "said ... unfair Peruvian checks": the deed, its verb of saying."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in DEEDS:
+    """ "said ... unfair Peruvian checks", "Myanmar's atrocious record": the deed, its verb
+    of saying. An adjective of injustice needs a noun of deeds; one of condemnation, whose
+    sense is blame whatever it qualifies, any noun."""
+    if token.pos_ != "NOUN":
         return None
-    if not any(c.dep_ == "amod" and c.lower_ in UNJUST for c in token.children):
+    deed = token.lemma_.lower() in DEEDS
+    if not any(
+        c.dep_ == "amod" and (c.lower_ in words.condemning or (deed and c.lower_ in UNJUST))
+        for c in token.children
+    ):
         return None
     if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"} for c in token.children):
         return None  # "there were no unfair checks"
@@ -107,6 +122,11 @@ def _attributive(token: Any, words: SpeechWords) -> tuple[Any, Any] | None:
         return None
     reporter = reporting_verb(clause, words)
     return (token, reporter) if reporter is not None else None
+
+
+def _blaming(adjective: Any, words: SpeechWords) -> bool:
+    """An adjective of injustice or of condemnation ("unfair", "barbaric", "unacceptable")."""
+    return adjective.lower_ in UNJUST or adjective.lower_ in words.condemning
 
 
 def _asked(reporter: Any) -> bool:

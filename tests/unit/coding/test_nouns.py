@@ -129,6 +129,13 @@ def test_noun_without_an_act_makes_no_event(code_stage: Any, text: str) -> None:
         ("The Ghanaian president was furious with Togo.", "ACCUSE", {"GHA"}, {"TGO"}),
         # anger needs no named target: the one who is angry blames
         ("The Chilean minister was furious.", "ACCUSE", {"CHL"}, set()),
+        # horror and dismay blame only a party named
+        (
+            "The Japanese government was appalled by the Russian bombing.",
+            "ACCUSE",
+            {"JPN"},
+            {"RUS"},
+        ),
         # a that-clause names the one blamed, and its act is the complaint's content
         (
             "The Kenyan minister was furious that Uganda closed the border.",
@@ -149,6 +156,8 @@ def test_adjective_predicate_is_an_event_of_its_subject(
     [
         "Chile said it was not critical of Peru.",
         "Chile would be grateful to Peru.",
+        # horror at a happening with no party: sympathy, no blame
+        "The Chilean president was horrified by the earthquake.",
     ],
 )
 def test_adjective_predicate_negated_or_unreal_makes_no_event(code_stage: Any, text: str) -> None:

@@ -57,6 +57,14 @@ def _countries(refs: Any) -> set[str]:
          "unfounded.", "REJECT", {"GHA"}, {"NGA"}),
         ("The Peruvian minister underlined that Chile has misused the funds.", "ACCUSE",
          {"PER"}, {"CHL"}),
+        # a predicate of guilt by a noun of condemnation
+        ("The Ukrainian president said the Russian referendum was a sham.", "ACCUSE",
+         {"UKR"}, {"RUS"}),
+        # an act of force a party claims was done is its allegation against the doer
+        ("The Kenyan opposition leader claims he was assaulted by Ugandan police officers in "
+         "Kampala.", "ACCUSE", {"KEN"}, {"UGA"}),
+        ("The Egyptian foreign ministry contended that Saudi police had beaten the activist.",
+         "ACCUSE", {"EGY"}, {"SAU"}),
     ],
 )  # fmt: skip
 def test_speech_codes_what_the_statement_tells(
@@ -103,6 +111,20 @@ def test_speech_needs_a_speaker_of_a_known_country(code_stage: Any) -> None:
         _said(code_stage, "Someone said the Ugandan government had looted the loan.", "ACCUSE")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reported by a verb that does not dispute it, the act is the news
+        "Ugandan police officers assaulted the Kenyan opposition leader in Kampala, the "
+        "Kenyan embassy said.",
+        # a commentator's claim
+        "A Kenyan analyst claims Ugandan police officers assaulted the opposition leader.",
+    ],
+)
+def test_speech_claims_only_what_a_party_disputes(code_stage: Any, text: str) -> None:
+    assert _said(code_stage, text, "ACCUSE") == []
 
 
 def test_speech_leaves_an_accusing_verb_its_own_reading(code_stage: Any) -> None:

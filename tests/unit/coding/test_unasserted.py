@@ -35,6 +35,9 @@ pytestmark = pytest.mark.slow
             "The Kenyan opposition group, banned by the Kenyan government, met Ugandan envoys.",
             "COERCE",
         ),
+        # what an opinion holds, given by a copula
+        ("My interpretation was that Kenyan police assaulted the Ugandan student.", "ASSAULT"),
+        ("The fear in Kyiv is that Russian troops attacked the convoy.", "ASSAULT"),
     ],
 )
 def test_unasserted_act_is_not_coded(code_stage: Any, text: str, absent: str) -> None:
@@ -52,6 +55,8 @@ def test_unasserted_act_is_not_coded(code_stage: Any, text: str, absent: str) ->
         ("The rally banned by Kenyan police went ahead in Nairobi.", "COERCE"),
         # the charge is still an accusation
         ("Kenyan prosecutors charged the Ugandan soldier with assault.", "ACCUSE"),
+        # a copula's clause with a subject that is no opinion
+        ("The reason was that Kenyan police assaulted the Ugandan student.", "ASSAULT"),
     ],
 )
 def test_unasserted_keeps_acts_asserted(code_stage: Any, text: str, event: str) -> None:

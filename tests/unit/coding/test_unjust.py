@@ -31,6 +31,11 @@ def _accusations(code_stage: Any, text: str) -> list[Event]:
         # attributive: the country its modifier names
         ("The Peruvian minister said Peruvian farmers still face unfair Chilean checks at "
          "the border.", "PER", "CHL"),
+        # adjectives of condemnation: predicative, and attributive on any noun
+        ("Indian officials said Pakistan's shelling was unprovoked and barbaric.", "IND", "PAK"),
+        ("The Chinese foreign ministry said the American patrol was provocative.", "CHN", "USA"),
+        ('"Moscow\'s reckless conduct endangers us all," the Estonian prime minister told '
+         "reporters.", "EST", "RUS"),
     ],
 )  # fmt: skip
 def test_unjust_accuses_the_owner_of_the_deed(
@@ -59,6 +64,10 @@ def test_unjust_accuses_the_owner_of_the_deed(
         "The Peruvian minister said the tax was unfair.",
         # no such deed
         "The Peruvian minister said there were no unfair Chilean checks at the border.",
+        # condemnation of nobody, or not reported
+        "The Indian minister said the weather in the north was cruel this winter.",
+        "Pakistan's shelling of the border posts was barbaric.",
+        "An Indian analyst said Pakistan's shelling was barbaric.",
     ],
 )
 def test_unjust_codes_no_accusation_where_none_is_made(code_stage: Any, text: str) -> None:
@@ -67,3 +76,4 @@ def test_unjust_codes_no_accusation_where_none_is_made(code_stage: Any, text: st
 
 def test_might_report_finds_the_adjectives_of_injustice() -> None:
     assert might_report("The minister said the verdict was unjust.")
+    assert might_report("The minister said the shelling was barbaric.")
