@@ -3,7 +3,7 @@
 A JSONL record's ``text`` is meant to be the article alone, but crawled texts keep some
 lines of the page around it, each a paragraph of its own; coded as prose they give false
 events and actors such as "EPA South Korea". ``strip_residue`` takes off the paragraphs of
-five shapes, each narrow enough that a paragraph of article prose does not take it:
+six shapes, each narrow enough that a paragraph of article prose does not take it:
 
 - **a box of teasers on one line**: "MOST READ IN NEWS 'I'M MADDIE!' Student jokes ...",
   "Most Read In TV & Showbiz LEW WANTED ...". The paragraph starts with a box heading of
@@ -32,6 +32,8 @@ five shapes, each narrow enough that a paragraph of article prose does not take 
 - **a slide of a photo gallery**: "Photos: North Korea launches rocket State media reported
   ... Hide Caption 3 of 8": the gallery's title after "Photos:", or the slide counter
   ("Hide Caption N of M") that only a gallery prints (``is_gallery_slide``).
+- **a media label**: a paragraph that is only "Photo", "Video" or "Image", where the page
+  showed one; left above the first paragraph it hides the dateline.
 - **a tip-line prompt**: "Do you have a story for the news team? Email us at ...": a request
   for stories that says where to send them ("email us", "call us", an email address).
 
@@ -233,6 +235,8 @@ def is_tip_prompt(paragraph: str) -> bool:
 
 
 _GALLERY_OPENING = re.compile(r"^Photos?: \S")
+# the label a page prints where a photo or a video sat: "Photo", "Video", "Image:"
+_MEDIA_LABEL = re.compile(r"(?:Photo|Video|Image|Graphic|Picture)s?:?", re.IGNORECASE)
 _GALLERY_COUNTER = re.compile(r"\bHide Caption \d+ of \d+\b")
 
 
@@ -248,6 +252,8 @@ def residue_kind(paragraph: str) -> BlockKind | None:
     if box is not None:
         return box[0]
     if is_credit_caption(paragraph) or is_gallery_slide(paragraph):
+        return BlockKind.CAPTION
+    if _MEDIA_LABEL.fullmatch(paragraph.strip()):
         return BlockKind.CAPTION
     if is_credit_line(paragraph):
         return BlockKind.BYLINE

@@ -380,7 +380,11 @@ def _load_cities(countries: dict[str, dict[str, object]]) -> Iterator[tuple[_Cit
         if country is None:
             continue
         alternates = [name for name in row.get("alternatenames") or () if _usable_alternate(name)]
-        keys = {name_key(row["name"]), *map(name_key, alternates)}
+        # an alternate of compass and landform words only ("North" for North Salt Lake) is a
+        # direction in English text
+        keys = {name_key(row["name"])} | {
+            key for key in map(name_key, alternates) if not set(key.split()) <= GENERIC_PLACE_WORDS
+        }
         city = _City(
             name=row["name"],
             country=country,

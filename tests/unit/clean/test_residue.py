@@ -65,6 +65,13 @@ def test_clean_article_text_reads_the_dateline_under_a_leading_caption() -> None
     assert article.paragraphs == (LEDE.split("— ", 1)[1], BODY)
 
 
+def test_clean_article_text_reads_the_dateline_under_a_media_label() -> None:
+    text = _article_text("Photo", LEDE, BODY)
+    article = clean_article_text(make_document(text, media_type=MediaType.ARTICLE_TEXT))
+    assert article.dateline is not None
+    assert article.paragraphs == (LEDE.split("— ", 1)[1], BODY)
+
+
 @pytest.mark.parametrize(
     ("paragraph", "kind"),
     [
@@ -93,6 +100,9 @@ def test_clean_article_text_reads_the_dateline_under_a_leading_caption() -> None
         # the slides of a photo gallery
         ("Photos: Floods in Kisumu A family wades through the water.", BlockKind.CAPTION),
         ("Matatus stand in the flooded market. Hide Caption 4 of 12", BlockKind.CAPTION),
+        # the label where a photo or a video sat
+        ("Photo", BlockKind.CAPTION),
+        ("Video:", BlockKind.CAPTION),
     ],
 )
 def test_residue_kind_names_boilerplate(paragraph: str, kind: BlockKind) -> None:
@@ -130,6 +140,7 @@ def test_residue_kind_names_boilerplate(paragraph: str, kind: BlockKind) -> None
         "Do you have a story? the reporter asked the minister.",
         # photos named in a sentence
         "Photos of the flooded market were shared widely on Monday.",
+        "Video footage showed the crowd.",
     ],
 )
 def test_residue_kind_keeps_prose(paragraph: str) -> None:
