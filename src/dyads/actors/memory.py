@@ -9,8 +9,10 @@ memory keeps, in article order:
   "president", "spokesperson") or a body a state owns ("the Trump administration", "Iraq's
   Human Rights Ministry"), for a later "the minister", "the administration", "the ministry",
 - the last person named at all (what "he" / "she" refers to; gender is not tracked),
-- the countries named so far, for role nouns that name none ("police"), and the last one
-  where the article placed something ("in northern Iraq"), for armed groups ("militants"),
+- the countries named so far, for role nouns that name none ("police"), for the halves of
+  a divided country ("the North" once North Korea is named: ``dyads.actors.units``), and the
+  last one where the article placed something ("in northern Iraq"), for armed groups
+  ("militants"),
 - the last two parties of different states named together ("China and Russia"), for "both
   countries", and the last two such persons, for "the two leaders",
 - the last subject that was not a person: a country or body ("Iran said", "the government
@@ -160,6 +162,10 @@ class ArticleMemory:
 
     def remember_country(self, code: str) -> None:
         self._countries.append(code)
+
+    def has_named(self, code: str) -> bool:
+        """Whether the article has named the state ``code`` so far."""
+        return code in self._countries
 
     def remember_place(self, code: str) -> None:
         """The article places something in the state ``code`` ("strikes in northern Iraq")."""

@@ -294,8 +294,11 @@ def _entity_units(
             continue
         text = doc[first : last + 1].text
         group = tables.group(text) if ent.label_ == "ORG" else None
+        half = _half_named(text, memory, tables) if ent.label_ in ("GPE", "LOC") else None
         if group is not None:  # a body of the PETRARCH-2 tables ("Armed Islamic Group")
             unit = Unit(kind=group.kind, first=first, last=last, head=last, entry=group)
+        elif half is not None:  # "the North" of a Korean story
+            unit = Unit(kind=half.kind, first=first, last=last, head=last, entry=half)
         elif ent.label_ == "ORG":
             unit = Unit(kind=MentionKind.ORGANISATION, first=first, last=last, head=last)
             unit.person = text  # the organisation's name as written
@@ -310,6 +313,25 @@ def _entity_units(
             continue
         units.append(_claim(unit, owner))
     return units
+
+
+# The halves of a divided country that news names by their compass word alone once the
+# article has named them in full: "the North" and "the South" of a Korean story. The half
+# is read only when the article has named the state it stands for (and, for "the South",
+# the North too: elsewhere "the South" is a region).
+HALVES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "north": ("North Korea", ("PRK",)),
+    "south": ("South Korea", ("PRK", "KOR")),
+}
+
+
+def _half_named(text: str, memory: ArticleMemory, tables: ActorTables) -> NameEntry | None:
+    """The state "the North" or "the South" stands for in this article, or None."""
+    half = HALVES.get(text.lower())
+    if half is None or not all(memory.has_named(code) for code in half[1]):
+        return None
+    hits = tables.find_names(half[0])
+    return hits[0][2] if hits else None
 
 
 def _attach(doc: Doc, unit: Unit, owner: list[Unit | None]) -> None:
