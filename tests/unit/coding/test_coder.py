@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from dyads.records import Event
-from tests.conftest import coded_events, make_article
+from tests.conftest import coded_events, coded_types, make_article
 
 pytestmark = pytest.mark.slow
 
@@ -121,6 +121,17 @@ def test_code_meet_with_is_consult_with_recipient(code_stage: Any) -> None:
 def test_code_visit_mode(code_stage: Any, text: str) -> None:
     coded = _only(code_stage, text)
     assert (coded.event, coded.mode, coded.cameo) == ("CONSULT", "visit", "042")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The London mayor visited the crash site on Thursday.",
+        "The Kenyan president's visit to the flooded villages lasted an hour.",
+    ],
+)
+def test_code_visit_needs_a_host(code_stage: Any, text: str) -> None:
+    assert "CONSULT" not in coded_types(code_stage, text)
 
 
 @pytest.mark.parametrize(
