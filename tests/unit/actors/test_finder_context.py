@@ -347,3 +347,21 @@ def test_find_armed_group_takes_the_state_of_the_fighting(
 ) -> None:
     found = _find(spacy_parser, actor_tables, *[p for p in (first, second) if p], dateline="USA")
     assert _actor(found[-1], role).country == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "sector"),
+    [
+        ("The prosecution rejected the request on Friday.", "The prosecution", "JUD"),
+        ("The precinct said on Sunday that the officer was punished.", "The precinct", "COP"),
+        ("The city council approved the plan on Monday.", "The city council", "GOV"),
+    ],
+)
+def test_find_state_bodies_take_the_country_the_article_places_its_news_in(
+    spacy_parser: Any, actor_tables: ActorTables, sentence: str, body: str, sector: str
+) -> None:
+    found = _find(
+        spacy_parser, actor_tables, "A dog attacked a boy at an apartment in Ulsan.", sentence
+    )
+    actor = _actor(found[1], body)
+    assert (actor.country, actor.sector) == ("KOR", sector)
