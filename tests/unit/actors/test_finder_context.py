@@ -355,6 +355,8 @@ def test_find_armed_group_takes_the_state_of_the_fighting(
         ("The prosecution rejected the request on Friday.", "The prosecution", "JUD"),
         ("The precinct said on Sunday that the officer was punished.", "The precinct", "COP"),
         ("The city council approved the plan on Monday.", "The city council", "GOV"),
+        ("The extremist group freed the girls on Saturday.", "The extremist group", "REB"),
+        ("The legislator said the bill was unfair.", "The legislator", "LEG"),
     ],
 )
 def test_find_state_bodies_take_the_country_the_article_places_its_news_in(
