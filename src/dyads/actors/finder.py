@@ -347,12 +347,23 @@ def _default_places() -> tuple[PlaceLookup | None, PlaceLookup | None]:
     return gazetteer.lookup_local, gazetteer.lookup_seat
 
 
+_SINGULAR_NOUNS = frozenset({"NN", "NNP"})
+
+
 def _subject_before(doc: Doc, pronoun: Unit, resolved: list[ResolvedUnit]) -> ActorRef | None:
     """The person a "he" or "she" stands for when the sentence names one before it as a
     subject: the nearest such person, or one a relative clause speaks of ("Moon, who said
-    he hoped ...")."""
+    he hoped ..."); a person named by office alone counts ("The Kenyan president said he
+    was disappointed")."""
     for item in reversed(resolved):
-        if item.head >= pronoun.head or item.kind is not MentionKind.PERSON or not item.actors:
+        if item.head >= pronoun.head or not item.actors:
+            continue
+        titled = (
+            item.kind is MentionKind.ROLE
+            and item.actors[0].title is not None
+            and doc[item.head].tag_ in _SINGULAR_NOUNS
+        )
+        if item.kind is not MentionKind.PERSON and not titled:
             continue
         head = doc[item.head]
         if head.dep_ in _SUBJECTS or any(c.dep_ == "relcl" for c in head.children):

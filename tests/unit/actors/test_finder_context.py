@@ -367,3 +367,15 @@ def test_find_state_bodies_take_the_country_the_article_places_its_news_in(
     )
     actor = _actor(found[1], body)
     assert (actor.country, actor.sector) == ("KOR", sector)
+
+
+def test_find_he_is_the_office_holder_subject_before_it(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "US President Donald Trump said on Monday that talks would go on.",
+        "The Kenyan president said he was disappointed that Uganda closed the border.",
+    )
+    assert _actor(found[1], "he").country == "KEN"
