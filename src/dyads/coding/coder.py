@@ -42,6 +42,7 @@ from dyads.coding.nonevents import no_act, present_state
 from dyads.coding.places import PlaceLookup, place_in_sentence
 from dyads.coding.proceedings import authority_inquiry, not_an_accusation, planned
 from dyads.coding.speech import speech_words
+from dyads.coding.threats import private_plan
 from dyads.coding.triggers import Trigger, find_triggers
 from dyads.nlp.sentences import Sentence
 from dyads.records import ActorRef, Evidence, Span
@@ -263,6 +264,10 @@ def _no_event(
         (lambda: not_an_accusation(trigger.token, trigger.entry) is not None, "not a charge"),
         (lambda: planned(trigger.verb, trigger.entry), "a proceeding planned, not under way"),
         (lambda: is_accident(trigger, actors=actors, borrowed=borrowed), "an accident"),
+        (
+            lambda: private_plan(trigger, actors=actors, recipients=recipients),
+            "a private party's plan, threatening no one",
+        ),
         (lambda: _commentators(actors), "the view of a commentator"),
         (lambda: agrees_with_a_view(trigger), "agreeing with a view, no agreement"),
         (lambda: is_partyless_consult(trigger, actors=actors), "talks with no party named"),

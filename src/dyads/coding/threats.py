@@ -66,3 +66,18 @@ def _names_party(subject: Any, *, units: Sequence[ResolvedUnit]) -> bool:
         return True
     heads = {w.i for w in words}
     return any(u.head in heads and u.actors for u in units)
+
+
+# Sectors of private parties: what they plan to do is their business's or their own, no
+# threat made to anyone unless it names whom it targets.
+PRIVATE_SECTORS = frozenset({"BUS", "CVL", "MED", "EDU", "REL", "LAB", "AGR", "HLH"})
+
+
+def private_plan(trigger: Trigger, *, actors: Sequence[Any], recipients: Sequence[Any]) -> bool:
+    """A planned act of force read as a threat (``triggers``: "would ban", "will cut") by a
+    private party, with no party it targets: "the bank announced it would ban cryptocurrency
+    transactions" restricts its own services. States' plans stay threats ("Greece plans to
+    impose restrictions"), as do threats told as such ("threatened to ...")."""
+    if trigger.event != "THREATEN" or trigger.entry.event == "THREATEN" or recipients:
+        return False
+    return bool(actors) and all(a.sector in PRIVATE_SECTORS for a in actors)

@@ -45,3 +45,19 @@ def test_threat_with_a_condition_is_made_by_someone(code_stage: Any) -> None:
         code_stage.process(make_article((text,)))
     reasons = [d.reason for d in collected.dropped]
     assert "the clause it takes reports no act" not in reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # a company's plan restricts its own business
+        ("The British bank Barclays announced that it would ban cryptocurrency purchases.", False),
+        # a state's plan, or a plan against a party, is a threat
+        ("Greece plans to impose restrictions on its labour market, officials said.", True),
+        ("The British bank Barclays announced that it would boycott Israel over the war.", True),
+    ],
+)
+def test_a_private_party_plan_threatens_only_a_party_named(
+    code_stage: Any, text: str, threat: bool
+) -> None:
+    assert ("THREATEN" in coded_types(code_stage, text)) is threat
