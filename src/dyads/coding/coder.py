@@ -26,6 +26,7 @@ from dyads.coding.filters import (
     has_market_subject,
     is_accident,
     is_advisory,
+    is_body_sitting,
     is_campaign_rally,
     is_partyless_consult,
     is_planned_gathering,
@@ -271,6 +272,10 @@ def _no_event(
         (lambda: _commentators(actors), "the view of a commentator"),
         (lambda: agrees_with_a_view(trigger), "agreeing with a view, no agreement"),
         (lambda: is_partyless_consult(trigger, actors=actors), "talks with no party named"),
+        (
+            lambda: is_body_sitting(trigger, actors=actors, recipients=recipients),
+            "a body meeting as itself",
+        ),
         (
             lambda: is_planned_gathering(trigger, actors=actors, recipients=recipients),
             "a gathering planned, with no one to meet",

@@ -301,6 +301,35 @@ def is_partyless_consult(trigger: Trigger, *, actors: Sequence[ActorRef]) -> boo
     )
 
 
+# Bodies of members that meet as themselves: "the committee met", "the cabinet convened" is
+# a body at work, not a consultation between parties.
+SITTING_BODIES = frozenset(
+    {"committee", "cabinet", "board", "council", "commission", "panel", "caucus", "politburo",
+     "parliament", "senate", "assembly", "congress", "presidium", "bureau", "secretariat"}
+)  # fmt: skip
+SITTING_VERBS = frozenset({"meet", "convene", "sit", "gather"})
+
+
+def is_body_sitting(
+    trigger: Trigger, *, actors: Sequence[ActorRef], recipients: Sequence[ActorRef]
+) -> bool:
+    """ "The Core Committee met under the chair of Imran Khan", "the cabinet convened in
+    Accra": one body meeting as itself, with no one of another country it meets."""
+    verb = trigger.verb
+    if trigger.event != "CONSULT" or verb.lemma_.lower() not in SITTING_VERBS:
+        return False
+    if {r.country for r in recipients} - {a.country for a in actors}:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (
+        len(subjects) == 1
+        and subjects[0].lemma_.lower() in SITTING_BODIES
+        and not any(c.dep_ == "conj" for c in subjects[0].children)
+    )
+
+
 # The sector of the press: reporters, editors, broadcasters (``sectors.tsv``).
 PRESS_SECTOR = "MED"
 QUESTION_VERBS = frozenset({"ask", "question", "quiz"})

@@ -313,3 +313,18 @@ def test_filters_a_permission_granted_is_coded_not_its_use(code_stage: Any) -> N
 def test_filters_no_killer_in_disasters_and_attacks_faced(code_stage: Any, text: str) -> None:
     events = code_stage.process(make_article((text,))).events
     assert all(not {a.country for a in e.actors} & {"KEN", "UGA"} for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "consult"),
+    [
+        # one body meeting as itself meets no one
+        ("The Kenyan party's core committee met under the chair of Raila Odinga on Monday.", False),
+        ("The Ghanaian cabinet convened in Accra on Tuesday.", False),
+        # a body meeting another, or two bodies, do consult
+        ("The Kenyan committee met with Ugandan officials on Monday.", True),
+        ("The Kenyan committee and the Ugandan council met in Kampala on Monday.", True),
+    ],
+)
+def test_a_body_sitting_is_no_consultation(code_stage: Any, text: str, consult: bool) -> None:
+    assert ("CONSULT" in coded_types(code_stage, text)) is consult
