@@ -22,6 +22,7 @@ from dyads.coding.dates import resolve_date
 from dyads.coding.derive import is_appeal
 from dyads.coding.dropped import DroppedCandidate, report
 from dyads.coding.filters import (
+    animal_victim,
     clause_states_act,
     has_market_subject,
     is_accident,
@@ -265,6 +266,7 @@ def _no_event(
         (lambda: not_an_accusation(trigger.token, trigger.entry) is not None, "not a charge"),
         (lambda: planned(trigger.verb, trigger.entry), "a proceeding planned, not under way"),
         (lambda: is_accident(trigger, actors=actors, borrowed=borrowed), "an accident"),
+        (lambda: animal_victim(trigger), "force used on an animal"),
         (
             lambda: private_plan(trigger, actors=actors, recipients=recipients),
             "a private party's plan, threatening no one",

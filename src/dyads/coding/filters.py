@@ -276,6 +276,35 @@ def is_accident(trigger: Trigger, *, actors: Sequence[ActorRef], borrowed: bool 
     return not (actors and not borrowed) and bool(words & DISASTER_WORDS)
 
 
+# Animals: force used on them is no political event ("shot the gorilla", "put down the dog").
+ANIMALS = frozenset(
+    {"animal", "animals", "gorilla", "ape", "monkey", "dog", "dogs", "cat", "bear", "lion",
+     "tiger", "leopard", "shark", "elephant", "rhino", "horse", "cow", "cattle", "sheep",
+     "goat", "pig", "bird", "birds", "whale", "dolphin", "wolf", "crocodile", "snake", "deer",
+     "puppy", "pet", "pets", "livestock", "poultry"}
+)  # fmt: skip
+VICTIM_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+def animal_victim(trigger: Trigger) -> bool:
+    """An act of force on an animal: "shot the gorilla", "fired the shot that killed the
+    ape" (the one its object's clause kills), "the dog was put down"."""
+    if trigger.event not in {"ASSAULT", "COERCE"}:
+        return False
+    victims = []
+    for done_to in (c for c in trigger.verb.children if c.dep_ in VICTIM_DEPS):
+        through = [
+            v
+            for clause in done_to.children
+            if clause.dep_ in {"relcl", "acl"}
+            for v in clause.children
+            if v.dep_ in VICTIM_DEPS
+        ]
+        victims += through or [done_to]
+    nouns = [v for v in victims if v.pos_ in {"NOUN", "PROPN"}]
+    return bool(nouns) and all(v.lemma_.lower() in ANIMALS for v in nouns)
+
+
 def solo_exercise(trigger: Trigger, *, actors: Sequence[ActorRef], reciprocal: bool) -> bool:
     """A drill or exercise with no partner: no "with", no "joint", a single country."""
     if trigger.event != "COOPERATE" or reciprocal:

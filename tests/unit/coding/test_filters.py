@@ -328,3 +328,18 @@ def test_filters_no_killer_in_disasters_and_attacks_faced(code_stage: Any, text:
 )
 def test_a_body_sitting_is_no_consultation(code_stage: Any, text: str, consult: bool) -> None:
     assert ("CONSULT" in coded_types(code_stage, text)) is consult
+
+
+@pytest.mark.parametrize(
+    ("text", "assault"),
+    [
+        # force used on an animal, directly or through what the shot kills
+        ("American police shot the gorilla in Cincinnati on Saturday.", False),
+        ("An American zoo official said a keeper fired the shot that killed the ape.", False),
+        ("The dog was shot by Kenyan police in Nairobi on Monday.", False),
+        # on a person it is an assault
+        ("American police shot the protester in Cincinnati on Saturday.", True),
+    ],
+)
+def test_force_used_on_an_animal_is_no_event(code_stage: Any, text: str, assault: bool) -> None:
+    assert ("ASSAULT" in coded_types(code_stage, text)) is assault
