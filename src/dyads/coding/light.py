@@ -74,6 +74,15 @@ LIGHT_VERBS = frozenset(
         "extend",
         "reaffirm",
         "show",
+        # what bears on someone: "put pressure on", "exerted pressure", "increased sanctions"
+        "put",
+        "exert",
+        "apply",
+        "increase",
+        "pile",
+        "ratchet",
+        "ramp",
+        "heap",
     ]
 )
 # Verbs that carry a word said to the one it is addressed to: "sent a warning to Y",

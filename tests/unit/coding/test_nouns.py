@@ -56,6 +56,11 @@ def _assert_one(
         ("Kenya submitted a request to Uganda.", "REQUEST", {"KEN"}, {"UGA"}),
         # a partnership announced is agreed
         ("Kenya announced a partnership with Ethiopia.", "AGREE", {"KEN"}, {"ETH"}),
+        # pressure put, exerted or stepped up on a party asks it to act
+        ("The United States is putting pressure on China to cut steel exports.", "REQUEST",
+         {"USA"}, {"CHN"}),
+        ("France stepped up pressure on Iran to free the journalists.", "REQUEST", {"FRA"},
+         {"IRN"}),
         # the owner of an arrest is the one arrested
         ("The Chilean activist's arrest by Peruvian police angered Santiago.", "COERCE",
          {"PER"}, {"CHL"}),
@@ -112,6 +117,9 @@ def test_noun_with_own_parties_is_an_event(
         "The North Korean launch prompted warnings for Japanese residents to take cover.",
         # coming in contact is meeting by chance, not consulting
         "Kenyan soldiers came in contact with Somali militants near the border.",
+        # pressure from a market or on no party asks no one
+        "Falling oil prices put pressure on the Nigerian budget.",
+        "Kenya's economy is under pressure.",
     ],
 )
 def test_noun_without_an_act_makes_no_event(code_stage: Any, text: str) -> None:
