@@ -33,6 +33,8 @@ pytestmark = pytest.mark.slow
         ("The Kenyan president recalled how he met his wife in Kampala.", "CONSULT"),
         # a fault or a need recognized is no recognition of a party
         ("The Kenyan minister recognized her mistake on the Ugandan deal.", "SUPPORT"),
+        # tools downed are a strike, not a shot fired
+        ("Kenyan dock workers downed tools in Mombasa on Monday.", "ASSAULT"),
         ("Kenya's president recognized the importance of ties with Uganda.", "SUPPORT"),
     ],
 )
@@ -49,6 +51,9 @@ def test_object_senses_are_not_coded(code_stage: Any, text: str, absent: str) ->
         # summits, meetings and a foreign leader's funeral attended
         ("Kenya's president attended the summit of African leaders in Addis Ababa.", "CONSULT"),
         ("The Kenyan president attended the funeral of the Ugandan president.", "CONSULT"),
+        # aircraft downed, parties blacklisted
+        ("Iranian forces downed an American drone over the Gulf on Monday.", "ASSAULT"),
+        ("The US Treasury blacklisted three Iranian banks on Monday.", "SANCTION"),
     ],
 )
 def test_object_senses_keep_acts_on_parties(code_stage: Any, text: str, event: str) -> None:
