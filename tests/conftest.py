@@ -100,6 +100,11 @@ def find_in_article(parser: Any, tables: Any, *paragraphs: str) -> list[list[Any
     ]
 
 
+def named_countries(mentions: list[Any], text: str) -> list[str]:
+    """The countries of the mentions written ``text`` among ``mentions`` (one sentence's)."""
+    return [m.actor.country for m in mentions if m.text == text and m.actor and m.actor.country]
+
+
 def make_event(
     *,
     article: Article | None = None,

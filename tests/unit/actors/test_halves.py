@@ -7,14 +7,9 @@ from typing import Any
 import pytest
 
 from dyads.actors import ActorTables
-from dyads.records import Mention
-from tests.conftest import find_in_article
+from tests.conftest import find_in_article, named_countries
 
 pytestmark = pytest.mark.slow
-
-
-def _countries(mentions: list[Mention], text: str) -> list[str]:
-    return [m.actor.country for m in mentions if m.text == text and m.actor and m.actor.country]
 
 
 def test_the_north_and_the_south_of_a_korean_story(
@@ -27,8 +22,8 @@ def test_the_north_and_the_south_of_a_korean_story(
         "South Korea said the North fired the missiles from the western town of Hwangju.",
         "The South condemned the launch.",
     )
-    assert _countries(found[1], "the North") == ["PRK"]
-    assert _countries(found[2], "The South") == ["KOR"]
+    assert named_countries(found[1], "the North") == ["PRK"]
+    assert named_countries(found[2], "The South") == ["KOR"]
 
 
 def test_the_halves_stay_unnamed_where_the_state_was_not_named(

@@ -7,14 +7,9 @@ from typing import Any
 import pytest
 
 from dyads.actors import ActorTables
-from dyads.records import Mention
-from tests.conftest import find_in_article
+from tests.conftest import find_in_article, named_countries
 
 pytestmark = pytest.mark.slow
-
-
-def _countries(mentions: list[Mention], text: str) -> list[str]:
-    return [m.actor.country for m in mentions if m.text == text and m.actor and m.actor.country]
 
 
 def test_both_countries_are_the_pair_named_together_not_the_last_state(
@@ -27,7 +22,7 @@ def test_both_countries_are_the_pair_named_together_not_the_last_state(
         "He noted that Chile buys gas from Bolivia.",
         "He urged both countries to return to the talks.",
     )
-    assert sorted(_countries(found[2], "both countries")) == ["CHL", "PER"]
+    assert sorted(named_countries(found[2], "both countries")) == ["CHL", "PER"]
 
 
 def test_the_two_sides_after_two_modifiers_of_one_noun(
@@ -39,7 +34,7 @@ def test_the_two_sides_after_two_modifiers_of_one_noun(
         "Qatar hosted talks between Israeli and Hamas negotiators in Doha on Sunday.",
         "The mediator urged the two sides to accept a pause in the fighting.",
     )
-    assert sorted(_countries(found[1], "the two sides")) == ["ISR", "PSE"]
+    assert sorted(named_countries(found[1], "the two sides")) == ["ISR", "PSE"]
 
 
 def test_the_two_leaders_are_the_last_two_persons_named_together(
@@ -52,7 +47,7 @@ def test_the_two_leaders_are_the_last_two_persons_named_together(
         "Macron later said Spain and Italy should join the plan.",
         "A statement said the two leaders agreed to pool their gas purchases.",
     )
-    assert sorted(_countries(found[2], "the two leaders")) == ["DEU", "FRA"]
+    assert sorted(named_countries(found[2], "the two leaders")) == ["DEU", "FRA"]
 
 
 def test_the_two_ministers_are_the_two_sides_of_a_meeting(
@@ -65,7 +60,7 @@ def test_the_two_ministers_are_the_two_sides_of_a_meeting(
         "Javier Gonzalez-Olaechea in Lima.",
         "The two ministers agreed to reopen the border crossing.",
     )
-    assert sorted(_countries(found[1], "The two ministers")) == ["CHL", "PER"]
+    assert sorted(named_countries(found[1], "The two ministers")) == ["CHL", "PER"]
 
 
 def test_a_verb_with_an_object_that_is_no_meeting_names_no_pair(
@@ -78,7 +73,7 @@ def test_a_verb_with_an_object_that_is_no_meeting_names_no_pair(
         "He noted that China sells Iran fuel.",
         "He called on both countries to act.",
     )
-    assert sorted(_countries(found[2], "both countries")) == ["CHN", "RUS"]
+    assert sorted(named_countries(found[2], "both countries")) == ["CHN", "RUS"]
 
 
 def test_the_pair_named_together_most_often_wins_over_the_last(
@@ -92,7 +87,7 @@ def test_the_pair_named_together_most_often_wins_over_the_last(
         "Lima has also courted Brazil and Argentina.",
         "Still, the two neighbours have made common cause at the United Nations.",
     )
-    assert sorted(_countries(found[3], "the two neighbours")) == ["CHL", "PER"]
+    assert sorted(named_countries(found[3], "the two neighbours")) == ["CHL", "PER"]
 
 
 def test_no_pair_named_means_no_party(spacy_parser: Any, actor_tables: ActorTables) -> None:
@@ -102,7 +97,7 @@ def test_no_pair_named_means_no_party(spacy_parser: Any, actor_tables: ActorTabl
         "Kenya's opposition met officials of the ruling party on Monday.",
         "Both sides accused each other of bad faith.",
     )
-    assert _countries(found[1], "Both sides") == []
+    assert named_countries(found[1], "Both sides") == []
 
 
 def test_two_states_of_a_settlement_formula_name_no_parties(
