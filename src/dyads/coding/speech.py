@@ -276,15 +276,33 @@ def _doubted_claims(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, 
 
 
 def _baseless_claims(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any] | None:
-    """ "said the allegations were baseless", "said the claims are lies": REJECT them."""
-    if token.lemma_.lower() not in words.contention or token.dep_ != "nsubj":
+    """ "said the allegations were baseless", "said the claims are lies", and said with the
+    word on the claims ("said: 'For such groundless accusations, I have no comment'"):
+    REJECT them."""
+    if token.lemma_.lower() not in words.contention:
         return None
+    if token.dep_ != "nsubj":
+        return _called_baseless(token, words)
     verb = token.head
     if verb.lemma_.lower() != BE or not asserted(verb):
         return None
     if not any(c.dep_ in {"acomp", "attr"} and c.lower_ in words.baseless for c in verb.children):
         return None
     reporter = reporting_verb(verb, words)
+    return (REJECT_ROW, token, reporter) if reporter is not None else None
+
+
+def _called_baseless(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any] | None:
+    """Claims called baseless where they stand ("such groundless accusations") in a clause a
+    party reports; "there were no false claims" denies none."""
+    if not any(c.dep_ == "amod" and c.lower_ in words.baseless for c in token.children):
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return None
+    clause = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if clause is None or not asserted(clause):
+        return None
+    reporter = reporting_verb(clause, words)
     return (REJECT_ROW, token, reporter) if reporter is not None else None
 
 

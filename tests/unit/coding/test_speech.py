@@ -50,6 +50,9 @@ def _countries(refs: Any) -> set[str]:
          "baseless.", "REJECT", {"RUS"}, {"GBR"}),
         ("The Ghanaian president said, contrary to Togo's claims, the border was open.",
          "REJECT", {"GHA"}, {"TGO"}),
+        # claims called baseless where they stand, in what a party says
+        ('The Kenyan president said: "For such groundless accusations, I have no comment."',
+         "REJECT", {"KEN"}, set()),
         ("The Kenyan president said he did not believe the Ugandan government's claims.",
          "REJECT", {"KEN"}, {"UGA"}),
         # a verb that lays weight on what is said reports it as well
@@ -96,13 +99,15 @@ def test_speech_codes_what_the_statement_tells(
         # a duty is no guilt; guilt denied
         "The Kenyan president said the Ugandan army is responsible for security.",
         "The Kenyan president said the Ugandan government is not corrupt.",
+        # no claims to call baseless
+        "The Kenyan president said there were no false claims by Uganda.",
         # no merit denied or asserted
         "The Pakistani minister said China does not deserve credit for the port.",
         "The Peruvian minister said Chile played a role in the talks.",
     ],
 )
 def test_speech_codes_no_event_for_what_is_not_asserted(code_stage: Any, text: str) -> None:
-    coded = [e for event in ("ACCUSE", "SUPPORT") for e in _said(code_stage, text, event)]
+    coded = [e for event in ("ACCUSE", "SUPPORT", "REJECT") for e in _said(code_stage, text, event)]
     assert coded == []
 
 
