@@ -29,12 +29,13 @@ from dyads.coding.light import PLACING_VERBS, SENDING_VERBS
 from dyads.coding.nominal import agent_preps, givers, receiver
 from dyads.coding.penalties import penalty_subjects
 from dyads.coding.proceedings import undergoer
+from dyads.coding.speech import QUOTING_DEPS, speech_words
 from dyads.coding.triggers import CONFLICT_EVENTS, Trigger
 from dyads.coding.unjust import spoken_of
 from dyads.records import ActorRef, MentionKind
 
 # Pronouns that, as the subject of a reported clause, stand for the one reporting.
-REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 MAX_STEPS = 12  # clauses nest a few levels deep; twelve steps reach any reporting verb
 # Dependents of a trigger searched for a recipient when the lexicon's places name none.
 FALLBACK_DEPS = frozenset({"dobj", "prep", "dative", "nsubjpass"})
@@ -403,7 +404,17 @@ def _reporting_subject(verb: Any) -> Any | None:
             subject, _, _ = subject_of(node.head)
             return subject
         node, steps = node.head, steps + 1
-    return None
+    # a quotation headed by its own verb: '"I urge Uganda to ...," the president said'
+    words = speech_words()
+    saying = next(
+        (c for c in node.children if c.dep_ in QUOTING_DEPS and c.i > node.i
+         and c.lemma_.lower() in words.reporting),
+        None,
+    )  # fmt: skip
+    if saying is None:
+        return None
+    subject, _, _ = subject_of(saying)
+    return subject
 
 
 def _reporter(token: Any) -> Any:

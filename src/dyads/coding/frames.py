@@ -117,7 +117,7 @@ def nonfactive_frame(verb: Any) -> bool:
     if verb.dep_ == "xcomp" and (
         head.lemma_.lower() in NONFACTIVE_HEADS or head.lower_ in NONFACTIVE_HEADS
     ):
-        return True
+        return not _performed(verb, head)
     if verb.dep_ == "ccomp" and (head.lemma_.lower() in WISH_HEADS or head.lower_ in WISH_HEADS):
         return True
     if verb.dep_ == "ccomp" and head.lemma_.lower() in PERMISSION_HEADS and infinitive(verb):
@@ -127,6 +127,30 @@ def nonfactive_frame(verb: Any) -> bool:
     # a clause before the verb of belief is the news with a parenthetical ("X attacked Y,
     # officials believe"), not a belief
     return verb.dep_ == "ccomp" and verb.i > head.i and head.lemma_.lower() in BELIEF_HEADS
+
+
+# Speech acts that a speaker performs by saying he wants to: "I want to thank the people",
+# "we wish to congratulate Kenya", "I would like to apologise".
+PERFORMATIVES = frozenset(
+    {"thank", "congratulate", "apologize", "apologise", "welcome", "condemn", "praise",
+     "commend", "salute", "urge", "appeal", "express", "reiterate", "reaffirm", "assure",
+     "invite", "call"}
+)  # fmt: skip
+_SPEAKERS = frozenset({"i", "we"})
+_WANTING = frozenset({"want", "wish", "like"})
+
+
+def performed(verb: Any) -> bool:
+    """The verb is a speech act the speaker performs by wishing to ("I would like to thank")."""
+    return verb.dep_ == "xcomp" and _performed(verb, verb.head)
+
+
+def _performed(verb: Any, head: Any) -> bool:
+    """ "I want to thank ...", "we would like to congratulate ...": the speaker's wish to
+    perform a speech act is that act, in the first person."""
+    if verb.lemma_.lower() not in PERFORMATIVES or head.lemma_.lower() not in _WANTING:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _SPEAKERS for c in head.children)
 
 
 def _opinion_held(copula: Any) -> bool:

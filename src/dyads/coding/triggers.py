@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from dyads.coding.argument_tokens import several
-from dyads.coding.frames import MAX_DEPTH, VERB_TAGS
+from dyads.coding.frames import MAX_DEPTH, VERB_TAGS, performed
 from dyads.coding.frames import chain as _chain
 from dyads.coding.frames import conditioned as _conditioned
 from dyads.coding.frames import framed_by_intent as _framed_by_intent
@@ -326,7 +326,7 @@ def _read(token: Any, entry: TriggerEntry, *, lexicon: Lexicon, anchor: Any = No
         event = "COERCE"
     if event == "SUPPORT" and _welcomes_a_signing(verb):
         event = "AGREE"
-    if stated and (_framed_by_intent(verb) or _future(verb)):
+    if stated and not performed(verb) and (_framed_by_intent(verb) or _future(verb)):
         if event in PLANNED_AS_ACT:
             hypothetical = False
         elif event in CONFLICT_EVENTS:

@@ -50,6 +50,14 @@ def _countries(refs: Any) -> set[str]:
          "baseless.", "REJECT", {"RUS"}, {"GBR"}),
         ("The Ghanaian president said, contrary to Togo's claims, the border was open.",
          "REJECT", {"GHA"}, {"TGO"}),
+        # "I" in a quotation is its speaker; a speech act the speaker wishes to perform is
+        # performed ("I want to thank", "I would like to congratulate")
+        ('"I urge Uganda to reopen the border," the Kenyan president said on Monday.',
+         "REQUEST", {"KEN"}, {"UGA"}),
+        ('"I want to thank Uganda for its help," the Kenyan president said on Monday.',
+         "SUPPORT", {"KEN"}, {"UGA"}),
+        ('"I would like to congratulate Uganda on the vote," the Kenyan president said.',
+         "SUPPORT", {"KEN"}, {"UGA"}),
         # claims called baseless where they stand, in what a party says
         ('The Kenyan president said: "For such groundless accusations, I have no comment."',
          "REJECT", {"KEN"}, set()),

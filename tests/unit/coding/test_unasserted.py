@@ -35,6 +35,9 @@ pytestmark = pytest.mark.slow
             "The Kenyan opposition group, banned by the Kenyan government, met Ugandan envoys.",
             "COERCE",
         ),
+        # a wish of another's, or a wish to act by force, is no act
+        ("The Kenyan president wants to thank Uganda for its help.", "SUPPORT"),
+        ('"We want to attack Uganda," the Kenyan general said on Monday.', "ASSAULT"),
         # what an opinion holds, given by a copula
         ("My interpretation was that Kenyan police assaulted the Ugandan student.", "ASSAULT"),
         ("The fear in Kyiv is that Russian troops attacked the convoy.", "ASSAULT"),
