@@ -190,8 +190,13 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
             # "sent Uganda a warning": the one a word said is sent to hears it
             heads += recipient_tokens(verb, ("dative", "to"), passive=False)
     actors, actor_spans = refs_in([subject] if subject is not None else [], ctx=ctx)
-    if not actors and subject is not None and subject.lower_ in REPORTED_PRONOUNS:
-        # "Syria says it is willing to withdraw": the pronoun is the one who says so
+    if (
+        not actors
+        and subject is not None
+        and (subject.lower_ in REPORTED_PRONOUNS or _speakers_own(subject))
+    ):
+        # "Syria says it is willing to withdraw": the pronoun is the one who says so; "my
+        # country will never accept", the speaker's state
         reporter = _reporting_subject(verb)
         if reporter is not None:
             actors, actor_spans = refs_in([reporter], ctx=ctx)
@@ -394,6 +399,17 @@ def _complement_heads(trigger: Trigger) -> list[Any]:
     if trigger.event == "REQUEST":
         heads = [s for c in inner for s in c.children if s.dep_ in SUBJECT_DEPS] + heads
     return heads
+
+
+# The speaker's own state, named from within what he says: "my country", "our government".
+OWN_STATE_NOUNS = frozenset({"country", "nation", "government", "state", "people", "army"})
+
+
+def _speakers_own(subject: Any) -> bool:
+    """ "My country", "our government": a state the speaker calls his own."""
+    return subject.lemma_.lower() in OWN_STATE_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in subject.children
+    )
 
 
 def _reporting_subject(verb: Any) -> Any | None:

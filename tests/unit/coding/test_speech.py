@@ -58,6 +58,9 @@ def _countries(refs: Any) -> set[str]:
          "SUPPORT", {"KEN"}, {"UGA"}),
         ('"I would like to congratulate Uganda on the vote," the Kenyan president said.',
          "SUPPORT", {"KEN"}, {"UGA"}),
+        # "my country", "our government" in a quotation is the speaker's state
+        ('"My country will never accept these demands," the Iranian foreign minister said.',
+         "REJECT", {"IRN"}, set()),
         # claims called baseless where they stand, in what a party says
         ('The Kenyan president said: "For such groundless accusations, I have no comment."',
          "REJECT", {"KEN"}, set()),
