@@ -373,6 +373,8 @@ def _nearest_party(
         for child in holder.children:
             if child.dep_ not in FALLBACK_DEPS or child.i < trigger.token.i:
                 continue
+            if trigger.event == "CONSULT" and child.dep_ == "prep" and child.lower_ == "from":
+                continue  # "visiting from Dallas": where the visitor comes from, not the host
             tokens = {t.i for t in child.subtree}
             found: list[tuple[int, int, ActorRef]] = []
             for unit in ctx.units:

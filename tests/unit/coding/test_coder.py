@@ -128,6 +128,8 @@ def test_code_visit_mode(code_stage: Any, text: str) -> None:
     [
         "The London mayor visited the crash site on Thursday.",
         "The Kenyan president's visit to the flooded villages lasted an hour.",
+        # where a visitor comes from is not whom she visits
+        "A tourist visiting from Dallas was among the Americans who fled Nice.",
     ],
 )
 def test_code_visit_needs_a_host(code_stage: Any, text: str) -> None:
