@@ -49,6 +49,12 @@ def several(noun: Any) -> bool:
     return noun.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in noun.children)
 
 
+def agent_objects(verb: Any) -> list[Any]:
+    """Who a passive says does its act: the objects of its "by" ("was appalled by Russia's
+    bombing", "was assaulted by police")."""
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
 def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
     """(subject token, passive, borrowed): the actor-side argument of a verb."""
     if _undergone_above(token):

@@ -20,6 +20,7 @@ from dyads.actors.finder import ResolvedUnit
 from dyads.actors.tables import NameEntry
 from dyads.coding.argument_tokens import (
     SUBJECT_DEPS,
+    agent_objects,
     core_tokens,
     is_passive,
     recipient_tokens,
@@ -29,7 +30,7 @@ from dyads.coding.light import PLACING_VERBS, SENDING_VERBS
 from dyads.coding.nominal import agent_preps, givers, receiver
 from dyads.coding.penalties import penalty_subjects
 from dyads.coding.proceedings import undergoer
-from dyads.coding.speech import QUOTING_DEPS, speech_words
+from dyads.coding.speech import reporting_verb, speech_words
 from dyads.coding.triggers import CONFLICT_EVENTS, Trigger
 from dyads.coding.unjust import spoken_of
 from dyads.records import ActorRef, MentionKind
@@ -159,8 +160,7 @@ def _predicate_holder(verb: Any, subject: Any, *, agent: bool) -> tuple[Any, lis
     own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if agent and own:
         subject = own[0]
-    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
-    return subject or next(iter(own), None), [o for o in agents if o.dep_ == "pobj"]
+    return subject or next(iter(own), None), agent_objects(verb)
 
 
 def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
@@ -423,12 +423,7 @@ def _reporting_subject(verb: Any) -> Any | None:
             return subject
         node, steps = node.head, steps + 1
     # a quotation headed by its own verb: '"I urge Uganda to ...," the president said'
-    words = speech_words()
-    saying = next(
-        (c for c in node.children if c.dep_ in QUOTING_DEPS and c.i > node.i
-         and c.lemma_.lower() in words.reporting),
-        None,
-    )  # fmt: skip
+    saying = reporting_verb(node, speech_words())
     if saying is None:
         return None
     subject, _, _ = subject_of(saying)

@@ -117,7 +117,7 @@ def nonfactive_frame(verb: Any) -> bool:
     if verb.dep_ == "xcomp" and (
         head.lemma_.lower() in NONFACTIVE_HEADS or head.lower_ in NONFACTIVE_HEADS
     ):
-        return not _performed(verb, head)
+        return not performed(verb)
     if verb.dep_ == "ccomp" and (head.lemma_.lower() in WISH_HEADS or head.lower_ in WISH_HEADS):
         return True
     if verb.dep_ == "ccomp" and head.lemma_.lower() in PERMISSION_HEADS and infinitive(verb):
@@ -141,14 +141,12 @@ _WANTING = frozenset({"want", "wish", "like"})
 
 
 def performed(verb: Any) -> bool:
-    """The verb is a speech act the speaker performs by wishing to ("I would like to thank")."""
-    return verb.dep_ == "xcomp" and _performed(verb, verb.head)
-
-
-def _performed(verb: Any, head: Any) -> bool:
     """ "I want to thank ...", "we would like to congratulate ...": the speaker's wish to
     perform a speech act is that act, in the first person."""
-    if verb.lemma_.lower() not in PERFORMATIVES or head.lemma_.lower() not in _WANTING:
+    head = verb.head
+    if verb.dep_ != "xcomp" or verb.lemma_.lower() not in PERFORMATIVES:
+        return False
+    if head.lemma_.lower() not in _WANTING:
         return False
     return any(c.dep_ == "nsubj" and c.lower_ in _SPEAKERS for c in head.children)
 

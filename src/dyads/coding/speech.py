@@ -297,13 +297,20 @@ def _called_baseless(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any,
     party reports; "there were no false claims" denies none."""
     if not any(c.dep_ == "amod" and c.lower_ in words.baseless for c in token.children):
         return None
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+    reporter = reporting_noun_clause(token, words)
+    return (REJECT_ROW, token, reporter) if reporter is not None else None
+
+
+def reporting_noun_clause(noun: Any, words: SpeechWords) -> Any | None:
+    """The verb of saying that reports the clause a noun stands in ("said ... unfair
+    checks", 'said: "For such groundless accusations ..."'), the clause asserted and the
+    noun not denied ("there were no unfair checks"), or None."""
+    if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"} for c in noun.children):
         return None
-    clause = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    clause = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     if clause is None or not asserted(clause):
         return None
-    reporter = reporting_verb(clause, words)
-    return (REJECT_ROW, token, reporter) if reporter is not None else None
+    return reporting_verb(clause, words)
 
 
 def claimed_by(verb: Any) -> Any | None:

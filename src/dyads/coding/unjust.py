@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from dyads.coding.argument_tokens import SUBJECT_DEPS
+from dyads.coding.argument_tokens import SUBJECT_DEPS, agent_objects
 from dyads.coding.speech import (
     ALLEGED_ROW,
     UNJUST,
@@ -34,6 +34,7 @@ from dyads.coding.speech import (
     SpeechWords,
     asserted,
     has_subject,
+    reporting_noun_clause,
     reporting_verb,
     speaker_is_party,
     speech_row,
@@ -82,13 +83,11 @@ def spoken_of(token: Any, *, row_lemma: str) -> list[Any]:
     doers, for an act claimed its doer (the subject, or the agent of a passive), else the
     subject (or owner) of the word."""
     if row_lemma == ALLEGED_ROW.lemma:
-        agents = [c for c in token.children if c.dep_ == "agent"]
-        doers = [o for a in agents for o in a.children if o.dep_ == "pobj"]
-        return doers or [c for c in token.children if c.dep_ == "nsubj"]
+        return agent_objects(token) or [c for c in token.children if c.dep_ == "nsubj"]
     if row_lemma != UNJUST_ROW.lemma or token.pos_ not in {"NOUN", "PROPN"}:
         return [c for c in token.children if c.dep_ in SPOKEN_OF_DEPS]
-    blaming = UNJUST | speech_words().condemning
-    heads = [c for c in token.children if c.dep_ in OWNER_DEPS and c.lower_ not in blaming]
+    words = speech_words()
+    heads = [c for c in token.children if c.dep_ in OWNER_DEPS and not _blaming(c, words)]
     doers = [c for c in token.children if c.dep_ == "prep" and c.lower_ in DOER_PREPS]
     return heads + [o for p in doers for o in p.children if o.dep_ == "pobj"]
 
@@ -115,12 +114,7 @@ def _attributive(token: Any, words: SpeechWords) -> tuple[Any, Any] | None:
         for c in token.children
     ):
         return None
-    if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"} for c in token.children):
-        return None  # "there were no unfair checks"
-    clause = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    if clause is None or not asserted(clause):
-        return None
-    reporter = reporting_verb(clause, words)
+    reporter = reporting_noun_clause(token, words)
     return (token, reporter) if reporter is not None else None
 
 

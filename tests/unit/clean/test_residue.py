@@ -58,15 +58,10 @@ def test_clean_article_text_sets_residue_aside_and_keeps_prose() -> None:
     assert kinds[BlockKind.FOOTER].items == (TIP,)
 
 
-def test_clean_article_text_reads_the_dateline_under_a_leading_caption() -> None:
-    text = _article_text(CAPTION, LEDE, BODY)
-    article = clean_article_text(make_document(text, media_type=MediaType.ARTICLE_TEXT))
-    assert article.dateline is not None
-    assert article.paragraphs == (LEDE.split("— ", 1)[1], BODY)
-
-
-def test_clean_article_text_reads_the_dateline_under_a_media_label() -> None:
-    text = _article_text("Photo", LEDE, BODY)
+# a caption under a photo credit, and the bare label where a photo sat
+@pytest.mark.parametrize("leading", [CAPTION, "Photo"])
+def test_clean_article_text_reads_the_dateline_under_a_leading_caption(leading: str) -> None:
+    text = _article_text(leading, LEDE, BODY)
     article = clean_article_text(make_document(text, media_type=MediaType.ARTICLE_TEXT))
     assert article.dateline is not None
     assert article.paragraphs == (LEDE.split("— ", 1)[1], BODY)
