@@ -103,10 +103,10 @@ def refs_in(
     for unit, unit_refs in chosen:
         last = doc[unit.last]
         found.extend((doc[unit.first].idx, last.idx + len(last.text), r) for r in unit_refs)
-    refs: dict[tuple[str | None, str], ActorRef] = {}
+    refs: dict[tuple[str | None, str, str | None], ActorRef] = {}
     spans: list[tuple[int, int]] = []
     for start, end, ref in found:
-        refs.setdefault((ref.country, ref.name), ref)
+        refs.setdefault(_key(ref), ref)
         spans.append((start, end))
     return tuple(refs.values()), tuple(dict.fromkeys(spans))
 
@@ -415,15 +415,23 @@ def _speakers_own(subject: Any) -> bool:
 
 
 def _reporting_subject(verb: Any) -> Any | None:
-    """The subject of the verb whose reported clause holds ``verb`` ("X said it would ...")."""
-    node, steps = verb, 0
+    """The subject of the verb whose reported clause holds ``verb`` ("X said it would ...").
+    Up a chain of clauses, the one a verb of saying takes wins ('"We have imposed sanctions,
+    so he is being tested," he said': "tested" is no speaker's verb); with none, the first."""
+    node, steps, first = verb, 0, None
+    words = speech_words()
     while node.head.i != node.i and steps < MAX_STEPS:
         if node.dep_ == "ccomp":
-            subject, _, _ = subject_of(node.head)
-            return subject
+            if node.head.lemma_.lower() in words.reporting:
+                subject, _, _ = subject_of(node.head)
+                return subject
+            first = node.head if first is None else first
         node, steps = node.head, steps + 1
+    if first is not None:
+        subject, _, _ = subject_of(first)
+        return subject
     # a quotation headed by its own verb: '"I urge Uganda to ...," the president said'
-    saying = reporting_verb(node, speech_words())
+    saying = reporting_verb(node, words)
     if saying is None:
         return None
     subject, _, _ = subject_of(saying)

@@ -9,6 +9,10 @@ Missed gold events
 - ``wrong parties``: one of the same type was, with no country of the gold's;
 - ``left out: REASON``: a candidate of the sentence was dropped by a rule
   (``coding.dropped``: background, negated, no party of a known country, ...);
+- ``merged into another event``: an event of that type, matched to another gold event, holds
+  the sentence among its reports (the coder told two happenings as one);
+- ``the sentence's one event is another``: an event of another type, matched to another gold
+  event, was read from the sentence (the coder codes one event where it holds two);
 - ``no event word read``: the sentence was parsed (it has a word of the lexicon and may name
   a party) but no trigger came out of it;
 - ``no party the prefilter knows``: a word of the lexicon, but nothing that may name a party,
@@ -75,6 +79,7 @@ def error_causes(
         _miss_cause(
             miss,
             [p for p in predictions.get(miss.article_id, ()) if id(p) in unmatched],
+            [p for p in predictions.get(miss.article_id, ()) if id(p) not in unmatched],
             by_article.get(miss.article_id, []),
             parsed=parsed,
             has_trigger_word=has_trigger_word,
@@ -110,16 +115,15 @@ def _shares_country(event: ScoredEvent, other: ScoredEvent) -> bool:
 def _miss_cause(
     miss: ScoredEvent,
     predictions: Sequence[ScoredEvent],
+    matched: Sequence[ScoredEvent],
     dropped: Sequence[DroppedCandidate],
     *,
     parsed: Callable[[str], bool],
     has_trigger_word: Callable[[str], bool],
 ) -> str:
-    there = [p for p in predictions if _same(p.sentences, miss.sentences)]
-    if any(p.event == miss.event for p in there):
-        return "wrong parties"
-    if there:
-        return "wrong type"
+    coded = _coded_otherwise(miss, predictions, matched)
+    if coded is not None:
+        return coded
     reasons = [d.reason for d in dropped if _same((d.sentence,), miss.sentences)]
     if reasons:
         return "left out: " + reasons[0].split(":")[0]
@@ -129,6 +133,22 @@ def _miss_cause(
     if has_trigger_word(sentence):
         return "no party the prefilter knows"
     return "no word of the lexicon"
+
+
+def _coded_otherwise(
+    miss: ScoredEvent, unmatched: Sequence[ScoredEvent], matched: Sequence[ScoredEvent]
+) -> str | None:
+    """The cause of a miss whose sentence an event was coded from: a false event of its
+    type (the wrong parties) or of another, or an event matched to another gold event that
+    holds the sentence among its reports."""
+    there = [p for p in unmatched if _same(p.sentences, miss.sentences)]
+    if there:
+        return "wrong parties" if any(p.event == miss.event for p in there) else "wrong type"
+    taken = [p for p in matched if any(_same((s,), miss.sentences) for s in p.sentences)]
+    if taken:
+        same_type = any(p.event == miss.event for p in taken)
+        return "merged into another event" if same_type else "the sentence's one event is another"
+    return None
 
 
 def _false_cause(event: ScoredEvent, article: GoldArticle, *, missed: set[int]) -> str:

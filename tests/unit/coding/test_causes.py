@@ -103,3 +103,42 @@ def test_a_second_report_of_a_matched_event_is_counted_as_such() -> None:
     )
     assert causes.misses == {}
     assert causes.false_events == {"a second event of one happening": 1}
+
+
+def test_a_miss_whose_sentence_a_matched_event_holds_says_so() -> None:
+    """A gold event whose sentence went into an event matched to another gold event: of its
+    type, two happenings told as one; of another type, the sentence coded once."""
+    lead = "Chile and Peru signed a trade accord in Lima on Monday."
+    second = "Chile also signed a fisheries accord with Peru on the same day."
+    third = "Peru then urged Chile to open the river border to trucks."
+    gold = [
+        GoldArticle(
+            id="a",
+            source_file="x.jsonl",
+            no_event=False,
+            events=(
+                gold_event("AGREE", lead, ("CHL",)),
+                gold_event("AGREE", second, ("CHL",)),
+                gold_event("ACCUSE", third, ("PER",)),
+                gold_event("REQUEST", third, ("PER",)),
+            ),
+        )
+    ]
+    predicted = [
+        ScoredEvent(article_id="a", event="AGREE", actors=("CHL",), sentences=(lead, second)),
+        ScoredEvent(article_id="a", event="REQUEST", actors=("PER",), sentences=(third,)),
+    ]
+    report = score_articles(gold, {"a": predicted})
+    causes = error_causes(
+        report,
+        gold=gold,
+        predictions={"a": predicted},
+        dropped=[],
+        parsed=lambda text: True,
+        has_trigger_word=lambda text: True,
+    )
+    assert causes.misses == {
+        "merged into another event": 1,
+        "the sentence's one event is another": 1,
+    }
+    assert causes.false_events == {}

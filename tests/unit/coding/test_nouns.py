@@ -42,6 +42,9 @@ def _assert_one(
         ("The sharp criticism from Norway surprised everyone.", "ACCUSE", {"NOR"}, set()),
         # "between" names those who act together
         ("Talks between Iran and Iraq ended on Monday.", "CONSULT", {"IRN", "IRQ"}, set()),
+        # two parties of one country are two: the government and the opposition
+        ("Talks between the Ethiopian government and the opposition ended on Monday.",
+         "CONSULT", {"ETH"}, set()),
         # a country word on the noun is the doer once the noun has a party of its own; a
         # noun that is the subject of a verb of its own event tells that one act
         ("The Russian bombing of Georgia killed ten.", "ASSAULT", {"RUS"}, {"GEO"}),

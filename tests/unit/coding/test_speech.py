@@ -58,6 +58,10 @@ def _countries(refs: Any) -> set[str]:
          "SUPPORT", {"KEN"}, {"UGA"}),
         ('"I would like to congratulate Uganda on the vote," the Kenyan president said.',
          "SUPPORT", {"KEN"}, {"UGA"}),
+        # up a chain of clauses, the verb of saying names the speaker, not a clause the
+        # quotation holds ("so he is being tested" is no one's saying)
+        ('"We have imposed the strongest sanctions on Uganda, so its leader is being tested '
+         'with them," the Kenyan foreign minister said.', "SANCTION", {"KEN"}, {"UGA"}),
         # "my country", "our government" in a quotation is the speaker's state
         ('"My country will never accept these demands," the Iranian foreign minister said.',
          "REJECT", {"IRN"}, set()),
