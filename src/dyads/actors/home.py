@@ -10,6 +10,12 @@ the tables cannot place takes the article's home country:
   capital and, counting demonyms too, more often than any other: a paper of New Zealand
   that names New Zealand once and no other country reports New Zealand's news, but one of
   Britain that names the United States as often as Britain may report an American story;
+- otherwise the outlet's country, when the article names no country by name or capital but
+  names towns or provinces of the outlet's country (``Gazetteer.lookup_seat``: a place
+  known by that name, large enough and far larger than any homonym abroad) at least
+  ``MIN_MENTIONS`` times and more often than those of all other countries together: local
+  news of a national paper ("a fight broke out at a supermarket in Darwin's CBD" on an
+  Australian site) that never says the country it is written in;
 - otherwise the country that the article's country names and capitals point to
   most, when it holds at least ``DOMINANT_SHARE`` of those mentions and is named at least
   ``MIN_MENTIONS`` times (an article about two countries equally has no home country).
@@ -17,7 +23,9 @@ the tables cannot place takes the article's home country:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from dyads.actors.tables import ActorTables, NameEntry
@@ -57,11 +65,21 @@ def outlet_country(url: str | None) -> str | None:
     return None if country is None else str(country.alpha_3)
 
 
+# A capitalised name of one to three words: the candidates for a town or province named.
+_PROPER_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
+
+
 def home_country(
-    text: str, *, tables: ActorTables, dateline: str | None = None, url: str | None = None
+    text: str,
+    *,
+    tables: ActorTables,
+    dateline: str | None = None,
+    url: str | None = None,
+    seat: Callable[[str], str | None] | None = None,
 ) -> str | None:
     """The article's home country (ISO-3), or None when the article does not make it clear;
-    ``url`` is the article's web address."""
+    ``url`` is the article's web address; ``seat`` gives the country of a town or province
+    by its name, or None (``Gazetteer.lookup_seat``)."""
     if dateline:
         return dateline
     named = [
@@ -76,6 +94,8 @@ def home_country(
     if outlet is not None and counts[outlet] and _named_most(named, outlet):
         return outlet
     if not counts:
+        if outlet is not None and seat is not None and _own_places(text, outlet, seat):
+            return outlet
         return None
     (code, top), total = counts.most_common(1)[0], sum(counts.values())
     if top >= MIN_MENTIONS and top / total >= DOMINANT_SHARE:
@@ -89,3 +109,16 @@ def _named_most(named: list[NameEntry], code: str) -> bool:
     counts = Counter(entry.code for entry in named)
     mine = counts.pop(code, 0)
     return mine > max(counts.values(), default=0)
+
+
+def _own_places(text: str, code: str, seat: Callable[[str], str | None]) -> bool:
+    """Whether ``text`` names towns or provinces of country ``code`` at least
+    ``MIN_MENTIONS`` times and more often than those of all other countries together."""
+    counts: Counter[str] = Counter()
+    for name in _PROPER_NAME.findall(text):
+        # the whole name ("Port Elizabeth"), else a place among its words ("Radio Darwin")
+        found = seat(name) if " " in name or "-" in name else None
+        places = [found] if found else [seat(word) for word in re.split(r"[ -]", name)]
+        counts.update(place for place in places if place is not None)
+    mine = counts.pop(code, 0)
+    return mine >= MIN_MENTIONS and mine > sum(counts.values())

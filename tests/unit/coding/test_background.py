@@ -241,3 +241,30 @@ def test_an_undated_sentence_takes_the_day_of_the_news_from_the_lead(code_stage:
     events = _events(code_stage, *paragraphs, published=date(2022, 7, 20))  # a Wednesday
     (request,) = [e for e in events if e.event == "REQUEST"]
     assert (request.date, request.date_method) == (date(2022, 7, 18), "lead")
+
+
+def test_home_country_from_the_outlet_and_its_own_towns() -> None:
+    """A national paper's local story that names towns of its country and no country."""
+    from dyads.geo.gazetteer import default_gazetteer
+
+    tables = ActorTables.load()
+
+    def seat(name: str) -> str | None:
+        place = default_gazetteer().lookup_seat(name)
+        return None if place is None else place.country
+
+    local = (
+        "A brawl broke out at a shopping centre in Durban on Tuesday. Police in Durban said "
+        "two men were held, and a third was arrested later in Pietermaritzburg."
+    )
+    url = "https://news.example.co.za/local/1"
+    assert home_country(local, tables=tables, url=url, seat=seat) == "ZAF"
+    # without the places or the outlet, nothing says where the story happens
+    assert home_country(local, tables=tables, url=url) is None
+    assert home_country(local, tables=tables, url="https://example.com/a", seat=seat) is None
+    # a foreign story on the same site names the other country's towns
+    abroad = "Police in Boston said two men were held after a brawl in Chicago on Tuesday."
+    assert home_country(abroad, tables=tables, url=url, seat=seat) is None
+    # one mention is not enough
+    once = "A brawl broke out at a shopping centre in Durban on Tuesday."
+    assert home_country(once, tables=tables, url=url, seat=seat) is None

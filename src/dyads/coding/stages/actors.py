@@ -21,6 +21,14 @@ if TYPE_CHECKING:
     from dyads.actors.finder import ActorFinder
 
 
+def _seat_country(name: str) -> str | None:
+    """The country of the town or province called ``name`` (``Gazetteer.lookup_seat``)."""
+    from dyads.geo.gazetteer import default_gazetteer
+
+    place = default_gazetteer().lookup_seat(name)
+    return None if place is None else place.country
+
+
 class ActorsStage(MapStage[ParsedArticle, ResolvedArticle]):
     name: ClassVar[str] = "actors"
     consumes: ClassVar[type[Any]] = ParsedArticle
@@ -55,6 +63,7 @@ class ActorsStage(MapStage[ParsedArticle, ResolvedArticle]):
             tables=finder.tables,
             dateline=dateline.country if dateline else None,
             url=article.url,
+            seat=_seat_country,
         )
         published = publication_day(article.published)
         lead = lead_day(article.paragraphs, published=published)
