@@ -43,3 +43,24 @@ def test_parties_welcoming_the_signing_of_their_agreement_agree(code_stage: Any)
 def test_one_party_welcoming_the_accord_of_others_supports_it(code_stage: Any) -> None:
     text = "Kenya welcomed the signing of the peace accord between Sudan and South Sudan."
     assert [e.event for e in code_stage.process(make_article((text,))).events] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # working with another party now: the two are in consultation
+        ("Kenyan officials are working with Uganda to reopen the border crossing.", "CONSULT"),
+        # promised: cooperation promised is an agreement
+        ("Kenya said it would work with Uganda to reopen the border crossing.", "AGREE"),
+    ],
+)
+def test_working_with_a_party(code_stage: Any, text: str, event: str) -> None:
+    events = [e for e in code_stage.process(make_article((text,))).events if e.event == event]
+    assert len(events) == 1
+    assert {a.country for a in events[0].actors} == {"KEN"}
+    assert {r.country for r in events[0].recipients} == {"UGA"}
+
+
+def test_working_with_no_party_is_no_event(code_stage: Any) -> None:
+    text = "The Kenyan teacher has worked with children for years in the village school."
+    assert coded_types(code_stage, text) == []
