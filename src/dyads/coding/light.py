@@ -90,6 +90,12 @@ LIGHT_VERBS = frozenset(
 # light verbs for words said only: what else is sent is read by their own rows ("sent aid"),
 # and a probe sent is a craft, not an inquiry.
 SENDING_VERBS = frozenset({"send", "submit", "deliver", "hand"})
+# Verbs that, with a preposition, put their subject in the state or act of a noun: "is in
+# talks", "stays in contact", "remains on high alert", "went on strike".
+STATE_VERBS = {
+    "in": frozenset({"be", "remain", "stay"}),
+    "on": frozenset({"be", "remain", "stay", "go"}),
+}
 # Particles that make a light verb undo its noun: "called off", "broke off", "put off".
 UNDOING_PARTICLES = frozenset({"off"})
 
@@ -103,8 +109,11 @@ def light_verb(token: Any) -> Any | None:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         token = token.head.head  # "launched ten days of war games", "a wave of strikes"
-    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_ == "be":
-        return token.head.head  # "is in talks with", "were in negotiations"
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in STATE_VERBS.get(
+        token.head.lower_, frozenset()
+    ):
+        # "is in talks with", "remained in negotiations", "are on high alert", "went on strike"
+        return token.head.head
     if (
         token.dep_ == "pobj"
         and token.head.lower_ in {"under", "on"}

@@ -54,6 +54,11 @@ def _assert_one(
         ("The Dutch envoy has been in talks with the Chinese.", "CONSULT", {"NLD"}, {"CHN"}),
         ("The Indian minister has been in contact with China on the issue.", "CONSULT",
          {"IND"}, {"CHN"}),
+        # "on" a state or an act after be, remain, stay or go: the subject is in it
+        ("Kenyan teachers went on strike on Monday over pay.", "PROTEST", {"KEN"}, set()),
+        ("Nigerian doctors are on strike for the third week.", "PROTEST", {"NGA"}, set()),
+        ("British security services are on high alert after the attacks.", "MOBILIZE",
+         {"GBR"}, set()),
         # a word said that is sent goes to the one it is sent to
         ("Kenya sent Uganda a stern warning.", "THREATEN", {"KEN"}, {"UGA"}),
         ("Kenya submitted a request to Uganda.", "REQUEST", {"KEN"}, {"UGA"}),
