@@ -98,6 +98,13 @@ def _resolve(parts: tuple[str, ...]) -> Place | None:
     return place
 
 
+def _seat(name: str) -> Place | None:
+    """The town or province called ``name``, read strictly (``Gazetteer.lookup_seat``)."""
+    from dyads.geo import default_gazetteer
+
+    return default_gazetteer().lookup_seat(name)
+
+
 def _is_caps(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
@@ -134,6 +141,10 @@ def _accept(places: list[str], *, has_tag: bool, has_date: bool, colon: bool) ->
     """Whether a head shaped like a dateline is one: the rules that keep sentence starts out."""
     if has_tag:
         return True
+    if len(places) == 1 and not _is_caps(places[0]):
+        # a title-case dateline ("Srinagar- Two bodies were found", "Islamabad: The
+        # court ruled") only for a town or province known by that name, never a country
+        return _seat(places[0]) is not None
     if not places or not _is_caps(places[0]) or places[0] in _LABELS:
         return False
     if colon:

@@ -45,6 +45,9 @@ from dyads.clean.meta import (
         ("MOSCOW, Feb. 4, 2021 (TASS) -- Russia said.", "MOSCOW, Feb. 4, 2021 (TASS)", "RUS",
          "Russia said."),
         ("KYIV (AP)—Ukraine said.", "KYIV (AP)", "UKR", "Ukraine said."),
+        # title case, for a town or province the gazetteer knows by that name
+        ("Srinagar- Two bodies were found.", "Srinagar", "IND", "Two bodies were found."),
+        ("Islamabad: The court ruled.", "Islamabad", "PAK", "The court ruled."),
     ],
 )  # fmt: skip
 def test_split_dateline_finds_datelines(
@@ -72,6 +75,9 @@ def test_split_dateline_finds_datelines(
         'He said: "We are ready."',
         "One thing is clear — the deal is off.",
         "NATO allies — including Turkey — met.",
+        "Turkey - The country voted.",  # a country in title case is a sentence's subject
+        "Kenya: The vote was held.",
+        "Wonderland - The show opened.",  # a title-case word that is no known town
         "",
     ],
 )
