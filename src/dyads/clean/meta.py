@@ -88,14 +88,33 @@ def _resolve(parts: tuple[str, ...]) -> Place | None:
     gazetteer = default_gazetteer()
     country: str | None = None
     for part in parts[1:]:
-        found = gazetteer.lookup_country(part)
+        if part in US_STATE_ABBREVIATIONS:
+            country = "USA"
+            break
+        found = gazetteer.lookup_country(part) or _region(part)
         if found is not None:
             country = found.country
             break
     place = gazetteer.lookup(parts[0], country=country)
     if place is None and country is not None:
-        return gazetteer.lookup_country(parts[1])
+        return gazetteer.lookup_country(country)
     return place
+
+
+# The abbreviations of the states of the United States in American datelines (AP style:
+# "MELBOURNE, Fla.", "ERIE, Pa."); the states written out are first-level divisions.
+US_STATE_ABBREVIATIONS = frozenset(
+    {"Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.",
+     "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
+     "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.",
+     "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "D.C."}
+)  # fmt: skip
+
+
+def _region(name: str) -> Place | None:
+    """The first-level division called ``name`` ("Pennsylvania", "Ontario"), or None."""
+    place = _seat(name)
+    return place if place is not None and place.kind == "region" else None
 
 
 def _seat(name: str) -> Place | None:

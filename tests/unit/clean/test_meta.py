@@ -45,6 +45,11 @@ from dyads.clean.meta import (
         ("MOSCOW, Feb. 4, 2021 (TASS) -- Russia said.", "MOSCOW, Feb. 4, 2021 (TASS)", "RUS",
          "Russia said."),
         ("KYIV (AP)—Ukraine said.", "KYIV (AP)", "UKR", "Ukraine said."),
+        # a state abbreviation or a province narrows the town to its country
+        ("MELBOURNE, Fla. - A rocket rose.", "MELBOURNE, Fla.", "USA", "A rocket rose."),
+        ("LONDON, Ontario - The council met.", "LONDON, Ontario", "CAN", "The council met."),
+        ("CAPE CANAVERAL, Fla. - A rocket rose.", "CAPE CANAVERAL, Fla.", "USA",
+         "A rocket rose."),
         # title case, for a town or province the gazetteer knows by that name
         ("Srinagar- Two bodies were found.", "Srinagar", "IND", "Two bodies were found."),
         ("Islamabad: The court ruled.", "Islamabad", "PAK", "The court ruled."),
