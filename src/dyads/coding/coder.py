@@ -37,7 +37,7 @@ from dyads.coding.filters import (
     solo_exercise,
     warning_object,
 )
-from dyads.coding.frames import agrees_with_a_view, clause_content
+from dyads.coding.frames import agrees_with_a_view, clause_content, noun_content
 from dyads.coding.games import is_sport
 from dyads.coding.lexicon import Lexicon
 from dyads.coding.nonevents import no_act, present_state
@@ -227,7 +227,11 @@ def _candidate(
         depth=trigger.depth,
         noun=trigger.entry.pos == "N",
         fallback_row=trigger.entry.fallback,
-        content=clause_content(trigger.verb, trigger.event) if trigger.entry.pos == "V" else (),
+        content=(
+            clause_content(trigger.verb, trigger.event)
+            if trigger.entry.pos == "V"
+            else noun_content(trigger.token, trigger.event)
+        ),
     )
 
 

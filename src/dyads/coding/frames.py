@@ -308,6 +308,28 @@ def clause_content(verb: Any, event: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+# Prepositions whose object says what a noun of agreeing, asking or supporting is about.
+CONTENT_PREPS = frozenset({"of", "for", "on", "regarding"})
+
+
+def noun_content(noun: Any, event: str) -> tuple[str, ...]:
+    """What an ``OBJECT_CONTENT_TYPES`` noun is about, as lemmas: the objects of its "of",
+    "for", "on" phrases with their compounds ("the signing of a data cable project
+    agreement" -> data, cable, project, agreement; "its support for Greece's candidacy" ->
+    candidacy). Empty when it says nothing of it ("its support")."""
+    if event not in OBJECT_CONTENT_TYPES:
+        return ()
+    words: list[str] = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in CONTENT_PREPS:
+            continue
+        for thing in prep.children:
+            if thing.dep_ == "pobj" and thing.pos_ == "NOUN":
+                words.extend(c.lemma_.lower() for c in thing.children if c.dep_ == "compound")
+                words.append(thing.lemma_.lower())
+    return tuple(words)
+
+
 # Verbs of agreeing that, with a that-clause, share a view rather than make an agreement.
 CONCURRING_VERBS = frozenset({"agree", "concur"})
 

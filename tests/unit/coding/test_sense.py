@@ -216,3 +216,19 @@ def test_an_order_to_stop_or_give_up_something_coerces(code_stage: Any) -> None:
     assert _types(code_stage, delete) == {"COERCE"}
     appear = "A Chilean judge ordered the Peruvian minister to appear before the court."
     assert _types(code_stage, appear) == {"REQUEST"}
+
+
+def test_what_a_noun_of_support_is_for_tells_two_acts_apart(code_stage: Any) -> None:
+    text = (
+        "The Egyptian president praised the support of the Greek government for the bid of "
+        "Cairo to host the games. Egypt reaffirmed its support for Greece's candidacy for a "
+        "seat on the council."
+    )
+    supports = [e for e in coded_events(code_stage, text) if e.event == "SUPPORT"]
+    assert len(supports) == 2
+    # the same support told twice, once bare, stays one
+    twice = (
+        "Egypt reaffirmed its support for Greece's candidacy for a seat on the council on "
+        "Monday. The Egyptian minister said the support was firm."
+    )
+    assert len([e for e in coded_events(code_stage, twice) if e.event == "SUPPORT"]) <= 1
