@@ -337,19 +337,41 @@ SITTING_BODIES = frozenset(
      "parliament", "senate", "assembly", "congress", "presidium", "bureau", "secretariat"}
 )  # fmt: skip
 SITTING_VERBS = frozenset({"meet", "convene", "sit", "gather"})
+ATTENDING_VERBS = frozenset({"attend", "chair"})
+MEETING_NOUNS = frozenset({"meeting", "session", "sitting"})
+
+
+def _body_meeting(noun: Any) -> bool:
+    """A meeting of a body named on it ("the core committee meeting", "a cabinet session"),
+    with no one it meets ("the cabinet meeting with the Chinese envoy")."""
+    children = list(noun.children)
+    return (
+        noun.lemma_.lower() in MEETING_NOUNS
+        and any(c.dep_ in {"compound", "poss"} and c.lemma_.lower() in SITTING_BODIES
+                for c in children)
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
+    )  # fmt: skip
 
 
 def is_body_sitting(
     trigger: Trigger, *, actors: Sequence[ActorRef], recipients: Sequence[ActorRef]
 ) -> bool:
     """ "The Core Committee met under the chair of Imran Khan", "the cabinet convened in
-    Accra": one body meeting as itself, with no one of another country it meets."""
+    Accra", "the party's core committee meeting was attended by ...": one body meeting as
+    itself, with no one of another country it meets."""
     verb = trigger.verb
-    if trigger.event != "CONSULT" or verb.lemma_.lower() not in SITTING_VERBS:
+    if trigger.event != "CONSULT":
         return False
     if {r.country for r in recipients} - {a.country for a in actors}:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False
+    if _body_meeting(trigger.token) or (
+        verb.lemma_.lower() in ATTENDING_VERBS
+        and any(_body_meeting(c) for c in verb.children if c.dep_ in {"dobj", "nsubjpass"})
+    ):
+        return True
+    if verb.lemma_.lower() not in SITTING_VERBS:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return (

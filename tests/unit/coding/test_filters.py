@@ -321,9 +321,17 @@ def test_filters_no_killer_in_disasters_and_attacks_faced(code_stage: Any, text:
         # one body meeting as itself meets no one
         ("The Kenyan party's core committee met under the chair of Raila Odinga on Monday.", False),
         ("The Ghanaian cabinet convened in Accra on Tuesday.", False),
+        # a body's meeting attended or chaired by its own members
+        (
+            "The Kenyan party's core committee meeting was attended by its chairman Raila "
+            "Odinga and Kenyan senator Moses Wetangula.",
+            False,
+        ),
+        ("The Ghanaian cabinet meeting was chaired by President Nana Akufo-Addo.", False),
         # a body meeting another, or two bodies, do consult
         ("The Kenyan committee met with Ugandan officials on Monday.", True),
         ("The Kenyan committee and the Ugandan council met in Kampala on Monday.", True),
+        ("The Kenyan president attended the cabinet meeting with the Ugandan envoy.", True),
     ],
 )
 def test_a_body_sitting_is_no_consultation(code_stage: Any, text: str, consult: bool) -> None:
