@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow
         ),
         ("Kenyan troops shot a video of Ugandan soldiers on Monday.", "ASSAULT"),
         ("The Kenyan army released a commercial about Uganda on Monday.", "RETREAT"),
-        ("The Kenyan army released a software upgrade for its Ugandan partners.", "RETREAT"),
+        ("The Kenyan army released the upgrades to Ugandan partners on Monday.", "RETREAT"),
         # a debate, a game or a school attended is no visit; a wife met is no meeting
         ("The Kenyan president attended a television debate in Kampala on Monday.", "CONSULT"),
         ("Kenya's president attended the Uganda Cranes game in Kampala on Monday.", "CONSULT"),
