@@ -43,8 +43,9 @@ def idle_threat(trigger: Trigger, *, units: Sequence[ResolvedUnit]) -> bool:
 
 def _conditional(verb: Any) -> bool:
     """A threat set against another's act is made by someone, whatever names its makers:
-    "villagers of the valley threatened to strike unless Kenya reopened the road"."""
-    return any(t.lower_ == "unless" and t.dep_ == "mark" for t in verb.subtree)
+    "villagers of the valley threatened to strike unless Kenya reopened the road", "... if
+    the fees were not paid"."""
+    return any(t.lower_ in {"unless", "if"} and t.dep_ == "mark" for t in verb.subtree)
 
 
 def _subject(verb: Any) -> Any:
@@ -55,11 +56,18 @@ def _subject(verb: Any) -> Any:
     return subject
 
 
+# Nouns for people, who threaten as things do not ("a man threatened to kill them").
+PERSON_NOUNS = frozenset(
+    {"man", "woman", "person", "people", "someone", "somebody", "caller", "individual",
+     "stranger", "gunman", "youth", "mob", "crowd", "neighbour", "neighbor", "relative"}
+)  # fmt: skip
+
+
 def _names_party(subject: Any, *, units: Sequence[ResolvedUnit]) -> bool:
     """The subject is a pronoun for a party, or it or a name compounded with it names one
     ("Kenya", "the ministry", "the al-Shabaab network", "Maasai herders"); a party in a
     modifier names where or whose the danger is ("instability in Peru")."""
-    if subject.lower_ in PERSON_PRONOUNS:
+    if subject.lower_ in PERSON_PRONOUNS or subject.lemma_.lower() in PERSON_NOUNS:
         return True
     words = [subject, *(c for c in subject.children if c.dep_ == "compound")]
     if any(w.pos_ == "PROPN" or w.ent_type_ in NAME_ENTITIES for w in words):

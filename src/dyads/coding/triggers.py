@@ -333,8 +333,9 @@ def _read(token: Any, entry: TriggerEntry, *, lexicon: Lexicon, anchor: Any = No
             event, hypothetical = "THREATEN", False
         elif event in COOPERATIVE_EVENTS:
             event, hypothetical = "AGREE", False
-    if event in CONFLICT_EVENTS and _conditioned(verb):
-        # "may halt mediation if ...", "will withdraw unless ...": a conditional threat
+    if (event in CONFLICT_EVENTS or event == "THREATEN") and _conditioned(verb):
+        # "may halt mediation if ...", "will withdraw unless ...": a conditional threat;
+        # "threatened to kill them if they did not pay": a threat's condition is its own
         event, hypothetical = "THREATEN", False
     if negated and (event == "AGREE" or (event in COOPERATIVE_EVENTS and _future(verb))):
         # refusing to do something cooperative ("will not accept", "would not meet the

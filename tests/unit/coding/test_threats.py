@@ -32,6 +32,9 @@ def test_threats_of_things_are_not_coded(code_stage: Any, text: str) -> None:
         "Kenyan president William Ruto threatened to sue Uganda on Monday.",
         # a name compounded with the subject
         "The al-Shabaab terror network threatened to attack Kenya on Monday.",
+        # a person threatens, and a threat's condition does not make it hypothetical
+        "A man threatened to kill the Kenyan journalist if she did not stop her reporting.",
+        "The Kenyan government threatened to close the border if Uganda did not pay.",
     ],
 )
 def test_threats_of_parties_stay(code_stage: Any, text: str) -> None:
