@@ -172,6 +172,16 @@ GENERIC_PLACE_WORDS = frozenset(
 )
 
 
+# Continents and regions of the world, by their name keys: no town is meant by them.
+WORLD_REGIONS = frozenset(
+    {"africa", "asia", "europe", "america", "americas", "north america", "south america",
+     "latin america", "central america", "oceania", "australasia", "eurasia", "antarctica",
+     "arctic", "middle east", "far east", "near east", "caribbean", "balkans", "scandinavia",
+     "levant", "maghreb", "sahel", "sahara", "west africa", "east africa", "southeast asia",
+     "central asia", "south asia", "east asia", "the gulf"}
+)  # fmt: skip
+
+
 # The prior of ``Gazetteer.lookup_seat`` against the many small towns called like an English
 # word or a surname ("Police" in Poland, "Union" in New Jersey, "Obama" in Japan): a city
 # named inside a body's name is taken only when it has at least this many people. Judged on
@@ -392,6 +402,9 @@ def _load_cities(countries: dict[str, dict[str, object]]) -> Iterator[tuple[_Cit
         keys = {name_key(row["name"])} | {
             key for key in map(name_key, alternates) if not set(key.split()) <= GENERIC_PLACE_WORDS
         }
+        # a town called like a continent or a region of the world ("Asia" in the Philippines,
+        # "Africa" for Mahdia) is never what a text means by the name
+        keys -= WORLD_REGIONS
         city = _City(
             name=row["name"],
             country=country,

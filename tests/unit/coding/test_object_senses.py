@@ -28,6 +28,8 @@ pytestmark = pytest.mark.slow
         ("Kenyan troops shot a video of Ugandan soldiers on Monday.", "ASSAULT"),
         ("The Kenyan army released a commercial about Uganda on Monday.", "RETREAT"),
         ("The Kenyan army released the upgrades to Ugandan partners on Monday.", "RETREAT"),
+        # a crowd that disperses is dispersed by no one
+        ("The Kenyan crowd dispersed and took cover in shops near the Ugandan embassy.", "COERCE"),
         # a debate, a game or a school attended is no visit; a wife met is no meeting
         ("The Kenyan president attended a television debate in Kampala on Monday.", "CONSULT"),
         ("Kenya's president attended the Uganda Cranes game in Kampala on Monday.", "CONSULT"),

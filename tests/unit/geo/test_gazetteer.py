@@ -113,6 +113,9 @@ def test_lookup_divisions_yield_to_countries_capitals_and_plain_words() -> None:
     # a division called by a word of geography alone is no place a text names by it
     assert gazetteer.lookup_local("Gulf") is None  # the Gulf, not Papua New Guinea's Gulf
     assert gazetteer.lookup_local("Highlands") is None
+    # a continent is no town of its name ("Asia" in the Philippines, "Africa" for Mahdia)
+    assert gazetteer.lookup("Asia") is None
+    assert gazetteer.lookup("Africa") is None
     # a city's alternate name of compass words only ("North" for North Salt Lake)
     assert gazetteer.lookup("North") is None
     assert gazetteer.lookup_city("Texas") is None  # cities only
