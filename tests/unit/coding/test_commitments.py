@@ -64,3 +64,8 @@ def test_working_with_a_party(code_stage: Any, text: str, event: str) -> None:
 def test_working_with_no_party_is_no_event(code_stage: Any) -> None:
     text = "The Kenyan teacher has worked with children for years in the village school."
     assert coded_types(code_stage, text) == []
+
+
+def test_backing_down_concedes(code_stage: Any) -> None:
+    text = "The Kenyan government backed down on its threat to close the Ugandan border."
+    assert "CONCEDE" in coded_types(code_stage, text)

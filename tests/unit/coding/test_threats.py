@@ -35,6 +35,8 @@ def test_threats_of_things_are_not_coded(code_stage: Any, text: str) -> None:
         # a person threatens, and a threat's condition does not make it hypothetical
         "A man threatened to kill the Kenyan journalist if she did not stop her reporting.",
         "The Kenyan government threatened to close the border if Uganda did not pay.",
+        # a vow to punish is a threat
+        "The Kenyan president vowed to punish Uganda for the raid on Monday.",
     ],
 )
 def test_threats_of_parties_stay(code_stage: Any, text: str) -> None:
