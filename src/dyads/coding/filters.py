@@ -392,12 +392,47 @@ def is_press_talk(
     """A talk or meeting whose other side is the press alone, an interview or a briefing,
     not a consultation; or the press asking, a question ("asked by reporters to comment";
     journalists who call for a colleague's release or apply for protection do ask)."""
+    if trigger.event in {"REQUEST", "REJECT"} and press_ask(trigger):
+        return True
     sides: tuple[Sequence[ActorRef], ...] = ()
     if trigger.event == "CONSULT":
         sides = (actors, recipients)
     elif trigger.event == "REQUEST" and trigger.verb.lemma_.lower() in QUESTION_VERBS:
         sides = (actors,)
     return any(side and all(ref.sector == PRESS_SECTOR for ref in side) for side in sides)
+
+
+# What the press asks of those it reports on: a comment, an interview, to speak with them.
+PRESS_THINGS = frozenset({"comment", "comments", "interview", "interviews", "reaction"})
+PRESS_ACTS = frozenset({"comment", "speak", "talk", "interview", "respond"})
+ASKING_NOUNS = frozenset({"request", "requests", "query", "queries", "inquiry", "inquiries"})
+ASKING_VERBS = frozenset({"ask", "request", "seek", "invite"})
+
+
+def press_ask(trigger: Trigger) -> bool:
+    """A request for a comment or an interview ("asked the army for comment", "requests to
+    speak with the attorney general went unanswered"), or one such declined ("declined a
+    request for an interview"): the press at work, no party's demand or refusal."""
+    words = [trigger.token, trigger.verb]
+    words += [
+        c for w in (trigger.token, trigger.verb) for c in w.children
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in ASKING_NOUNS
+    ]  # fmt: skip
+    for word in words:
+        for child in word.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "for"
+                and any(g.dep_ == "pobj" and g.lower_ in PRESS_THINGS for g in child.children)
+            ):
+                return True
+            if (
+                child.dep_ in {"acl", "xcomp"}
+                and child.lemma_.lower() in PRESS_ACTS
+                and (word.lower_ in ASKING_NOUNS or word.lemma_.lower() in ASKING_VERBS)
+            ):
+                return True
+    return False
 
 
 def is_campaign_rally(trigger: Trigger, *, units: Sequence[ResolvedUnit]) -> bool:

@@ -208,6 +208,24 @@ def test_filters_a_question_from_the_press_is_no_request(code_stage: Any) -> Non
     assert "REQUEST" not in coded_types(code_stage, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan newspaper's requests to speak with Uganda's attorney general went unanswered.",
+        "Reporters asked the Ugandan army for comment on the raid but received no answer.",
+        "Uganda's embassy declined a request for an interview on the border dispute.",
+    ],
+)
+def test_filters_asking_for_a_comment_or_an_interview_is_the_press_at_work(
+    code_stage: Any, text: str
+) -> None:
+    assert not {"REQUEST", "REJECT"} & set(coded_types(code_stage, text))
+
+
+def test_filters_a_party_asking_for_help_still_asks(code_stage: Any) -> None:
+    assert "REQUEST" in coded_types(code_stage, "Kenya asked Uganda for help after the floods.")
+
+
 def test_filters_a_meeting_with_a_party_and_the_press_stays(code_stage: Any) -> None:
     text = "The Turkish president met the Greek prime minister and reporters in Athens."
     assert "CONSULT" in coded_types(code_stage, text)

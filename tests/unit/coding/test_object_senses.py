@@ -30,10 +30,11 @@ pytestmark = pytest.mark.slow
         ("The Kenyan army released the upgrades to Ugandan partners on Monday.", "RETREAT"),
         # a birth welcomed, recordings captured, officers backing up a patrol
         ("The Kenyan singer and her husband welcomed their new arrival in Nairobi.", "SUPPORT"),
-        ("The account rests on recordings of Kenyan police calls captured by a website.",
-         "COERCE"),
-        ("Kenyan police will patrol, backed up by officers of the Ugandan border force.",
-         "SUPPORT"),
+        ("The account rests on recordings of Kenyan police calls captured by a website.", "COERCE"),
+        (
+            "Kenyan police will patrol, backed up by officers of the Ugandan border force.",
+            "SUPPORT",
+        ),
         # a crowd that disperses is dispersed by no one
         ("The Kenyan crowd dispersed and took cover in shops near the Ugandan embassy.", "COERCE"),
         # a debate, a game or a school attended is no visit; a wife met is no meeting
