@@ -49,7 +49,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from dyads.clean.pagetext.features import marker_kind
+from dyads.clean.pagetext.features import is_teaser_strip, marker_kind
 from dyads.clean.pagetext.lexicon import HEADINGS
 from dyads.nlp.sentences import ends_like_sentence
 from dyads.records import BlockKind, BoilerplateBlock
@@ -259,7 +259,7 @@ def residue_kind(paragraph: str) -> BlockKind | None:
         return BlockKind.BYLINE
     if is_tip_prompt(paragraph):
         return BlockKind.FOOTER
-    return _marker_residue(paragraph)
+    return BlockKind.TEASER if is_teaser_strip(paragraph) else _marker_residue(paragraph)
 
 
 def _blocks(dropped: Sequence[tuple[BlockKind, str]]) -> tuple[BoilerplateBlock, ...]:

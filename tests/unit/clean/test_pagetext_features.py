@@ -324,3 +324,17 @@ def test_fold_page_is_case_folding_on_any_text(text: str) -> None:
     folded, cjk = _fold_page(text)
     assert folded == text.casefold()
     assert cjk == (_CJK.search(text) is not None)
+
+
+def test_a_strip_of_teasers_run_together_is_a_teaser_marker() -> None:
+    strip = (
+        "more on the sea GREEN TIDE Algae bloom covers the bay in a week HIGH WATER Floods "
+        "close the coast road for a day DEEP DIVE Divers find an old wreck near the pier"
+    )
+    prose = (
+        "The NATO and UN envoys met in the capital, where the EU delegation of the "
+        "UNITED NATIONS DEVELOPMENT PROGRAMME joined them, officials said on Monday."
+    )
+    feats = line_features(split_lines(f"{strip}\n{prose}"))
+    assert feats.marker[0] is BlockKind.TEASER
+    assert feats.marker[1] is None  # capitals in running text, not kickers before headlines

@@ -189,3 +189,16 @@ def test_box_headings_name_one_kind_each() -> None:
     boxes = (BlockKind.MOST_POPULAR, BlockKind.RECOMMENDED, BlockKind.RELATED)
     phrases = [p for kind, ps in HEADINGS if kind in boxes for p in ps]
     assert len(phrases) == len(set(phrases))
+
+
+def test_a_strip_of_teasers_in_a_record_text_is_set_aside() -> None:
+    from dyads.clean.residue import strip_residue
+
+    strip = (
+        "more on the sea GREEN TIDE Algae bloom covers the bay in a week HIGH WATER Floods "
+        "close the coast road for a day DEEP DIVE Divers find an old wreck near the pier"
+    )
+    body = "The Kenyan navy searched the bay on Monday after the floods, officials said."
+    residue = strip_residue((body, strip))
+    assert residue.paragraphs == (body,)
+    assert [b.kind for b in residue.blocks] == [BlockKind.TEASER]

@@ -80,6 +80,7 @@ _LINE_MARKERS = frozenset(
         BlockKind.SUBSCRIBE,
         BlockKind.ADVERTISEMENT,
         BlockKind.COMMENTS,
+        BlockKind.TEASER,  # a strip of teasers run together on one line
     }
 )
 

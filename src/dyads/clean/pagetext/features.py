@@ -12,10 +12,11 @@ the lines that can pass them (box headings are short; few lines hold a marker ph
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import islice, repeat
 
 from dyads.clean.pagetext.headings import heading_kind, heading_kinds
 from dyads.clean.pagetext.lexicon import MARKERS
@@ -322,6 +323,40 @@ def _fold_page(text: str) -> tuple[str, bool]:
     return text.casefold(), cjk
 
 
+# A kicker of a teaser: two or more words in capitals before the headline it heads ("TALL
+# STORY Astronaut apologises", "MOVE TO MARS? Nasa finds").
+# (No "\b" before it: a pattern that opens with a character class is searched for fast,
+# and a word that runs into the kicker is ruled out after the match.)
+_KICKER = re.compile(r"[A-Z][A-Z'’\-]+[?!]?(?: [A-Z][A-Z'’\-]+[?!]?)+ (?=['‘]?[A-Z][a-z])")
+# A line with this many kickers is a strip of teasers run together ("more on space OUT OF
+# THIS WORLD Space rock found ... TALL STORY Astronaut apologises ..."): an article's
+# paragraph names an agency or two in capitals, not three headlines' kickers.
+_STRIP_KICKERS = 3
+
+
+def is_teaser_strip(text: str) -> bool:
+    """Whether one paragraph is a strip of teasers run together (``_STRIP_KICKERS``)."""
+    kickers = (m for m in _KICKER.finditer(text) if _word_start(text, m.start()))
+    return len(list(islice(kickers, _STRIP_KICKERS))) >= _STRIP_KICKERS
+
+
+def _word_start(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalnum()
+
+
+def _teaser_strips(texts: tuple[str, ...]) -> list[int]:
+    """The lines that are strips of teasers, each headline after its kicker in capitals;
+    the page is searched once."""
+    joined = "\n".join(texts)
+    starts = line_starts(list(texts))
+    per_line: Counter[int] = Counter(
+        bisect_right(starts, m.start()) - 1
+        for m in _KICKER.finditer(joined)
+        if _word_start(joined, m.start())
+    )
+    return [i for i, n in per_line.items() if n >= _STRIP_KICKERS]
+
+
 def line_features(lines: PageLines) -> PageFeatures:
     texts = lines.texts
     if not texts:
@@ -342,6 +377,8 @@ def line_features(lines: PageLines) -> PageFeatures:
     starts = line_starts(folded)
     headings = heading_kinds(counts)
     markers = _marker_kinds(folded, counts, whole, starts, cjk)
+    for i in _teaser_strips(texts):
+        markers.setdefault(folded[i], BlockKind.TEASER)
     return PageFeatures(
         folded=tuple(folded),
         words=tuple(words),
