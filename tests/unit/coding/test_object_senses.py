@@ -35,6 +35,9 @@ pytestmark = pytest.mark.slow
             "Kenyan police will patrol, backed up by officers of the Ugandan border force.",
             "SUPPORT",
         ),
+        # a list provided, workers hosted
+        ("The Kenyan airline provided a passenger list to the Ugandan police.", "AID"),
+        ("Kenya hosts thousands of Ugandan workers on its farms.", "CONSULT"),
         # a crowd that disperses is dispersed by no one
         ("The Kenyan crowd dispersed and took cover in shops near the Ugandan embassy.", "COERCE"),
         # a debate, a game or a school attended is no visit; a wife met is no meeting
