@@ -95,9 +95,17 @@ class _Cluster:
             return False
         if not candidate.reciprocal and _reversed(self.acted_on, candidate):
             return False
-        if not self._actors_agree(candidate):
+        if not self._actors_agree(candidate) or self._force_apart(candidate):
             return False
         return all(_dates_agree(d, candidate.date) for d in self.dates.values())
+
+    def _force_apart(self, candidate: Candidate) -> bool:
+        """Force by police or troops on another than the civilians of an attack with no
+        named attacker, in the group or in the candidate (``_forces_on_another``)."""
+        return candidate.event in FORCE_EVENTS and any(
+            _forces_on_another(m, candidate) or _forces_on_another(candidate, m)
+            for m in self.members
+        )
 
 
 # Types whose clause says what is agreed or asked: two of them with different contents are two
@@ -108,6 +116,24 @@ CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "SUPPORT", "ACCUSE", "REJECT"})
 def _distinct_contents(a: Candidate, b: Candidate) -> bool:
     return (
         a.event in CONTENT_TYPES and bool(a.content) and bool(b.content) and a.content != b.content
+    )
+
+
+# Acts of force, where the forces of order also use force on the attacker.
+FORCE_EVENTS = frozenset({"ASSAULT"})
+CIVILIAN = "CVL"
+
+
+def _forces_on_another(armed: Candidate, victims: Candidate) -> bool:
+    """Police or troops using force on someone other than the civilians an attack with no
+    named attacker hit: "80 people were killed" and "police shot and killed the driver" are
+    two happenings, and the police did not kill the 80."""
+    return (
+        not victims.actors
+        and bool(armed.actors)
+        and all(a.sector in _ARMED for a in armed.actors)
+        and any(r.sector == CIVILIAN for r in victims.recipients)
+        and not any(r.sector == CIVILIAN for r in armed.recipients)
     )
 
 

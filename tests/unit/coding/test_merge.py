@@ -182,3 +182,20 @@ def test_merge_between_countries_keeps_differently_named_actors_together() -> No
     lead = _candidate(0, actors=(TUR,), recipients=(KAZ,), event="ACCUSE")
     detail = _candidate(1, actors=(minister,), recipients=(KAZ,), event="ACCUSE")
     assert len(merge_candidates([lead, detail], article=ARTICLE)) == 1
+
+
+def test_merge_keeps_police_force_on_an_attacker_apart_from_the_attack() -> None:
+    """ "80 people were killed" (no attacker named) and "police shot and killed the driver"
+    are two happenings: the police did not kill the 80."""
+    victims = ActorRef(name="people", country="FRA", sector="CVL")
+    police = ActorRef(name="police", country="FRA", sector="COP")
+    driver = ActorRef(name="driver", country="FRA")
+    killed = _candidate(0, actors=(), recipients=(victims,), event="ASSAULT")
+    shot = _candidate(1, actors=(police,), recipients=(driver,), event="ASSAULT")
+    events = merge_candidates([killed, shot], article=ARTICLE)
+    assert len(events) == 2
+    massacre = next(e for e in events if victims in e.recipients)
+    assert not massacre.actors
+    # the police firing on the crowd, were it told so, is the same act of force
+    on_crowd = _candidate(1, actors=(police,), recipients=(victims,), event="ASSAULT")
+    assert len(merge_candidates([killed, on_crowd], article=ARTICLE)) == 1
