@@ -156,10 +156,19 @@ def background_reason(
         if years and all(y < year_now and _year_is_past(y, published) for y in years):
             return f"set in {years[0]}"
     for match in _PAST.finditer(text):
-        if own(match.start()) <= OWN_CLAUSE:
+        if own(match.start()) <= OWN_CLAUSE or _opens_main_clause(text, match.start(), trigger):
             return f"set in the past ({match.group(0)!r})"
     narrated = _narrated(text, days, trigger=trigger, published=published, own=own)
     return narrated or tense_reason(trigger)
+
+
+def _opens_main_clause(text: str, start: int, trigger: object) -> bool:
+    """A time phrase that opens the sentence ("Four months ago, Belgian Islamists ...
+    killed") sets the time of its main verb, wherever the parse hangs it."""
+    verb: Any = getattr(trigger, "verb", None)
+    if verb is None or text[:start].strip(" \"“‘'(") != "":
+        return False
+    return bool(verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
 
 
 def _narrated(

@@ -36,6 +36,9 @@ def _events(code_stage: Any, *paragraphs: str, **fields: Any) -> tuple[Event, ..
         "After talks with Japan, Korea signed the accord on June 2, 2020.",
         # a span long past
         "Two years ago, Ghana accused Togo of smuggling cocoa.",
+        # a span that opens the sentence dates its main verb, however the parse hangs it
+        "Four months ago, Belgian Islamists linked to the Paris attackers killed 32 people "
+        "at the Brussels airport.",
         "Senegal recalled its ambassador from Gambia last year.",
         "Canada previously boycotted the summit over human rights.",
         # the past perfect outside reported speech
