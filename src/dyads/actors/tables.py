@@ -31,6 +31,7 @@ from functools import cache
 from importlib import resources
 
 from dyads.actors.leaders import EMPTY_LEADERS, LeaderEntry, LeaderTable, build_leaders
+from dyads.actors.memory import HONORIFICS
 from dyads.actors.pairs import PAIR_PHRASE
 from dyads.actors.petrarch import EMPTY_PEOPLE, PersonTable, build_people, fold
 from dyads.actors.trie import trie_pattern
@@ -131,8 +132,10 @@ class ActorTables:
     def listed_person(self, name: str, day: date | None) -> LeaderEntry | None:
         """The listed leader or dated PETRARCH-2 person called ``name``, or called so without
         its middle initials: "Rex W. Tillerson" is the listed "Rex Tillerson" (a name with
-        its initials listed, "George H. W. Bush", is found as written first)."""
-        for form in dict.fromkeys((name, _without_initials(name))):
+        its initials listed, "George H. W. Bush", is found as written first), or without an
+        honorific ("Mr. Trump" is the listed "Trump" of the article's date)."""
+        bare = _without_honorific(name)
+        for form in dict.fromkeys((name, _without_initials(name), bare, _without_initials(bare))):
             found = self.leaders.get(form) or self.dictionary_person(form, day)
             if found is not None:
                 return found
@@ -159,6 +162,12 @@ class CountryCodes:
     gwn: int | None  # Gleditsch-Ward state number
     gwc: str | None  # Gleditsch-Ward state abbreviation
     fips: str | None  # FIPS 10-4 country code, as GDELT's geography columns use (TU)
+
+
+def _without_honorific(name: str) -> str:
+    """``name`` without a leading honorific ("Mr. Trump" -> "Trump")."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.rstrip(".").lower() in HONORIFICS else name
 
 
 def _without_initials(name: str) -> str:

@@ -92,10 +92,14 @@ def _doer(token: Any) -> tuple[Any | None, bool, bool]:
 def _lender(node: Any) -> Any | None:
     """The verb whose subject a subjectless clause borrows, or None when it borrows none."""
     if node.dep_ == "acl" and node.head.head.i != node.head.i:
-        # "issued a declaration demanding ...": the subject of the verb that issues the noun;
-        # one who describes or judges it ("described the use of a truck to kill people",
-        # "condemned the decision to expel") did not do what it tells
-        upper = node.head.head
+        # "issued a declaration demanding ...": the subject of the verb that issues the noun
+        # (or the first of nouns joined: "used a post and an interview to accuse"); one who
+        # describes or judges it ("described the use of a truck to kill people", "condemned
+        # the decision to expel") did not do what it tells
+        noun = node.head
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        upper = noun.head
         return upper if upper.lemma_.lower() in ISSUING_VERBS else None
     if node.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and node.head.i != node.i:
         if node.dep_ == "advcl" and node.head.lemma_.lower() in SUFFERING_VERBS:
@@ -148,7 +152,8 @@ ISSUING_VERBS = frozenset(
      "post", "put", "have", "take", "start", "begin", "hold", "mount", "stage", "lead", "join",
      "form", "set", "create", "establish", "pen", "draft", "approve", "introduce", "offer",
      "publicize", "publicise", "defend", "confirm", "reaffirm", "reiterate", "justify",
-     "explain", "implement", "enforce", "renew", "express", "voice", "outline"}
+     "explain", "implement", "enforce", "renew", "express", "voice", "outline", "use",
+     "seize"}
 )  # fmt: skip
 # Verbs whose subject undergoes what their object names: a participle hung on them tells
 # what that did, not what the subject did.

@@ -30,6 +30,7 @@ from dyads.coding.filters import (
     is_body_sitting,
     is_campaign_rally,
     is_partyless_consult,
+    is_past_work,
     is_planned_gathering,
     is_press_talk,
     is_question,
@@ -278,6 +279,7 @@ def _no_event(
         (lambda: _commentators(actors), "the view of a commentator"),
         (lambda: agrees_with_a_view(trigger), "agreeing with a view, no agreement"),
         (lambda: is_partyless_consult(trigger, actors=actors), "talks with no party named"),
+        (lambda: is_past_work(trigger), "past work together, a career"),
         (
             lambda: is_body_sitting(trigger, actors=actors, recipients=recipients),
             "a body meeting as itself",

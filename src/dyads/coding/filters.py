@@ -386,6 +386,16 @@ PRESS_SECTOR = "MED"
 QUESTION_VERBS = frozenset({"ask", "question", "quiz"})
 
 
+def is_past_work(trigger: Trigger) -> bool:
+    """ "worked with Mr. Putin in a business capacity", "had worked with the ministry": a
+    past collaboration told in a simple or perfect past is a career, not a consultation;
+    working with a party now ("are working with the Turks") or promised is news."""
+    verb = trigger.verb
+    return (
+        trigger.event == "CONSULT" and verb.lemma_.lower() == "work" and verb.tag_ in {"VBD", "VBN"}
+    )
+
+
 def is_press_talk(
     trigger: Trigger, *, actors: Sequence[ActorRef], recipients: Sequence[ActorRef]
 ) -> bool:

@@ -166,3 +166,13 @@ def test_shared_name_lists_other_states_but_its_qualified_form_does_not(
 ) -> None:
     assert "PER" in actor_tables.names["Congress"].shared
     assert actor_tables.names["U.S. Congress"].shared == frozenset()
+
+
+def test_a_listed_person_is_found_after_an_honorific() -> None:
+    from datetime import date
+
+    tables = ActorTables.load()
+    found = tables.listed_person("Mr. Trump", date(2017, 12, 29))
+    assert found is not None and (found.name, found.country) == ("Donald Trump", "USA")
+    assert tables.listed_person("Mr Putin", date(2017, 12, 29)) is not None
+    assert tables.listed_person("Mr. Nobody", date(2017, 12, 29)) is None

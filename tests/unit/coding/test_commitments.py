@@ -69,3 +69,8 @@ def test_working_with_no_party_is_no_event(code_stage: Any) -> None:
 def test_backing_down_concedes(code_stage: Any) -> None:
     text = "The Kenyan government backed down on its threat to close the Ugandan border."
     assert "CONCEDE" in coded_types(code_stage, text)
+
+
+def test_past_work_together_is_a_career(code_stage: Any) -> None:
+    text = "The Kenyan minister worked with Ugandan officials at a bank before his appointment."
+    assert "CONSULT" not in coded_types(code_stage, text)
