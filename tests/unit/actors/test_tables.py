@@ -28,6 +28,8 @@ from dyads.records import MentionKind
         ("Ankara", MentionKind.CAPITAL, "TUR"),
         ("Kremlin", MentionKind.CAPITAL, "RUS"),
         ("White House", MentionKind.CAPITAL, "USA"),
+        ("NASA", MentionKind.ORGANISATION, "USA"),
+        ("European Space Agency", MentionKind.IGO, "IGO"),
         ("NATO", MentionKind.IGO, "IGO"),
         ("UNHCR", MentionKind.IGO, "IGO"),
         ("Human Rights Watch", MentionKind.NGO, "NGO"),

@@ -35,6 +35,10 @@ pytestmark = pytest.mark.slow
             "Kenyan police will patrol, backed up by officers of the Ugandan border force.",
             "SUPPORT",
         ),
+        # a picture or an iceberg captured: capture coerces a party only
+        ("The Kenyan space agency has captured a newly created iceberg in a new image.",
+         "COERCE"),
+        ("The Kenyan space agency sent the data down to its Ugandan partners.", "AID"),
         # a list provided, workers hosted
         ("The Kenyan airline provided a passenger list to the Ugandan police.", "AID"),
         ("Kenya hosts thousands of Ugandan workers on its farms.", "CONSULT"),
