@@ -17,6 +17,13 @@ INTENT_HEADS = frozenset(
     {"plan", "intend", "prepare", "aim", "decide", "determine", "set", "pledge"}
 )
 INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "committed", "determined", "set"})
+# Nouns of promise, whose infinitive is an intent ("a pledge to punish"), and of planning,
+# whose infinitive is not done ("a plan to expel"; an attempt or a decision is done or tried).
+PROMISE_NOUNS = frozenset({"pledge", "promise", "vow", "commitment", "threat", "ultimatum"})
+PLANNING_NOUNS = frozenset(
+    {"plan", "proposal", "bid", "effort", "idea", "option", "push", "scheme", "intention",
+     "possibility", "prospect", "move", "readiness", "willingness", "desire", "wish", "hope"}
+)  # fmt: skip
 # Words of a time, never a party nor a target: "the bombing on Sunday", "fired ... on Monday".
 TIME_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -197,7 +204,7 @@ def hypothetical(token: Any) -> bool:
     Putin", is the trip's act and stays)."""
     planned = future(token)
     for verb in chain(token):
-        if nonfactive_frame(verb):
+        if nonfactive_frame(verb) or planned_by_noun(verb):
             return True
         if (verb.i != token.i and _purpose(verb)) or _for_to(verb):
             return True
@@ -252,10 +259,20 @@ def has_mark(token: Any, marks: frozenset[str]) -> bool:
 
 
 def framed_by_intent(token: Any) -> bool:
+    """An act told as intended: the complement of "plan", "pledge", "willing" ("pledged to
+    punish"), or the infinitive on a noun of promise ("Erdogan's pledge to punish")."""
+    if token.dep_ == "acl" and infinitive(token):
+        return token.head.lemma_.lower() in PROMISE_NOUNS
     if token.dep_ != "xcomp":
         return False
     head = token.head
     return head.lemma_.lower() in INTENT_HEADS or head.lower_ in INTENT_ADJECTIVES
+
+
+def planned_by_noun(verb: Any) -> bool:
+    """An infinitive on a noun of planning or proposing ("Kenya's plan to expel Ugandan
+    traders", "a proposal to impose tariffs", "efforts to end the war"): an act not done."""
+    return verb.dep_ == "acl" and infinitive(verb) and verb.head.lemma_.lower() in PLANNING_NOUNS
 
 
 def future(token: Any) -> bool:

@@ -74,3 +74,35 @@ def test_backing_down_concedes(code_stage: Any) -> None:
 def test_past_work_together_is_a_career(code_stage: Any) -> None:
     text = "The Kenyan minister worked with Ugandan officials at a bank before his appointment."
     assert "CONSULT" not in coded_types(code_stage, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # a plan's act is not done; a pledge's is an intent (to use force: a threat)
+        (
+            "Kenya's plan to expel Ugandan traders drew criticism from the opposition.",
+            "SANCTION",
+            None,
+        ),
+        (
+            "The Kenyan president's pledge to punish the Ugandan smugglers was welcomed.",
+            "SANCTION",
+            "THREATEN",
+        ),
+    ],
+)
+def test_acts_on_nouns_of_plan_and_promise(
+    code_stage: Any, text: str, absent: str, present: str | None
+) -> None:
+    types = coded_types(code_stage, text)
+    assert absent not in types
+    if present is not None:
+        assert present in types
+
+
+def test_closing_a_border_restricts_movement(code_stage: Any) -> None:
+    events = code_stage.process(
+        make_article(("Kenya closed its border with Uganda on Monday.",))
+    ).events
+    assert "COERCE" in [e.event for e in events]

@@ -36,8 +36,7 @@ pytestmark = pytest.mark.slow
             "SUPPORT",
         ),
         # a picture or an iceberg captured: capture coerces a party only
-        ("The Kenyan space agency has captured a newly created iceberg in a new image.",
-         "COERCE"),
+        ("The Kenyan space agency has captured a newly created iceberg in a new image.", "COERCE"),
         ("The Kenyan space agency sent the data down to its Ugandan partners.", "AID"),
         # a list provided, workers hosted
         ("The Kenyan airline provided a passenger list to the Ugandan police.", "AID"),
