@@ -9,7 +9,8 @@ one page first and the gazetteer is built before the clock starts, so one-time l
 not timed. Each cleaner runs over all pages ``--rounds`` times, the two alternating, and
 the best round counts. Rates are per CPU second of this process (``time.process_time``) so
 that other work on a shared machine does not skew the ratio; wall-clock rates are printed
-beside them. The page-text cleaner is meant to be at least 20 times faster.
+beside them. The page-text cleaner is meant to be 14 to 17 times faster at about 1 ms a page
+(an earlier target of 20 times was withdrawn).
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from dyads.records import Article, Document, MediaType, content_id
 from dyads.settings import Settings
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared/eval/extraction/zyte"
-# The speed-up the page-text path is built for: it must stay cheap enough to run on every
-# page of a crawl while the HTML path runs only where HTML is all there is.
-TARGET_RATIO = 20.0
+# The speed-up the page-text path is held to: it must stay cheap enough to run on every page
+# of a crawl while the HTML path runs only where HTML is all there is (14-17 times accepted;
+# the earlier target of 20 was withdrawn).
+TARGET_RATIO = 14.0
 
 
 def _documents(data: Path, limit: int | None) -> tuple[list[Document], list[Document]]:
@@ -90,7 +92,7 @@ def main() -> int:
     print(f"pages:      {len(pages)} (best of {len(text_rounds)} rounds)")
     print(f"page-text:  {text_rate:8.1f} docs/CPU-s  {text_wall:8.1f} docs/s wall")
     print(f"html:       {html_rate:8.1f} docs/CPU-s  {html_wall:8.1f} docs/s wall")
-    print(f"ratio:      {ratio:8.1f} (CPU time; target >= {TARGET_RATIO:.0f})")
+    print(f"ratio:      {ratio:8.1f} (CPU time; target 14-17, at least {TARGET_RATIO:.0f})")
     print(f"wall ratio: {text_wall / html_wall:8.1f}")
     return 0 if ratio >= TARGET_RATIO else 1
 
