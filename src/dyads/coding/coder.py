@@ -142,10 +142,30 @@ def code_sentence(
         arguments = find_arguments(trigger, ctx=ctx)
         candidate = _candidate(trigger, arguments, item=item, place=place, own=own)
         if isinstance(candidate, Candidate):
-            candidates.append(candidate)
+            candidates.extend(_per_host(candidate))
         else:
             _drop(item, trigger, candidate)
     return candidates
+
+
+def _per_host(candidate: Candidate) -> list[Candidate]:
+    """A party meeting or visiting several others, one by one ("held meetings in Seoul and
+    Tokyo", "has been in contact with both Russia and China"), made several consultations,
+    one per country met; meetings of all together have them all as actors and stay one."""
+    countries = list(dict.fromkeys(r.country for r in candidate.recipients if r.country))
+    if candidate.event != "CONSULT" or candidate.reciprocal or len(countries) < MIN_HOSTS:
+        return [candidate]
+    return [
+        replace(
+            candidate,
+            recipients=tuple(r for r in candidate.recipients if r.country in (country, None)),
+        )
+        for country in countries
+    ]
+
+
+# A consultation with this many countries met one by one is that many consultations.
+MIN_HOSTS = 2
 
 
 def _drop(item: SentenceInput, trigger: Trigger, reason: str) -> None:

@@ -238,3 +238,13 @@ def test_nouns_a_protest_met_by_the_one_it_is_against(code_stage: Any, text: str
     protests = [e for e in events if e.event == "PROTEST"]
     assert protests and all("KEN" in {r.country for r in e.recipients} for e in protests)
     assert "SUPPORT" not in [e.event for e in events]  # booed, not welcomed
+
+
+def test_meetings_with_several_countries_one_by_one_are_several(code_stage: Any) -> None:
+    text = "The Kenyan minister held a series of meetings in Kampala and Kigali this week."
+    consults = [e for e in coded_events(code_stage, text) if e.event == "CONSULT"]
+    assert sorted(c for e in consults for c in _countries(e.recipients)) == ["RWA", "UGA"]
+    assert len(consults) == 2
+    # a meeting of all together has them all as actors and stays one
+    together = "Kenya, Uganda and Rwanda met in Arusha on Monday."
+    assert len([e for e in coded_events(code_stage, together) if e.event == "CONSULT"]) == 1
