@@ -64,17 +64,11 @@ def subject_of(token: Any) -> tuple[Any | None, bool, bool]:
 
 
 def _doer(token: Any) -> tuple[Any | None, bool, bool]:
-    node, borrowed = token, False
+    node, borrowed, below = token, False, None
     for _ in range(4):  # complement/conjunct chains are short; 4 covers "agreed to try to meet"
-        for child in node.children:
-            if child.dep_ == "agent":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                return pobj, True, borrowed
-        for child in node.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
-                    return node.head, False, borrowed
-                return child, False, borrowed
+        named = _named_doer(node, below)
+        if named is not None:
+            return named[0], named[1], borrowed
         if node.dep_ in OWN_CLAUSE_DEPS and any(c.dep_ == "nsubjpass" for c in node.children):
             # "was in Dallas when five officers were shot": a subordinate clause with a
             # passive subject of its own names no agent and borrows none from the clause
@@ -85,8 +79,39 @@ def _doer(token: Any) -> tuple[Any | None, bool, bool]:
         above = _lender(node)
         if above is None:
             break
-        node, borrowed = above, True
+        node, borrowed, below = above, True, node
     return None, False, borrowed
+
+
+def _named_doer(node: Any, below: Any) -> tuple[Any | None, bool] | None:
+    """(doer, passive) the verb ``node`` names itself: its agent ("by police"), its
+    subject (the noun a relative pronoun stands for), or the one seen doing its gerund
+    ``below``; None when it names none."""
+    for child in node.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None), True
+    for child in node.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                return node.head, False
+            return child, False
+    seen = _seen_doing(node, below)
+    return None if seen is None else (seen, False)
+
+
+# Verbs of seeing and recording: the one seen or filmed doing something does it ("she was
+# filmed slapping the soldiers", "he was seen firing at the crowd").
+PERCEIVING_VERBS = frozenset(
+    {"film", "see", "photograph", "picture", "catch", "spot", "record", "videotape", "show"}
+)
+
+
+def _seen_doing(node: Any, below: Any) -> Any | None:
+    """The passive subject of a verb of seeing whose gerund ``below`` is the act: the one
+    seen doing it."""
+    if below is None or below.tag_ != "VBG" or node.lemma_.lower() not in PERCEIVING_VERBS:
+        return None
+    return next((c for c in node.children if c.dep_ == "nsubjpass"), None)
 
 
 def _lender(node: Any) -> Any | None:

@@ -248,3 +248,26 @@ def test_meetings_with_several_countries_one_by_one_are_several(code_stage: Any)
     # a meeting of all together has them all as actors and stays one
     together = "Kenya, Uganda and Rwanda met in Arusha on Monday."
     assert len([e for e in coded_events(code_stage, together) if e.event == "CONSULT"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        # blows struck, and the one filmed or seen striking them strikes them
+        (
+            "A Kenyan protester punched a Ugandan police officer outside the embassy.",
+            {"KEN"},
+            {"UGA"},
+        ),
+        ("The Kenyan girl was filmed in December slapping two Ugandan soldiers.", {"KEN"}, {"UGA"}),
+    ],
+)
+def test_blows_and_the_one_seen_striking_them(
+    code_stage: Any, text: str, actors: set[str], recipients: set[str]
+) -> None:
+    _assert_one(code_stage, text, "ASSAULT", actors=actors, recipients=recipients)
+
+
+def test_a_ball_kicked_is_no_blow(code_stage: Any) -> None:
+    text = "The Kenyan striker kicked the ball into the Ugandan goal in the second half."
+    assert "ASSAULT" not in [e.event for e in coded_events(code_stage, text)]
