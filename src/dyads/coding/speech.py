@@ -143,13 +143,21 @@ def might_report(text: str) -> bool:
     return any(word in _content_forms() for word in _WORD.findall(text.lower()))
 
 
+# Adverbs that make any act a wrongdoing: "illegally supplied oil".
+UNLAWFUL_ADVERBS = frozenset({"illegally", "unlawfully", "illicitly", "fraudulently", "corruptly"})
+
+
+def _unlawful(token: Any) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in UNLAWFUL_ADVERBS for c in token.children)
+
+
 @cache
 def _content_forms() -> frozenset[str]:
     words = speech_words()
     lemmas = words.wrongdoing | {"deserve", "play"} | DOUBTING_VERBS
     nouns = words.merit_deed | words.contention | words.culpable | words.culprit
     nouns |= {"responsible"} | UNJUST | words.condemning
-    return frozenset(f for lemma in lemmas for f in surface_forms(lemma)) | nouns
+    return frozenset(f for lemma in lemmas for f in surface_forms(lemma)) | nouns | UNLAWFUL_ADVERBS
 
 
 def reported_speech(sentence: Iterable[Any], *, taken: frozenset[int]) -> list[Reported]:
@@ -167,8 +175,8 @@ def reported_speech(sentence: Iterable[Any], *, taken: frozenset[int]) -> list[R
     )
     found: list[Reported] = []
     for token in sentence:
-        if token.i in taken:
-            continue
+        if token.i in taken and not _unlawful(token):
+            continue  # an act told as unlawful is also the accusation of it
         for reading in readings:
             read = reading(token, words)
             if read is None:
@@ -182,11 +190,14 @@ def reported_speech(sentence: Iterable[Any], *, taken: frozenset[int]) -> list[R
 
 
 def _wrongdoing(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any] | None:
-    """ "said the governor had misused funds": ACCUSE the subject of the wrongdoing."""
+    """ "said the governor had misused funds", "reported that Chinese ships had illegally
+    supplied oil": ACCUSE the subject of the wrongdoing (a verb of ``wrongdoing``, or any
+    verb done "illegally")."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in words.wrongdoing:
+    unlawful = _unlawful(token)
+    if token.pos_ != "VERB" or (lemma not in words.wrongdoing and not unlawful):
         return None
-    needed = NEEDS_COMPLEMENT.get(lemma)
+    needed = None if unlawful else NEEDS_COMPLEMENT.get(lemma)
     if needed is not None and not needed & _complements(token):
         return None
     if not has_subject(token) or not asserted(token):

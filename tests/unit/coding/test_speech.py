@@ -26,6 +26,8 @@ def _countries(refs: Any) -> set[str]:
     ("text", "event", "actors", "recipients"),
     [
         # a wrongdoing told of a party accuses it
+        ("Kenyan officials said on Friday that Ugandan traders had illegally shipped "
+         "sugar across the border.", "ACCUSE", {"KEN"}, {"UGA"}),
         ("Kenyan opposition leader Raila Odinga said on Monday that the Ugandan government "
          "had misused the loan.", "ACCUSE", {"KEN"}, {"UGA"}),
         ("The Chilean foreign minister told reporters that Bolivia lied to the court.",
