@@ -38,6 +38,8 @@ pytestmark = pytest.mark.slow
         # a picture or an iceberg captured: capture coerces a party only
         ("The Kenyan space agency has captured a newly created iceberg in a new image.", "COERCE"),
         ("The Kenyan space agency sent the data down to its Ugandan partners.", "AID"),
+        # a gunman sought is hunted, not asked
+        ("Kenyan police sought the gunman in the halls of the Ugandan embassy.", "REQUEST"),
         # a list provided, workers hosted
         ("The Kenyan airline provided a passenger list to the Ugandan police.", "AID"),
         ("Kenya hosts thousands of Ugandan workers on its farms.", "CONSULT"),
