@@ -148,6 +148,10 @@ def code_sentence(
     return candidates
 
 
+# A consultation with this many countries met one by one is that many consultations.
+MIN_HOSTS = 2
+
+
 def _per_host(candidate: Candidate) -> list[Candidate]:
     """A party meeting or visiting several others, one by one ("held meetings in Seoul and
     Tokyo", "has been in contact with both Russia and China"), made several consultations,
@@ -162,10 +166,6 @@ def _per_host(candidate: Candidate) -> list[Candidate]:
         )
         for country in countries
     ]
-
-
-# A consultation with this many countries met one by one is that many consultations.
-MIN_HOSTS = 2
 
 
 def _drop(item: SentenceInput, trigger: Trigger, reason: str) -> None:

@@ -52,6 +52,7 @@ class _Cluster:
     actor_sides: dict[frozenset[_Party], Candidate] = field(default_factory=dict)
     dates: dict[tuple[bool, dt.date | None], ResolvedDate] = field(default_factory=dict)
     acted_on: set[tuple[str | None, str | None]] = field(default_factory=set)
+    forces: set[_Force] = field(default_factory=set)
 
     @property
     def first(self) -> Candidate:
@@ -62,6 +63,7 @@ class _Cluster:
         self.country_sets.setdefault(candidate.countries, None)
         self.actor_sides.setdefault(_actor_side(candidate), candidate)
         self.dates.setdefault(_date_key(candidate.date), candidate.date)
+        self.forces.add(_force(candidate))
         if not candidate.reciprocal:
             self.acted_on.update((r.country, r.sector) for r in candidate.recipients)
 
@@ -102,9 +104,12 @@ class _Cluster:
     def _force_apart(self, candidate: Candidate) -> bool:
         """Force by police or troops on another than the civilians of an attack with no
         named attacker, in the group or in the candidate (``_forces_on_another``)."""
-        return candidate.event in FORCE_EVENTS and any(
-            _forces_on_another(m, candidate) or _forces_on_another(candidate, m)
-            for m in self.members
+        if candidate.event not in FORCE_EVENTS:
+            return False
+        theirs = _force(candidate)
+        return any(
+            _forces_on_another(mine, theirs) or _forces_on_another(theirs, mine)
+            for mine in self.forces
         )
 
 
@@ -124,17 +129,28 @@ FORCE_EVENTS = frozenset({"ASSAULT"})
 CIVILIAN = "CVL"
 
 
-def _forces_on_another(armed: Candidate, victims: Candidate) -> bool:
+class _Force(NamedTuple):
+    """All that ``_forces_on_another`` reads of a candidate."""
+
+    named: bool  # it names an actor
+    armed: bool  # it names actors, every one of them police or troops
+    on_civilians: bool  # a civilian is among those it acts on
+
+
+def _force(candidate: Candidate) -> _Force:
+    actors = candidate.actors
+    return _Force(
+        named=bool(actors),
+        armed=bool(actors) and all(a.sector in _ARMED for a in actors),
+        on_civilians=any(r.sector == CIVILIAN for r in candidate.recipients),
+    )
+
+
+def _forces_on_another(armed: _Force, victims: _Force) -> bool:
     """Police or troops using force on someone other than the civilians an attack with no
     named attacker hit: "80 people were killed" and "police shot and killed the driver" are
     two happenings, and the police did not kill the 80."""
-    return (
-        not victims.actors
-        and bool(armed.actors)
-        and all(a.sector in _ARMED for a in armed.actors)
-        and any(r.sector == CIVILIAN for r in victims.recipients)
-        and not any(r.sector == CIVILIAN for r in armed.recipients)
-    )
+    return not victims.named and victims.on_civilians and armed.armed and not armed.on_civilians
 
 
 def _distinct_modes(a: str | None, b: str | None) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dyads.coding.articles_eval import GoldArticle, ScoredEvent
 from dyads.coding.articles_report import score_articles
-from dyads.coding.causes import error_causes
+from dyads.coding.causes import Causes, error_causes
 from dyads.coding.dropped import DroppedCandidate
 
 S_TYPE = "Chile accused Peru of moving troops to the border on Monday."
@@ -18,6 +18,21 @@ S_EXTRA = "Commentators said Chile would probably attack the pipeline next."
 
 def gold_event(event: str, sentence: str, actors: tuple[str, ...]) -> ScoredEvent:
     return ScoredEvent(article_id="a", event=event, actors=actors, sentences=(sentence,))
+
+
+def _causes_all_parsed(
+    gold: list[GoldArticle], predictions: dict[str, list[ScoredEvent]]
+) -> Causes:
+    """The causes of the errors of ``predictions`` when every sentence was parsed, holds a
+    trigger word, and no candidate was left out."""
+    return error_causes(
+        score_articles(gold, predictions),
+        gold=gold,
+        predictions=predictions,
+        dropped=[],
+        parsed=lambda text: True,
+        has_trigger_word=lambda text: True,
+    )
 
 
 def test_every_miss_and_false_event_gets_its_cause() -> None:
@@ -92,15 +107,7 @@ def test_a_second_report_of_a_matched_event_is_counted_as_such() -> None:
         ScoredEvent(article_id="a", event="ACCUSE", actors=("CHL",), sentences=(S_TYPE,)),
         ScoredEvent(article_id="a", event="ACCUSE", actors=("CHL",), sentences=(S_TYPE,)),
     ]
-    report = score_articles(gold, {"a": twice})
-    causes = error_causes(
-        report,
-        gold=gold,
-        predictions={"a": twice},
-        dropped=[],
-        parsed=lambda text: True,
-        has_trigger_word=lambda text: True,
-    )
+    causes = _causes_all_parsed(gold, {"a": twice})
     assert causes.misses == {}
     assert causes.false_events == {"a second event of one happening": 1}
 
@@ -128,15 +135,7 @@ def test_a_miss_whose_sentence_a_matched_event_holds_says_so() -> None:
         ScoredEvent(article_id="a", event="AGREE", actors=("CHL",), sentences=(lead, second)),
         ScoredEvent(article_id="a", event="REQUEST", actors=("PER",), sentences=(third,)),
     ]
-    report = score_articles(gold, {"a": predicted})
-    causes = error_causes(
-        report,
-        gold=gold,
-        predictions={"a": predicted},
-        dropped=[],
-        parsed=lambda text: True,
-        has_trigger_word=lambda text: True,
-    )
+    causes = _causes_all_parsed(gold, {"a": predicted})
     assert causes.misses == {
         "merged into another event": 1,
         "the sentence's one event is another": 1,

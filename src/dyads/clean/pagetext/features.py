@@ -344,11 +344,10 @@ def _word_start(text: str, at: int) -> bool:
     return at == 0 or not text[at - 1].isalnum()
 
 
-def _teaser_strips(texts: tuple[str, ...]) -> list[int]:
-    """The lines that are strips of teasers, each headline after its kicker in capitals;
-    the page is searched once."""
-    joined = "\n".join(texts)
-    starts = line_starts(list(texts))
+def _teaser_strips(texts: tuple[str, ...], joined: str) -> list[int]:
+    """The lines of ``texts`` (``joined``: them joined by newlines) that are strips of
+    teasers, each headline after its kicker in capitals; the page is searched once."""
+    starts = line_starts(texts)
     per_line: Counter[int] = Counter(
         bisect_right(starts, m.start()) - 1
         for m in _KICKER.finditer(joined)
@@ -363,7 +362,8 @@ def line_features(lines: PageLines) -> PageFeatures:
         return PageFeatures(
             folded=(), words=(), prose=(), heading=(), marker=(), repeated=(), junk=(), cut=()
         )
-    whole, cjk = _fold_page("\n".join(texts))
+    page = "\n".join(texts)
+    whole, cjk = _fold_page(page)
     folded = whole.split("\n")
     # the per-line tests that read only the folded text run once per distinct line
     counts = Counter(folded)
@@ -377,7 +377,7 @@ def line_features(lines: PageLines) -> PageFeatures:
     starts = line_starts(folded)
     headings = heading_kinds(counts)
     markers = _marker_kinds(folded, counts, whole, starts, cjk)
-    for i in _teaser_strips(texts):
+    for i in _teaser_strips(texts, page):
         markers.setdefault(folded[i], BlockKind.TEASER)
     return PageFeatures(
         folded=tuple(folded),
