@@ -18,7 +18,11 @@ the tables cannot place takes the article's home country:
   Australian site) that never says the country it is written in;
 - otherwise the country that the article's country names and capitals point to
   most, when it holds at least ``DOMINANT_SHARE`` of those mentions and is named at least
-  ``MIN_MENTIONS`` times (an article about two countries equally has no home country).
+  ``MIN_MENTIONS`` times (an article about two countries equally has no home country);
+  but when the towns and provinces of one country, two or more different ones, are named
+  more often than all others, and that country leads the names and places together, it is
+  that country: local news of India that names Abu Dhabi, where a suspect had travelled,
+  more often than India ("Kerala police", "in Mysuru", "Nilambur", "Malappuram district").
 """
 
 from __future__ import annotations
@@ -82,9 +86,11 @@ def home_country(
     by its name, or None (``Gazetteer.lookup_seat``)."""
     if dateline:
         return dateline
+    found = tables.find_names(text)
+    spans = [(start, end) for start, end, _ in found]
     named = [
         entry
-        for _, _, entry in tables.find_names(text)
+        for _, _, entry in found
         if entry.kind in _NAMING_KINDS
         and len(entry.code) == _ISO_LENGTH
         and entry.code not in _NOT_STATES
@@ -93,14 +99,19 @@ def home_country(
     outlet = outlet_country(url)
     if outlet is not None and counts[outlet] and _named_most(named, outlet):
         return outlet
+    if seat is None:
+        seat = _nowhere
     if not counts:
-        if outlet is not None and seat is not None and _own_places(text, outlet, seat):
-            return outlet
-        return None
+        places = _places_named(text, seat, spans, words=True)
+        return outlet if outlet is not None and _leads(places, outlet) else None
     (code, top), total = counts.most_common(1)[0], sum(counts.values())
-    if top >= MIN_MENTIONS and top / total >= DOMINANT_SHARE:
-        return code
-    return None
+    if top < MIN_MENTIONS or top / total < DOMINANT_SHARE:
+        return None
+    places = _places_named(text, seat, spans, words=False)
+    counts.update(country for _, country in places)
+    local = counts.most_common(1)[0][0]
+    # one name said again and again may be a homonym ("Falcon" the rocket, not the state)
+    return local if _leads(places, local, names=MIN_MENTIONS) else code
 
 
 def _named_most(named: list[NameEntry], code: str) -> bool:
@@ -111,14 +122,35 @@ def _named_most(named: list[NameEntry], code: str) -> bool:
     return mine > max(counts.values(), default=0)
 
 
-def _own_places(text: str, code: str, seat: Callable[[str], str | None]) -> bool:
-    """Whether ``text`` names towns or provinces of country ``code`` at least
-    ``MIN_MENTIONS`` times and more often than those of all other countries together."""
-    counts: Counter[str] = Counter()
-    for name in _PROPER_NAME.findall(text):
-        # the whole name ("Port Elizabeth"), else a place among its words ("Radio Darwin")
-        found = seat(name) if " " in name or "-" in name else None
-        places = [found] if found else [seat(word) for word in re.split(r"[ -]", name)]
-        counts.update(place for place in places if place is not None)
-    mine = counts.pop(code, 0)
-    return mine >= MIN_MENTIONS and mine > sum(counts.values())
+def _nowhere(name: str) -> str | None:
+    return None
+
+
+def _places_named(
+    text: str, seat: Callable[[str], str | None], spans: list[tuple[int, int]], *, words: bool
+) -> list[tuple[str, str]]:
+    """(name, country) of every town or province ``text`` names, leaving out the names the
+    tables know (countries, capitals, parties), which are counted as such; with ``words``, a
+    place among a longer name's words too ("Radio Darwin")."""
+    found: list[tuple[str, str]] = []
+    taken = iter(sorted(spans))
+    current = next(taken, None)
+    for match in _PROPER_NAME.finditer(text):
+        while current is not None and current[1] <= match.start():
+            current = next(taken, None)
+        if current is not None and current[0] < match.end():
+            continue
+        name = match.group()
+        whole = seat(name)
+        parts = [name] if whole is not None or not words else re.split(r"[ -]", name)
+        found.extend((part, place) for part in parts if (place := seat(part)) is not None)
+    return found
+
+
+def _leads(places: list[tuple[str, str]], code: str, *, names: int = 1) -> bool:
+    """Whether country ``code``'s towns and provinces are named at least ``MIN_MENTIONS``
+    times, by at least ``names`` different names, and more often than those of all other
+    countries together."""
+    mine = [name for name, country in places if country == code]
+    enough = len(mine) >= MIN_MENTIONS and len(set(mine)) >= names
+    return enough and len(mine) > len(places) - len(mine)

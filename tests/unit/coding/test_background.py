@@ -271,3 +271,28 @@ def test_home_country_from_the_outlet_and_its_own_towns() -> None:
     # one mention is not enough
     once = "A brawl broke out at a shopping centre in Durban on Tuesday."
     assert home_country(once, tables=tables, url=url, seat=seat) is None
+
+
+def test_home_country_from_the_towns_of_a_story_that_names_a_foreign_capital() -> None:
+    """Local news that names a foreign capital more often than its own country: its towns
+    and provinces, two or more of them, say where it happens."""
+    from dyads.geo.gazetteer import default_gazetteer
+
+    tables = ActorTables.load()
+
+    def seat(name: str) -> str | None:
+        place = default_gazetteer().lookup_seat(name)
+        return None if place is None else place.country
+
+    story = (
+        "Police in Kerala arrested a trader on Tuesday. He had been held in Mysuru before, "
+        "said officers in Kerala. The men had travelled to Abu Dhabi and met a partner in "
+        "Abu Dhabi, who died there."
+    )
+    assert home_country(story, tables=tables) == "ARE"  # the capital named twice
+    assert home_country(story, tables=tables, seat=seat) == "IND"
+    # one town named again and again is not enough: it may be a homonym
+    again = story.replace("Mysuru", "Kerala")
+    assert home_country(again, tables=tables, seat=seat) == "ARE"
+    # towns do not make a home where the countries named make none
+    assert home_country("Kerala and Mysuru. Peru and Chile met.", tables=tables, seat=seat) is None
