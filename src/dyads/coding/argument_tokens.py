@@ -126,6 +126,10 @@ def _lender(node: Any) -> Any | None:
             noun = noun.head
         upper = noun.head
         return upper if upper.lemma_.lower() in ISSUING_VERBS else None
+    if node.dep_ == "ccomp" and node.pos_ == "ADJ" and _reports(node.head):
+        # '"Very disappointed that China is allowing oil into North Korea," Trump said':
+        # a feeling told with no one who feels it is the speaker's own
+        return node.head
     if node.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and node.head.i != node.i:
         if node.dep_ == "advcl" and node.head.lemma_.lower() in SUFFERING_VERBS:
             # "has faced a series of attacks, killing dozens": the one who faced them
@@ -133,6 +137,12 @@ def _lender(node: Any) -> Any | None:
             return None
         return _clause_verb(node.head)
     return None
+
+
+def _reports(verb: Any) -> bool:
+    from dyads.coding.speech import speech_words
+
+    return bool(verb.lemma_.lower() in speech_words().reporting)
 
 
 def _clause_verb(token: Any) -> Any:

@@ -179,7 +179,13 @@ def predicate_verb(token: Any) -> Any | None:
         return token.head
     if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
         return token
+    if token.pos_ == "ADJ" and token.dep_ == "ccomp" and not _has_subject(token):
+        return token
     return None
+
+
+def _has_subject(token: Any) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
 
 
 def _denied_noun(token: Any) -> bool:

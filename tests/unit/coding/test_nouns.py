@@ -159,6 +159,13 @@ def test_noun_without_an_act_makes_no_event(code_stage: Any, text: str) -> None:
             {"KEN"},
             {"UGA"},
         ),
+        # a feeling quoted with no subject is the speaker's
+        (
+            'The Kenyan president said: "Very disappointed that Uganda closed the border."',
+            "ACCUSE",
+            {"KEN"},
+            {"UGA"},
+        ),
     ],
 )
 def test_adjective_predicate_is_an_event_of_its_subject(
