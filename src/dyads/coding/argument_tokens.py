@@ -77,6 +77,10 @@ def _doer(token: Any) -> tuple[Any | None, bool, bool]:
         if node.dep_ == "relcl":
             return node.head, False, borrowed
         above = _lender(node)
+        if above is None and node.dep_ == "acl" and node.tag_ == "VBG":
+            # "satellites spotted Chinese ships transferring oil": a present participle on
+            # a noun tells what the noun does
+            return node.head, False, borrowed
         if above is None:
             break
         node, borrowed, below = above, True, node

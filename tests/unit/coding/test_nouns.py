@@ -275,6 +275,11 @@ def test_blows_and_the_one_seen_striking_them(
     _assert_one(code_stage, text, "ASSAULT", actors=actors, recipients=recipients)
 
 
+def test_a_present_participle_on_a_noun_tells_what_the_noun_does(code_stage: Any) -> None:
+    text = "Japanese satellites spotted Chinese ships transferring oil to North Korean vessels."
+    _assert_one(code_stage, text, "COOPERATE", actors={"CHN"}, recipients={"PRK"})
+
+
 def test_a_ball_kicked_is_no_blow(code_stage: Any) -> None:
     text = "The Kenyan striker kicked the ball into the Ugandan goal in the second half."
     assert "ASSAULT" not in [e.event for e in coded_events(code_stage, text)]
