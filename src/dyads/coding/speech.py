@@ -157,7 +157,9 @@ def _content_forms() -> frozenset[str]:
     lemmas = words.wrongdoing | {"deserve", "play"} | DOUBTING_VERBS
     nouns = words.merit_deed | words.contention | words.culpable | words.culprit
     nouns |= {"responsible"} | UNJUST | words.condemning
-    return frozenset(f for lemma in lemmas for f in surface_forms(lemma)) | nouns | UNLAWFUL_ADVERBS
+    # "must": a demand on a verb of no row ("said Uganda must annul the deal")
+    extra = nouns | UNLAWFUL_ADVERBS | {"must"}
+    return frozenset(f for lemma in lemmas for f in surface_forms(lemma)) | extra
 
 
 def reported_speech(sentence: Iterable[Any], *, taken: frozenset[int]) -> list[Reported]:

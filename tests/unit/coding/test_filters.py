@@ -292,6 +292,8 @@ def test_filters_inference_accident_description_and_occasion(
     ("text", "event"),
     [
         ("Kenya's president said Uganda must withdraw its troops.", "REQUEST"),
+        # a demand on a verb of no lexicon row: the sentence is read for its "must"
+        ("Kenya's president said Uganda must annul the deal.", "REQUEST"),
         (
             "Ugandan rebels attacked a Kenyan village after the floods, killing ten people.",
             "ASSAULT",
