@@ -225,8 +225,13 @@ class Lexicon:
         return self.lemmas.get(form.lower(), ())
 
     def might_trigger(self, text: str) -> bool:
-        """True when some word of ``text`` is a form of a trigger lemma (no parsing)."""
-        return any(word in self.surface for word in _WORD.findall(text.lower()))
+        """True when some word of ``text`` is a form of a trigger lemma (no parsing), or
+        one with a prefix of repetition or partnership before a hyphen ("re-imposed")."""
+        surface = self.surface
+        return any(
+            word in surface or any(w in surface for w in hyphen_stems(word))
+            for word in _WORD.findall(text.lower())
+        )
 
     @classmethod
     def load(cls, path: Path | None = None, *, behind: Path | None = None) -> Lexicon:
@@ -382,6 +387,20 @@ def word_classes() -> Mapping[str, frozenset[str]]:
     if ABSTRACT not in classes:
         raise LexiconError(f"word_classes.tsv: no class {ABSTRACT!r}")
     return classes
+
+
+# Prefixes a hyphen keeps on a verb ("re-imposed", "co-hosted", "pre-empted"); the tokenizer
+# keeps such a word whole (``dyads.nlp.parser``) and the lexicon reads it by its stem.
+HYPHEN_PREFIXES = ("re", "co", "pre")
+
+
+def hyphen_stems(form: str) -> tuple[str, ...]:
+    """The forms a lexicon may list a prefixed word under: joined, then its stem ("re-imposed":
+    "reimposed", "imposed"; "co-operate": "cooperate", "operate"); none for other words."""
+    prefix, hyphen, stem = form.partition("-")
+    if not hyphen or prefix not in HYPHEN_PREFIXES or not stem.isalpha():
+        return ()
+    return (prefix + stem, stem)
 
 
 def surface_forms(lemma: str) -> frozenset[str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from dyads.coding.frames import is_time
-from dyads.coding.lexicon import Lexicon, TriggerEntry
+from dyads.coding.lexicon import Lexicon, TriggerEntry, hyphen_stems
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -135,12 +135,15 @@ def has_infinitive(token: Any) -> bool:
 
 def rows_for(lexicon: Lexicon, lemma: str, *, pos: str, form: str = "") -> list[TriggerEntry]:
     """Rows of ``lemma`` for a part of speech; "reimpose" falls back to "impose", and a lemma
-    the tagger got wrong ("staged" -> "stag") to the lemmas the word form may inflect."""
+    the tagger got wrong ("staged" -> "stag") to the lemmas the word form may inflect, or its
+    stem may ("re-arrested" -> "arrest")."""
     rows = [r for r in lexicon.rows(lemma) if r.pos == pos]
     if not rows and lemma.startswith("re") and len(lemma) > 5:
         rows = [r for r in lexicon.rows(lemma[2:].lstrip("-")) if r.pos == pos]
-    if not rows and form:
-        rows = [r for other in lexicon.lemmas_of(form) for r in lexicon.rows(other) if r.pos == pos]
+    for word in (form, *hyphen_stems(form)) if form and not rows else ():
+        rows = [r for other in lexicon.lemmas_of(word) for r in lexicon.rows(other) if r.pos == pos]
+        if rows:
+            break
     return rows
 
 

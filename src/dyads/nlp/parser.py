@@ -30,6 +30,24 @@ BATCH_SIZE = 256
 ENTITIES = "ner"
 
 
+# Prefixes of repetition, partnership and precedence: spaCy splits "re-imposed" at its hyphen
+# into three tokens that parse as nonsense ("re" the verb, "imposed" an adjective); kept whole,
+# the word parses as the verb it is.
+KEPT_PREFIXES = ("re", "Re", "RE", "co", "Co", "CO", "pre", "Pre", "PRE")
+
+
+def keep_prefixed_words(nlp: Language) -> None:
+    """Let the tokenizer keep a word whole across a hyphen after one of ``KEPT_PREFIXES``
+    ("re-imposed", "co-hosted"); other hyphens split as before ("Mysuru-based")."""
+    from spacy.util import compile_infix_regex
+
+    guard = "".join(rf"(?<!\b{prefix})" for prefix in KEPT_PREFIXES)
+    infixes = [
+        guard + pattern if "(?:-|" in pattern else pattern for pattern in nlp.Defaults.infixes
+    ]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 class SpacyParser:
     """A spaCy pipeline named by ``Settings.spacy_model``; nothing is loaded until ``open``."""
 
@@ -61,6 +79,7 @@ class SpacyParser:
                 f"spaCy model {self.model!r} is not installed; install it with "
                 f"`pip install {package}` or set DYADS_SPACY_MODEL to an installed pipeline"
             ) from error
+        keep_prefixed_words(nlp)
         if self.attribute_table:
             from dyads.nlp.attributes import use_attribute_table
 

@@ -292,6 +292,9 @@ def test_filters_inference_accident_description_and_occasion(
     ("text", "event"),
     [
         ("Kenya's president said Uganda must withdraw its troops.", "REQUEST"),
+        # a verb with a prefix before a hyphen is read by its stem
+        ("Kenyan police re-arrested the Ugandan opposition leader.", "COERCE"),
+        ("Kenya said Uganda's election results must be re-examined.", "REQUEST"),
         # a demand on a verb of no lexicon row: the sentence is read for its "must"
         ("Kenya's president said Uganda must annul the deal.", "REQUEST"),
         (

@@ -49,6 +49,8 @@ def test_default_lexicon_modes_are_known_to_the_cameo_table() -> None:
         ("Police arrested five protesters.", True),
         ("The ministers held talks.", True),
         ("The weather was mild and sunny.", False),
+        ("Police re-arrested five protesters.", True),  # by its stem
+        ("The re-tiled hall was sunny.", False),
     ],
 )
 def test_lexicon_might_trigger_without_parsing(text: str, expected: bool) -> None:
@@ -85,3 +87,13 @@ def test_parse_rows_reads_light_nouns_and_adjectives() -> None:
     (scornful,) = lexicon.rows("scornful")
     assert menace.light_only and menace.governs
     assert scornful.pos == "A" and scornful.needs_target and not scornful.light_only
+
+
+def test_hyphen_stems_of_a_word_with_a_prefix_before_a_hyphen() -> None:
+    from dyads.coding.lexicon import hyphen_stems
+
+    assert hyphen_stems("re-imposed") == ("reimposed", "imposed")
+    assert hyphen_stems("co-operate") == ("cooperate", "operate")
+    assert hyphen_stems("mysuru-based") == ()
+    assert hyphen_stems("re-") == ()
+    assert hyphen_stems("arrested") == ()

@@ -27,3 +27,13 @@ def test_spacy_parser_parse_returns_one_full_doc_per_text(spacy_parser: Any) -> 
     assert first[1].lemma_ == "troop"
     assert first[2].dep_ == "ROOT"
     assert first[1].head.i == 2
+
+
+@pytest.mark.slow
+def test_spacy_parser_keeps_a_prefixed_verb_whole(spacy_parser: Any) -> None:
+    text = "Kenya re-imposed a Uganda-wide ban on a co-hosted, pre-war fair."
+    (doc,) = spacy_parser.parse([text])
+    words = [t.text for t in doc]
+    assert {"re-imposed", "co-hosted", "pre-war"} <= set(words)
+    assert "Uganda-wide" not in words  # other hyphens split as spaCy splits them
+    assert next(t for t in doc if t.text == "re-imposed").pos_ == "VERB"
