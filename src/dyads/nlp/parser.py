@@ -43,9 +43,11 @@ def keep_prefixed_words(nlp: Language) -> None:
 
     guard = "".join(rf"(?<!\b{prefix})" for prefix in KEPT_PREFIXES)
     infixes = [
-        guard + pattern if "(?:-|" in pattern else pattern for pattern in nlp.Defaults.infixes
+        guard + pattern if isinstance(pattern, str) and "(?:-|" in pattern else pattern
+        for pattern in nlp.Defaults.infixes or ()
     ]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer: its infix rule is a plain attribute
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 class SpacyParser:
