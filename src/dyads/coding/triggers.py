@@ -436,6 +436,23 @@ def _governed(trigger: Trigger, governors: list[Trigger]) -> bool:
             if node.head.i == top.i:
                 if node.dep_ in COMPLEMENT_DEPS or _infinitive_relative(node):
                     return True
+                if _listed_infinitive(node, top):
+                    return True
                 break
             node, steps = node.head, steps + 1
     return False
+
+
+# Tags of a finite or participle verb: a bare infinitive is never joined to one of these.
+_INFLECTED_TAGS = frozenset({"VBD", "VBZ", "VBN", "VBG"})
+
+
+def _listed_infinitive(node: Any, top: Any) -> bool:
+    """A bare infinitive of a list the parse hangs on the governing verb instead of on the
+    first infinitive: "called on Pyongyang to cease testing, comply with the resolutions and
+    allow talks" (a verb in "-ed" is not joined to a bare "comply" in English)."""
+    if node.dep_ != "conj" or node.tag_ != "VB" or top.tag_ not in _INFLECTED_TAGS:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in node.children):
+        return False
+    return any(c.dep_ == "xcomp" and c.i < node.i for c in top.children)

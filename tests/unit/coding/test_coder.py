@@ -205,6 +205,21 @@ def test_code_reported_speech_codes_the_reported_act(code_stage: Any) -> None:
     assert _countries(coded.actors) == {"UKR"}
 
 
+def test_code_every_infinitive_of_a_demand_is_what_it_asks(spacy_parser: Any) -> None:
+    from dyads.coding.lexicon import default_lexicon
+    from dyads.coding.triggers import find_triggers
+
+    # the parse hangs "comply" and "allow" on "called", not on "to cease": they are what the
+    # call asks, not acts of their own
+    text = (
+        'Kenya called on the Ugandan leadership "to cease further testing, comply with the '
+        'relevant Security Council resolutions, and allow space to explore talks."'
+    )
+    (doc,) = spacy_parser.parse([text])
+    found = find_triggers(doc, lexicon=default_lexicon())
+    assert [t.token.lower_ for t in found] == ["called"]
+
+
 def test_code_must_clause_is_a_demand_of_the_speaker(code_stage: Any) -> None:
     coded = _only(code_stage, "Russia said Sudan must return the seized helicopter.")
     assert coded.event == "REQUEST"
