@@ -65,16 +65,19 @@ RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 
 
 def _excluded_antecedent(trigger: Trigger) -> bool:
-    """A relative clause whose pronoun is the word's object ("the album, which was released
-    on Friday", "the question that reporters are asking"): the noun it stands for is the
-    object, and the word's row may rule it out."""
+    """A relative clause whose object is the noun it hangs on ("the album, which was released
+    on Friday", "the question that reporters are asking", "the question many are asking"):
+    that noun is the object, and the word's row may rule it out."""
     verb, entry = trigger.verb, trigger.entry
-    if verb.dep_ != "relcl" or not (entry.excluded_objects or entry.class_excluded):
+    # the parse calls some such clauses "acl" ("the question that many are asking")
+    if verb.dep_ not in {"relcl", "acl"} or not (entry.excluded_objects or entry.class_excluded):
         return False
-    if not any(
-        c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in RELATIVE_PRONOUNS for c in verb.children
-    ):
-        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if objects:
+        if not any(c.lower_ in RELATIVE_PRONOUNS for c in objects):
+            return False
+    elif not any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # "the question asking whether": the noun is the clause's subject
     noun = verb.head
     words = {noun.lemma_.lower(), noun.lower_}
     return bool(words & entry.excluded_objects or words & entry.class_excluded)

@@ -33,6 +33,11 @@ pytestmark = pytest.mark.slow
             "ministry on Monday.",
             "RETREAT",
         ),
+        (
+            "That is the question that Kenyan officials and many others are asking in the wake "
+            "of the Ugandan raid.",
+            "REQUEST",
+        ),
         # patients sent home
         ("Three Kenyan soldiers were released from hospital in Uganda on Monday.", "RETREAT"),
         # pleas for privacy
