@@ -185,6 +185,8 @@ def negated(token: Any) -> bool:
             return True
         if verb.i != token.i and verb.lemma_.lower() == "fail":
             return True
+        if _purpose(verb) and any(c.dep_ == "neg" or _nobody(c) for c in verb.head.children):
+            return True  # "nobody came up to ask him to move": no one asked
     return False
 
 

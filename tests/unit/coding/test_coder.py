@@ -141,6 +141,8 @@ def test_code_visit_needs_a_host(code_stage: Any, text: str) -> None:
     [
         "Russia did not attack Ukraine.",
         "Russian troops failed to capture the Ukrainian town.",
+        # the one denied is the subject of the verb the purpose hangs on
+        "No Russian minister flew to Kyiv to meet Ukrainian officials.",
     ],
 )
 def test_code_negated_events_are_not_emitted(code_stage: Any, text: str) -> None:
