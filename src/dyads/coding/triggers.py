@@ -297,8 +297,9 @@ def _outranked_compound(token: Any, rows: list[TriggerEntry], *, lexicon: Lexico
 
 
 def _must_clause(token: Any) -> bool:
-    """A verb under "must" in a reported clause or a noun's complement ("said Y must go").
-    A "must" of inference is no demand: "must have broken through", "the army must be
+    """A verb under "must" in a reported clause or a noun's complement ("said Y must go"),
+    whose subject is not the speaker's own side ("we must", "I must"). A "must" of inference is
+    no demand: "must have broken through", "the army must be
     behind the attack", "it must be a mistake" (a perfect, or the copula with a place or a
     noun) tell what the speaker concludes; "must be ready to mediate" asks."""
     if not any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
@@ -307,6 +308,8 @@ def _must_clause(token: Any) -> bool:
         return False
     if token.lemma_ == "be" and not any(c.dep_ == "acomp" for c in token.children):
         return False
+    if any(c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in token.children):
+        return False  # "we must look for measures": the speaker's own resolve, no demand
     return token.dep_ in {"ccomp", "acl", "relcl"} or (
         token.dep_ == "conj" and token.head.dep_ == "ccomp"
     )

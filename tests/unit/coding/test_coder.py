@@ -226,6 +226,9 @@ def test_code_must_clause_is_a_demand_of_the_speaker(code_stage: Any) -> None:
     coded = _only(code_stage, "Russia said Sudan must return the seized helicopter.")
     assert coded.event == "REQUEST"
     assert _countries(coded.actors) == {"RUS"} and _countries(coded.recipients) == {"SDN"}
+    # the speaker's own resolve is no demand
+    own = '"We must look for measures against Sudan\'s threats," the Russian minister said.'
+    assert "REQUEST" not in coded_types(code_stage, own)
 
 
 @pytest.mark.parametrize(
