@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
+from dyads.nlp.parser import ROMANISED_NAME
 from dyads.records import ActorRef
 
 
@@ -65,7 +66,10 @@ class ArticleMemory:
     def remember_person(self, person: ActorRef) -> ActorRef:
         """Store ``person`` (merged with what is known of the same name) and return the merge."""
         known = self.person_by_name(person.name)
-        if known is not None and known.name.endswith(person.name.split()[-1]):
+        if known is not None and person.name.split()[-1] in (
+            known.name.split()[-1],
+            surname_of(known),
+        ):
             person = replace(
                 person,
                 name=known.name if len(known.name) > len(person.name) else person.name,
@@ -73,7 +77,7 @@ class ArticleMemory:
                 sector=person.sector or known.sector,
                 title=person.title or known.title,
             )
-        surname = person.name.split()[-1].lower()
+        surname = surname_of(person).lower()
         self._by_name[person.name.lower()] = person
         if known is not None or surname not in self._by_name:
             # a namesake ("widow Akie Abe" after "Shinzo Abe") leaves the bare surname to
@@ -289,3 +293,15 @@ def _plain(word: str) -> str:
     """``word`` without accents: "François" and "Francois" are one name."""
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def surname_of(person: ActorRef) -> str:
+    """The name a person is called by alone: the last word, but the family name before a
+    romanised given name ("Moon" of "Moon Jae-in", "Kim" of "Kim Jong-un", as written or as
+    the tables spell it)."""
+    for name in (person.text, person.name):
+        words = name.split()
+        for i, word in enumerate(words[1:], start=1):
+            if ROMANISED_NAME.fullmatch(word):
+                return words[i - 1]
+    return person.name.split()[-1]

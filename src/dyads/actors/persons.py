@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyads.actors.tables import ActorTables
+from dyads.nlp.parser import ROMANISED_NAME
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -78,7 +79,10 @@ def _name_start(doc: Doc, first: int, tables: ActorTables, named: set[int]) -> i
 
 def _hyphenated_end(doc: Doc, last: int) -> int:
     """The end of a name whose hyphenated part the model left out ("Ahn Duk" of
-    "Ahn Duk-geun")."""
+    "Ahn Duk-geun"), or whose romanised given name, one token, it left out ("Moon" of
+    "Moon Jae-in": ``ROMANISED_NAME``)."""
+    if last + 1 < len(doc) and ROMANISED_NAME.fullmatch(doc[last + 1].text):
+        return last + 1
     while (
         last + 2 < len(doc)
         and doc[last + 1].text == "-"

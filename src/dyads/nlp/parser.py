@@ -9,6 +9,7 @@ model's attribute ruler runs as a lookup table of the same rules (``dyads.nlp.at
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
@@ -34,11 +35,24 @@ ENTITIES = "ner"
 # into three tokens that parse as nonsense ("re" the verb, "imposed" an adjective); kept whole,
 # the word parses as the verb it is.
 KEPT_PREFIXES = ("re", "Re", "RE", "co", "Co", "CO", "pre", "Pre", "PRE")
+# A given name in two romanised syllables ("Moon Jae-in", "Kim Jong-un", "Ban Ki-moon"): split
+# at the hyphen, "Jae", "-", "in" parse as a name, a dash and a preposition or a subject of
+# their own. A capitalised part of up to five letters and a lower-case one of two to five,
+# unless the second is an English word that makes an adjective of a name ("Putin-led",
+# "Tokyo-bound", "Kenya-born"), stays one token.
+_SECOND_SYLLABLE_NOT = (
+    "led", "run", "born", "bound", "wide", "made", "style", "era", "like", "owned", "based",
+    "held", "free", "day", "year", "old", "type", "size", "area", "zone",
+)  # fmt: skip
+ROMANISED_NAME = re.compile(
+    rf"[A-Z][a-z]{{1,4}}-(?!(?:{'|'.join(_SECOND_SYLLABLE_NOT)})\b)[a-z]{{2,5}}"
+)
 
 
-def keep_prefixed_words(nlp: Language) -> None:
+def keep_whole_words(nlp: Language) -> None:
     """Let the tokenizer keep a word whole across a hyphen after one of ``KEPT_PREFIXES``
-    ("re-imposed", "co-hosted"); other hyphens split as before ("Mysuru-based")."""
+    ("re-imposed", "co-hosted") and a romanised given name (``ROMANISED_NAME``); other hyphens
+    split as before ("Mysuru-based")."""
     from spacy.util import compile_infix_regex
 
     guard = "".join(rf"(?<!\b{prefix})" for prefix in KEPT_PREFIXES)
@@ -46,8 +60,9 @@ def keep_prefixed_words(nlp: Language) -> None:
         guard + pattern if isinstance(pattern, str) and "(?:-|" in pattern else pattern
         for pattern in nlp.Defaults.infixes or ()
     ]
-    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer: its infix rule is a plain attribute
+    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer: its rules are plain attributes
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.token_match = ROMANISED_NAME.fullmatch
 
 
 class SpacyParser:
@@ -81,7 +96,7 @@ class SpacyParser:
                 f"spaCy model {self.model!r} is not installed; install it with "
                 f"`pip install {package}` or set DYADS_SPACY_MODEL to an installed pipeline"
             ) from error
-        keep_prefixed_words(nlp)
+        keep_whole_words(nlp)
         if self.attribute_table:
             from dyads.nlp.attributes import use_attribute_table
 

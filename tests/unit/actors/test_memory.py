@@ -16,6 +16,20 @@ def test_article_memory_recalls_a_person_by_surname_and_full_name() -> None:
     assert memory.person_by_name("Vask") is None
 
 
+def test_article_memory_calls_a_person_with_a_romanised_given_name_by_the_family_name() -> None:
+    memory = ArticleMemory()
+    # the family name comes first, before a hyphenated given name, as written or as listed
+    written = ActorRef(name="Pak Sun-ok", country="KOR", sector="GOV")
+    memory.remember_person(written)
+    assert memory.person_by_name("Pak") == written
+    assert memory.person_by_name("Sun-ok") is None
+    listed = ActorRef(name="Ri Mun Gol", text="Ri Mun-gol", country="PRK", sector="GOV")
+    memory.remember_person(listed)
+    assert memory.person_by_name("Ri") == listed
+    merged = memory.remember_person(ActorRef(name="Ri"))
+    assert (merged.name, merged.country) == ("Ri Mun Gol", "PRK")
+
+
 def test_article_memory_recalls_a_person_by_office_word() -> None:
     memory = ArticleMemory()
     memory.remember_person(ORIN)

@@ -222,6 +222,14 @@ def test_code_every_infinitive_of_a_demand_is_what_it_asks(spacy_parser: Any) ->
     assert [t.token.lower_ for t in found] == ["called"]
 
 
+def test_code_a_romanised_given_name_is_part_of_the_actor(code_stage: Any) -> None:
+    # "Jae-in" had been split into "Jae", "-", "in" and parsed as a subject of its own
+    text = "South Korean President Pak Jae-in met the Japanese prime minister in Tokyo."
+    coded = _only(code_stage, text)
+    assert coded.event == "CONSULT" and [a.name for a in coded.actors] == ["Pak Jae-in"]
+    assert _countries(coded.actors) == {"KOR"} and _countries(coded.recipients) == {"JPN"}
+
+
 def test_code_must_clause_is_a_demand_of_the_speaker(code_stage: Any) -> None:
     coded = _only(code_stage, "Russia said Sudan must return the seized helicopter.")
     assert coded.event == "REQUEST"

@@ -37,3 +37,13 @@ def test_spacy_parser_keeps_a_prefixed_verb_whole(spacy_parser: Any) -> None:
     assert {"re-imposed", "co-hosted", "pre-war"} <= set(words)
     assert "Uganda-wide" not in words  # other hyphens split as spaCy splits them
     assert next(t for t in doc if t.text == "re-imposed").pos_ == "VERB"
+
+
+@pytest.mark.slow
+def test_spacy_parser_keeps_a_romanised_given_name_whole(spacy_parser: Any) -> None:
+    text = "President Pak Sun-ok met Ri Mun-gol's envoy on a Tokyo-bound, Kenya-led flight."
+    (doc,) = spacy_parser.parse([text])
+    words = [t.text for t in doc]
+    assert {"Sun-ok", "Mun-gol"} <= set(words)
+    assert "Tokyo-bound" not in words and "Kenya-led" not in words
+    assert next(t for t in doc if t.text == "Sun-ok").dep_ != "prep"
