@@ -1,7 +1,9 @@
 """A fast rule-based sentence splitter for news English (no spaCy).
 
 A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets after it) that is
-followed by white space and then a capital letter, a digit or an opening quote. The ending is
+followed by white space and then a capital letter, a digit or an opening quote, or at a period
+between a lower-case word and a capitalised one with no space at all (a space lost in the
+page: "the twin murder.During questioning"). The ending is
 not a boundary when the word before the period is:
 
 - a title that precedes a name ("Mr.", "Gen.", "Lt.", "St."), or an abbreviation followed
@@ -44,7 +46,11 @@ class Sentence:
 # The match starts only at the first mark of a run ("?!", "...") and its quantifiers are
 # possessive: giving back a mark or a quote could never let it succeed (what follows would not
 # be white space), and without both a run of thousands of periods is rescanned from every one.
-_CANDIDATE = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s++[\"'“‘(\[]?[A-Z0-9À-Ý])")
+_CANDIDATE = re.compile(
+    r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s++[\"'“‘(\[]?[A-Z0-9À-Ý])"
+    # a space lost between two sentences: "the twin murder.During questioning the accused"
+    r"|(?<=[a-z]{3})(?<!www)\.(?=[A-Z][a-z]{2,}\b(?![.@]\w))"
+)
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 # A word before an ending, abbreviation dots and apostrophes included ("U.S", "Mr", "O'Neil").
 _WORD = re.compile(r"[\w.'’-]+")

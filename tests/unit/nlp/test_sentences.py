@@ -38,6 +38,16 @@ def _texts(*paragraphs: str) -> list[str]:
             "Talks went on (the third round). Then they ended.",
             ["Talks went on (the third round).", "Then they ended."],
         ),
+        # a space lost between sentences, but not a web address or an abbreviation
+        (
+            "They met in the capital.During the talks both sides left.",
+            ["They met in the capital.", "During the talks both sides left."],
+        ),
+        (
+            "See www.Example.org or example.Com.net today.",
+            ["See www.Example.org or example.Com.net today."],
+        ),
+        ("Prices rose in Nov.The talks went on.", ["Prices rose in Nov.The talks went on."]),
     ],
 )
 def test_split_sentences_handles_news_punctuation(paragraph: str, expected: list[str]) -> None:
