@@ -33,6 +33,7 @@ from dyads.coding.filters import (
     is_past_work,
     is_planned_gathering,
     is_press_talk,
+    is_private_journey,
     is_question,
     is_topic_talk,
     solo_exercise,
@@ -300,6 +301,7 @@ def _no_event(
         (lambda: agrees_with_a_view(trigger), "agreeing with a view, no agreement"),
         (lambda: is_partyless_consult(trigger, actors=actors), "talks with no party named"),
         (lambda: is_past_work(trigger), "past work together, a career"),
+        (lambda: is_private_journey(trigger, actors=actors), "a private journey, not a visit"),
         (
             lambda: is_body_sitting(trigger, actors=actors, recipients=recipients),
             "a body meeting as itself",

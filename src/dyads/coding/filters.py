@@ -396,6 +396,21 @@ def is_past_work(trigger: Trigger) -> bool:
     )
 
 
+# The sector of private people: residents, tourists, families, the accused of a crime.
+CIVILIAN_SECTOR = "CVL"
+
+
+def is_private_journey(trigger: Trigger, *, actors: Sequence[ActorRef]) -> bool:
+    """A visit or a trip made by private people only ("the accused had visited Abu Dhabi",
+    "dozens of residents travelled to Syria"): travel, not a visit of state (PLOVER's visit is
+    a party's official call on another)."""
+    return (
+        trigger.entry.mode == "visit"
+        and bool(actors)
+        and all(ref.sector == CIVILIAN_SECTOR for ref in actors)
+    )
+
+
 def is_press_talk(
     trigger: Trigger, *, actors: Sequence[ActorRef], recipients: Sequence[ActorRef]
 ) -> bool:

@@ -130,6 +130,8 @@ def test_code_visit_mode(code_stage: Any, text: str) -> None:
         "The Kenyan president's visit to the flooded villages lasted an hour.",
         # where a visitor comes from is not whom she visits
         "A tourist visiting from Dallas was among the Americans who fled Nice.",
+        # private people travelling: a journey, not a visit of state
+        "Dozens of French residents travelled to Syria to fight for Islamic State.",
     ],
 )
 def test_code_visit_needs_a_host(code_stage: Any, text: str) -> None:
