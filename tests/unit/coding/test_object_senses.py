@@ -38,6 +38,9 @@ pytestmark = pytest.mark.slow
         # a picture or an iceberg captured: capture coerces a party only
         ("The Kenyan space agency has captured a newly created iceberg in a new image.", "COERCE"),
         ("The Kenyan space agency sent the data down to its Ugandan partners.", "AID"),
+        # ships met at sea, an excuse offered
+        ("Chinese tankers met Ugandan vessels at sea on Monday, Kenya said.", "CONSULT"),
+        ("Kenya said the Ugandan threats offer a better excuse for war.", "AGREE"),
         # a private visit, treatment sought
         ("The Kenyan minister was visiting her daughter in Kampala, Uganda.", "CONSULT"),
         ("The Ugandan minister sought treatment in Kenya after the allegations.", "REQUEST"),
