@@ -280,6 +280,18 @@ def test_a_present_participle_on_a_noun_tells_what_the_noun_does(code_stage: Any
     _assert_one(code_stage, text, "COOPERATE", actors={"CHN"}, recipients={"PRK"})
 
 
+def test_a_reporter_in_apposition_that_the_parse_hangs_a_past_tense_on_reports(
+    code_stage: Any,
+) -> None:
+    # parsed as 'a newspaper' in apposition to "Papers", with "alleged" a clause on it
+    text = (
+        'Hostile Ugandan forces are behind the "Nairobi Papers", a state-run Kenyan newspaper '
+        "alleged Tuesday, as media worldwide covered the leak."
+    )
+    accusations = [e for e in coded_events(code_stage, text) if e.event == "ACCUSE"]
+    assert [_countries(e.actors) for e in accusations] == [{"KEN"}]
+
+
 def test_a_ball_kicked_is_no_blow(code_stage: Any) -> None:
     text = "The Kenyan striker kicked the ball into the Ugandan goal in the second half."
     assert "ASSAULT" not in [e.event for e in coded_events(code_stage, text)]
