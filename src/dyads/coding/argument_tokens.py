@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dyads.coding.frames import VERB_TAGS
+from dyads.coding.speech import speech_words
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
@@ -152,9 +153,7 @@ def _done_by_its_noun(verb: Any) -> bool:
 
 
 def _reports(verb: Any) -> bool:
-    from dyads.coding.speech import speech_words
-
-    return bool(verb.lemma_.lower() in speech_words().reporting)
+    return verb.lemma_.lower() in speech_words().reporting
 
 
 def _clause_verb(token: Any) -> Any:

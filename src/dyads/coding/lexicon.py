@@ -229,7 +229,7 @@ class Lexicon:
         one with a prefix of repetition or partnership before a hyphen ("re-imposed")."""
         surface = self.surface
         return any(
-            word in surface or any(w in surface for w in hyphen_stems(word))
+            word in surface or ("-" in word and any(w in surface for w in hyphen_stems(word)))
             for word in _WORD.findall(text.lower())
         )
 

@@ -140,7 +140,9 @@ def rows_for(lexicon: Lexicon, lemma: str, *, pos: str, form: str = "") -> list[
     rows = [r for r in lexicon.rows(lemma) if r.pos == pos]
     if not rows and lemma.startswith("re") and len(lemma) > 5:
         rows = [r for r in lexicon.rows(lemma[2:].lstrip("-")) if r.pos == pos]
-    for word in (form, *hyphen_stems(form)) if form and not rows else ():
+    if rows or not form:
+        return rows
+    for word in (form, *hyphen_stems(form)):
         rows = [r for other in lexicon.lemmas_of(word) for r in lexicon.rows(other) if r.pos == pos]
         if rows:
             break

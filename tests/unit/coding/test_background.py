@@ -248,14 +248,9 @@ def test_an_undated_sentence_takes_the_day_of_the_news_from_the_lead(code_stage:
 
 def test_home_country_from_the_outlet_and_its_own_towns() -> None:
     """A national paper's local story that names towns of its country and no country."""
-    from dyads.geo.gazetteer import default_gazetteer
+    from dyads.coding.stages.actors import seat_country as seat
 
     tables = ActorTables.load()
-
-    def seat(name: str) -> str | None:
-        place = default_gazetteer().lookup_seat(name)
-        return None if place is None else place.country
-
     local = (
         "A brawl broke out at a shopping centre in Durban on Tuesday. Police in Durban said "
         "two men were held, and a third was arrested later in Pietermaritzburg."
@@ -276,14 +271,9 @@ def test_home_country_from_the_outlet_and_its_own_towns() -> None:
 def test_home_country_from_the_towns_of_a_story_that_names_a_foreign_capital() -> None:
     """Local news that names a foreign capital more often than its own country: its towns
     and provinces, two or more of them, say where it happens."""
-    from dyads.geo.gazetteer import default_gazetteer
+    from dyads.coding.stages.actors import seat_country as seat
 
     tables = ActorTables.load()
-
-    def seat(name: str) -> str | None:
-        place = default_gazetteer().lookup_seat(name)
-        return None if place is None else place.country
-
     story = (
         "Police in Kerala arrested a trader on Tuesday. He had been held in Mysuru before, "
         "said officers in Kerala. The men had travelled to Abu Dhabi and met a partner in "

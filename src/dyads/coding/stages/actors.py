@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from dyads.actors.finder import ActorFinder
 
 
-def _seat_country(name: str) -> str | None:
+def seat_country(name: str) -> str | None:
     """The country of the town or province called ``name`` (``Gazetteer.lookup_seat``)."""
     from dyads.geo.gazetteer import default_gazetteer
 
@@ -63,7 +63,7 @@ class ActorsStage(MapStage[ParsedArticle, ResolvedArticle]):
             tables=finder.tables,
             dateline=dateline.country if dateline else None,
             url=article.url,
-            seat=_seat_country,
+            seat=seat_country,
         )
         published = publication_day(article.published)
         lead = lead_day(article.paragraphs, published=published)
