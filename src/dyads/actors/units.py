@@ -162,16 +162,21 @@ def _first_name(doc: Doc, span: Span, entry: NameEntry, tables: ActorTables) -> 
 
 # News agencies whose credit line runs into a caption: "Reuters Chile Navy sailors ...".
 _PHOTO_CREDITS = frozenset({"reuters", "getty", "xinhua", "yonhap", "kyodo", "bloomberg"})
+# Capitalised words of waters named after a country ("Sea of Japan", "Gulf of Thailand").
+WATERS = frozenset({"Sea", "Gulf", "Bay", "Strait", "Straits", "Ocean", "Lake", "Sound"})
 
 
 def _inside_longer_name(doc: Doc, span: Span, entry: NameEntry, tables: ActorTables) -> bool:
     """A country's name that ends a longer proper name is not the country: "Te Tai Tonga" (a
-    New Zealand electorate), "New Mexico", "Air India". The word before it is a capitalised
-    name word compounded into the same name, and no table word ("U.S. President", "Kenyan
-    President" put a country before a title, not a name before a country)."""
+    New Zealand electorate), "New Mexico", "Air India", the waters "Sea of Japan". The word
+    before it is a capitalised name word compounded into the same name, and no table word
+    ("U.S. President", "Kenyan President" put a country before a title, not a name before a
+    country), or "of" after a word of waters (``WATERS``)."""
     if entry.kind is not MentionKind.COUNTRY or span.start == 0:
         return False
     before, root = doc[span.start - 1], span.root
+    if before.lower_ == "of" and span.start >= 2 and doc[span.start - 2].text in WATERS:
+        return True  # "the Sea of Japan", "the Gulf of Mexico": a sea, not the country
     return (
         before.pos_ == "PROPN"
         and before.dep_ == "compound"

@@ -51,6 +51,8 @@ def test_a_team_named_for_a_city_is_no_office_of_it(
         ("Te Tai Tonga MP Aroha Wiremu opened the debate in Parliament.", "MP", "TON"),
         ("The governor of New Mexico criticised the border wall.", "governor", "MEX"),
         ("Air India cancelled its flights to Tel Aviv.", "Air India", "IND"),
+        # waters named after a country
+        ("A destroyer sailed into the Sea of Japan on Monday.", "Japan", "JPN"),
     ],
 )
 def test_a_country_name_inside_a_longer_name_is_not_the_country(
