@@ -118,9 +118,32 @@ def _name_spans(doc: Doc, tables: ActorTables) -> list[tuple[Span, NameEntry]]:
             and len(span)
             and not _inside_longer_name(doc, span, entry, tables)
             and not _first_name(doc, span, entry, tables)
+            and not _names_a_happening(doc, span, entry)
         ):
             out.append((span, entry))
     return out
+
+
+# Kinds of spaCy entity that name a happening, a work or a law, not a party.
+HAPPENING_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW"})
+
+
+def _names_a_happening(doc: Doc, span: Span, entry: NameEntry) -> bool:
+    """A country or capital that begins the name of a happening, a work or a law: "the
+    Panama Papers", "the Paris Agreement", "the Vietnam War" name a leak, a treaty and a war,
+    not Panama, France or Vietnam acting or acted on."""
+    if entry.kind not in _STATE_NAMES:
+        return False
+    label, first, last = doc[span.start].ent_type_, span.start, span.end - 1
+    if label not in HAPPENING_LABELS or doc[last].ent_type_ != label or last + 1 >= len(doc):
+        return False
+    after = doc[last + 1]
+    return (
+        after.ent_type_ == label
+        and after.ent_iob_ == "I"
+        and after.text[:1].isupper()
+        and (doc[first].ent_iob_ == "B" or doc[first - 1].ent_type_ == label)
+    )
 
 
 _STATE_NAMES = frozenset({MentionKind.COUNTRY, MentionKind.CAPITAL})

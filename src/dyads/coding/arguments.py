@@ -18,6 +18,7 @@ from typing import Any
 
 from dyads.actors.finder import ResolvedUnit
 from dyads.actors.tables import NameEntry
+from dyads.actors.units import HAPPENING_LABELS
 from dyads.coding.argument_tokens import (
     SUBJECT_DEPS,
     agent_objects,
@@ -127,7 +128,7 @@ def _modifier_names(head: Any, ctx: ArgumentContext) -> list[tuple[int, int, Act
     assert ctx.names is not None
     found: list[tuple[int, int, ActorRef]] = []
     for child in head.children:
-        if child.dep_ not in MODIFIER_DEPS:
+        if child.dep_ not in MODIFIER_DEPS or _in_a_happening_name(child, head):
             continue
         for start, end, entry in ctx.names(child.text):
             if entry.kind in NATIONAL_KINDS:
@@ -135,6 +136,12 @@ def _modifier_names(head: Any, ctx: ArgumentContext) -> list[tuple[int, int, Act
                 ref = ActorRef(name=name, text=child.text, country=entry.code)
                 found.append((child.idx + start, child.idx + end, ref))
     return found
+
+
+def _in_a_happening_name(child: Any, head: Any) -> bool:
+    """ "Panama" of "the Panama Papers": a word of the name of a happening, a work or a law
+    (``actors.units.HAPPENING_LABELS``) the noun ends, not a country modifying it."""
+    return bool(child.ent_type_ in HAPPENING_LABELS and head.ent_type_ == child.ent_type_)
 
 
 def _rank(unit: ResolvedUnit, ref: ActorRef) -> int:

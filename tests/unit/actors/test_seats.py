@@ -53,6 +53,8 @@ def test_a_team_named_for_a_city_is_no_office_of_it(
         ("Air India cancelled its flights to Tel Aviv.", "Air India", "IND"),
         # waters named after a country
         ("A destroyer sailed into the Sea of Japan on Monday.", "Japan", "JPN"),
+        # a happening named after a country
+        ("China criticized the Panama Papers on Tuesday.", "Panama", "PAN"),
     ],
 )
 def test_a_country_name_inside_a_longer_name_is_not_the_country(

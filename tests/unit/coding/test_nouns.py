@@ -292,6 +292,11 @@ def test_a_reporter_in_apposition_that_the_parse_hangs_a_past_tense_on_reports(
     assert [_countries(e.actors) for e in accusations] == [{"KEN"}]
 
 
+def test_a_country_naming_a_happening_is_no_party_of_it(code_stage: Any) -> None:
+    coded = [e for e in coded_events(code_stage, "Kenya criticized the Panama Papers.")]
+    assert coded and all("PAN" not in _countries(e.recipients) for e in coded)
+
+
 def test_a_ball_kicked_is_no_blow(code_stage: Any) -> None:
     text = "The Kenyan striker kicked the ball into the Ugandan goal in the second half."
     assert "ASSAULT" not in [e.event for e in coded_events(code_stage, text)]
