@@ -31,6 +31,7 @@ from dyads.coding.light import PLACING_VERBS, SENDING_VERBS
 from dyads.coding.nominal import agent_preps, givers, receiver
 from dyads.coding.penalties import penalty_subjects
 from dyads.coding.proceedings import undergoer
+from dyads.coding.rows import for_clause
 from dyads.coding.speech import reporting_verb, speech_words
 from dyads.coding.triggers import CONFLICT_EVENTS, Trigger
 from dyads.coding.unjust import spoken_of
@@ -403,7 +404,7 @@ def _complement_heads(trigger: Trigger) -> list[Any]:
     """Who a governing trigger's complement names: "agreed to re-open its borders to UN
     peacekeepers" (the object or prepositional object), "demanded that the US cancel" (for
     demands, the complement's subject)."""
-    inner = [c for c in trigger.verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    inner = [c for c in trigger.verb.children if c.dep_ in {"xcomp", "ccomp"} or for_clause(c)]
     heads = [h for c in inner for h in recipient_tokens(c, COMPLEMENT_PLACES, passive=False)]
     if trigger.event == "REQUEST":
         heads = [s for c in inner for s in c.children if s.dep_ in SUBJECT_DEPS] + heads

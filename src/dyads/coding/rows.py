@@ -100,12 +100,24 @@ def _kept_from(token: Any) -> set[str]:
 
 def preps_of(token: Any) -> set[str]:
     """Prepositions on the token, but for those that only say when ("fired on Monday",
-    "met in May"): a row that asks for "fire on" means a target."""
-    return {
+    "met in May"): a row that asks for "fire on" means a target. The "for" of an infinitive
+    with its own subject counts as one ("called for Uganda to withdraw": the parse makes
+    "for" the clause's mark, not a preposition of "called")."""
+    preps = {
         c.lower_
         for c in token.children
         if c.dep_ in {"prep", "agent", "dative"} and not _says_when(c)
     }
+    if any(for_clause(c) for c in token.children):
+        preps.add("for")
+    return preps
+
+
+def for_clause(child: Any) -> bool:
+    """An infinitive with its own subject after "for" ("for Uganda to withdraw")."""
+    return child.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in child.children
+    )
 
 
 def _says_when(prep: Any) -> bool:

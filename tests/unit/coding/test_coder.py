@@ -314,6 +314,13 @@ def test_an_appeal_is_verbal_cooperation_and_a_demand_verbal_conflict(
     assert event.goldstein is not None and (event.goldstein > 0) is positive
 
 
+def test_a_call_for_a_party_to_act_asks_that_party(code_stage: Any) -> None:
+    # "for" is the mark of the infinitive's clause, not a preposition of "called"
+    event = _only(code_stage, "Norway called for Sudan to open talks with the rebels.")
+    assert event.event == "REQUEST"
+    assert _countries(event.actors) == {"NOR"} and "SDN" in _countries(event.recipients)
+
+
 @pytest.mark.parametrize(
     ("text", "event", "actors", "recipients"),
     [
