@@ -314,6 +314,20 @@ def test_an_appeal_is_verbal_cooperation_and_a_demand_verbal_conflict(
     assert event.goldstein is not None and (event.goldstein > 0) is positive
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway pushed for Sudan to open talks with the rebels.",
+        "Norway pushed Sudan to open talks with the rebels.",
+        "Norway lobbied for Sudan to open talks with the rebels.",
+        "Norway pressed for talks with Sudan on Monday.",
+    ],
+)
+def test_pushing_lobbying_and_pressing_for_an_act_ask_for_it(code_stage: Any, text: str) -> None:
+    event = _only(code_stage, text)
+    assert event.event == "REQUEST" and "SDN" in _countries(event.recipients)
+
+
 def test_a_call_for_a_party_to_act_asks_that_party(code_stage: Any) -> None:
     # "for" is the mark of the infinitive's clause, not a preposition of "called"
     event = _only(code_stage, "Norway called for Sudan to open talks with the rebels.")
