@@ -36,12 +36,17 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def _object_words(token: Any) -> list[Any]:
-    """The token's objects; a participle's noun is what it acts on ("the photo released by",
-    "curfew imposed")."""
-    words = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    """The token's objects, with an adjective that completes one ("held Uganda responsible",
+    parsed as a clause of its own); a participle's noun is what it acts on ("the photo
+    released by", "curfew imposed")."""
+    words = [c for c in token.children if c.dep_ in OBJECT_DEPS or _object_complement(c)]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         words.insert(0, token.head)
     return words
+
+
+def _object_complement(child: Any) -> bool:
+    return child.pos_ == "ADJ" and child.dep_ in {"advcl", "xcomp", "ccomp"}
 
 
 def objects_of(token: Any) -> set[str]:

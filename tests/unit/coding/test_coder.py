@@ -339,6 +339,8 @@ def test_a_call_for_a_party_to_act_asks_that_party(code_stage: Any) -> None:
     ("text", "event", "actors", "recipients"),
     [
         ("Norway lauded Kenya for its restraint at the border.", "SUPPORT", {"NOR"}, {"KEN"}),
+        # blame laid: the adjective the parse hangs on the verb as a clause of its own
+        ("Norway held Kenya responsible for the attack.", "ACCUSE", {"NOR"}, {"KEN"}),
         ("China encouraged Japan to resume talks with Korea.", "REQUEST", {"CHN"}, {"JPN"}),
         ("The Ghanaian panel recommended that Togo reopen the border.", "REQUEST", {"GHA"}, set()),
         ("Pakistan skipped the talks with India in Geneva.", "REJECT", {"PAK"}, set()),
