@@ -255,6 +255,10 @@ class Lexicon:
         grouped: dict[str, list[TriggerEntry]] = {}
         for row in rows:
             grouped.setdefault(row.lemma, []).append(row)
+        for lemma, group in list(grouped.items()):
+            twin = british_spelling(lemma)
+            if twin is not None and twin not in grouped:
+                grouped[twin] = [replace(row, lemma=twin) for row in group]
         entries = {lemma: tuple(group) for lemma, group in grouped.items()}
         lemmas: dict[str, list[str]] = {}
         for lemma in entries:
@@ -387,6 +391,24 @@ def word_classes() -> Mapping[str, frozenset[str]]:
     if ABSTRACT not in classes:
         raise LexiconError(f"word_classes.tsv: no class {ABSTRACT!r}")
     return classes
+
+
+# American endings and their British spellings ("normalize", "normalise"; "analyze").
+_BRITISH_ENDINGS = (
+    ("ization", "isation"),
+    ("izations", "isations"),
+    ("ize", "ise"),
+    ("yze", "yse"),
+)
+
+
+def british_spelling(lemma: str) -> str | None:
+    """The British spelling of an American "-ize" lemma ("normalize": "normalise"), or None:
+    a row written once reads both ("Kenya normalised relations with Uganda")."""
+    for american, british in _BRITISH_ENDINGS:
+        if lemma.endswith(american) and len(lemma) > len(american) + 2:
+            return lemma[: -len(american)] + british
+    return None
 
 
 # Prefixes a hyphen keeps on a verb ("re-imposed", "co-hosted", "pre-empted"); the tokenizer

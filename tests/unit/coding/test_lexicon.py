@@ -97,3 +97,17 @@ def test_hyphen_stems_of_a_word_with_a_prefix_before_a_hyphen() -> None:
     assert hyphen_stems("mysuru-based") == ()
     assert hyphen_stems("re-") == ()
     assert hyphen_stems("arrested") == ()
+
+
+def test_a_row_spelt_the_american_way_reads_the_british_spelling_too() -> None:
+    from dyads.coding.lexicon import british_spelling
+
+    assert british_spelling("normalize") == "normalise"
+    assert british_spelling("organization") == "organisation"
+    assert british_spelling("analyze") == "analyse"
+    assert british_spelling("seize") is None and british_spelling("size") is None
+    lexicon = default_lexicon()
+    assert [r.event for r in lexicon.rows("normalise")] == [
+        r.event for r in lexicon.rows("normalize")
+    ]
+    assert lexicon.might_trigger("Norway normalised relations with Kenya.")
