@@ -339,6 +339,9 @@ def test_a_call_for_a_party_to_act_asks_that_party(code_stage: Any) -> None:
     ("text", "event", "actors", "recipients"),
     [
         ("Norway lauded Kenya for its restraint at the border.", "SUPPORT", {"NOR"}, {"KEN"}),
+        # suspects handed over, trade blocked
+        ("Norway handed over the suspects to Kenya.", "COOPERATE", {"NOR"}, {"KEN"}),
+        ("Norway blocked Kenyan imports on Monday.", "SANCTION", {"NOR"}, {"KEN"}),
         # blame laid: the adjective the parse hangs on the verb as a clause of its own
         ("Norway held Kenya responsible for the attack.", "ACCUSE", {"NOR"}, {"KEN"}),
         ("China encouraged Japan to resume talks with Korea.", "REQUEST", {"CHN"}, {"JPN"}),
