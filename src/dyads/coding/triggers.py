@@ -145,7 +145,7 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
                     raw.append(_read(token, entry, lexicon=lexicon, anchor=anchor))
                 else:
                     raw.extend(_nominal(token, rows))
-    raw = _without_object_nouns(raw)
+    raw = _votes_as_acts(_without_object_nouns(raw))
     governors = [t for t in raw if t.entry.governs or t.entry.intent]
     kept = [t for t in raw if not _governed(t, governors) and not _purpose(t, raw)]
     taken = frozenset(t.token.i for t in raw) | frozenset(t.verb.i for t in raw)
@@ -157,6 +157,25 @@ def find_triggers(sentence: Any, *, lexicon: Lexicon) -> list[Trigger]:
         for r in reported_speech(sentence, taken=taken) + unjust_speech(sentence, taken=taken)
     ]  # fmt: skip
     return _one_per_act([_as_claimed(t) for t in kept]) + said
+
+
+# Verbs by which a body decides an act: "voted to impose sanctions" imposes them.
+VOTING_VERBS = frozenset({"vote"})
+
+
+def _votes_as_acts(raw: list[Trigger]) -> list[Trigger]:
+    """A vote for an act is the act: the vote's own trigger is left out when its infinitive
+    holds another ("the Security Council voted to impose sanctions on Uganda": SANCTION, not an
+    agreement that governs it)."""
+    kept = []
+    for trigger in raw:
+        verb = trigger.verb
+        if verb.lemma_.lower() in VOTING_VERBS and trigger.anchor is None:
+            inside = {t.i for c in verb.children if c.dep_ == "xcomp" for t in c.subtree}
+            if any(o.token.i in inside for o in raw if o is not trigger):
+                continue
+        kept.append(trigger)
+    return kept
 
 
 def _as_claimed(trigger: Trigger) -> Trigger:

@@ -339,6 +339,15 @@ def test_a_call_for_a_party_to_act_asks_that_party(code_stage: Any) -> None:
     ("text", "event", "actors", "recipients"),
     [
         ("Norway lauded Kenya for its restraint at the border.", "SUPPORT", {"NOR"}, {"KEN"}),
+        # a vote for an act is the act; money lent or given
+        (
+            "The Norwegian parliament voted to impose sanctions on Kenya.",
+            "SANCTION",
+            {"NOR"},
+            {"KEN"},
+        ),
+        ("Norway loaned Kenya 5 billion dollars.", "AID", {"NOR"}, {"KEN"}),
+        ("Norway gave Kenya 10 million euros in aid.", "AID", {"NOR"}, {"KEN"}),
         # suspects handed over, trade blocked
         ("Norway handed over the suspects to Kenya.", "COOPERATE", {"NOR"}, {"KEN"}),
         ("Norway blocked Kenyan imports on Monday.", "SANCTION", {"NOR"}, {"KEN"}),
