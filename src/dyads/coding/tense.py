@@ -212,8 +212,12 @@ def _is_past_perfect(verb: Any) -> bool:
     if not any(child.dep_ == "aux" and child.lower_ == "had" for child in verb.children):
         return False
     node = verb
-    while node.dep_ in REPORTED_DEPS and node.head.i != node.i:
+    while True:
+        # "Uganda, Kenya said, had sent troops": a verb of saying set in the clause
+        if any(c.dep_ == "parataxis" and c.lemma_.lower() in SAY_LEMMAS for c in node.children):
+            return False
+        if node.dep_ not in REPORTED_DEPS or node.head.i == node.i:
+            return True
         node = node.head
         if node.lemma_.lower() in SAY_LEMMAS:
             return False
-    return True

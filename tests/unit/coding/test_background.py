@@ -84,6 +84,7 @@ def test_background_makes_no_event(code_stage: Any, text: str) -> None:
     [
         # reported speech shifts the news into the past perfect
         ("Norway said on Tuesday that it had expelled two Russian diplomats.", "SANCTION"),
+        ("Russia, Norway said, had sent troops across the border.", "MOBILIZE"),
         # a date inside the news cycle
         ("Chile expelled two Peruvian diplomats on Feb. 2.", "SANCTION"),
         # a number of the 19th century's range is a count, not a year, without "in"
