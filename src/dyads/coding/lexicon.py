@@ -257,7 +257,11 @@ class Lexicon:
             grouped.setdefault(row.lemma, []).append(row)
         for lemma, group in list(grouped.items()):
             twin = british_spelling(lemma)
-            if twin is not None and twin not in grouped:
+            if twin is None:
+                continue
+            # a hand-written row of one spelling stands before a dictionary row of the other
+            behind = twin in grouped and all(r.fallback for r in grouped[twin])
+            if twin not in grouped or (behind and not all(r.fallback for r in group)):
                 grouped[twin] = [replace(row, lemma=twin) for row in group]
         entries = {lemma: tuple(group) for lemma, group in grouped.items()}
         lemmas: dict[str, list[str]] = {}
