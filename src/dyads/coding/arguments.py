@@ -184,19 +184,7 @@ def find_arguments(trigger: Trigger, *, ctx: ArgumentContext) -> Arguments:
         verb = speaker if trigger.reporter is not None else verb
         heads = spoken_of(trigger.token, row_lemma=trigger.entry.lemma)
     else:
-        subject, agent, borrowed = subject_of(verb)
-        passive = agent or is_passive(verb)
-        heads = recipient_tokens(verb, trigger.entry.recipient, passive=passive)
-        if trigger.predicative:
-            subject, heads = _predicate_holder(verb, subject, agent=agent)
-        if trigger.anchor is not None or trigger.predicative:
-            heads += recipient_tokens(trigger.token, trigger.entry.recipient, passive=False)
-        if trigger.anchor is not None and trigger.anchor.lemma_.lower() in PLACING_VERBS:
-            # "placed the leader under house arrest": the one placed undergoes the measure
-            heads += [c for c in verb.children if c.dep_ == "dobj"]
-        if trigger.anchor is not None and trigger.anchor.lemma_.lower() in SENDING_VERBS:
-            # "sent Uganda a warning": the one a word said is sent to hears it
-            heads += recipient_tokens(verb, ("dative", "to"), passive=False)
+        subject, passive, borrowed, heads = _verb_parties(trigger, verb)
     actors, actor_spans = refs_in([subject] if subject is not None else [], ctx=ctx)
     if (
         not actors
@@ -413,6 +401,37 @@ def _complement_heads(trigger: Trigger) -> list[Any]:
 
 # The speaker's own state, named from within what he says: "my country", "our government".
 OWN_STATE_NOUNS = frozenset({"country", "nation", "government", "state", "people", "army"})
+
+
+def _verb_parties(trigger: Trigger, verb: Any) -> tuple[Any | None, bool, bool, list[Any]]:
+    """(subject, passive, borrowed, recipient heads) of a verb's own act."""
+    subject, agent, borrowed = subject_of(verb)
+    passive = agent or is_passive(verb)
+    heads = recipient_tokens(verb, trigger.entry.recipient, passive=passive)
+    if trigger.predicative:
+        subject, heads = _predicate_holder(verb, subject, agent=agent)
+    if trigger.anchor is not None or trigger.predicative:
+        heads += recipient_tokens(trigger.token, trigger.entry.recipient, passive=False)
+    if trigger.anchor is not None and trigger.anchor.lemma_.lower() in PLACING_VERBS:
+        # "placed the leader under house arrest": the one placed undergoes the measure
+        heads += [c for c in verb.children if c.dep_ == "dobj"]
+    if trigger.anchor is not None and trigger.anchor.lemma_.lower() in SENDING_VERBS:
+        # "sent Uganda a warning": the one a word said is sent to hears it
+        heads += recipient_tokens(verb, ("dative", "to"), passive=False)
+    culprit = _to_blame(verb)
+    if culprit is not None:
+        # "Kenya said Uganda was to blame": Uganda is blamed, by the one who says so
+        return _reporting_subject(verb), passive, True, [culprit]
+    return subject, passive, borrowed, heads
+
+
+def _to_blame(verb: Any) -> Any | None:
+    """The subject of "is to blame" ("Uganda was to blame for the raid"), who is blamed: the
+    infinitive of "blame" on "be", or None."""
+    head = verb.head
+    if verb.lemma_.lower() != "blame" or verb.dep_ != "xcomp" or head.lemma_.lower() != "be":
+        return None
+    return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _speakers_own(subject: Any) -> bool:

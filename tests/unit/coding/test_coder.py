@@ -348,6 +348,11 @@ def test_a_call_for_a_party_to_act_asks_that_party(code_stage: Any) -> None:
         ),
         ("Norway loaned Kenya 5 billion dollars.", "AID", {"NOR"}, {"KEN"}),
         ("Norway gave Kenya 10 million euros in aid.", "AID", {"NOR"}, {"KEN"}),
+        # told to act, fire exchanged, demands ignored, the one "to blame"
+        ("Norway told Kenya to withdraw its troops.", "REQUEST", {"NOR"}, {"KEN"}),
+        ("Norwegian troops exchanged fire with Kenyan soldiers.", "ASSAULT", {"NOR"}, {"KEN"}),
+        ("Norway ignored Kenyan demands for talks.", "REJECT", {"NOR"}, {"KEN"}),
+        ("Norway said Kenya was to blame for the raid.", "ACCUSE", {"NOR"}, {"KEN"}),
         # suspects handed over, trade blocked
         ("Norway handed over the suspects to Kenya.", "COOPERATE", {"NOR"}, {"KEN"}),
         ("Norway blocked Kenyan imports on Monday.", "SANCTION", {"NOR"}, {"KEN"}),
