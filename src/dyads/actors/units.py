@@ -142,7 +142,7 @@ def _names_a_happening(doc: Doc, span: Span, entry: NameEntry) -> bool:
         after.ent_type_ == label
         and after.ent_iob_ == "I"
         and after.text[:1].isupper()
-        and (doc[first].ent_iob_ == "B" or doc[first - 1].ent_type_ == label)
+        and (doc[first].ent_iob_ == "B" or (first > 0 and doc[first - 1].ent_type_ == label))
     )
 
 

@@ -212,7 +212,7 @@ def _is_past_perfect(verb: Any) -> bool:
     if not any(child.dep_ == "aux" and child.lower_ == "had" for child in verb.children):
         return False
     node = verb
-    while True:
+    for _ in range(_MAX_CLIMB):
         # "Uganda, Kenya said, had sent troops": a verb of saying set in the clause
         if any(c.dep_ == "parataxis" and c.lemma_.lower() in SAY_LEMMAS for c in node.children):
             return False
@@ -221,3 +221,4 @@ def _is_past_perfect(verb: Any) -> bool:
         node = node.head
         if node.lemma_.lower() in SAY_LEMMAS:
             return False
+    return True
