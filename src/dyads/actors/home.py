@@ -99,17 +99,20 @@ def home_country(
     outlet = outlet_country(url)
     if outlet is not None and counts[outlet] and _named_most(named, outlet):
         return outlet
-    if seat is None:
-        seat = _nowhere
     if not counts:
-        places = _places_named(text, seat, spans, words=True)
-        return outlet if outlet is not None and _leads(places, outlet) else None
+        towns = _places_named(text, seat, spans, words=True) if seat and outlet else []
+        return outlet if outlet is not None and _leads(towns, outlet) else None
     (code, top), total = counts.most_common(1)[0], sum(counts.values())
     if top < MIN_MENTIONS or top / total < DOMINANT_SHARE:
         return None
-    places = _places_named(text, seat, spans, words=False)
-    counts.update(country for _, country in places)
-    local = counts.most_common(1)[0][0]
+    return code if seat is None else _local_home(counts, code, _places_named(text, seat, spans))
+
+
+def _local_home(counts: Counter[str], code: str, places: list[tuple[str, str]]) -> str:
+    """``code``, the country the names point to, unless another's towns and provinces lead
+    with it (names and places counted together)."""
+    together = counts + Counter(country for _, country in places)
+    local = together.most_common(1)[0][0]
     # one name said again and again may be a homonym ("Falcon" the rocket, not the state)
     return local if _leads(places, local, names=MIN_MENTIONS) else code
 
@@ -122,12 +125,12 @@ def _named_most(named: list[NameEntry], code: str) -> bool:
     return mine > max(counts.values(), default=0)
 
 
-def _nowhere(name: str) -> str | None:
-    return None
-
-
 def _places_named(
-    text: str, seat: Callable[[str], str | None], spans: list[tuple[int, int]], *, words: bool
+    text: str,
+    seat: Callable[[str], str | None],
+    spans: list[tuple[int, int]],
+    *,
+    words: bool = False,
 ) -> list[tuple[str, str]]:
     """(name, country) of every town or province ``text`` names, leaving out the names the
     tables know (countries, capitals, parties), which are counted as such; with ``words``, a

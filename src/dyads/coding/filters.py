@@ -396,10 +396,6 @@ def is_past_work(trigger: Trigger) -> bool:
     )
 
 
-# The sector of private people: residents, tourists, families, the accused of a crime.
-CIVILIAN_SECTOR = "CVL"
-
-
 def is_private_journey(trigger: Trigger, *, actors: Sequence[ActorRef]) -> bool:
     """A visit or a trip made by private people only ("the accused had visited Abu Dhabi",
     "dozens of residents travelled to Syria"): travel, not a visit of state (PLOVER's visit is
@@ -407,7 +403,7 @@ def is_private_journey(trigger: Trigger, *, actors: Sequence[ActorRef]) -> bool:
     return (
         trigger.entry.mode == "visit"
         and bool(actors)
-        and all(ref.sector == CIVILIAN_SECTOR for ref in actors)
+        and all(ref.sector in PUBLIC_SECTORS for ref in actors)
     )
 
 

@@ -181,13 +181,18 @@ def negated(token: Any) -> bool:
     if token.dep_ in {"pcomp", "pobj"} and token.head.lower_ == "without":
         return True  # "fended off the blows without retaliating", "left without talks"
     for verb in chain(token):
-        if any(c.dep_ == "neg" or _nobody(c) for c in verb.children):
+        if _denies(verb):
             return True
         if verb.i != token.i and verb.lemma_.lower() == "fail":
             return True
-        if _purpose(verb) and any(c.dep_ == "neg" or _nobody(c) for c in verb.head.children):
+        if _purpose(verb) and _denies(verb.head):
             return True  # "nobody came up to ask him to move": no one asked
     return False
+
+
+def _denies(verb: Any) -> bool:
+    """A negation or a subject that denies the act on ``verb``."""
+    return any(c.dep_ == "neg" or _nobody(c) for c in verb.children)
 
 
 def _nobody(child: Any) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyads.coding.frames import is_time
+from dyads.coding.frames import has_mark, is_time
 from dyads.coding.lexicon import Lexicon, TriggerEntry, hyphen_stems
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
@@ -118,11 +118,12 @@ def preps_of(token: Any) -> set[str]:
     return preps
 
 
+FOR_MARK = frozenset({"for"})
+
+
 def for_clause(child: Any) -> bool:
     """An infinitive with its own subject after "for" ("for Uganda to withdraw")."""
-    return child.dep_ in {"advcl", "ccomp", "xcomp"} and any(
-        m.dep_ == "mark" and m.lower_ == "for" for m in child.children
-    )
+    return child.dep_ in {"advcl", "ccomp", "xcomp"} and has_mark(child, FOR_MARK)
 
 
 def _says_when(prep: Any) -> bool:
