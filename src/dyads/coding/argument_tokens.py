@@ -98,7 +98,7 @@ def _named_doer(node: Any, below: Any) -> tuple[Any | None, bool] | None:
             if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return node.head, False
             return child, False
-    seen = _seen_doing(node, below)
+    seen = _seen_doing(node, below) or _raised_doer(node, below)
     return None if seen is None else (seen, False)
 
 
@@ -113,6 +113,25 @@ def _seen_doing(node: Any, below: Any) -> Any | None:
     """The passive subject of a verb of seeing whose gerund ``below`` is the act: the one
     seen doing it."""
     if below is None or below.tag_ != "VBG" or node.lemma_.lower() not in PERCEIVING_VERBS:
+        return None
+    return next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+
+
+# Passive verbs of saying and believing whose passive subject is the one who does what their
+# infinitive tells: "soldiers are said to have shelled villages", "the group is believed to
+# have carried out the attack" (the soldiers shelled, the group carried it out).
+RAISING_VERBS = frozenset(
+    {"say", "report", "believe", "think", "allege", "know", "understand", "rumour", "rumor",
+     "suspect", "claim", "consider", "presume", "reckon"}
+)  # fmt: skip
+
+
+def _raised_doer(node: Any, below: Any) -> Any | None:
+    """The passive subject of a verb of saying or believing whose to-infinitive ``below``
+    is the act: the one said or believed to do it."""
+    if below is None or below.dep_ != "xcomp" or node.lemma_.lower() not in RAISING_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
         return None
     return next((c for c in node.children if c.dep_ == "nsubjpass"), None)
 

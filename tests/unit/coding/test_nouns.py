@@ -275,6 +275,19 @@ def test_blows_and_the_one_seen_striking_them(
     _assert_one(code_stage, text, "ASSAULT", actors=actors, recipients=recipients)
 
 
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        ("Kenyan soldiers are said to have shelled Ugandan villages.", "ASSAULT", {"KEN"}, {"UGA"}),
+        ("Ghana is believed to have supplied rifles to Togo.", "AID", {"GHA"}, {"TGO"}),
+    ],
+)
+def test_the_one_said_or_believed_to_have_acted_is_the_actor(
+    code_stage: Any, text: str, event: str, actors: set[str], recipients: set[str]
+) -> None:
+    _assert_one(code_stage, text, event, actors=actors, recipients=recipients)
+
+
 def test_a_present_participle_on_a_noun_tells_what_the_noun_does(code_stage: Any) -> None:
     text = "Japanese satellites spotted Chinese ships transferring oil to North Korean vessels."
     _assert_one(code_stage, text, "COOPERATE", actors={"CHN"}, recipients={"PRK"})
