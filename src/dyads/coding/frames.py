@@ -90,6 +90,11 @@ NONFACTIVE_HEADS = (
             "weigh",
             "mull",
             "contemplate",
+            # nor is one talked over: "discussed imposing sanctions", "debated revising the
+            # constitution", "explored sending troops"
+            "discuss",
+            "debate",
+            "explore",
         }
     )
     | PERMISSION_HEADS

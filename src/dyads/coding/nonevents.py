@@ -118,15 +118,51 @@ SPARSE_ADVERBS = frozenset({"seldom", "rarely", "sometimes", "occasionally"})
 SPARSE_PHRASES = frozenset({("at", "times"), ("from", "time")})
 
 
+# A rate that makes a simple present a habit: "rejects 80 applicants a year", "deports
+# hundreds every month", "opens 20,000 companies per year", "meets annually".
+RATE_UNITS = frozenset({"day", "night", "week", "month", "year", "decade"})
+RATE_DETERMINERS = frozenset({"a", "an", "every", "each", "per"})
+RATE_ADVERBS = frozenset({"daily", "nightly", "weekly", "monthly", "annually", "yearly"})
+
+
 def _habitual(trigger: Trigger) -> bool:
     verb = trigger.verb
-    if verb.tag_ in SIMPLE_PRESENT and any(
-        c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in verb.children
-    ):
+    if verb.tag_ in SIMPLE_PRESENT and any(_often(v) for v in _present_conjuncts(verb)):
         return True
     if _sparse(verb):
         return True
     return _habit_frame(verb) or _reputation(trigger.token)
+
+
+def _present_conjuncts(verb: Any) -> list[Any]:
+    """The verb, and the simple present it is conjoined to ("opens 20,000 companies a year
+    but also rejects 80 applicants": the rate tells of both)."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.i != verb.i and head.tag_ in SIMPLE_PRESENT:
+        return [verb, head]
+    return [verb]
+
+
+def _often(verb: Any) -> bool:
+    """A word of frequency or a rate on the verb or on its direct object."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for token in (*verb.children, *(c for o in objects for c in o.children)):
+        if token.dep_ == "advmod" and token.lower_ in FREQUENCY_ADVERBS | RATE_ADVERBS:
+            return True
+        if _rate(token):
+            return True
+    return False
+
+
+def _rate(token: Any) -> bool:
+    """ "a year", "every month" (a noun of time with its determiner), "per year"."""
+    if token.dep_ == "prep" and token.lower_ == "per":
+        return any(g.dep_ == "pobj" and g.lemma_.lower() in RATE_UNITS for g in token.children)
+    return (
+        token.dep_ == "npadvmod"
+        and token.lemma_.lower() in RATE_UNITS
+        and any(c.dep_ == "det" and c.lower_ in RATE_DETERMINERS for c in token.children)
+    )
 
 
 def _sparse(verb: Any) -> bool:

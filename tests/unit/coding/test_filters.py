@@ -80,6 +80,9 @@ def test_filters_attack_in_a_crash_stays_an_assault(code_stage: Any) -> None:
         "Norway is considering buying tanks from Germany.",
         "The Czech government is weighing sending troops to Slovakia.",
         "Peru mulled expelling Chile's ambassador.",
+        # nor is one talked over
+        "Norway discussed imposing sanctions on Russia.",
+        "Denmark debated revising its deal with Norway.",
     ],
 )
 def test_filters_unasserted_frames_are_not_emitted(code_stage: Any, text: str) -> None:

@@ -20,6 +20,11 @@ pytestmark = pytest.mark.slow
         ("The Turkish navy routinely patrols the Aegean coast near Greece.", "MOBILIZE"),
         ("Canada has made it a practice to criticize China over human rights.", "ACCUSE"),
         ("The Ugandan opposition leader is known for criticizing Kenya.", "ACCUSE"),
+        # a rate on a simple present, on the verb, its object or the verb it is joined to
+        ("The Kenyan agency rejects 80 Ugandan applicants a year.", "REJECT"),
+        ("Kenya deports hundreds of Ugandan traders every month.", "COERCE"),
+        ("The Kenyan firm opens 900 accounts per year but rejects 70 Ugandans.", "REJECT"),
+        ("Kenyan and Ugandan officials meet annually to review the border.", "CONSULT"),
         # a word of sparse frequency in any tense
         ("The Peruvian government has at times supported Bolivian claims to the sea.", "SUPPORT"),
         ("The Chilean president has seldom called for talks with Bolivia.", "REQUEST"),
@@ -61,6 +66,8 @@ def test_nonevents_sentence_reports_no_act(code_stage: Any, text: str, absent: s
     [
         # a past act, even a repeated one, is news
         ("Venezuela repeatedly defied the sanctions imposed by the United States.", "REJECT"),
+        # a rate tells a habit only in the simple present
+        ("Kenya rejected the Ugandan claim a week ago.", "REJECT"),
         # refusing a demand is a rejection, refusing to comment is not
         ("Hamas refused to respond to a demand from Israel to release the hostages.", "REJECT"),
         # "either way" is an adverb
