@@ -129,6 +129,8 @@ def _habitual(trigger: Trigger) -> bool:
     verb = trigger.verb
     if verb.tag_ in SIMPLE_PRESENT and any(_often(v) for v in _present_conjuncts(verb)):
         return True
+    if _present_perfect(verb) and _often(verb, rates_only=True):
+        return True  # "have protested weekly for eight years", "has met every month since"
     if _sparse(verb):
         return True
     return _habit_frame(verb) or _reputation(trigger.token)
@@ -143,11 +145,20 @@ def _present_conjuncts(verb: Any) -> list[Any]:
     return [verb]
 
 
-def _often(verb: Any) -> bool:
-    """A word of frequency or a rate on the verb or on its direct object."""
+def _present_perfect(verb: Any) -> bool:
+    """ "has protested", "have met": a participle with "has" or "have" as its auxiliary."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children
+    )
+
+
+def _often(verb: Any, *, rates_only: bool = False) -> bool:
+    """A word of frequency or a rate on the verb or on its direct object (``rates_only``:
+    a rate, "weekly", "every month"; not "repeatedly", which a present perfect reports)."""
+    adverbs = RATE_ADVERBS if rates_only else FREQUENCY_ADVERBS | RATE_ADVERBS
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for token in (*verb.children, *(c for o in objects for c in o.children)):
-        if token.dep_ == "advmod" and token.lower_ in FREQUENCY_ADVERBS | RATE_ADVERBS:
+        if token.dep_ == "advmod" and token.lower_ in adverbs:
             return True
         if _rate(token):
             return True

@@ -267,6 +267,8 @@ def test_code_phrasal_triggers(code_stage: Any, text: str, event: str, mode: str
         "The Egyptian ministry released photos of the damaged bridge.",
         "Pictures released by the Syrian army showed the damaged bridge.",
         "Swiss officials investigated the cause of the train crash.",
+        # an instruction to no one named: a private word, not an appeal
+        "The Kenyan doctor told him to take the coach to the hospital.",
     ],
 )
 def test_code_non_political_uses_make_no_event(code_stage: Any, text: str) -> None:

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.slow
         ("Kenya deports hundreds of Ugandan traders every month.", "COERCE"),
         ("The Kenyan firm opens 900 accounts per year but rejects 70 Ugandans.", "REJECT"),
         ("Kenyan and Ugandan officials meet annually to review the border.", "CONSULT"),
+        ("Palestinian villagers have protested weekly against Israeli rule.", "PROTEST"),
         # a word of sparse frequency in any tense
         ("The Peruvian government has at times supported Bolivian claims to the sea.", "SUPPORT"),
         ("The Chilean president has seldom called for talks with Bolivia.", "REQUEST"),
