@@ -27,8 +27,19 @@ from dyads.coding.rows import particles_of, rows_for
 ENACTING_VERBS = frozenset(
     {"pass", "adopt", "approve", "levy", "order", "authorize", "authorise", "decree"}
 )
-# Verbs that put someone under a measure: "placed X under arrest", "put X under sanctions".
-PLACING_VERBS = frozenset({"place", "put"})
+# Verbs that put someone under a measure: "placed X under arrest", "put X under sanctions",
+# "added X to its sanctions list", by the prepositions they take ("to" only for a list).
+PLACING_PREPS = {
+    "under": frozenset({"place", "put"}),
+    "on": frozenset({"place", "put"}),
+    "onto": frozenset({"place", "put"}),
+    "to": frozenset({"add"}),
+}
+PLACING_VERBS = frozenset().union(*PLACING_PREPS.values())
+LIST_NOUNS = frozenset({"list", "blacklist", "watchlist", "register", "registry"})
+# A preposition the parse hangs on a noun of the object of a placing verb ("placed six firms
+# and 20 of their vessels on the list": "on" under "vessels") climbs this far to the verb.
+_MAX_PLACING_CLIMB = 5
 # Verbs that only carry an eventive noun: "held talks", "launched an attack".
 LIGHT_VERBS = frozenset(
     [
@@ -114,13 +125,11 @@ def light_verb(token: Any) -> Any | None:
     ):
         # "is in talks with", "remained in negotiations", "are on high alert", "went on strike"
         return token.head.head
-    if (
-        token.dep_ == "pobj"
-        and token.head.lower_ in {"under", "on"}
-        and token.head.head.lemma_.lower() in PLACING_VERBS
-    ):
+    if token.dep_ == "pobj":
         # "placed the leader under house arrest", "placed six firms on the sanctions list"
-        return token.head.head
+        placer = _placing_verb(token)
+        if placer is not None:
+            return placer
     head = token.head
     light = (
         token.dep_ in {"dobj", "nsubjpass"}
@@ -129,6 +138,24 @@ def light_verb(token: Any) -> Any | None:
         and not particles_of(head) & UNDOING_PARTICLES  # "called off the talks"
     )
     return head if light else None
+
+
+def _placing_verb(noun: Any) -> Any | None:
+    """The verb that places its object under or on what ``noun`` names, through the
+    preposition ``noun`` is the object of: on the verb itself, or hung by the parse on a noun
+    of that object ("placed six firms and 20 of their vessels on the list")."""
+    prep = noun.head
+    verbs = PLACING_PREPS.get(prep.lower_)
+    if verbs is None or (prep.lower_ == "to" and noun.lemma_.lower() not in LIST_NOUNS):
+        return None
+    node = prep.head
+    for _ in range(_MAX_PLACING_CLIMB):
+        if node.pos_ in VERB_TAGS:
+            return node if node.lemma_.lower() in verbs else None
+        if node.dep_ not in {"dobj", "conj", "pobj", "prep"} or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def met_with_reaction(token: Any, *, lexicon: Lexicon) -> bool:

@@ -267,6 +267,7 @@ def test_code_phrasal_triggers(code_stage: Any, text: str, event: str, mode: str
         "The Egyptian ministry released photos of the damaged bridge.",
         "Pictures released by the Syrian army showed the damaged bridge.",
         "Swiss officials investigated the cause of the train crash.",
+        "Kenya added six new ministries to its list of priorities.",
         # an instruction to no one named: a private word, not an appeal
         "The Kenyan doctor told him to take the coach to the hospital.",
     ],
@@ -358,6 +359,15 @@ def test_a_call_for_a_party_to_act_asks_that_party(code_stage: Any) -> None:
         # suspects handed over, trade blocked
         ("Norway handed over the suspects to Kenya.", "COOPERATE", {"NOR"}, {"KEN"}),
         ("Norway blocked Kenyan imports on Monday.", "SANCTION", {"NOR"}, {"KEN"}),
+        # put on a list: the preposition on the verb or hung by the parse on its object
+        ("Norway added six Kenyan firms to its sanctions list.", "SANCTION", {"NOR"}, {"KEN"}),
+        ("Norway placed six Kenyan firms on a blacklist.", "SANCTION", {"NOR"}, {"KEN"}),
+        (
+            "Norway placed six Kenyan firms and 20 of their ships on sanctions list.",
+            "SANCTION",
+            {"NOR"},
+            {"KEN"},
+        ),
         # blame laid: the adjective the parse hangs on the verb as a clause of its own
         ("Norway held Kenya responsible for the attack.", "ACCUSE", {"NOR"}, {"KEN"}),
         ("China encouraged Japan to resume talks with Korea.", "REQUEST", {"CHN"}, {"JPN"}),
