@@ -91,6 +91,9 @@ DISASTER_WORDS = frozenset(
         "mechanical",
         "capsize",
         "sink",
+        "overturn",
+        "derail",
+        "collide",
     }
 )
 # Words that name an attack: a sentence with one of these keeps its deaths as an assault

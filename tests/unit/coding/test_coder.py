@@ -268,6 +268,8 @@ def test_code_phrasal_triggers(code_stage: Any, text: str, event: str, mode: str
         "Pictures released by the Syrian army showed the damaged bridge.",
         "Swiss officials investigated the cause of the train crash.",
         "Kenya added six new ministries to its list of priorities.",
+        # rights withheld are no claim denied
+        "Kenya denied Ugandan refugees their rights.",
         # an instruction to no one named: a private word, not an appeal
         "The Kenyan doctor told him to take the coach to the hospital.",
     ],

@@ -59,6 +59,8 @@ def test_filters_warning_to_the_public_is_not_a_threat(code_stage: Any, text: st
     [
         "Fourteen Peruvian miners were killed in a bus crash near Cusco.",
         "Floods killed dozens of Bangladeshi villagers on Tuesday.",
+        "Seven Kenyans were injured after a bus overturned in Nairobi.",
+        "Two Ugandans died after their trains collided near Kampala.",
     ],
 )
 def test_filters_accidents_are_not_assaults(code_stage: Any, text: str) -> None:
