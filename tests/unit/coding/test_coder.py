@@ -358,6 +358,8 @@ def test_a_call_for_a_party_to_act_asks_that_party(code_stage: Any) -> None:
         ("Norwegian troops exchanged fire with Kenyan soldiers.", "ASSAULT", {"NOR"}, {"KEN"}),
         ("Norway ignored Kenyan demands for talks.", "REJECT", {"NOR"}, {"KEN"}),
         ("Norway said Kenya was to blame for the raid.", "ACCUSE", {"NOR"}, {"KEN"}),
+        # an allegation is against the subject of what it alleges
+        ("Norway alleged that Kenya had violated the ceasefire.", "ACCUSE", {"NOR"}, {"KEN"}),
         # suspects handed over, trade blocked
         ("Norway handed over the suspects to Kenya.", "COOPERATE", {"NOR"}, {"KEN"}),
         ("Norway blocked Kenyan imports on Monday.", "SANCTION", {"NOR"}, {"KEN"}),
