@@ -268,6 +268,7 @@ def test_code_phrasal_triggers(code_stage: Any, text: str, event: str, mode: str
         "Pictures released by the Syrian army showed the damaged bridge.",
         "Swiss officials investigated the cause of the train crash.",
         "Kenya added six new ministries to its list of priorities.",
+        "The Kenyan president spoke by phone with reporters on Friday.",
         # rights withheld are no claim denied
         "Kenya denied Ugandan refugees their rights.",
         # an instruction to no one named: a private word, not an appeal
@@ -358,6 +359,8 @@ def test_a_call_for_a_party_to_act_asks_that_party(code_stage: Any) -> None:
         ("Norwegian troops exchanged fire with Kenyan soldiers.", "ASSAULT", {"NOR"}, {"KEN"}),
         ("Norway ignored Kenyan demands for talks.", "REJECT", {"NOR"}, {"KEN"}),
         ("Norway said Kenya was to blame for the raid.", "ACCUSE", {"NOR"}, {"KEN"}),
+        # a word spoken by phone is a call; a word spoken to reporters is not
+        ("Norway's premier spoke by phone with the Kenyan president.", "CONSULT", {"NOR"}, {"KEN"}),
         # an allegation is against the subject of what it alleges
         ("Norway alleged that Kenya had violated the ceasefire.", "ACCUSE", {"NOR"}, {"KEN"}),
         # suspects handed over, trade blocked
