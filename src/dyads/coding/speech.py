@@ -220,11 +220,15 @@ def _culpable(token: Any, words: SpeechWords) -> tuple[TriggerEntry, Any, Any] |
 
 
 def _blames(predicate: Any, words: SpeechWords) -> bool:
-    """A predicate of guilt: an adjective of ``culpable``, a noun of ``culprit``, or
-    "responsible for" a harm ("responsible for the attack", not "for security")."""
+    """A predicate of guilt: an adjective of ``culpable`` (or a noun it qualifies), a noun of
+    ``culprit``, or "responsible for" a harm ("responsible for the attack", not "for security")."""
     word = predicate.lower_
     if predicate.dep_ == "attr":
-        return predicate.lemma_.lower() in words.culprit or word in words.culprit
+        if predicate.lemma_.lower() in words.culprit or word in words.culprit:
+            return True
+        # "a rogue state", "a corrupt regime": a noun made guilty by its adjective
+        qualifiers = (c for c in predicate.children if c.dep_ in {"amod", "compound"})
+        return any(c.lower_ in words.culpable for c in qualifiers)
     if predicate.dep_ != "acomp":
         return False
     if word in words.culpable:

@@ -40,6 +40,9 @@ def _countries(refs: Any) -> set[str]:
          "ACCUSE", {"KEN"}, {"UGA"}),
         ("The Chilean minister said the Bolivian president is a liar.", "ACCUSE",
          {"CHL"}, {"BOL"}),
+        # a noun made guilty by its adjective
+        ('"Bolivia is a rogue state," the Chilean president said.', "ACCUSE", {"CHL"}, {"BOL"}),
+        ("The Chilean minister said Bolivia was a pariah state.", "ACCUSE", {"CHL"}, {"BOL"}),
         # merit told of a party praises it
         ("The Pakistani prime minister said the Chinese government deserves credit for the "
          "new port.", "SUPPORT", {"PAK"}, {"CHN"}),
@@ -116,6 +119,8 @@ def test_speech_codes_what_the_statement_tells(
         # a duty is no guilt; guilt denied
         "The Kenyan president said the Ugandan army is responsible for security.",
         "The Kenyan president said the Ugandan government is not corrupt.",
+        "The Kenyan president said Uganda is a friendly state.",
+        "The Kenyan president said the Ugandan election was a criminal matter for the courts.",
         # no claims to call baseless
         "The Kenyan president said there were no false claims by Uganda.",
         # no merit denied or asserted
