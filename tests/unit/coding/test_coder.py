@@ -269,6 +269,8 @@ def test_code_phrasal_triggers(code_stage: Any, text: str, event: str, mode: str
         "Swiss officials investigated the cause of the train crash.",
         "Kenya added six new ministries to its list of priorities.",
         "The Kenyan president spoke by phone with reporters on Friday.",
+        # a release of no one named frees no one
+        "Uganda cited the letter Kenya sent and released on Friday.",
         # rights withheld are no claim denied
         "Kenya denied Ugandan refugees their rights.",
         # an instruction to no one named: a private word, not an appeal
