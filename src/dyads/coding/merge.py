@@ -5,7 +5,8 @@ investigation, the same mode: ``DISTINCT_MODES``), the same negation and hypothe
 party countries of which one set holds the other (the lead says "Turkey and Kazakhstan
 discussed", the next sentence "Dere met Yermekbayev") for every sentence already in the group,
 actors that may be the same party (in one country's news, where every party shares the
-country, also called alike: a word of a name in common, or the state itself), and dates that
+country, also called alike: a word of a name in common, or the state itself; and there a
+named speaker's words do not join words told with no one saying them), and dates that
 agree. A date taken from the lead or the publication
 date agrees with any date: the sentence named none, and news articles tell one happening over
 several sentences that date it once. So does a date borrowed from another clause of the
@@ -78,9 +79,13 @@ class _Cluster:
         if not all(_same_actors(m, candidate) for m in self.actor_sides.values()):
             return False
         side = _actor_side(candidate)
-        return not self._domestic(candidate.countries) or all(
-            _named_alike(member, side) for member in self.actor_sides
-        )
+        if not self._domestic(candidate.countries):
+            return True
+        if side and candidate.event in CONTENT_TYPES and not any(self.actor_sides):
+            # in one country's news, words told with no one saying them ("the police chief
+            # has been criticized") are no report of what a named party said later
+            return False
+        return all(_named_alike(member, side) for member in self.actor_sides)
 
     def accepts(self, candidate: Candidate) -> bool:
         first = self.first

@@ -176,6 +176,22 @@ def test_merge_in_one_countrys_news_needs_actors_called_alike() -> None:
     assert len(merge_candidates([outraged, state], article=ARTICLE)) == 1
 
 
+def test_merge_in_one_countrys_news_keeps_a_named_speaker_apart_from_unsaid_words() -> None:
+    police = ActorRef(name="Ulm police", country="DEU", sector="COP")
+    mayor = ActorRef(name="Anna Roth", country="DEU", sector="GOV", title="Mayor")
+    gunman = ActorRef(name="gunman", country="DEU")
+    # "the police chief has been criticized", "victims accused the police" (no party named
+    # doing either), then "the mayor is outraged": the mayor's words are another accusation
+    criticized = _candidate(0, actors=(), recipients=(police,), event="ACCUSE")
+    accused = _candidate(1, actors=(), recipients=(police,), event="ACCUSE")
+    outraged = _candidate(2, actors=(mayor,), recipients=(police,), event="ACCUSE")
+    assert len(merge_candidates([criticized, accused, outraged], article=ARTICLE)) == 2
+    # an attack told first with no attacker, then by its attacker, is one attack
+    killed = _candidate(0, actors=(), recipients=(police,), event="ASSAULT")
+    shot = _candidate(1, actors=(gunman,), recipients=(police,), event="ASSAULT")
+    assert len(merge_candidates([killed, shot], article=ARTICLE)) == 1
+
+
 def test_merge_between_countries_keeps_differently_named_actors_together() -> None:
     # across a dyad the countries tell the parties apart: the rule above is not needed
     minister = ActorRef(name="Ilse Varga", country="TUR", sector="GOV", title="Minister")
