@@ -20,6 +20,7 @@ from dyads.actors.finder import ResolvedUnit
 from dyads.actors.tables import NameEntry
 from dyads.actors.units import HAPPENING_LABELS
 from dyads.coding.argument_tokens import (
+    RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     agent_objects,
     core_tokens,
@@ -371,7 +372,7 @@ def _nearest_party(
                 continue
             if trigger.event == "CONSULT" and child.dep_ == "prep" and child.lower_ == "from":
                 continue  # "visiting from Dallas": where the visitor comes from, not the host
-            tokens = {t.i for t in child.subtree}
+            tokens = _named_within(child)
             found: list[tuple[int, int, ActorRef]] = []
             for unit in ctx.units:
                 if unit.head in tokens:
@@ -386,6 +387,20 @@ def _nearest_party(
                 refs = {(r.country, r.name): r for _, _, r in found}
                 return tuple(refs.values()), tuple((start, end) for start, end, _ in found)
     return (), ()
+
+
+def _named_within(phrase: Any) -> set[int]:
+    """The tokens of an object or phrase, without the subjects of its relative clauses that
+    are not the relative pronoun: "stabbed the girl he had been dating" names the one who
+    dated her, not another one acted on ("assaults that occurred in Cologne" keeps Cologne)."""
+    inside = {t.i for t in phrase.subtree}
+    for token in phrase.subtree:
+        if token.dep_ != "relcl" or token.i == phrase.i:
+            continue
+        for subject in token.children:
+            if subject.dep_ in SUBJECT_DEPS and subject.lower_ not in RELATIVE_PRONOUNS:
+                inside -= {t.i for t in subject.subtree}
+    return inside
 
 
 def _complement_heads(trigger: Trigger) -> list[Any]:

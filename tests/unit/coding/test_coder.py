@@ -461,3 +461,15 @@ def test_an_analysts_view_is_no_event(code_stage: Any) -> None:
 )
 def test_votes_won_and_obligations_are_no_acts(code_stage: Any, text: str) -> None:
     assert coded_events(code_stage, text) == ()
+
+
+def test_the_subject_of_a_clause_on_the_object_is_not_acted_on(code_stage: Any) -> None:
+    # "he" in the clause on "the girl" is the one who dated her (and here, by the article's
+    # memory, a Kenyan spokesman), not someone stabbed
+    text = (
+        "Kenyan spokesman Paul Otieno said the market was closed. "
+        "On Thursday, a Somali man fatally stabbed the girl he had been dating in Mombasa."
+    )
+    stabbings = [e for e in coded_events(code_stage, text) if e.event == "ASSAULT"]
+    assert stabbings
+    assert all(r.name != "Paul Otieno" for e in stabbings for r in e.recipients)
