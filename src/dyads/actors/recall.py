@@ -2,7 +2,8 @@
 
 - "he" / "she" / "him" / "her": a person named as a subject earlier in the same sentence
   ("Trump said he was willing ...", "Moon, who said he hoped ..."), else the last person
-  (the subject of the last sentence that had one);
+  (the subject of the last sentence that had one), unless the sentence speaks of an unnamed
+  person before it ("the attacker is killed; he pledges allegiance ..."): no one named;
 - a capitalised word that is a remembered surname ("Dere also met ..."), also when spaCy has
   tagged it as an organisation or a place, unless a different given name comes before it
   ("Dominique Molina" after "Tony Molina");
@@ -69,7 +70,7 @@ def recalled_units(doc: Doc, memory: ArticleMemory, owner: list[Unit | None]) ->
             unit.kind = MentionKind.ORGANISATION
             unit.pronoun = token.lower_
         elif token.lower_ in _PERSON_PRONOUNS and token.pos_ == "PRON" and token.dep_ != "poss":
-            unit.recalled = memory.last_person
+            unit.recalled = None if _unnamed_before(doc, token, owner) else memory.last_person
             unit.person_pronoun = True
         elif token.pos_ == "PROPN" and token.text[:1].isupper():
             name = _with_given_name(token, owner)
@@ -81,6 +82,25 @@ def recalled_units(doc: Doc, memory: ArticleMemory, owner: list[Unit | None]) ->
             for i in unit.tokens():
                 owner[i] = unit
     return units
+
+
+# Nouns of people the news does not name ("the girl", "a man", "the suspect"): a "he" or
+# "she" after one in the same sentence most likely stands for that person, not for the
+# last person the article named.
+UNNAMED_PERSONS = frozenset(
+    {"man", "woman", "girl", "boy", "child", "teenager", "teen", "suspect", "driver",
+     "victim", "attacker", "assailant", "shooter", "gunman", "mother", "father", "son",
+     "daughter", "wife", "husband", "brother", "sister", "girlfriend", "boyfriend",
+     "patient", "passenger", "student", "worker", "resident", "witness", "owner", "friend"}
+)  # fmt: skip
+
+
+def _unnamed_before(doc: Doc, pronoun: Token, owner: list[Unit | None]) -> bool:
+    """An unnamed person, not taken for an actor, named before ``pronoun`` in its sentence."""
+    return any(
+        t.lemma_.lower() in UNNAMED_PERSONS and t.pos_ == "NOUN" and owner[t.i] is None
+        for t in doc[: pronoun.i]
+    )
 
 
 def pair_units(doc: Doc, owner: list[Unit | None]) -> list[Unit]:

@@ -210,6 +210,18 @@ def test_find_pronoun_refers_to_the_last_subject_person(
     assert (pronoun[0].name, pronoun[0].country) == ("Petros Lavidis", "GRC")
 
 
+def test_find_pronoun_after_an_unnamed_person_in_its_sentence_recalls_no_one(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    found = _find(
+        spacy_parser,
+        actor_tables,
+        "Greek Finance Minister Petros Lavidis spoke to reporters in Athens.",
+        "The attacker was killed by police; he had pledged allegiance to the group.",
+    )
+    assert [m.actor for m in found[1] if m.text == "he"] in ([], [None])
+
+
 def test_find_capital_in_apposition_after_in_is_a_place(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
