@@ -85,6 +85,9 @@ LIGHT_VERBS = frozenset(
         "extend",
         "reaffirm",
         "show",
+        # what is turned on someone: "threats were aimed at", "directed criticism at"
+        "aim",
+        "direct",
         # what bears on someone: "put pressure on", "exerted pressure", "increased sanctions"
         "put",
         "exert",

@@ -363,6 +363,8 @@ def test_a_call_for_a_party_to_act_asks_that_party(code_stage: Any) -> None:
         ("Norway said Kenya was to blame for the raid.", "ACCUSE", {"NOR"}, {"KEN"}),
         # a word spoken by phone is a call; a word spoken to reporters is not
         ("Norway's premier spoke by phone with the Kenyan president.", "CONSULT", {"NOR"}, {"KEN"}),
+        # threats turned on someone
+        ("Norwegian militants directed threats at Kenya.", "THREATEN", {"NOR"}, {"KEN"}),
         # an allegation is against the subject of what it alleges
         ("Norway alleged that Kenya had violated the ceasefire.", "ACCUSE", {"NOR"}, {"KEN"}),
         # suspects handed over, trade blocked
