@@ -271,6 +271,8 @@ def test_code_phrasal_triggers(code_stage: Any, text: str, event: str, mode: str
         "The Kenyan president spoke by phone with reporters on Friday.",
         # a release of no one named frees no one
         "Uganda cited the letter Kenya sent and released on Friday.",
+        "The Kenyan ship approached the Ugandan port for refuelling.",
+        "Kenya turned over the Ugandan emails for review.",
         # rights withheld are no claim denied
         "Kenya denied Ugandan refugees their rights.",
         # an instruction to no one named: a private word, not an appeal
@@ -363,6 +365,9 @@ def test_a_call_for_a_party_to_act_asks_that_party(code_stage: Any) -> None:
         ("Norway said Kenya was to blame for the raid.", "ACCUSE", {"NOR"}, {"KEN"}),
         # a word spoken by phone is a call; a word spoken to reporters is not
         ("Norway's premier spoke by phone with the Kenyan president.", "CONSULT", {"NOR"}, {"KEN"}),
+        # help sought from someone
+        ("Norwegian investigators contacted Kenyan police for help.", "REQUEST", {"NOR"}, {"KEN"}),
+        ("Norway turned to Kenya for military assistance.", "REQUEST", {"NOR"}, {"KEN"}),
         # threats turned on someone
         ("Norwegian militants directed threats at Kenya.", "THREATEN", {"NOR"}, {"KEN"}),
         # an allegation is against the subject of what it alleges
