@@ -139,8 +139,9 @@ def unnamed_authority(
     if sector is None or (trigger.nominal and not trigger.undergone):
         return ()
     # an investigation need not name whom it targets ("further investigation has been
-    # taken up"); a charge, an arrest or a sentence has someone it befalls
-    if not recipients and trigger.entry.mode != "investigate":
+    # taken up"); a charge, an arrest or a sentence has someone it befalls, a party or one
+    # the news does not name ("a 16-year-old was arrested at the scene")
+    if not recipients and trigger.entry.mode != "investigate" and not _befalls(trigger):
         return ()
     country = place.country if place is not None else None
     if len(bodies) == 1:
@@ -151,3 +152,8 @@ def unnamed_authority(
     if country is None:
         return (ActorRef(name="unknown", country=None, sector="UNK"),)
     return (ActorRef(name="authorities", country=country, sector=sector),)
+
+
+def _befalls(trigger: Trigger) -> bool:
+    """The passive act has a subject it befalls: "a 16-year-old was arrested"."""
+    return any(c.dep_ == "nsubjpass" for c in trigger.verb.children)

@@ -73,6 +73,15 @@ def test_agentless_passive_takes_the_home_country_for_its_own_people(code_stage:
     assert {ref.country for ref in foreign[0].recipients} == {"UGA"}
 
 
+def test_agentless_passive_on_someone_unnamed_is_the_home_authorities_act(
+    code_stage: Any,
+) -> None:
+    # no word of the sentence names a party: the prefilter still lets it through, and the one
+    # arrested, a person the news does not name, is someone it befalls
+    (arrest,) = _events(code_stage, "A 16-year-old was arrested at the scene.", dateline=NAIROBI)
+    assert (arrest.event, _parties(arrest.actors)) == ("COERCE", {("KEN", "COP")})
+
+
 def test_agentless_passive_keeps_a_named_agent_and_other_verbs(code_stage: Any) -> None:
     (agent,) = _events(code_stage, "Two Kenyan students were arrested by Ugandan police.")
     assert _parties(agent.actors) == {("UGA", "COP")}
