@@ -13,6 +13,8 @@ News codes what a party did in the news cycle. English also uses the words of ac
 - ideas, prospects and possibilities ("raised the idea of visiting Somalia", "the prospect
   of sanctions", "an opportunity to thank", "the right to refuse"): an act thought of or
   allowed, not done;
+- manners of acting: "could affect the way Inuit are sentenced" (a relative clause on "way"
+  or "manner") tells how something is done, not that it was;
 - alternatives ("either it accepts the demands or it faces sanctions"): neither is asserted;
 - descriptions of people: "the last prime minister to visit Beijing" (an infinitive after the
   last or the only one) tells who someone is; "the officials charged with investigating"
@@ -251,6 +253,17 @@ def _chance_to(verb: Any) -> bool:
     )
 
 
+# Nouns whose relative clause tells how something is done, not that it was: "could affect
+# the way Inuit are sentenced", "changed the manner in which it arrests traders".
+MANNER_NOUNS = frozenset({"way", "manner", "fashion"})
+
+
+def _manner(trigger: Trigger) -> bool:
+    """The act is a relative clause on a noun of manner ("the way migrants are deported")."""
+    verb = trigger.verb
+    return verb.dep_ == "relcl" and verb.head.lemma_.lower() in MANNER_NOUNS
+
+
 def _alternative(trigger: Trigger) -> bool:
     """ "Either X accepts or it faces ...": a preconjunction "either" on the verb or on the
     verb it is coordinated with."""
@@ -340,6 +353,7 @@ READINGS: tuple[tuple[Callable[[Trigger], bool], str], ...] = (
     (_standing_attitude, "a standing attitude, not an act"),
     (_no_comment, "a refusal to comment"),
     (_idea, "an act thought of, not done"),
+    (_manner, "a manner of acting, not an act"),
     (_alternative, "one of alternatives"),
     (_description, "a description of someone, not an act"),
     (_forecast, "a forecast, not a promise"),

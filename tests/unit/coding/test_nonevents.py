@@ -30,6 +30,9 @@ pytestmark = pytest.mark.slow
         ("The Peruvian government has at times supported Bolivian claims to the sea.", "SUPPORT"),
         ("The Chilean president has seldom called for talks with Bolivia.", "REQUEST"),
         ("Japan has from time to time protested to China over the islands.", "ACCUSE"),
+        # a manner of acting
+        ("The Kenyan ruling could affect the way Ugandan migrants are deported.", "COERCE"),
+        ("Kenya changed the way it arrests Ugandan traders.", "COERCE"),
         # refusals to comment
         ("A spokesman for the Egyptian ministry declined to comment on the arrests.", "REJECT"),
         ("Nigerian police refused to say whether the suspects had been released.", "REJECT"),
