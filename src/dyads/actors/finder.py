@@ -352,8 +352,9 @@ _SINGULAR_NOUNS = frozenset({"NN", "NNP"})
 
 def _subject_before(doc: Doc, pronoun: Unit, resolved: list[ResolvedUnit]) -> ActorRef | None:
     """The person a "he" or "she" stands for when the sentence names one before it as a
-    subject: the nearest such person, or one a relative clause speaks of ("Moon, who said
-    he hoped ..."); a person named by office alone counts ("The Kenyan president said he
+    subject: the nearest such person, the owner of such a subject ("Elmi's bid got a boost
+    when he was endorsed"), or one a relative clause speaks of ("Moon, who said he hoped
+    ..."); a person named by office alone counts ("The Kenyan president said he
     was disappointed")."""
     for item in reversed(resolved):
         if item.head >= pronoun.head or not item.actors:
@@ -368,4 +369,6 @@ def _subject_before(doc: Doc, pronoun: Unit, resolved: list[ResolvedUnit]) -> Ac
         head = doc[item.head]
         if head.dep_ in _SUBJECTS or any(c.dep_ == "relcl" for c in head.children):
             return item.actors[0]
+        if head.dep_ == "poss" and head.head.dep_ in _SUBJECTS:
+            return item.actors[0]  # "Elmi's bid got a boost when he was endorsed"
     return None

@@ -210,6 +210,18 @@ def test_find_pronoun_refers_to_the_last_subject_person(
     assert (pronoun[0].name, pronoun[0].country) == ("Petros Lavidis", "GRC")
 
 
+def test_find_pronoun_recalls_the_owner_of_the_subject_in_its_sentence(
+    spacy_parser: Any, actor_tables: ActorTables
+) -> None:
+    (mentions,) = _find(
+        spacy_parser,
+        actor_tables,
+        "Greek Finance Minister Petros Lavidis's bid got a boost when he was endorsed by rivals.",
+    )
+    pronoun = [m.actor for m in mentions if m.text == "he"]
+    assert pronoun and pronoun[0] is not None and pronoun[0].name == "Petros Lavidis"
+
+
 def test_find_pronoun_after_an_unnamed_person_in_its_sentence_recalls_no_one(
     spacy_parser: Any, actor_tables: ActorTables
 ) -> None:
