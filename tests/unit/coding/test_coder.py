@@ -365,6 +365,8 @@ def test_a_call_for_a_party_to_act_asks_that_party(code_stage: Any) -> None:
         ("Norway said Kenya was to blame for the raid.", "ACCUSE", {"NOR"}, {"KEN"}),
         # a word spoken by phone is a call; a word spoken to reporters is not
         ("Norway's premier spoke by phone with the Kenyan president.", "CONSULT", {"NOR"}, {"KEN"}),
+        # a candidate for office is a party's
+        ("The Norwegian opposition candidate criticized Kenya.", "ACCUSE", {"NOR"}, {"KEN"}),
         # help sought from someone
         ("Norwegian investigators contacted Kenyan police for help.", "REQUEST", {"NOR"}, {"KEN"}),
         ("Norway turned to Kenya for military assistance.", "REQUEST", {"NOR"}, {"KEN"}),
