@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from dyads.coding.frames import VERB_TAGS
+from dyads.coding.frames import VERB_TAGS, infinitive
 from dyads.coding.speech import speech_words
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -131,7 +131,7 @@ def _raised_doer(node: Any, below: Any) -> Any | None:
     is the act: the one said or believed to do it."""
     if below is None or below.dep_ != "xcomp" or node.lemma_.lower() not in RAISING_VERBS:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+    if not infinitive(below):
         return None
     return next((c for c in node.children if c.dep_ == "nsubjpass"), None)
 

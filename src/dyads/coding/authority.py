@@ -31,7 +31,9 @@ NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG"})  # codes of bodies that belon
 # Verbs of acts only a state's police or courts carry out, and the sector of the body that
 # does: "was arrested" (police), "was sentenced" (a court). Release, bans and expulsions are
 # left out: kidnappers release, and parties and clubs ban and expel their own members.
-AUTHORITY_SECTORS: Mapping[str, str] = MappingProxyType(
+# Acts that befall someone ("was arrested", "was sentenced"), which a sentence may tell of
+# someone the news does not name ("a 16-year-old was arrested at the scene").
+BEFALLING_SECTORS: Mapping[str, str] = MappingProxyType(
     {
         "arrest": "COP",
         "detain": "COP",
@@ -42,6 +44,11 @@ AUTHORITY_SECTORS: Mapping[str, str] = MappingProxyType(
         "charge": "JUD",
         "indict": "JUD",
         "deport": "GOV",
+    }
+)
+AUTHORITY_SECTORS: Mapping[str, str] = MappingProxyType(
+    {
+        **BEFALLING_SECTORS,
         # proceedings: "has been investigated", "further inquiries have been opened",
         # "X is facing charges" (``coding.proceedings``)
         "indictment": "JUD",

@@ -14,6 +14,8 @@ the talks") makes the verb no light verb. "Met with" a reaction ("was met with c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from dyads.coding.argument_tokens import is_passive
@@ -29,12 +31,14 @@ ENACTING_VERBS = frozenset(
 )
 # Verbs that put someone under a measure: "placed X under arrest", "put X under sanctions",
 # "added X to its sanctions list", by the prepositions they take ("to" only for a list).
-PLACING_PREPS = {
-    "under": frozenset({"place", "put"}),
-    "on": frozenset({"place", "put"}),
-    "onto": frozenset({"place", "put"}),
-    "to": frozenset({"add"}),
-}
+PLACING_PREPS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "under": frozenset({"place", "put"}),
+        "on": frozenset({"place", "put"}),
+        "onto": frozenset({"place", "put"}),
+        "to": frozenset({"add"}),
+    }
+)
 PLACING_VERBS = frozenset().union(*PLACING_PREPS.values())
 LIST_NOUNS = frozenset({"list", "blacklist", "watchlist", "register", "registry"})
 # A preposition the parse hangs on a noun of the object of a placing verb ("placed six firms

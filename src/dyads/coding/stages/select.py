@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
+from dyads.coding.authority import BEFALLING_SECTORS
 from dyads.coding.games import sports_story
+from dyads.coding.lexicon import surface_forms
 from dyads.coding.speech import might_report
 from dyads.coding.stages.languages import (
     CodingResources,
@@ -64,9 +66,11 @@ class SelectStage(MapStage[Article, SelectedArticle]):
 
 # A state act told in the passive with no party named ("A 16-year-old was arrested at the
 # scene"): the authorities of the article's country did it (``coding.authority``).
+_PARTICIPLES = sorted(
+    form for verb in BEFALLING_SECTORS for form in surface_forms(verb) if form.endswith("ed")
+)
 _AUTHORITY_ACT = re.compile(
-    r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?"
-    r"(?:arrested|detained|jailed|imprisoned|sentenced|convicted|charged|indicted|deported)\b",
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?(?:" + "|".join(_PARTICIPLES) + r")\b",
     re.IGNORECASE,
 )
 
