@@ -269,6 +269,8 @@ def test_code_phrasal_triggers(code_stage: Any, text: str, event: str, mode: str
         "Swiss officials investigated the cause of the train crash.",
         "Kenya added six new ministries to its list of priorities.",
         "The Kenyan president spoke by phone with reporters on Friday.",
+        # specifics offered at a hearing are no offer to a party
+        "The Kenyan minister offered few specifics on the Ugandan talks.",
         # a release of no one named frees no one
         "Uganda cited the letter Kenya sent and released on Friday.",
         "The Kenyan ship approached the Ugandan port for refuelling.",
