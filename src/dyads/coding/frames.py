@@ -173,6 +173,11 @@ def infinitive(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def present_perfect(verb: Any) -> bool:
+    """ "has protested", "have been meeting": "has" or "have" as the verb's auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+
+
 def chain(token: Any) -> Iterator[Any]:
     """The token and the verbs it is the open complement or conjunct of."""
     yield token

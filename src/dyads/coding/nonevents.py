@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from dyads.coding.frames import chain, framed_by_intent, future
+from dyads.coding.frames import chain, framed_by_intent, future, present_perfect
 from dyads.coding.no_party import READINGS as NO_PARTY
 from dyads.coding.triggers import Trigger
 from dyads.coding.unasserted import READINGS as UNASSERTED
@@ -131,7 +131,7 @@ def _habitual(trigger: Trigger) -> bool:
     verb = trigger.verb
     if verb.tag_ in SIMPLE_PRESENT and any(_often(v) for v in _present_conjuncts(verb)):
         return True
-    if _present_perfect(verb) and _often(verb, rates_only=True):
+    if verb.tag_ == "VBN" and present_perfect(verb) and _often(verb, rates_only=True):
         return True  # "have protested weekly for eight years", "has met every month since"
     if _sparse(verb):
         return True
@@ -145,13 +145,6 @@ def _present_conjuncts(verb: Any) -> list[Any]:
     if verb.dep_ == "conj" and head.i != verb.i and head.tag_ in SIMPLE_PRESENT:
         return [verb, head]
     return [verb]
-
-
-def _present_perfect(verb: Any) -> bool:
-    """ "has protested", "have met": a participle with "has" or "have" as its auxiliary."""
-    return verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children
-    )
 
 
 def _often(verb: Any, *, rates_only: bool = False) -> bool:

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from dyads.coding.frames import present_perfect
+
 # Verbs that report speech; the clauses they govern shift the news into the past perfect.
 SAY_LEMMAS = frozenset(
     {"say", "tell", "announce", "report", "state", "confirm", "add", "claim", "contend", "declare",
@@ -152,8 +154,7 @@ def _reference_point(trigger: object) -> str | None:
         spans += [g for c in clause.children if c.dep_ == "mark" for g in c.children]
         if any(_long_span(t) for t in spans):
             return "told as months or years before another act"
-    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
-    if perfect:
+    if present_perfect(verb):
         for child in verb.children:
             if child.dep_ != "prep" or child.lower_ != "since":
                 continue
